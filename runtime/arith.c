@@ -1,0 +1,637 @@
+/* arith.c — the operators of the language on every value kind.
+ *
+ * Numbers: rational op rational stays exact; a real on either side makes
+ * the result real (MPFR at the session precision).  Exact matrices use the
+ * guarded qmat engine, polynomials the guarded poly engine, float matrices
+ * the DMat engine.  Lists of equal length combine elementwise, like
+ * vectors.  Engine objects may define their own operators (ObjType.binop). */
+#include <stdlib.h>
+#include <string.h>
+#include "arith.h"
+#include "exact/qmat.h"
+#include "exact/poly.h"
+#include "numeric/dmat.h"
+
+static long session_prec = 128;
+
+static const char *op_verb(AstOp op)
+{
+    switch (op) {
+    case OP_ADD: return "add";
+    case OP_SUB: return "subtract";
+    case OP_MUL: return "multiply";
+    case OP_DIV: return "divide";
+    case OP_POW: return "raise";
+    default: return "compare";
+    }
+}
+
+static Value *kind_error(AstOp op, const Value *a, const Value *b, const Span *sp)
+{
+    if (op == OP_POW)
+        return val_error(sp, "cannot raise a %s to a %s power", val_kind_name(a),
+                         val_kind_name(b));
+    return val_error(sp, "cannot %s a %s and a %s (operator '%s')", op_verb(op),
+                     val_kind_name(a), val_kind_name(b), ast_op_name(op));
+}
+
+int arith_to_mpfr(mpfr_t r, const Value *v)
+{
+    if (v->kind == VAL_REAL) {
+        mpfr_set(r, v->u.r, MPFR_RNDN);
+        return 1;
+    }
+    if (v->kind == VAL_RAT) {
+        mpq_t t;
+        mpq_init(t);
+        fmpq_get_mpq(t, v->u.q);
+        mpfr_set_q(r, t, MPFR_RNDN);
+        mpq_clear(t);
+        return 1;
+    }
+    return 0;
+}
+
+static int is_number(const Value *v) { return v->kind == VAL_RAT || v->kind == VAL_REAL; }
+
+/* ---------------------------------------------------------------- numbers */
+
+static Value *rat_pow(const fmpq_t a, const fmpq_t e, const Span *sp)
+{
+    if (!fmpz_is_one(fmpq_denref(e)))
+        return NULL; /* caller goes to reals */
+    if (!fmpz_fits_si(fmpq_numref(e)))
+        return val_error(sp, "exponent too large");
+    slong n = fmpz_get_si(fmpq_numref(e));
+    if (fmpq_is_zero(a) && n < 0)
+        return val_error(sp, "division by zero (0 to a negative power)");
+    /* size guard: result bits ~ |n| * bits(a) */
+    slong bits = fmpz_bits(fmpq_numref(a)) + fmpz_bits(fmpq_denref(a));
+    if (!fmpq_is_zero(a) && !fmpq_is_one(a) && !(fmpz_is_pm1(fmpq_numref(a)) && fmpz_is_one(fmpq_denref(a)))) {
+        double est = (double)(n < 0 ? -n : n) * (double)bits;
+        if (est > 1e8)
+            return val_error(sp, "result too large (about %.0f bits)", est);
+    }
+    Value *v = val_rat_si(0);
+    if (n >= 0) {
+        fmpz_pow_ui(fmpq_numref(v->u.q), fmpq_numref(a), (ulong)n);
+        fmpz_pow_ui(fmpq_denref(v->u.q), fmpq_denref(a), (ulong)n);
+    } else {
+        fmpz_pow_ui(fmpq_numref(v->u.q), fmpq_denref(a), (ulong)-n);
+        fmpz_pow_ui(fmpq_denref(v->u.q), fmpq_numref(a), (ulong)-n);
+    }
+    fmpq_canonicalise(v->u.q);
+    return v;
+}
+
+static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span *sp)
+{
+    if (a->kind == VAL_RAT && b->kind == VAL_RAT) {
+        switch (op) {
+        case OP_LT: return val_bool(fmpq_cmp(a->u.q, b->u.q) < 0);
+        case OP_LE: return val_bool(fmpq_cmp(a->u.q, b->u.q) <= 0);
+        case OP_GT: return val_bool(fmpq_cmp(a->u.q, b->u.q) > 0);
+        case OP_GE: return val_bool(fmpq_cmp(a->u.q, b->u.q) >= 0);
+        case OP_POW: {
+            Value *r = rat_pow(a->u.q, b->u.q, sp);
+            if (r)
+                return r;
+            break; /* non-integer exponent: real */
+        }
+        case OP_DIV:
+            if (fmpq_is_zero(b->u.q))
+                return val_error(sp, "division by zero");
+            /* fall through */
+        default: {
+            Value *r = val_rat_si(0);
+            if (op == OP_ADD) fmpq_add(r->u.q, a->u.q, b->u.q);
+            else if (op == OP_SUB) fmpq_sub(r->u.q, a->u.q, b->u.q);
+            else if (op == OP_MUL) fmpq_mul(r->u.q, a->u.q, b->u.q);
+            else fmpq_div(r->u.q, a->u.q, b->u.q);
+            return r;
+        }
+        }
+    }
+    long prec = session_prec;
+    if (a->kind == VAL_REAL && mpfr_get_prec(a->u.r) > prec) prec = mpfr_get_prec(a->u.r);
+    if (b->kind == VAL_REAL && mpfr_get_prec(b->u.r) > prec) prec = mpfr_get_prec(b->u.r);
+    if (a->kind == VAL_REAL && b->kind == VAL_REAL)
+        prec = mpfr_get_prec(a->u.r) < mpfr_get_prec(b->u.r) ? mpfr_get_prec(a->u.r)
+                                                              : mpfr_get_prec(b->u.r);
+    else if (a->kind == VAL_REAL)
+        prec = mpfr_get_prec(a->u.r);
+    else if (b->kind == VAL_REAL)
+        prec = mpfr_get_prec(b->u.r);
+    mpfr_t x, y;
+    mpfr_init2(x, prec);
+    mpfr_init2(y, prec);
+    arith_to_mpfr(x, a);
+    arith_to_mpfr(y, b);
+    Value *r = NULL;
+    int c;
+    switch (op) {
+    case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+        if (mpfr_nan_p(x) || mpfr_nan_p(y)) {
+            r = val_bool(0);
+            break;
+        }
+        c = mpfr_cmp(x, y);
+        r = val_bool(op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0);
+        break;
+    case OP_ADD: mpfr_add(x, x, y, MPFR_RNDN); break;
+    case OP_SUB: mpfr_sub(x, x, y, MPFR_RNDN); break;
+    case OP_MUL: mpfr_mul(x, x, y, MPFR_RNDN); break;
+    case OP_DIV:
+        if (mpfr_zero_p(y)) {
+            r = val_error(sp, "division by zero");
+            break;
+        }
+        mpfr_div(x, x, y, MPFR_RNDN);
+        break;
+    case OP_POW:
+        if (mpfr_sgn(x) < 0 && !mpfr_integer_p(y)) {
+            r = val_error(sp, "a negative number to a non-integer power is not real");
+            break;
+        }
+        mpfr_pow(x, x, y, MPFR_RNDN);
+        break;
+    default: r = kind_error(op, a, b, sp);
+    }
+    if (!r)
+        r = val_real(x);
+    mpfr_clear(x);
+    mpfr_clear(y);
+    return r;
+}
+
+/* ---------------------------------------------------------------- matrices */
+
+static Value *qmat_status_error(int st, const Span *sp, const char *what)
+{
+    return val_error(sp, "%s: %s", what, qmat_strerror(st));
+}
+
+static Value *mat_scalar(AstOp op, const Value *m, const fmpq_t s, int scalar_left,
+                         const Span *sp)
+{
+    if (op == OP_DIV && scalar_left)
+        return val_error(sp, "cannot divide a number by a matrix (use inv)");
+    if (op == OP_DIV && fmpq_is_zero(s))
+        return val_error(sp, "division by zero");
+    if (op != OP_MUL && op != OP_DIV)
+        return val_error(sp, "cannot %s a matrix and a number (operator '%s'); "
+                             "use eye(n) to add a multiple of the identity",
+                         op_verb(op), ast_op_name(op));
+    Value *r = val_mat(m->u.m);
+    if (op == OP_MUL)
+        fmpq_mat_scalar_mul_fmpq(r->u.m, r->u.m, s);
+    else
+        fmpq_mat_scalar_div_fmpz(r->u.m, r->u.m, fmpq_numref(s)),
+            fmpq_mat_scalar_mul_fmpz(r->u.m, r->u.m, fmpq_denref(s));
+    return r;
+}
+
+static Value *mat_binop(AstOp op, const Value *a, const Value *b, const Span *sp)
+{
+    if (a->kind == VAL_MAT && b->kind == VAL_RAT)
+        return op == OP_POW ? NULL : mat_scalar(op, a, b->u.q, 0, sp);
+    if (a->kind == VAL_RAT && b->kind == VAL_MAT)
+        return mat_scalar(op, b, a->u.q, 1, sp);
+    if (a->kind != VAL_MAT || b->kind != VAL_MAT)
+        return NULL;
+    Value *r = val_mat_new(0, 0);
+    int st;
+    switch (op) {
+    case OP_ADD: st = qmat_add(r->u.m, a->u.m, b->u.m); break;
+    case OP_SUB: st = qmat_sub(r->u.m, a->u.m, b->u.m); break;
+    case OP_MUL: st = qmat_mul(r->u.m, a->u.m, b->u.m); break;
+    default:
+        val_unref(r);
+        return val_error(sp, "cannot %s two matrices with '%s'%s", op_verb(op),
+                         ast_op_name(op), op == OP_DIV ? " (use A * inv(B))" : "");
+    }
+    if (st) {
+        Value *e = val_error(sp, "cannot %s a %ldx%ld and a %ldx%ld matrix", op_verb(op),
+                             (long)fmpq_mat_nrows(a->u.m), (long)fmpq_mat_ncols(a->u.m),
+                             (long)fmpq_mat_nrows(b->u.m), (long)fmpq_mat_ncols(b->u.m));
+        if (st != QMAT_E_DIM) {
+            val_unref(e);
+            e = qmat_status_error(st, sp, op_verb(op));
+        }
+        val_unref(r);
+        return e;
+    }
+    return r;
+}
+
+static Value *mat_pow(const Value *a, const Value *b, const Span *sp)
+{
+    long e;
+    if (!val_get_long(b, &e))
+        return val_error(sp, "a matrix power needs an integer exponent, not a %s",
+                         val_kind_name(b));
+    if (fmpq_mat_nrows(a->u.m) != fmpq_mat_ncols(a->u.m))
+        return val_error(sp, "only a square matrix has powers (this one is %ldx%ld)",
+                         (long)fmpq_mat_nrows(a->u.m), (long)fmpq_mat_ncols(a->u.m));
+    Value *r = val_mat_new(0, 0);
+    int st = qmat_pow(r->u.m, a->u.m, e);
+    if (st) {
+        val_unref(r);
+        return st == QMAT_E_SINGULAR
+                   ? val_error(sp, "a singular matrix has no negative powers")
+                   : qmat_status_error(st, sp, "matrix power");
+    }
+    return r;
+}
+
+/* ------------------------------------------------------------ float matrices */
+
+static DMat *to_dmat(const Value *v)
+{
+    if (v->kind == VAL_FMAT)
+        return dmat_copy(v->u.fm);
+    if (v->kind != VAL_MAT)
+        return NULL;
+    slong r = fmpq_mat_nrows(v->u.m), c = fmpq_mat_ncols(v->u.m);
+    DMat *d = dmat_new((int)r, (int)c);
+    if (!d)
+        return NULL;
+    for (slong i = 0; i < r; i++)
+        for (slong j = 0; j < c; j++)
+            DMAT_AT(d, i, j) = fmpq_get_d(fmpq_mat_entry(v->u.m, i, j));
+    return d;
+}
+
+static double number_to_d(const Value *v)
+{
+    return v->kind == VAL_RAT ? fmpq_get_d(v->u.q) : mpfr_get_d(v->u.r, MPFR_RNDN);
+}
+
+static Value *fmat_binop(AstOp op, const Value *a, const Value *b, const Span *sp)
+{
+    if (is_number(a) || is_number(b)) {
+        const Value *m = is_number(a) ? b : a;
+        double s = number_to_d(is_number(a) ? a : b);
+        if (op == OP_MUL || (op == OP_DIV && is_number(b))) {
+            if (op == OP_DIV && s == 0)
+                return val_error(sp, "division by zero");
+            DMat *d = to_dmat(m);
+            if (!d)
+                return val_error(sp, "out of memory");
+            dmat_scale(d, op == OP_MUL ? s : 1.0 / s);
+            return val_fmat(d);
+        }
+        return kind_error(op, a, b, sp);
+    }
+    DMat *x = to_dmat(a), *y = to_dmat(b), *z = NULL;
+    if (!x || !y) {
+        dmat_free(x);
+        dmat_free(y);
+        return val_error(sp, "out of memory");
+    }
+    int st = DMAT_ERR_DIM;
+    if (op == OP_ADD) st = dmat_add(&z, x, y);
+    else if (op == OP_SUB) st = dmat_sub(&z, x, y);
+    else if (op == OP_MUL) st = dmat_mul(&z, x, y);
+    else {
+        dmat_free(x);
+        dmat_free(y);
+        return kind_error(op, a, b, sp);
+    }
+    Value *r = st ? val_error(sp, "cannot %s a %dx%d and a %dx%d matrix", op_verb(op),
+                              x->rows, x->cols, y->rows, y->cols)
+                  : val_fmat(z);
+    dmat_free(x);
+    dmat_free(y);
+    return r;
+}
+
+/* ------------------------------------------------------------ polynomials */
+
+static PolyRing *ring_of(const Value *v)
+{
+    if (v->kind == VAL_POLY) return v->u.poly.ring;
+    if (v->kind == VAL_PMAT) return v->u.pmat.ring;
+    return NULL;
+}
+
+/* Set p (in R) from a rational or polynomial value; 0 if not possible. */
+static int to_poly(fmpq_mpoly_t p, const Value *v, PolyRing *R)
+{
+    if (v->kind == VAL_RAT) {
+        poly_set_fmpq(p, v->u.q, R);
+        return 1;
+    }
+    if (v->kind == VAL_POLY && v->u.poly.ring == R) {
+        fmpq_mpoly_set(p, v->u.poly.p, R->ctx);
+        return 1;
+    }
+    return 0;
+}
+
+static Value *ring_mismatch(const PolyRing *A, const PolyRing *B, const Span *sp)
+{
+    StrBuf sa = STRBUF_INIT, sb = STRBUF_INIT;
+    for (slong i = 0; i < A->nvars; i++)
+        sb_printf(&sa, "%s%s", i ? ", " : "", A->names[i]);
+    for (slong i = 0; i < B->nvars; i++)
+        sb_printf(&sb, "%s%s", i ? ", " : "", B->names[i]);
+    Value *e = val_error(sp, "polynomials of two different coordinate rings: "
+                             "(%s) from one 'coords', (%s) from another",
+                         sb_str(&sa), sb_str(&sb));
+    sb_free(&sa);
+    sb_free(&sb);
+    return e;
+}
+
+static Value *poly_binop(AstOp op, const Value *a, const Value *b, const Span *sp)
+{
+    PolyRing *R = ring_of(a) ? ring_of(a) : ring_of(b);
+    if (ring_of(a) && ring_of(b) && ring_of(a) != ring_of(b))
+        return ring_mismatch(ring_of(a), ring_of(b), sp);
+    char err[POLY_ERR_LEN];
+    Value *r = val_poly_new(R);
+    fmpq_mpoly_t x, y;
+    fmpq_mpoly_init(x, R->ctx);
+    fmpq_mpoly_init(y, R->ctx);
+    int st = 0;
+    Value *res = NULL;
+    if (op == OP_POW) {
+        long e;
+        if (a->kind != VAL_POLY || !val_get_long(b, &e)) {
+            res = val_error(sp, "a polynomial power needs a nonnegative integer exponent");
+        } else {
+            st = poly_pow(r->u.poly.p, a->u.poly.p, e, R, err);
+        }
+    } else if (!to_poly(x, a, R) || !to_poly(y, b, R)) {
+        res = kind_error(op, a, b, sp);
+    } else {
+        switch (op) {
+        case OP_ADD: st = poly_add(r->u.poly.p, x, y, R, err); break;
+        case OP_SUB: st = poly_sub(r->u.poly.p, x, y, R, err); break;
+        case OP_MUL: st = poly_mul(r->u.poly.p, x, y, R, err); break;
+        case OP_DIV: st = poly_div(r->u.poly.p, x, y, R, err); break;
+        default: res = kind_error(op, a, b, sp);
+        }
+    }
+    fmpq_mpoly_clear(x, R->ctx);
+    fmpq_mpoly_clear(y, R->ctx);
+    if (!res && st)
+        res = val_error(sp, "%s", err);
+    if (res) {
+        val_unref(r);
+        return res;
+    }
+    return r;
+}
+
+/* Polynomial matrices: entries of exact matrices become constants. */
+static Value *to_pmat(const Value *v, PolyRing *R)
+{
+    if (v->kind == VAL_PMAT)
+        return val_ref((Value *)v);
+    if (v->kind != VAL_MAT)
+        return NULL;
+    long r = fmpq_mat_nrows(v->u.m), c = fmpq_mat_ncols(v->u.m);
+    Value *m = val_pmat_new(R, r, c);
+    for (long i = 0; i < r; i++)
+        for (long j = 0; j < c; j++)
+            poly_set_fmpq(m->u.pmat.e + i * c + j, fmpq_mat_entry(v->u.m, i, j), R);
+    return m;
+}
+
+static Value *pmat_binop(AstOp op, const Value *a, const Value *b, const Span *sp)
+{
+    PolyRing *R = ring_of(a) ? ring_of(a) : ring_of(b);
+    if (ring_of(a) && ring_of(b) && ring_of(a) != ring_of(b))
+        return ring_mismatch(ring_of(a), ring_of(b), sp);
+    char err[POLY_ERR_LEN];
+    int st = 0;
+    /* scalar times matrix */
+    if (a->kind == VAL_RAT || a->kind == VAL_POLY || b->kind == VAL_RAT || b->kind == VAL_POLY) {
+        const Value *s = (a->kind == VAL_RAT || a->kind == VAL_POLY) ? a : b;
+        const Value *mv = s == a ? b : a;
+        if (!(op == OP_MUL || (op == OP_DIV && s == b)))
+            return kind_error(op, a, b, sp);
+        Value *m = to_pmat(mv, R);
+        if (!m)
+            return kind_error(op, a, b, sp);
+        fmpq_mpoly_t sp_;
+        fmpq_mpoly_init(sp_, R->ctx);
+        to_poly(sp_, s, R);
+        Value *r = val_pmat_new(R, m->u.pmat.rows, m->u.pmat.cols);
+        for (long i = 0; i < m->u.pmat.rows * m->u.pmat.cols && !st; i++)
+            st = op == OP_MUL ? poly_mul(r->u.pmat.e + i, m->u.pmat.e + i, sp_, R, err)
+                              : poly_div(r->u.pmat.e + i, m->u.pmat.e + i, sp_, R, err);
+        fmpq_mpoly_clear(sp_, R->ctx);
+        val_unref(m);
+        if (st) {
+            val_unref(r);
+            return val_error(sp, "%s", err);
+        }
+        return r;
+    }
+    Value *x = to_pmat(a, R), *y = to_pmat(b, R);
+    if (!x || !y) {
+        val_unref(x);
+        val_unref(y);
+        return kind_error(op, a, b, sp);
+    }
+    Value *r = NULL;
+    long xr = x->u.pmat.rows, xc = x->u.pmat.cols, yr = y->u.pmat.rows, yc = y->u.pmat.cols;
+    if (op == OP_ADD || op == OP_SUB) {
+        if (xr != yr || xc != yc) {
+            r = val_error(sp, "cannot %s a %ldx%ld and a %ldx%ld matrix", op_verb(op), xr, xc, yr, yc);
+        } else {
+            r = val_pmat_new(R, xr, xc);
+            for (long i = 0; i < xr * xc && !st; i++)
+                st = op == OP_ADD ? poly_add(r->u.pmat.e + i, x->u.pmat.e + i, y->u.pmat.e + i, R, err)
+                                  : poly_sub(r->u.pmat.e + i, x->u.pmat.e + i, y->u.pmat.e + i, R, err);
+        }
+    } else if (op == OP_MUL) {
+        if (xc != yr) {
+            r = val_error(sp, "cannot multiply a %ldx%ld and a %ldx%ld matrix", xr, xc, yr, yc);
+        } else {
+            r = val_pmat_new(R, xr, yc);
+            fmpq_mpoly_t t;
+            fmpq_mpoly_init(t, R->ctx);
+            for (long i = 0; i < xr && !st; i++)
+                for (long j = 0; j < yc && !st; j++)
+                    for (long k = 0; k < xc && !st; k++) {
+                        st = poly_mul(t, x->u.pmat.e + i * xc + k, y->u.pmat.e + k * yc + j, R, err);
+                        if (!st)
+                            st = poly_add(r->u.pmat.e + i * yc + j, r->u.pmat.e + i * yc + j, t, R, err);
+                    }
+            fmpq_mpoly_clear(t, R->ctx);
+        }
+    } else {
+        r = kind_error(op, a, b, sp);
+    }
+    val_unref(x);
+    val_unref(y);
+    if (st) {
+        val_unref(r);
+        return val_error(sp, "%s", err);
+    }
+    return r;
+}
+
+/* ------------------------------------------------------------ lists */
+
+static Value *list_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp)
+{
+    long n;
+    if (a->kind == VAL_LIST && b->kind == VAL_LIST) {
+        if (a->u.list.n != b->u.list.n)
+            return val_error(sp, "cannot %s lists of lengths %ld and %ld", op_verb(op),
+                             a->u.list.n, b->u.list.n);
+        n = a->u.list.n;
+    } else {
+        n = a->kind == VAL_LIST ? a->u.list.n : b->u.list.n;
+    }
+    Value *r = val_list_new(n);
+    for (long i = 0; i < n; i++) {
+        Value *x = a->kind == VAL_LIST ? a->u.list.items[i] : a;
+        Value *y = b->kind == VAL_LIST ? b->u.list.items[i] : b;
+        Value *z = arith_binop(I, op, x, y, sp);
+        if (val_is_error(z)) {
+            val_unref(r);
+            return z;
+        }
+        val_list_set(r, i, z);
+    }
+    return r;
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+Value *arith_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp)
+{
+    if (I)
+        session_prec = I->prec;
+    if (op == OP_EQ || op == OP_NE) {
+        int eq = val_equal(a, b);
+        return val_bool(op == OP_EQ ? eq : !eq);
+    }
+    if (a->kind == VAL_OBJ && a->u.obj.type->binop) {
+        Value *r = a->u.obj.type->binop(op, a, b, sp);
+        if (r)
+            return r;
+    }
+    if (b->kind == VAL_OBJ && b->u.obj.type->binop) {
+        Value *r = b->u.obj.type->binop(op, a, b, sp);
+        if (r)
+            return r;
+    }
+    if (is_number(a) && is_number(b))
+        return number_binop(op, a, b, sp);
+    if (a->kind == VAL_STR && b->kind == VAL_STR) {
+        if (op == OP_ADD) {
+            Value *r = val_str("", 0);
+            free(r->u.str.s);
+            r->u.str.len = a->u.str.len + b->u.str.len;
+            r->u.str.s = malloc(r->u.str.len + 1);
+            memcpy(r->u.str.s, a->u.str.s, a->u.str.len);
+            memcpy(r->u.str.s + a->u.str.len, b->u.str.s, b->u.str.len);
+            r->u.str.s[r->u.str.len] = 0;
+            return r;
+        }
+        if (op >= OP_LT && op <= OP_GE) {
+            int c = strcmp(a->u.str.s, b->u.str.s);
+            return val_bool(op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0);
+        }
+    }
+    if (op >= OP_LT && op <= OP_GE)
+        return val_error(sp, "cannot compare a %s and a %s with '%s'", val_kind_name(a),
+                         val_kind_name(b), ast_op_name(op));
+    if (a->kind == VAL_LIST || b->kind == VAL_LIST)
+        return list_binop(I, op, a, b, sp);
+    if (a->kind == VAL_MAT && op == OP_POW)
+        return mat_pow(a, b, sp);
+    if ((a->kind == VAL_MAT || b->kind == VAL_MAT) &&
+        (a->kind == VAL_MAT || a->kind == VAL_RAT) && (b->kind == VAL_MAT || b->kind == VAL_RAT)) {
+        Value *r = mat_binop(op, a, b, sp);
+        if (r)
+            return r;
+    }
+    if (a->kind == VAL_FMAT || b->kind == VAL_FMAT ||
+        ((a->kind == VAL_MAT || b->kind == VAL_MAT) && (a->kind == VAL_REAL || b->kind == VAL_REAL)))
+        if ((a->kind == VAL_FMAT || a->kind == VAL_MAT || is_number(a)) &&
+            (b->kind == VAL_FMAT || b->kind == VAL_MAT || is_number(b)))
+            return fmat_binop(op, a, b, sp);
+    if (a->kind == VAL_PMAT || b->kind == VAL_PMAT ||
+        ((a->kind == VAL_MAT || b->kind == VAL_MAT) && (a->kind == VAL_POLY || b->kind == VAL_POLY)))
+        return pmat_binop(op, a, b, sp);
+    if ((a->kind == VAL_POLY && (b->kind == VAL_POLY || b->kind == VAL_RAT)) ||
+        (b->kind == VAL_POLY && a->kind == VAL_RAT))
+        return poly_binop(op, a, b, sp);
+    return kind_error(op, a, b, sp);
+}
+
+Value *arith_neg(Interp *I, Value *a, const Span *sp)
+{
+    if (a->kind == VAL_RAT) {
+        Value *r = val_rat(a->u.q);
+        fmpq_neg(r->u.q, r->u.q);
+        return r;
+    }
+    if (a->kind == VAL_REAL) {
+        Value *r = val_real(a->u.r);
+        mpfr_neg(r->u.r, r->u.r, MPFR_RNDN);
+        return r;
+    }
+    if (a->kind == VAL_MAT || a->kind == VAL_FMAT || a->kind == VAL_POLY ||
+        a->kind == VAL_PMAT || a->kind == VAL_LIST || a->kind == VAL_OBJ) {
+        Value *m1 = val_rat_si(-1);
+        Value *r = arith_binop(I, OP_MUL, m1, a, sp);
+        val_unref(m1);
+        return r;
+    }
+    return val_error(sp, "cannot negate a %s", val_kind_name(a));
+}
+
+Value *arith_parse_number(const char *text, const Span *sp)
+{
+    /* mantissa digits with an optional point, then an optional exponent */
+    fmpz_t m;
+    fmpz_init(m);
+    long frac = 0, exp = 0;
+    int seen_point = 0;
+    const char *p = text;
+    for (; *p && *p != 'e' && *p != 'E'; p++) {
+        if (*p == '.') {
+            seen_point = 1;
+            continue;
+        }
+        if (*p < '0' || *p > '9')
+            break;
+        fmpz_mul_ui(m, m, 10);
+        fmpz_add_ui(m, m, (ulong)(*p - '0'));
+        if (seen_point)
+            frac++;
+    }
+    if (*p == 'e' || *p == 'E') {
+        char *end;
+        exp = strtol(p + 1, &end, 10);
+        if (exp > 100000 || exp < -100000) {
+            fmpz_clear(m);
+            return val_error(sp, "exponent of '%s' too large", text);
+        }
+    }
+    Value *v = val_rat_si(0);
+    long e = exp - frac;
+    fmpz_t t;
+    fmpz_init(t);
+    fmpz_set_ui(t, 10);
+    fmpz_pow_ui(t, t, (ulong)(e < 0 ? -e : e));
+    if (e >= 0) {
+        fmpz_mul(fmpq_numref(v->u.q), m, t);
+    } else {
+        fmpz_set(fmpq_numref(v->u.q), m);
+        fmpz_set(fmpq_denref(v->u.q), t);
+        fmpq_canonicalise(v->u.q);
+    }
+    fmpz_clear(t);
+    fmpz_clear(m);
+    return v;
+}

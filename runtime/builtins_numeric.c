@@ -1,0 +1,198 @@
+/* builtins_numeric.c — float linear algebra builtins (LAPACKE through
+ * runtime/numeric): conversion of exact matrices to floats, svd, rank and
+ * nullspace with the gap that decided them, least squares, eigh. */
+#include <math.h>
+#include "builtins.h"
+#include "builtins_numeric.h"
+#include "interp.h"
+#include "numeric/dmat.h"
+#include "numeric/dlinalg.h"
+
+/* A new DMat from an exact or float matrix value; NULL if neither. */
+static DMat *value_to_dmat(const Value *v)
+{
+    if (v->kind == VAL_FMAT)
+        return dmat_copy(v->u.fm);
+    if (v->kind != VAL_MAT)
+        return NULL;
+    slong r = fmpq_mat_nrows(v->u.m), k = fmpq_mat_ncols(v->u.m);
+    DMat *d = dmat_new((int)r, (int)k);
+    if (!d)
+        return NULL;
+    for (slong i = 0; i < r; i++)
+        for (slong j = 0; j < k; j++)
+            DMAT_AT(d, i, j) = fmpq_get_d(fmpq_mat_entry(v->u.m, i, j));
+    return d;
+}
+
+static Value *want_fmat(Call *c, Value **a, int i, DMat **out)
+{
+    *out = value_to_dmat(a[i]);
+    if (!*out)
+        return arg_type_error(c, i, "a matrix", a[i]);
+    return NULL;
+}
+
+static Value *dl_fail(Call *c, int st)
+{
+    return call_error(c, "%s", dlinalg_strerror(st));
+}
+
+static int get_tol(Value *tol, double *t)
+{
+    if (!tol || tol->kind == VAL_NIL) {
+        *t = DLINALG_TOL_GAP;
+        return 1;
+    }
+    if (tol->kind == VAL_RAT) { *t = fmpq_get_d(tol->u.q); return *t >= 0; }
+    if (tol->kind == VAL_REAL) { *t = mpfr_get_d(tol->u.r, MPFR_RNDN); return *t >= 0; }
+    return 0;
+}
+
+static Value *rank_record(const DRankInfo *info)
+{
+    Value *r = val_record_new("record", 3);
+    val_record_set(r, 0, "rank", val_rat_si(info->rank));
+    val_record_set(r, 1, "gap", val_real_d(info->gap));
+    val_record_set(r, 2, "tol", info->tol < 0 ? val_cstr("largest gap") : val_real_d(info->tol));
+    return r;
+}
+
+Value *numeric_rank(Call *c, Value *A, Value *tol)
+{
+    double t;
+    if (!get_tol(tol, &t))
+        return call_error(c, "tol must be a nonnegative number");
+    DRankInfo info;
+    int st = dlinalg_rank(&info, A->u.fm, t);
+    if (st)
+        return dl_fail(c, st);
+    return val_rat_si(info.rank);
+}
+
+Value *numeric_nullspace(Call *c, Value *A, Value *tol)
+{
+    double t;
+    if (!get_tol(tol, &t))
+        return call_error(c, "tol must be a nonnegative number");
+    DRankInfo info;
+    DMat *N = NULL;
+    int st = dlinalg_nullspace(&N, &info, A->u.fm, t);
+    if (st)
+        return dl_fail(c, st);
+    return val_fmat(N);
+}
+
+static Value *bi_fmat(Call *c, Value **a)
+{
+    DMat *d;
+    Value *e = want_fmat(c, a, 0, &d);
+    return e ? e : val_fmat(d);
+}
+
+static Value *bi_svd(Call *c, Value **a)
+{
+    DMat *A, *U = NULL, *s = NULL, *Vt = NULL;
+    Value *e = want_fmat(c, a, 0, &A);
+    if (e)
+        return e;
+    int st = dlinalg_svd(&U, &s, &Vt, A);
+    dmat_free(A);
+    if (st)
+        return dl_fail(c, st);
+    Value *r = val_record_new("record", 3);
+    val_record_set(r, 0, "U", val_fmat(U));
+    val_record_set(r, 1, "s", val_fmat(s));
+    val_record_set(r, 2, "Vt", val_fmat(Vt));
+    return r;
+}
+
+static Value *bi_frank(Call *c, Value **a)
+{
+    DMat *A;
+    double t;
+    Value *e = want_fmat(c, a, 0, &A);
+    if (e)
+        return e;
+    if (!get_tol(a[1], &t)) {
+        dmat_free(A);
+        return arg_error(c, 1, "tol must be a nonnegative number");
+    }
+    DRankInfo info;
+    int st = dlinalg_rank(&info, A, t);
+    dmat_free(A);
+    return st ? dl_fail(c, st) : rank_record(&info);
+}
+
+static Value *bi_lstsq(Call *c, Value **a)
+{
+    DMat *A, *B, *X = NULL;
+    Value *e = want_fmat(c, a, 0, &A);
+    if (e)
+        return e;
+    if ((e = want_fmat(c, a, 1, &B))) {
+        dmat_free(A);
+        return e;
+    }
+    double resid;
+    int rank;
+    int st = dlinalg_lstsq(&X, &resid, &rank, A, B, -1.0);
+    dmat_free(A);
+    dmat_free(B);
+    if (st)
+        return dl_fail(c, st);
+    Value *r = val_record_new("record", 3);
+    val_record_set(r, 0, "x", val_fmat(X));
+    val_record_set(r, 1, "residual", val_real_d(resid));
+    val_record_set(r, 2, "rank", val_rat_si(rank));
+    return r;
+}
+
+static Value *bi_eigh(Call *c, Value **a)
+{
+    DMat *A, *w = NULL, *V = NULL;
+    Value *e = want_fmat(c, a, 0, &A);
+    if (e)
+        return e;
+    int st = dlinalg_eigh(&w, &V, A);
+    dmat_free(A);
+    if (st)
+        return dl_fail(c, st);
+    Value *r = val_record_new("record", 2);
+    val_record_set(r, 0, "values", val_fmat(w));
+    val_record_set(r, 1, "vectors", val_fmat(V));
+    return r;
+}
+
+static Value *bi_nuclear_norm(Call *c, Value **a)
+{
+    DMat *A;
+    Value *e = want_fmat(c, a, 0, &A);
+    if (e)
+        return e;
+    double n;
+    int st = dlinalg_nuclear_norm(&n, A);
+    dmat_free(A);
+    return st ? dl_fail(c, st) : val_real_d(n);
+}
+
+const Builtin builtins_numeric[] = {
+    {"fmat", "A", bi_fmat, "float linear algebra",
+     "A float (double) copy of a matrix: the explicit exact-to-float conversion.",
+     "fmat([1, 2])", "[1, 2;]"},
+    {"svd", "A", bi_svd, "float linear algebra",
+     "Reduced singular value decomposition (LAPACK dgesdd): record(U, s, Vt).",
+     "svd([3, 0; 0, 4]).s", "[4; 3]"},
+    {"frank", "A, tol = nil", bi_frank, "float linear algebra",
+     "Numerical rank of a matrix with what decided it: record(rank, gap, tol).  Without "
+     "tol the rank is set at the largest gap of the singular values.",
+     "frank([1, 0; 0, 1/10^12]).rank", "1"},
+    {"lstsq", "A, B", bi_lstsq, "float linear algebra",
+     "Least squares min |A X - B| (LAPACK dgelsd): record(x, residual, rank).",
+     "lstsq([1; 1], [1; 3]).x", "[2;]"},
+    {"eigh", "A", bi_eigh, "float linear algebra",
+     "Eigenvalues (ascending) and eigenvectors of a symmetric matrix: record(values, vectors).",
+     "eigh([2, 0; 0, 1]).values", "[1; 2]"},
+    {"nuclear_norm", "A", bi_nuclear_norm, "float linear algebra",
+     "The sum of the singular values.", "nuclear_norm([3, 0; 0, -4])", "7"},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

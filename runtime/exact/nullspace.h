@@ -1,0 +1,50 @@
+/* nullspace.h — exact kernels of rational matrices in canonical form.
+ *
+ * Canonical form: for C with n columns and a kernel of dimension k, the
+ * result N is n x k and its transpose N^T is the unique reduced row echelon
+ * form of the kernel with each row then scaled to a primitive integer
+ * vector whose leading entry is positive.  So N has integer entries and is
+ * the same for every method and every run, and under any row permutation or
+ * nonzero row scaling of C.
+ *
+ * Methods: the sparse modular solver (nullspace_modp.c) eliminates modulo
+ * 63-bit primes with a fill-reducing pivot order, lifts the canonical basis
+ * by CRT and rational reconstruction, and returns it only after the exact
+ * check C N = 0 over Z; with k = n - rank(C mod p) >= nullity(C) that check
+ * proves N spans the whole kernel.  After NULLSPACE_MAX_PRIMES primes
+ * without success it falls back to the dense FLINT route
+ * (qmat_nullspace_dense in qmat.h).
+ *
+ * All functions return QMAT_OK or a QMAT_E_* code (qmat.h): QMAT_E_TOO_LARGE
+ * when the n x k result (or a dense fallback) would pass QMAT_MAX_ENTRIES,
+ * QMAT_E_INTERRUPTED when sym_interrupted is set during the work.  N must be
+ * initialised; it is resized, and left valid (unchanged) on error.
+ */
+#ifndef SYM_EXACT_NULLSPACE_H
+#define SYM_EXACT_NULLSPACE_H
+
+#include "exact/qmat.h"
+#include "exact/spmat.h"
+
+#define NULLSPACE_MAX_PRIMES 24
+
+typedef struct {
+    slong rank;    /* rank of C */
+    slong primes;  /* primes used by the modular method (0 if dense) */
+    int dense;     /* 1 when the dense route produced the result */
+} NullspaceInfo;
+
+/* Kernel of a dense C; picks sparse modular (sparse or large C) or dense. */
+int qmat_nullspace(fmpq_mat_t N, const fmpq_mat_t C);
+
+/* Kernel of a sparse C; picks dense only for tiny C. */
+int spmat_nullspace(fmpq_mat_t N, const SpMat *C);
+
+/* Kernel of C by the sparse modular method (with its dense fallback). */
+int spmat_nullspace_modular(fmpq_mat_t N, const SpMat *C);
+
+/* Same, also reporting what happened in *info (may be NULL). */
+int spmat_nullspace_modular_info(fmpq_mat_t N, NullspaceInfo *info,
+                                 const SpMat *C);
+
+#endif

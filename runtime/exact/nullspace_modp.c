@@ -1,0 +1,393 @@
+/* nullspace_modp.c — sparse Gaussian elimination modulo a word-size prime.
+ *
+ * Rows are compressed (sorted columns, nonzero residues).  Pivots follow a
+ * Markowitz-style rule: take a shortest active row (bucket queue by length)
+ * and, among a few such rows, the entry whose column has the fewest active
+ * rows, minimising (row length - 1) * (column count - 1), the fill bound.
+ * The pivot column is then eliminated from every active row (column lists
+ * find them), so each pivot row only has its pivot, later pivots and free
+ * columns: back substitution in reverse pivot order gives one kernel vector
+ * per free column, and a dense nmod_mat_rref makes the basis canonical.
+ */
+#include <string.h>
+#include <flint/nmod_vec.h>
+#include "exact/nullspace_modp.h"
+
+/* ---- integer rows ------------------------------------------------------ */
+
+static ulong spz_hash(const slong *col, const fmpz *val, slong len)
+{
+    ulong h = (ulong) len * UWORD(0x9e3779b97f4a7c15);
+    slong t;
+    for (t = 0; t < len; t++) {
+        h = (h ^ (ulong) col[t]) * UWORD(0x100000001b3);
+        h = (h ^ fmpz_fdiv_ui(val + t, UWORD(1000000007))) * UWORD(0x9e37);
+    }
+    return h ^ (h >> 29);
+}
+
+static int spz_row_equal(const SpZMat *Z, slong a, slong b)
+{
+    slong la = Z->ptr[a + 1] - Z->ptr[a], t;
+    if (la != Z->ptr[b + 1] - Z->ptr[b])
+        return 0;
+    for (t = 0; t < la; t++)
+        if (Z->col[Z->ptr[a] + t] != Z->col[Z->ptr[b] + t] ||
+            !fmpz_equal(Z->val + Z->ptr[a] + t, Z->val + Z->ptr[b] + t))
+            return 0;
+    return 1;
+}
+
+void spzmat_init_from_spmat(SpZMat *Z, const SpMat *C)
+{
+    slong i, t, len, pos, tsize = 4, mask, *table, h;
+    fmpz_t l, g;
+    Z->c = C->c;
+    Z->r = 0;
+    Z->ptr = flint_malloc((C->r + 1) * sizeof(slong));
+    Z->col = flint_malloc((C->nnz + 1) * sizeof(slong));
+    Z->alloc = C->nnz + 1;
+    Z->val = _fmpz_vec_init(Z->alloc);
+    Z->ptr[0] = 0;
+    while (tsize < 2 * C->r)
+        tsize *= 2;
+    mask = tsize - 1;
+    table = flint_malloc(tsize * sizeof(slong));
+    for (t = 0; t < tsize; t++)
+        table[t] = -1;
+    fmpz_init(l);
+    fmpz_init(g);
+    for (i = 0; i < C->r; i++) {
+        const slong b = C->ptr[i];
+        len = C->ptr[i + 1] - b;
+        if (len == 0)
+            continue;
+        pos = Z->ptr[Z->r];
+        fmpz_one(l);
+        for (t = 0; t < len; t++)
+            fmpz_lcm(l, l, fmpq_denref(C->val + b + t));
+        fmpz_zero(g);
+        for (t = 0; t < len; t++) {
+            fmpz *z = Z->val + pos + t;
+            fmpz_divexact(z, l, fmpq_denref(C->val + b + t));
+            fmpz_mul(z, z, fmpq_numref(C->val + b + t));
+            fmpz_gcd(g, g, z);
+            Z->col[pos + t] = C->col[b + t];
+        }
+        if (fmpz_sgn(Z->val + pos) < 0)
+            fmpz_neg(g, g);
+        for (t = 0; t < len; t++)
+            fmpz_divexact(Z->val + pos + t, Z->val + pos + t, g);
+        Z->ptr[Z->r + 1] = pos + len;
+        /* drop a repeated row: leave it past ptr[r] to be overwritten */
+        h = (slong) (spz_hash(Z->col + pos, Z->val + pos, len) & mask);
+        while (table[h] >= 0 && !spz_row_equal(Z, table[h], Z->r))
+            h = (h + 1) & mask;
+        if (table[h] < 0) {
+            table[h] = Z->r;
+            Z->r++;
+        }
+    }
+    Z->nnz = Z->ptr[Z->r];
+    fmpz_clear(l);
+    fmpz_clear(g);
+    flint_free(table);
+}
+
+void spzmat_clear(SpZMat *Z)
+{
+    flint_free(Z->ptr);
+    flint_free(Z->col);
+    _fmpz_vec_clear(Z->val, Z->alloc);
+}
+
+/* ---- elimination state ------------------------------------------------- */
+
+typedef struct {
+    slong len, cap;
+    slong *col;
+    ulong *val;
+} MRow;
+
+typedef struct {
+    slong nr, n;
+    MRow *row;
+    char *active;
+    slong *ccount;      /* active rows holding each column */
+    slong **clist;      /* rows that may hold each column (stale allowed) */
+    slong *clen, *ccap;
+    slong *head, *next, *prev, minlen; /* rows bucketed by length */
+    slong *scol;        /* merge scratch, n entries */
+    ulong *sval;
+    nmod_t mod;
+} Elim;
+
+static void elim_bucket_insert(Elim *E, slong r)
+{
+    slong len = E->row[r].len;
+    E->prev[r] = -1;
+    E->next[r] = E->head[len];
+    if (E->head[len] >= 0)
+        E->prev[E->head[len]] = r;
+    E->head[len] = r;
+    if (len < E->minlen)
+        E->minlen = len;
+}
+
+static void elim_bucket_remove(Elim *E, slong r)
+{
+    if (E->prev[r] >= 0)
+        E->next[E->prev[r]] = E->next[r];
+    else
+        E->head[E->row[r].len] = E->next[r];
+    if (E->next[r] >= 0)
+        E->prev[E->next[r]] = E->prev[r];
+}
+
+static void elim_clist_push(Elim *E, slong j, slong r)
+{
+    if (E->clen[j] == E->ccap[j]) {
+        E->ccap[j] = 2 * E->ccap[j] + 4;
+        E->clist[j] = flint_realloc(E->clist[j], E->ccap[j] * sizeof(slong));
+    }
+    E->clist[j][E->clen[j]++] = r;
+}
+
+static void elim_init(Elim *E, const SpZMat *Z, ulong p)
+{
+    slong i, t, j;
+    E->nr = Z->r;
+    E->n = Z->c;
+    nmod_init(&E->mod, p);
+    E->row = flint_calloc(Z->r + 1, sizeof(MRow));
+    E->active = flint_calloc(Z->r + 1, 1);
+    E->ccount = flint_calloc(Z->c + 1, sizeof(slong));
+    E->clist = flint_calloc(Z->c + 1, sizeof(slong *));
+    E->clen = flint_calloc(Z->c + 1, sizeof(slong));
+    E->ccap = flint_calloc(Z->c + 1, sizeof(slong));
+    E->head = flint_malloc((Z->c + 2) * sizeof(slong));
+    E->next = flint_malloc((Z->r + 1) * sizeof(slong));
+    E->prev = flint_malloc((Z->r + 1) * sizeof(slong));
+    E->scol = flint_malloc((Z->c + 1) * sizeof(slong));
+    E->sval = flint_malloc((Z->c + 1) * sizeof(ulong));
+    for (j = 0; j <= Z->c; j++)
+        E->head[j] = -1;
+    E->minlen = Z->c + 1;
+    for (i = 0; i < Z->r; i++) {
+        MRow *R = E->row + i;
+        slong len = Z->ptr[i + 1] - Z->ptr[i];
+        R->col = flint_malloc((len + 1) * sizeof(slong));
+        R->val = flint_malloc((len + 1) * sizeof(ulong));
+        R->cap = len + 1;
+        R->len = 0;
+        for (t = Z->ptr[i]; t < Z->ptr[i + 1]; t++) {
+            ulong v = fmpz_fdiv_ui(Z->val + t, p);
+            if (v == 0)
+                continue;
+            R->col[R->len] = Z->col[t];
+            R->val[R->len++] = v;
+        }
+        if (R->len == 0)
+            continue;
+        E->active[i] = 1;
+        for (t = 0; t < R->len; t++) {
+            E->ccount[R->col[t]]++;
+            elim_clist_push(E, R->col[t], i);
+        }
+        elim_bucket_insert(E, i);
+    }
+}
+
+static void elim_clear(Elim *E)
+{
+    slong i;
+    for (i = 0; i < E->nr; i++) {
+        flint_free(E->row[i].col);
+        flint_free(E->row[i].val);
+    }
+    for (i = 0; i < E->n; i++)
+        flint_free(E->clist[i]);
+    flint_free(E->row);
+    flint_free(E->active);
+    flint_free(E->ccount);
+    flint_free(E->clist);
+    flint_free(E->clen);
+    flint_free(E->ccap);
+    flint_free(E->head);
+    flint_free(E->next);
+    flint_free(E->prev);
+    flint_free(E->scol);
+    flint_free(E->sval);
+}
+
+/* Choose the pivot (row, position in row); 0 when no active row is left. */
+static int elim_choose(Elim *E, slong *prow, slong *ppos)
+{
+    slong r, t, seen = 0, best = -1;
+    while (E->minlen <= E->n && E->head[E->minlen] < 0)
+        E->minlen++;
+    if (E->minlen > E->n)
+        return 0;
+    for (r = E->head[E->minlen]; r >= 0 && seen < 4; r = E->next[r], seen++) {
+        const MRow *R = E->row + r;
+        for (t = 0; t < R->len; t++) {
+            slong cost = (R->len - 1) * (E->ccount[R->col[t]] - 1);
+            if (best < 0 || cost < best) {
+                best = cost;
+                *prow = r;
+                *ppos = t;
+            }
+        }
+        if (best == 0)
+            break;
+    }
+    return 1;
+}
+
+/* Row r -= r[c] * P, where P[c] == 1 and P is no longer active. */
+static void elim_reduce(Elim *E, slong r, const MRow *P, slong c)
+{
+    MRow *R = E->row + r;
+    slong lo = 0, hi = R->len - 1, mid, i = 0, t = 0, k = 0;
+    ulong nf;
+    while (lo <= hi) {
+        mid = (lo + hi) / 2;
+        if (R->col[mid] == c)
+            break;
+        if (R->col[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    if (lo > hi)
+        return; /* stale column-list entry */
+    nf = nmod_neg(R->val[mid], E->mod);
+    while (i < R->len || t < P->len) {
+        if (t == P->len || (i < R->len && R->col[i] < P->col[t])) {
+            E->scol[k] = R->col[i];
+            E->sval[k++] = R->val[i++];
+        } else if (i == R->len || R->col[i] > P->col[t]) {
+            slong j = P->col[t];
+            E->scol[k] = j;
+            E->sval[k++] = nmod_mul(nf, P->val[t++], E->mod);
+            E->ccount[j]++;
+            elim_clist_push(E, j, r);
+        } else {
+            ulong v = nmod_add(R->val[i], nmod_mul(nf, P->val[t], E->mod),
+                               E->mod);
+            if (v != 0) {
+                E->scol[k] = R->col[i];
+                E->sval[k++] = v;
+            } else {
+                E->ccount[R->col[i]]--;
+            }
+            i++;
+            t++;
+        }
+    }
+    elim_bucket_remove(E, r);
+    if (k > R->cap) {
+        R->cap = FLINT_MAX(k, 2 * R->cap);
+        R->col = flint_realloc(R->col, R->cap * sizeof(slong));
+        R->val = flint_realloc(R->val, R->cap * sizeof(ulong));
+    }
+    memcpy(R->col, E->scol, k * sizeof(slong));
+    memcpy(R->val, E->sval, k * sizeof(ulong));
+    R->len = k;
+    if (k == 0)
+        E->active[r] = 0;
+    else
+        elim_bucket_insert(E, r);
+}
+
+int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p)
+{
+    Elim E;
+    slong n = Z->c, rank = 0, k, s, t = 0, i = 0, j, *prow, *pcol, *freec;
+    ulong *X;
+    char *ispiv;
+    int st = QMAT_OK;
+
+    elim_init(&E, Z, p);
+    prow = flint_malloc((FLINT_MIN(Z->r, n) + 1) * sizeof(slong));
+    pcol = flint_malloc((FLINT_MIN(Z->r, n) + 1) * sizeof(slong));
+    ispiv = flint_calloc(n + 1, 1);
+    while (elim_choose(&E, &i, &t)) {
+        MRow *P = E.row + i;
+        slong c = P->col[t], m, cnt;
+        ulong inv;
+        if ((rank & 255) == 255 && sym_interrupted) {
+            st = QMAT_E_INTERRUPTED;
+            break;
+        }
+        elim_bucket_remove(&E, i);
+        E.active[i] = 0;
+        for (s = 0; s < P->len; s++)
+            E.ccount[P->col[s]]--;
+        inv = n_invmod(P->val[t], p);
+        for (s = 0; s < P->len; s++)
+            P->val[s] = nmod_mul(P->val[s], inv, E.mod);
+        cnt = E.clen[c];
+        for (m = 0; m < cnt; m++) {
+            slong r = E.clist[c][m];
+            if (E.active[r])
+                elim_reduce(&E, r, P, c);
+        }
+        E.clen[c] = 0;
+        prow[rank] = i;
+        pcol[rank] = c;
+        ispiv[c] = 1;
+        rank++;
+    }
+    k = n - rank;
+    if (st == QMAT_OK && !qmat_size_ok(n, k))
+        st = QMAT_E_TOO_LARGE;
+    if (st != QMAT_OK) {
+        flint_free(prow);
+        flint_free(pcol);
+        flint_free(ispiv);
+        elim_clear(&E);
+        return st;
+    }
+    /* X (n x k, row-major): kernel vector t has 1 at free column t */
+    freec = flint_malloc((k + 1) * sizeof(slong));
+    for (j = 0, t = 0; j < n; j++)
+        if (!ispiv[j])
+            freec[t++] = j;
+    X = flint_calloc(n * k + 1, sizeof(ulong));
+    for (t = 0; t < k; t++)
+        X[freec[t] * k + t] = 1;
+    for (s = rank - 1; s >= 0 && k > 0; s--) {
+        const MRow *P = E.row + prow[s];
+        ulong *Xc = X + pcol[s] * k;
+        if ((s & 255) == 0 && sym_interrupted) {
+            st = QMAT_E_INTERRUPTED;
+            break;
+        }
+        for (t = 0; t < P->len; t++)
+            if (P->col[t] != pcol[s])
+                _nmod_vec_scalar_addmul_nmod(Xc, X + P->col[t] * k, k,
+                                             nmod_neg(P->val[t], E.mod),
+                                             E.mod);
+    }
+    if (st == QMAT_OK) {
+        nmod_mat_init(K, k, n, p);
+        for (j = 0; j < n; j++)
+            for (t = 0; t < k; t++)
+                nmod_mat_entry(K, t, j) = X[j * k + t];
+        if (k > 0)
+            nmod_mat_rref(K);
+        for (t = 0, j = 0; t < k; t++) {
+            while (nmod_mat_entry(K, t, j) == 0)
+                j++;
+            piv[t] = j++;
+        }
+    }
+    flint_free(X);
+    flint_free(freec);
+    flint_free(prow);
+    flint_free(pcol);
+    flint_free(ispiv);
+    elim_clear(&E);
+    return st;
+}

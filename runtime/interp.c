@@ -1,0 +1,197 @@
+/* interp.c — a session: creation, the sources it keeps, error reports,
+ * `coords`, and finding the files of `import`. */
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include <unistd.h>
+#include "interp.h"
+#include "eval.h"
+#include "builtins.h"
+#include "diag.h"
+#include "stdlib_files.h"
+#include "exact/poly.h"
+
+volatile sig_atomic_t sym_interrupted = 0;
+
+Interp *interp_new(void)
+{
+    Interp *I = calloc(1, sizeof *I);
+    if (!I)
+        abort();
+    I->globals = env_new();
+    I->format = FMT_PLAIN;
+    I->out = stdout;
+    I->err = stderr;
+    I->max_depth = 250;
+    I->prec = 128;
+    for (int t = 0; builtin_tables[t]; t++)
+        for (const Builtin *b = builtin_tables[t]; b->name; b++) {
+            Value *v = val_builtin(b);
+            env_set(I->globals, b->name, v);
+            val_unref(v);
+        }
+    Value *pi = NULL;
+    (void)pi;
+    return I;
+}
+
+void interp_free(Interp *I)
+{
+    if (!I)
+        return;
+    env_free(I->globals);
+    for (int i = 0; i < I->nsources; i++) {
+        parse_result_free(I->parses[i]);
+        source_free(I->sources[i]);
+    }
+    free(I->sources);
+    free(I->parses);
+    free(I->import_stack);
+    if (I->ring)
+        polyring_decref(I->ring);
+    free(I);
+}
+
+ParseResult *interp_parse(Interp *I, Source *src)
+{
+    if (I->nsources == I->capsources) {
+        I->capsources = I->capsources ? 2 * I->capsources : 16;
+        I->sources = realloc(I->sources, sizeof(Source *) * (size_t)I->capsources);
+        I->parses = realloc(I->parses, sizeof(ParseResult *) * (size_t)I->capsources);
+        if (!I->sources || !I->parses)
+            abort();
+    }
+    ParseResult *pr = parser_parse(src);
+    I->sources[I->nsources] = src;
+    I->parses[I->nsources] = pr;
+    I->nsources++;
+    return pr;
+}
+
+void interp_report_error(Interp *I, const Value *err)
+{
+    const Span *sp = &err->u.err.span;
+    diag_print(I->err, "error", sp->src ? sp : NULL, err->u.err.msg);
+    for (int i = 0; i < err->u.err.nframes; i++) {
+        const Frame *f = &err->u.err.frames[i];
+        if (f->span.src)
+            fprintf(I->err, "%s:%d:%d: note: in %s%s\n", f->span.src->name, f->span.line,
+                    f->span.col, strcmp(f->name, "import") == 0 ? "" : "call to ", f->name);
+    }
+    fflush(I->err);
+}
+
+Value *eval_coords(Interp *I, const AstNode *n)
+{
+    const char *names[64];
+    if (n->nkids > 64)
+        return val_error(&n->span, "at most 64 coordinates");
+    for (int i = 0; i < n->nkids; i++) {
+        names[i] = n->kids[i]->text;
+        for (int j = 0; j < i; j++)
+            if (strcmp(names[i], names[j]) == 0)
+                return val_error(&n->kids[i]->span, "coordinate '%s' named twice", names[i]);
+        if (builtin_find(names[i]))
+            return val_error(&n->kids[i]->span,
+                             "'%s' is a builtin function and cannot be a coordinate", names[i]);
+    }
+    PolyRing *R = polyring_new(n->nkids, names);
+    if (!R)
+        return val_error(&n->span, "cannot make the coordinate ring");
+    if (I->ring)
+        polyring_decref(I->ring);
+    I->ring = R;
+    return NULL;
+}
+
+Value *eval_ring_gen(Interp *I, int i)
+{
+    Value *v = val_poly_new(I->ring);
+    poly_set_var(v->u.poly.p, i, I->ring, NULL);
+    return v;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    StrBuf sb = STRBUF_INIT;
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sb_putn(&sb, buf, n);
+    fclose(f);
+    *len = sb.len;
+    return sb_take(&sb);
+}
+
+Source *source_from_file(const char *path)
+{
+    size_t len;
+    char *text = read_file(path, &len);
+    if (!text)
+        return NULL;
+    Source *s = source_new(path, text, len);
+    free(text);
+    return s;
+}
+
+static char *dir_of(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    if (!slash)
+        return strdup(".");
+    return strndup(file, (size_t)(slash - file));
+}
+
+Source *eval_resolve_import(Interp *I, const AstNode *n, char **path, Value **err)
+{
+    const char *name = n->text;
+    StrBuf cand = STRBUF_INIT;
+    Source *src = NULL;
+    /* 1. absolute, or relative to the importing file */
+    if (name[0] == '/') {
+        sb_puts(&cand, name);
+    } else {
+        char *dir = dir_of(n->span.src ? n->span.src->name : ".");
+        if (n->span.src && n->span.src->name[0] == '<')
+            sb_puts(&cand, name);
+        else
+            sb_printf(&cand, "%s/%s", dir, name);
+        free(dir);
+    }
+    src = source_from_file(sb_str(&cand));
+    /* 2. SYM_PATH directories, then the installed stdlib */
+    const char *sympath = getenv("SYM_PATH");
+    if (!src && name[0] != '/' && sympath) {
+        char *copy = strdup(sympath), *save = NULL;
+        for (char *d = strtok_r(copy, ":", &save); d && !src; d = strtok_r(NULL, ":", &save)) {
+            sb_free(&cand);
+            sb_printf(&cand, "%s/%s", d, name);
+            src = source_from_file(sb_str(&cand));
+        }
+        free(copy);
+    }
+    if (!src && name[0] != '/') {
+        sb_free(&cand);
+        sb_printf(&cand, "%s/%s", SYM_STDLIB_DIR, name);
+        src = source_from_file(sb_str(&cand));
+    }
+    /* 3. the stdlib embedded in the binary */
+    if (!src) {
+        const char *text = stdlib_file_text(name);
+        if (text) {
+            sb_free(&cand);
+            sb_printf(&cand, "<stdlib>/%s", name);
+            src = source_new(sb_str(&cand), text, strlen(text));
+        }
+    }
+    if (!src) {
+        *err = val_error(&n->span, "cannot import '%s': no such file", name);
+        sb_free(&cand);
+        return NULL;
+    }
+    *path = sb_take(&cand);
+    return src;
+}

@@ -1,0 +1,65 @@
+/* interp.h — an interpreter session: globals, the current coordinate ring,
+ * output format, and every source parsed so far (kept alive so spans and
+ * function bodies stay valid). */
+#ifndef SYM_INTERP_H
+#define SYM_INTERP_H
+
+#include <stdio.h>
+#include <signal.h>
+#include "value.h"
+#include "env.h"
+#include "parser.h"
+
+extern volatile sig_atomic_t sym_interrupted;
+
+/* Exit statuses of running a source (also the process exit codes). */
+enum { RUN_OK = 0, RUN_ERROR = 1, RUN_SYNTAX = 2, RUN_INTERRUPTED = 130 };
+
+typedef struct Interp {
+    Env *globals;
+    PrintFormat format;
+    FILE *out;               /* results and print() */
+    FILE *err;               /* diagnostics */
+    int depth;               /* user-function call depth */
+    int max_depth;
+    long prec;               /* default MPFR precision in bits */
+    struct PolyRing *ring;   /* ring of the last `coords`, or NULL */
+    Source **sources;
+    ParseResult **parses;
+    int nsources, capsources;
+    char **import_stack;
+    int nimports;
+    int echo;                /* print values of expression statements */
+} Interp;
+
+Interp *interp_new(void);
+void interp_free(Interp *I);
+
+/* Keep src alive for the session and parse it; the result is owned by the
+ * session too. */
+ParseResult *interp_parse(Interp *I, Source *src);
+
+/* Parse and run a whole source (takes ownership of src).  Diagnostics and
+ * runtime errors are printed to I->err; values of expression statements
+ * are printed to I->out when echo is set.  Returns RUN_*. */
+int interp_run_source(Interp *I, Source *src, int echo);
+
+/* Run an already parsed tree (from interp_parse).  Returns RUN_*. */
+int interp_run_tree(Interp *I, const AstNode *root, int echo);
+
+/* Call a function value (user or builtin) with positional arguments
+ * (borrowed).  Returns a new reference (possibly an error). */
+Value *interp_call(Interp *I, Value *fn, Value **args, int nargs,
+                   const Span *span);
+
+/* Read a file into a new Source (name = path); NULL if unreadable. */
+Source *source_from_file(const char *path);
+
+/* Print a runtime error value with its source line and traceback. */
+void interp_report_error(Interp *I, const Value *err);
+
+/* Evaluate one expression string in I (used by help-example tests);
+ * returns a new reference. */
+Value *interp_eval_string(Interp *I, const char *name, const char *text);
+
+#endif

@@ -1,0 +1,1 @@
+# runtime/lie/local.mk — files of this module (included by Makefile.am).

@@ -1,0 +1,128 @@
+/* rep.h — exact representations of matrix Lie algebras (images of the basis
+ * as rational matrices) and the action of group elements on them.
+ *
+ * Conventions of algebra.h apply (status codes, err buffers, resized
+ * outputs).  A MatRep borrows its algebra: r->alg must outlive r.  Each rep
+ * remembers how it was built (a small tree of RepNode) so that a group
+ * element h of the standard representation can be pushed through it
+ * (rep_group_element).
+ *
+ * Index conventions (fixed; tests depend on them):
+ *  - sum(a, b): block diagonal, a's coordinates first.
+ *  - tensor(a, b): A (x) I + I (x) B (Kronecker), basis e_i (x) f_j at
+ *    index i*dim(b) + j.
+ *  - sym^k(a): basis the monomials x_{i1} ... x_{ik}, i1 <= ... <= ik, in
+ *    lexicographic order of (i1, ..., ik) (not normalised).  A acts as the
+ *    derivation induced by x_i -> sum_l A_{li} x_l (e_i -> A e_i), so
+ *    sym^1(a) = a.
+ *  - wedge^k(a): basis e_{i1} ^ ... ^ e_{ik}, i1 < ... < ik, lexicographic;
+ *    A acts as the derivation, wedge^1(a) = a.
+ *  - hom(r, s): maps X : V_r -> V_s (dim s x dim r matrices), vectorised
+ *    row-major: X_{ab} at index a*dim(r) + b.  dρ(ξ) X = B X - X A, so
+ *    hom(r, s) = s (x) dual(r) in this order.
+ *  - dual(a): -A^T.  adjoint: column j of ad(b_i) = coordinates of
+ *    [b_i, b_j].
+ *
+ * Limits: dim <= REP_MAX_DIM and dim(g) * dim^2 <= REP_MAX_ENTRIES.
+ */
+#ifndef SYM_LIE_REP_H
+#define SYM_LIE_REP_H
+
+#include "lie/algebra.h"
+
+#define REP_MAX_DIM 2048
+#define REP_MAX_ENTRIES (WORD(1) << 22)
+
+typedef enum {
+    REP_STD,
+    REP_TRIVIAL,
+    REP_ADJOINT,
+    REP_DUAL,
+    REP_SUM,
+    REP_TENSOR,
+    REP_SYM,
+    REP_WEDGE,
+    REP_HOM,
+    REP_USER
+} RepKind;
+
+/* Construction tree: kind, dimension, power k (sym/wedge), children a (and
+   b for sum, tensor, hom(a, b)).  Owned by its MatRep. */
+typedef struct RepNode {
+    RepKind kind;
+    slong dim;
+    slong k;
+    struct RepNode *a, *b;
+} RepNode;
+
+typedef struct MatRep {
+    const MatAlgebra *alg;    /* borrowed */
+    slong dim;
+    fmpq_mat_struct *images;  /* images[i] = dρ(basis_i), dim x dim, owned */
+    char name[64];
+    RepNode *tree;            /* owned */
+} MatRep;
+
+/* An empty rep (alg NULL, dim 0).  Every MatRep must be cleared. */
+void rep_init(MatRep *r);
+void rep_clear(MatRep *r);
+
+/* Constructors: each initialises r (it need not be initialised before; on
+   error r is empty, still to be cleared).  Inputs are borrowed. */
+
+/* The defining matrices (n x n; (m+1) x (m+1) for affine algebras). */
+int rep_init_std(MatRep *r, const MatAlgebra *g, char *err);
+/* k copies of the trivial rep (zero matrices), 1 <= k <= REP_MAX_DIM. */
+int rep_init_trivial(MatRep *r, const MatAlgebra *g, slong k, char *err);
+/* ad in the basis of g (ALG_ERR_ARG if dim g = 0). */
+int rep_init_adjoint(MatRep *r, const MatAlgebra *g, char *err);
+/* -A^T. */
+int rep_init_dual(MatRep *r, const MatRep *a, char *err);
+/* Block diagonal / tensor / hom(a, b); a and b must be reps of the same
+   algebra (same pointer or equal bases), else ALG_ERR_ARG. */
+int rep_init_sum(MatRep *r, const MatRep *a, const MatRep *b, char *err);
+int rep_init_tensor(MatRep *r, const MatRep *a, const MatRep *b, char *err);
+int rep_init_hom(MatRep *r, const MatRep *a, const MatRep *b, char *err);
+/* sym^k (k >= 1) and wedge^k (1 <= k <= dim a). */
+int rep_init_sym(MatRep *r, const MatRep *a, slong k, char *err);
+int rep_init_wedge(MatRep *r, const MatRep *a, slong k, char *err);
+
+/* User rep: images[0..count-1] (count == g->dim, all d x d with the same
+   1 <= d <= REP_MAX_DIM), copied.  Checks ρ([b_i, b_j]) = [ρ(b_i), ρ(b_j)]
+   for all i < j; on failure returns ALG_ERR_NOT_HOM with the first failing
+   pair (lexicographic) in *bad_i < *bad_j, 1-based (may be NULL). */
+int rep_init_user(MatRep *r, const MatAlgebra *g,
+                  const fmpq_mat_struct *images, slong count,
+                  const char *name, slong *bad_i, slong *bad_j, char *err);
+
+/* Homomorphism check of r (as for rep_init_user).  ALG_OK when it holds. */
+int rep_check_hom(const MatRep *r, slong *bad_i, slong *bad_j, char *err);
+
+/* out (dim x dim) = the action of the group element h on r, where h is an
+   invertible matrix of the standard representation of r->alg (n x n):
+   std h; trivial I; adjoint Ad_h (x -> h x h^-1 in coordinates; fails with
+   ALG_ERR_NOT_MEMBER if h does not normalise the algebra); dual (h^-1)^T;
+   sum blockdiag; tensor h (x) h'; sym^k / wedge^k the induced action on
+   the multi-index bases; hom(r, s) X -> ρ_s(h) X ρ_r(h)^-1.  Errors:
+   ALG_ERR_ARG (size), ALG_ERR_SINGULAR (det h = 0), ALG_ERR_UNSUPPORTED for
+   user reps (no group action known). */
+int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h,
+                      char *err);
+
+/* Matrices on sym^k / wedge^k of a d x d matrix A, in the bases above
+   (from rep_tensor.c).  *_derivation: the Lie algebra action (derivation);
+   *_power: the group action (k-th symmetric / exterior power).  A must be
+   square; k >= 1 (wedge: k <= d); ALG_ERR_LIMIT if the result would exceed
+   REP_MAX_DIM. */
+int rep_sym_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err);
+int rep_sym_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err);
+int rep_wedge_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k,
+                         char *err);
+int rep_wedge_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err);
+
+/* The dimension of sym^k / wedge^k of a d-dimensional space, or -1 if it
+   exceeds REP_MAX_DIM (d >= 0, k >= 0). */
+slong rep_sym_dim(slong d, slong k);
+slong rep_wedge_dim(slong d, slong k);
+
+#endif

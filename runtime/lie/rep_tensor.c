@@ -1,0 +1,297 @@
+/* rep_tensor.c — symmetric and exterior powers: the multi-index bases, the
+ * derivation (Lie algebra) and power (group) matrices.  The sym^k / wedge^k
+ * representation constructors (rep.c) are built on these. */
+#include <stdio.h>
+#include <string.h>
+
+#include "lie/rep.h"
+
+/* Number of multisets (strict = 0) or subsets (strict = 1) of size k from
+   d elements, or -1 if above REP_MAX_DIM. */
+static slong count_indices(slong d, slong k, int strict)
+{
+    slong top = strict ? d : d + k - 1, i;
+    fmpz_t c;
+    slong r;
+    if (d < 0 || k < 0)
+        return -1;
+    if (k == 0)
+        return 1;
+    if (top < k)
+        return 0;
+    fmpz_init(c);
+    fmpz_one(c);
+    /* C(top, k) built incrementally; stop once it exceeds the limit */
+    for (i = 1; i <= k; i++) {
+        fmpz_mul_ui(c, c, (ulong)(top - k + i));
+        fmpz_divexact_ui(c, c, (ulong)i);
+    }
+    r = fmpz_cmp_si(c, REP_MAX_DIM) > 0 ? -1 : fmpz_get_si(c);
+    fmpz_clear(c);
+    return r;
+}
+
+slong rep_sym_dim(slong d, slong k) { return count_indices(d, k, 0); }
+slong rep_wedge_dim(slong d, slong k) { return count_indices(d, k, 1); }
+
+/* The sorted multi-indices of length k over 0..d-1 in lexicographic order,
+   flat: index t is idx[t*k .. t*k+k-1]. */
+typedef struct {
+    slong d, k, count;
+    int strict;
+    slong *idx;
+} MultiIndex;
+
+/* count must already be known valid (count_indices >= 0). */
+static void mi_init(MultiIndex *M, slong d, slong k, int strict, slong count)
+{
+    slong t, p, *cur;
+    M->d = d;
+    M->k = k;
+    M->strict = strict;
+    M->count = count;
+    M->idx = flint_malloc((count * k + 1) * sizeof(slong));
+    cur = flint_malloc((k + 1) * sizeof(slong));
+    for (p = 0; p < k; p++)
+        cur[p] = strict ? p : 0;
+    for (t = 0; t < count; t++) {
+        memcpy(M->idx + t * k, cur, k * sizeof(slong));
+        /* next: rightmost position that can grow */
+        for (p = k - 1; p >= 0; p--) {
+            slong maxv = strict ? d - k + p : d - 1;
+            if (cur[p] < maxv)
+                break;
+        }
+        if (p < 0)
+            break;
+        cur[p]++;
+        for (p = p + 1; p < k; p++)
+            cur[p] = strict ? cur[p - 1] + 1 : cur[p - 1];
+    }
+    flint_free(cur);
+}
+
+static void mi_clear(MultiIndex *M) { flint_free(M->idx); }
+
+/* Position of the sorted index a (length k) by binary search. */
+static slong mi_find(const MultiIndex *M, const slong *a)
+{
+    slong lo = 0, hi = M->count - 1, mid, p, c;
+    while (lo <= hi) {
+        mid = (lo + hi) / 2;
+        c = 0;
+        for (p = 0; p < M->k && c == 0; p++) {
+            slong x = M->idx[mid * M->k + p];
+            c = (x < a[p]) ? -1 : (x > a[p]);
+        }
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+/* Sort a (length k) by insertion; return the sign of the permutation
+   (+1 / -1), or 0 if two entries are equal. */
+static int sort_sign(slong *a, slong k)
+{
+    slong i, j, t;
+    int s = 1;
+    for (i = 1; i < k; i++)
+        for (j = i; j > 0 && a[j - 1] >= a[j]; j--) {
+            if (a[j - 1] == a[j])
+                return 0;
+            t = a[j];
+            a[j] = a[j - 1];
+            a[j - 1] = t;
+            s = -s;
+        }
+    return s;
+}
+
+static void sort_plain(slong *a, slong k)
+{
+    slong i, j, t;
+    for (i = 1; i < k; i++)
+        for (j = i; j > 0 && a[j - 1] > a[j]; j--) {
+            t = a[j];
+            a[j] = a[j - 1];
+            a[j - 1] = t;
+        }
+}
+
+static int check_power_args(const fmpq_mat_t A, slong k, int strict,
+                            slong *count, const char *what, char *err)
+{
+    slong d = fmpq_mat_nrows(A);
+    if (fmpq_mat_ncols(A) != d) {
+        algebra_set_error(err, "%s: matrix is not square", what);
+        return ALG_ERR_ARG;
+    }
+    if (k < 1 || (strict && k > d)) {
+        if (strict)
+            algebra_set_error(err, "%s: power %ld out of range 1..%ld", what,
+                              (long)k, (long)d);
+        else
+            algebra_set_error(err, "%s: power %ld must be >= 1", what,
+                              (long)k);
+        return ALG_ERR_ARG;
+    }
+    *count = count_indices(d, k, strict);
+    if (*count < 0) {
+        algebra_set_error(err, "%s: dimension exceeds %d", what, REP_MAX_DIM);
+        return ALG_ERR_LIMIT;
+    }
+    return ALG_OK;
+}
+
+/* Derivation matrix on sym^k (strict = 0) or wedge^k (strict = 1). */
+static int power_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k,
+                            int strict, char *err)
+{
+    slong count, col, t, l, row, d = fmpq_mat_nrows(A), *a;
+    MultiIndex M;
+    fmpq_mat_t R;
+    int st, s;
+    st = check_power_args(A, k, strict, &count,
+                          strict ? "wedge" : "sym", err);
+    if (st != ALG_OK)
+        return st;
+    mi_init(&M, d, k, strict, count);
+    fmpq_mat_init(R, count, count);
+    a = flint_malloc((k + 1) * sizeof(slong));
+    for (col = 0; col < count; col++)
+        for (t = 0; t < k; t++) {
+            slong it = M.idx[col * k + t];
+            for (l = 0; l < d; l++) {
+                const fmpq *c = fmpq_mat_entry(A, l, it);
+                if (fmpq_is_zero(c))
+                    continue;
+                memcpy(a, M.idx + col * k, k * sizeof(slong));
+                a[t] = l;
+                if (strict) {
+                    s = sort_sign(a, k);
+                    if (s == 0)
+                        continue;
+                } else {
+                    s = 1;
+                    sort_plain(a, k);
+                }
+                row = mi_find(&M, a);
+                if (s > 0)
+                    fmpq_add(fmpq_mat_entry(R, row, col),
+                             fmpq_mat_entry(R, row, col), c);
+                else
+                    fmpq_sub(fmpq_mat_entry(R, row, col),
+                             fmpq_mat_entry(R, row, col), c);
+            }
+        }
+    flint_free(a);
+    mi_clear(&M);
+    fmpq_mat_swap(out, R);
+    fmpq_mat_clear(R);
+    return ALG_OK;
+}
+
+int rep_sym_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err)
+{
+    return power_derivation(out, A, k, 0, err);
+}
+
+int rep_wedge_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k,
+                         char *err)
+{
+    return power_derivation(out, A, k, 1, err);
+}
+
+int rep_wedge_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err)
+{
+    slong count, row, col, p, q, d = fmpq_mat_nrows(A);
+    MultiIndex M;
+    fmpq_mat_t R, sub;
+    int st = check_power_args(A, k, 1, &count, "wedge", err);
+    if (st != ALG_OK)
+        return st;
+    mi_init(&M, d, k, 1, count);
+    fmpq_mat_init(R, count, count);
+    fmpq_mat_init(sub, k, k);
+    /* entry (J, I) = det A[J, I] (Cauchy-Binet) */
+    for (row = 0; row < count; row++)
+        for (col = 0; col < count; col++) {
+            for (p = 0; p < k; p++)
+                for (q = 0; q < k; q++)
+                    fmpq_set(fmpq_mat_entry(sub, p, q),
+                             fmpq_mat_entry(A, M.idx[row * k + p],
+                                            M.idx[col * k + q]));
+            fmpq_mat_det(fmpq_mat_entry(R, row, col), sub);
+        }
+    fmpq_mat_clear(sub);
+    mi_clear(&M);
+    fmpq_mat_swap(out, R);
+    fmpq_mat_clear(R);
+    return ALG_OK;
+}
+
+int rep_sym_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err)
+{
+    slong count, col, t, p, l, m, d = fmpq_mat_nrows(A), *a;
+    MultiIndex *M; /* M[t]: degree-t monomials, t = 0..k */
+    fmpq *cur, *nxt;
+    fmpq_mat_t R;
+    fmpq_t c;
+    int st = check_power_args(A, k, 0, &count, "sym", err);
+    if (st != ALG_OK)
+        return st;
+    M = flint_malloc((k + 1) * sizeof(MultiIndex));
+    for (t = 0; t <= k; t++)
+        mi_init(M + t, d, t, 0, count_indices(d, t, 0));
+    fmpq_mat_init(R, count, count);
+    a = flint_malloc((k + 1) * sizeof(slong));
+    cur = _fmpq_vec_init(count + 1);
+    nxt = _fmpq_vec_init(count + 1);
+    fmpq_init(c);
+    /* column I = coefficients of prod_t (A e_{i_t}) expanded in monomials */
+    for (col = 0; col < count; col++) {
+        const slong *I = M[k].idx + col * k;
+        for (m = 0; m <= count; m++)
+            fmpq_zero(cur + m);
+        fmpq_one(cur + 0); /* degree 0: the empty monomial */
+        for (t = 1; t <= k; t++) {
+            for (m = 0; m < M[t].count; m++)
+                fmpq_zero(nxt + m);
+            for (m = 0; m < M[t - 1].count; m++) {
+                if (fmpq_is_zero(cur + m))
+                    continue;
+                for (l = 0; l < d; l++) {
+                    const fmpq *h = fmpq_mat_entry(A, l, I[t - 1]);
+                    if (fmpq_is_zero(h))
+                        continue;
+                    for (p = 0; p < t - 1; p++)
+                        a[p] = M[t - 1].idx[m * (t - 1) + p];
+                    a[t - 1] = l;
+                    sort_plain(a, t);
+                    fmpq_mul(c, cur + m, h);
+                    p = mi_find(M + t, a);
+                    fmpq_add(nxt + p, nxt + p, c);
+                }
+            }
+            for (m = 0; m < M[t].count; m++)
+                fmpq_swap(cur + m, nxt + m);
+        }
+        for (m = 0; m < count; m++)
+            fmpq_set(fmpq_mat_entry(R, m, col), cur + m);
+    }
+    fmpq_clear(c);
+    _fmpq_vec_clear(cur, count + 1);
+    _fmpq_vec_clear(nxt, count + 1);
+    flint_free(a);
+    for (t = 0; t <= k; t++)
+        mi_clear(M + t);
+    flint_free(M);
+    fmpq_mat_swap(out, R);
+    fmpq_mat_clear(R);
+    return ALG_OK;
+}

@@ -1,0 +1,15 @@
+# runtime/local.mk — the evaluator, values, printer, builtins, REPL.
+libsymrt_a_SOURCES += \
+	runtime/value.h runtime/value.c runtime/strbuf.h runtime/strbuf.c \
+	runtime/env.h runtime/env.c runtime/interp.h runtime/interp.c \
+	runtime/eval.h runtime/eval.c runtime/arith.h runtime/arith.c runtime/access.c \
+	runtime/print.h runtime/print.c runtime/suggest.h runtime/suggest.c \
+	runtime/builtins.h runtime/builtins.c runtime/help.h runtime/help.c \
+	runtime/builtins_core.c runtime/builtins_matrix.c runtime/builtins_poly.c \
+	runtime/builtins_lie.c runtime/builtins_numeric.h runtime/builtins_numeric.c \
+	runtime/repl.h runtime/repl.c runtime/stdlib_files.h
+nodist_libsymrt_a_SOURCES = runtime/stdlib_files.c
+BUILT_SOURCES += runtime/stdlib_files.c
+CLEANFILES += runtime/stdlib_files.c
+runtime/stdlib_files.c: $(dist_stdlib_DATA) $(srcdir)/stdlib/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) runtime && $(SHELL) $(srcdir)/stdlib/embed.sh $(dist_stdlib_DATA:%=$(srcdir)/%) > $@.tmp && mv $@.tmp $@

@@ -1,0 +1,247 @@
+/* print.c — the one printer, three formats.
+ *
+ * plain:   ASCII that reads back as Sym input ([1, 2; 3, 4], 3/4, x^2 + 1,
+ *          record(a = 1)), the default off a terminal and in tests;
+ * unicode: the terminal default: matrices as bracketed grids, superscript
+ *          powers, the minus sign U+2212;
+ * latex:   for papers: \frac, bmatrix, x^{2}. */
+#include <stdlib.h>
+#include <string.h>
+#include "print.h"
+#include "builtins.h"
+#include "exact/poly.h"
+#include "numeric/dmat.h"
+
+int print_real_digits = 0;
+
+static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested);
+
+void print_rat(StrBuf *sb, const fmpq_t q, PrintFormat fmt)
+{
+    char *s = poly_fmpq_to_string(q, (int)fmt);
+    sb_puts(sb, s ? s : "?");
+    free(s);
+}
+
+static void print_real(StrBuf *sb, const mpfr_t r, PrintFormat fmt)
+{
+    int digits = print_real_digits;
+    if (digits <= 0)
+        digits = (int)(mpfr_get_prec(r) * 0.30103);
+    if (digits < 1)
+        digits = 1;
+    if (digits > 10000)
+        digits = 10000;
+    char *s = NULL;
+    if (mpfr_asprintf(&s, "%.*Rg", digits, r) < 0 || !s) {
+        sb_puts(sb, "?");
+        return;
+    }
+    /* plain must read back: inf and nan have no literal */
+    const char *t = s;
+    if (fmt == FMT_UNICODE && t[0] == '-') {
+        sb_puts(sb, "\xe2\x88\x92");
+        t++;
+    }
+    char *e = strchr(t, 'e');
+    if (e && fmt == FMT_LATEX) {
+        sb_putn(sb, t, (size_t)(e - t));
+        sb_printf(sb, " \\times 10^{%d}", atoi(e + 1));
+    } else {
+        sb_puts(sb, t);
+    }
+    mpfr_free_str(s);
+}
+
+static void print_double(StrBuf *sb, double d, PrintFormat fmt)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.10g", d);
+    if (fmt == FMT_UNICODE && buf[0] == '-') {
+        sb_puts(sb, "\xe2\x88\x92");
+        sb_puts(sb, buf + 1);
+    } else {
+        sb_puts(sb, buf);
+    }
+}
+
+/* Strings of every entry of a matrix-like value, row-major. */
+static char **matrix_cells(const Value *v, long *rows, long *cols, PrintFormat fmt)
+{
+    long r, c;
+    if (v->kind == VAL_MAT) { r = fmpq_mat_nrows(v->u.m); c = fmpq_mat_ncols(v->u.m); }
+    else if (v->kind == VAL_FMAT) { r = v->u.fm->rows; c = v->u.fm->cols; }
+    else { r = v->u.pmat.rows; c = v->u.pmat.cols; }
+    char **cells = calloc((size_t)(r * c > 0 ? r * c : 1), sizeof(char *));
+    for (long i = 0; i < r; i++)
+        for (long j = 0; j < c; j++) {
+            StrBuf sb = STRBUF_INIT;
+            if (v->kind == VAL_MAT)
+                print_rat(&sb, fmpq_mat_entry(v->u.m, i, j), fmt);
+            else if (v->kind == VAL_FMAT)
+                print_double(&sb, DMAT_AT(v->u.fm, i, j), fmt);
+            else {
+                char *s = poly_to_string(v->u.pmat.e + i * c + j, v->u.pmat.ring, (int)fmt);
+                sb_puts(&sb, s ? s : "?");
+                free(s);
+            }
+            cells[i * c + j] = sb_take(&sb);
+        }
+    *rows = r;
+    *cols = c;
+    return cells;
+}
+
+/* Display width of UTF-8 text: count the bytes that start a character. */
+static long text_width(const char *s)
+{
+    long w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+static void print_matrix(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
+{
+    long r, c;
+    char **cells = matrix_cells(v, &r, &c, fmt);
+    if (r == 0 || c == 0) {
+        sb_printf(sb, "zeros(%ld, %ld)", r, c);
+    } else if (fmt == FMT_LATEX) {
+        sb_puts(sb, "\\begin{bmatrix}");
+        for (long i = 0; i < r; i++)
+            for (long j = 0; j < c; j++)
+                sb_printf(sb, "%s%s", cells[i * c + j],
+                          j + 1 < c ? " & " : i + 1 < r ? " \\\\ " : "");
+        sb_puts(sb, "\\end{bmatrix}");
+    } else if (fmt == FMT_PLAIN || nested) {
+        sb_putc(sb, '[');
+        for (long i = 0; i < r; i++)
+            for (long j = 0; j < c; j++)
+                sb_printf(sb, "%s%s", cells[i * c + j],
+                          j + 1 < c ? ", " : i + 1 < r ? "; " : (r == 1 ? ";" : ""));
+        sb_putc(sb, ']');
+    } else {
+        long *w = calloc((size_t)c, sizeof(long));
+        for (long i = 0; i < r; i++)
+            for (long j = 0; j < c; j++) {
+                long t = text_width(cells[i * c + j]);
+                if (t > w[j])
+                    w[j] = t;
+            }
+        for (long i = 0; i < r; i++) {
+            const char *L = r == 1 ? "[" : i == 0 ? "\xe2\x8e\xa1" : i + 1 == r ? "\xe2\x8e\xa3" : "\xe2\x8e\xa2";
+            const char *R = r == 1 ? "]" : i == 0 ? "\xe2\x8e\xa4" : i + 1 == r ? "\xe2\x8e\xa6" : "\xe2\x8e\xa5";
+            sb_puts(sb, L);
+            for (long j = 0; j < c; j++) {
+                const char *s = cells[i * c + j];
+                for (long k = text_width(s); k < w[j]; k++)
+                    sb_putc(sb, ' ');
+                sb_puts(sb, s);
+                if (j + 1 < c)
+                    sb_puts(sb, "  ");
+            }
+            sb_puts(sb, R);
+            if (i + 1 < r)
+                sb_putc(sb, '\n');
+        }
+        free(w);
+    }
+    for (long i = 0; i < r * c; i++)
+        free(cells[i]);
+    free(cells);
+}
+
+static void print_string(StrBuf *sb, const Value *v, PrintFormat fmt)
+{
+    if (fmt == FMT_LATEX) {
+        sb_printf(sb, "\\text{%s}", v->u.str.s);
+        return;
+    }
+    sb_putc(sb, '"');
+    for (size_t i = 0; i < v->u.str.len; i++) {
+        unsigned char ch = (unsigned char)v->u.str.s[i];
+        switch (ch) {
+        case '"': sb_puts(sb, "\\\""); break;
+        case '\\': sb_puts(sb, "\\\\"); break;
+        case '\n': sb_puts(sb, "\\n"); break;
+        case '\t': sb_puts(sb, "\\t"); break;
+        default:
+            if (ch < 0x20 || ch == 0x7f)
+                sb_printf(sb, "\\x%02x", ch);
+            else
+                sb_putc(sb, (char)ch);
+        }
+    }
+    sb_putc(sb, '"');
+}
+
+static void print_func(StrBuf *sb, const Value *v)
+{
+    const AstNode *d = v->u.fn.def;
+    sb_printf(sb, "<function %s(", v->u.fn.name);
+    for (int i = 0; i < d->nparams; i++)
+        sb_printf(sb, "%s%s", i ? ", " : "", d->kids[i]->text);
+    sb_puts(sb, ")>");
+}
+
+static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
+{
+    switch (v->kind) {
+    case VAL_NIL: sb_puts(sb, "nil"); break;
+    case VAL_BOOL: sb_puts(sb, v->u.b ? "true" : "false"); break;
+    case VAL_RAT: print_rat(sb, v->u.q, fmt); break;
+    case VAL_REAL: print_real(sb, v->u.r, fmt); break;
+    case VAL_STR: print_string(sb, v, fmt); break;
+    case VAL_LIST:
+        sb_puts(sb, fmt == FMT_LATEX ? "\\left[" : "[");
+        for (long i = 0; i < v->u.list.n; i++) {
+            if (i)
+                sb_puts(sb, ", ");
+            print_inner(sb, v->u.list.items[i], fmt, 1);
+        }
+        sb_puts(sb, fmt == FMT_LATEX ? "\\right]" : "]");
+        break;
+    case VAL_RECORD:
+        sb_printf(sb, "%s(", strcmp(v->u.rec.type, "record") == 0 ? "record" : v->u.rec.type);
+        for (long i = 0; i < v->u.rec.n; i++) {
+            sb_printf(sb, "%s%s = ", i ? ", " : "", v->u.rec.keys[i]);
+            print_inner(sb, v->u.rec.vals[i], fmt, 1);
+        }
+        sb_putc(sb, ')');
+        break;
+    case VAL_MAT: case VAL_FMAT: case VAL_PMAT: print_matrix(sb, v, fmt, nested); break;
+    case VAL_POLY: {
+        char *s = poly_to_string(v->u.poly.p, v->u.poly.ring, (int)fmt);
+        sb_puts(sb, s ? s : "?");
+        free(s);
+        break;
+    }
+    case VAL_FUNC: print_func(sb, v); break;
+    case VAL_BUILTIN:
+        sb_printf(sb, "<builtin %s(%s)>", v->u.builtin->name, v->u.builtin->params);
+        break;
+    case VAL_OBJ:
+        if (v->u.obj.type->print)
+            v->u.obj.type->print(sb, v, fmt);
+        else
+            sb_printf(sb, "<%s>", v->u.obj.type->name);
+        break;
+    case VAL_ERROR: sb_printf(sb, "error: %s", v->u.err.msg); break;
+    }
+}
+
+void print_value(StrBuf *sb, const Value *v, PrintFormat fmt)
+{
+    print_inner(sb, v, fmt, 0);
+}
+
+void print_qmat(StrBuf *sb, const fmpq_mat_t m, PrintFormat fmt)
+{
+    Value tmp;
+    tmp.kind = VAL_MAT;
+    tmp.refcount = -1;
+    *tmp.u.m = *m;
+    print_matrix(sb, &tmp, fmt, 0);
+}

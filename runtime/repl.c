@@ -1,0 +1,214 @@
+/* repl.c — the interactive loop: GNU Readline with a history file and tab
+ * completion (or plain line input without Readline), continuation lines
+ * for incomplete input, Ctrl-C to drop a line or stop a computation,
+ * Ctrl-D to leave.  `?name` and `help name` are shorthands for help. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include "config.h"
+#include "repl.h"
+#include "builtins.h"
+#include "stdlib_files.h"
+#ifdef HAVE_READLINE
+#include <readline/readline.h>
+#include <readline/history.h>
+#endif
+
+static Interp *completion_interp;
+
+static const char *const repl_keywords[] = {
+    "if", "elseif", "else", "end", "for", "in", "while", "function", "return",
+    "break", "continue", "import", "coords", "and", "or", "not", "true", "false",
+    "nil", NULL};
+
+void interp_load_prelude(Interp *I)
+{
+    const char *text = stdlib_file_text("prelude.sym");
+    if (!text)
+        return;
+    int echo = I->echo;
+    interp_run_source(I, source_new("<stdlib>/prelude.sym", text, strlen(text)), 0);
+    I->echo = echo;
+}
+
+#ifdef HAVE_READLINE
+/* Completion: keywords, then every bound name (builtins included). */
+static char *complete_name(const char *text, int state)
+{
+    static size_t kw, env_i;
+    static size_t len;
+    if (!state) {
+        kw = 0;
+        env_i = 0;
+        len = strlen(text);
+    }
+    while (repl_keywords[kw]) {
+        const char *k = repl_keywords[kw++];
+        if (strncmp(k, text, len) == 0)
+            return strdup(k);
+    }
+    const char *n;
+    while ((n = env_name_at(completion_interp->globals, &env_i)))
+        if (strncmp(n, text, len) == 0)
+            return strdup(n);
+    return NULL;
+}
+
+static char **complete(const char *text, int start, int end)
+{
+    (void)start;
+    (void)end;
+    rl_attempted_completion_over = 1;
+    return rl_completion_matches(text, complete_name);
+}
+
+static char *history_path(void)
+{
+    const char *p = getenv("SYM_HISTFILE");
+    if (p)
+        return strdup(p);
+    const char *home = getenv("HOME");
+    if (!home)
+        return NULL;
+    size_t n = strlen(home) + 32;
+    char *s = malloc(n);
+    snprintf(s, n, "%s/.sym_history", home);
+    return s;
+}
+
+/* Ctrl-C at the prompt: drop the line, new prompt. */
+static void sigint_at_prompt(int sig)
+{
+    (void)sig;
+    sym_interrupted = 1;
+    rl_replace_line("", 0);
+    rl_crlf();
+    rl_on_new_line();
+    rl_redisplay();
+}
+
+static char *read_line(const char *prompt)
+{
+    return readline(prompt);
+}
+#else
+static char *read_line(const char *prompt)
+{
+    fputs(prompt, stdout);
+    fflush(stdout);
+    StrBuf sb = STRBUF_INIT;
+    int ch;
+    while ((ch = getchar()) != EOF && ch != '\n')
+        sb_putc(&sb, (char)ch);
+    if (ch == EOF && sb.len == 0) {
+        sb_free(&sb);
+        return NULL;
+    }
+    return sb_take(&sb);
+}
+#endif
+
+/* `?name` or `help name` -> help("name"). */
+static char *rewrite_help(const char *line)
+{
+    const char *p = line;
+    while (*p == ' ')
+        p++;
+    const char *word = NULL;
+    if (*p == '?')
+        word = p + 1;
+    else if (strncmp(p, "help ", 5) == 0 && !strchr(p, '('))
+        word = p + 5;
+    if (!word)
+        return NULL;
+    while (*word == ' ')
+        word++;
+    size_t n = strlen(word);
+    while (n && (word[n - 1] == ' ' || word[n - 1] == '\n'))
+        n--;
+    StrBuf sb = STRBUF_INIT;
+    if (n == 0)
+        sb_puts(&sb, "help()");
+    else
+        sb_printf(&sb, "help(\"%.*s\")", (int)n, word);
+    return sb_take(&sb);
+}
+
+int repl_run(Interp *I, int quiet)
+{
+    completion_interp = I;
+#ifdef HAVE_READLINE
+    rl_readline_name = "sym";
+    rl_attempted_completion_function = complete;
+    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,[+-*/^:";
+    char *hist = history_path();
+    using_history();
+    if (hist)
+        read_history(hist);
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = sigint_at_prompt;
+    sigemptyset(&sa.sa_mask);
+#endif
+    if (!quiet)
+        printf("Sym %s — type help, or help(\"enforce\"); Ctrl-D to leave\n", PACKAGE_VERSION);
+    StrBuf pending = STRBUF_INIT;
+    int last = RUN_OK;
+    for (;;) {
+#ifdef HAVE_READLINE
+        sigaction(SIGINT, &sa, &old);
+#endif
+        sym_interrupted = 0;
+        char *line = read_line(pending.len ? "...> " : "sym> ");
+#ifdef HAVE_READLINE
+        sigaction(SIGINT, &old, NULL);
+#endif
+        if (sym_interrupted) {
+            /* Ctrl-C while typing: forget the pending lines */
+            sb_free(&pending);
+            sym_interrupted = 0;
+            free(line);
+            continue;
+        }
+        if (!line) {
+            putchar('\n');
+            break;
+        }
+        char *help = pending.len ? NULL : rewrite_help(line);
+        if (pending.len)
+            sb_putc(&pending, '\n');
+        sb_puts(&pending, help ? help : line);
+        free(help);
+        free(line);
+        Source *src = source_new("<repl>", sb_str(&pending), pending.len);
+        ParseResult *pr = interp_parse(I, src);
+        if (pr->status == PARSE_INCOMPLETE)
+            continue;
+#ifdef HAVE_READLINE
+        if (pending.len && strspn(sb_str(&pending), " \t\n") != pending.len)
+            add_history(sb_str(&pending));
+#endif
+        sb_free(&pending);
+        if (pr->status == PARSE_ERROR) {
+            for (int i = 0; i < pr->ndiags; i++)
+                diag_print(I->err, "error", &pr->diags[i].span, pr->diags[i].message);
+            last = RUN_SYNTAX;
+            continue;
+        }
+        last = interp_run_tree(I, pr->root, 1);
+        if (last == RUN_INTERRUPTED)
+            fputs("interrupted\n", stderr);
+        sym_interrupted = 0;
+    }
+#ifdef HAVE_READLINE
+    if (hist) {
+        write_history(hist);
+        history_truncate_file(hist, 1000);
+        free(hist);
+    }
+#endif
+    sb_free(&pending);
+    (void)last;
+    return RUN_OK;
+}

@@ -1,0 +1,3 @@
+# stdlib/local.mk — the standard library written in Sym (embedded in sym).
+dist_stdlib_DATA += stdlib/prelude.sym
+EXTRA_DIST += stdlib/embed.sh

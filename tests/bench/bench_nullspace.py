@@ -1,0 +1,178 @@
+#!/usr/bin/python3
+"""bench_nullspace.py — peers for Sym's exact nullspace benchmark.
+
+Reads DIR/cases.txt and the triplet files written by bench_nullspace (C),
+runs SymPy Matrix.nullspace, SymPy DomainMatrix(QQ).nullspace,
+scipy.linalg.null_space and NumPy Gram+eigh on the same matrices, and
+prints one table with Sym's and dense FLINT's times from the C run.
+
+Each peer runs in a child process killed after CAP seconds (env
+SYM_BENCH_CAP, default 60); a peer that hit the cap is skipped for the
+larger cases of the same family.  Must run with Debian's /usr/bin/python3.
+Usage: bench_nullspace.py [DIR]
+"""
+import multiprocessing as mp
+import os
+import statistics
+import sys
+import time
+from fractions import Fraction
+
+CAP = float(os.environ.get("SYM_BENCH_CAP", "60"))
+
+
+def load(path):
+    with open(path) as f:
+        r, c, nnz = map(int, f.readline().split())
+        trip = []
+        for line in f:
+            i, j, v = line.split()
+            trip.append((int(i), int(j), Fraction(v)))
+    return r, c, trip
+
+
+def peer_sympy_matrix(r, c, trip):
+    import sympy
+    M = sympy.zeros(r, c)
+    for i, j, v in trip:
+        M[i, j] = sympy.Rational(v.numerator, v.denominator)
+    t0 = time.perf_counter()
+    k = len(M.nullspace())
+    return k, time.perf_counter() - t0
+
+
+def peer_sympy_domainmatrix(r, c, trip):
+    from sympy import QQ
+    from sympy.polys.matrices import DomainMatrix
+    rows = {}
+    for i, j, v in trip:
+        rows.setdefault(i, {})[j] = QQ(v.numerator, v.denominator)
+    M = DomainMatrix(rows, (r, c), QQ)
+    t0 = time.perf_counter()
+    k = M.nullspace().shape[0]
+    return k, time.perf_counter() - t0
+
+
+def dense_float(r, c, trip):
+    import numpy as np
+    A = np.zeros((r, c))
+    for i, j, v in trip:
+        A[i, j] = float(v)
+    return A
+
+
+def peer_scipy(r, c, trip):
+    import scipy.linalg
+    A = dense_float(r, c, trip)
+    t0 = time.perf_counter()
+    k = scipy.linalg.null_space(A).shape[1]
+    return k, time.perf_counter() - t0
+
+
+def peer_gram_eigh(r, c, trip):
+    import numpy as np
+    A = dense_float(r, c, trip)
+    t0 = time.perf_counter()
+    w = np.linalg.eigh(A.T @ A)[0]
+    k = int(np.sum(w < 1e-10 * max(w.max(), 1e-300)))
+    return k, time.perf_counter() - t0
+
+
+PEERS = [
+    ("SymPy Matrix", peer_sympy_matrix),
+    ("SymPy DomainMatrix", peer_sympy_domainmatrix),
+    ("scipy null_space", peer_scipy),
+    ("NumPy Gram+eigh", peer_gram_eigh),
+]
+
+
+def child(fn, path, runs, q):
+    r, c, trip = load(path)
+    out = []
+    for _ in range(runs):
+        k, t = fn(r, c, trip)
+        out.append((k, t))
+        if t > 1.0:
+            break
+    q.put(out)
+
+
+def run_peer(fn, path):
+    """(nullity, median seconds) or None when the cap was hit."""
+    ctx = mp.get_context("fork")
+    q = ctx.Queue()
+    p = ctx.Process(target=child, args=(fn, path, 3, q))
+    p.start()
+    t0 = time.time()
+    res = None
+    while time.time() - t0 < CAP + 30:  # + loading time
+        try:
+            res = q.get(timeout=0.5)
+            break
+        except Exception:
+            if not p.is_alive() and q.empty():
+                break
+    if res is None:
+        p.terminate()
+    p.join()
+    if not res or any(t > CAP for _, t in res):
+        return None
+    return res[0][0], statistics.median(t for _, t in res)
+
+
+def fmt(t, sym):
+    if t is None:
+        return "skipped"
+    if isinstance(t, str):
+        return t
+    ratio = t / sym if sym > 0 else float("inf")
+    return "%.4g s (%.0fx)" % (t, ratio)
+
+
+def main():
+    d = sys.argv[1] if len(sys.argv) > 1 else "/tmp/sym_bench_nullspace"
+    cases = []
+    with open(os.path.join(d, "cases.txt")) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            w = line.split()
+            cases.append(dict(name=w[0], family=w[1], n=int(w[2]),
+                              nullity=int(w[5]), expect=int(w[6]),
+                              sym=float(w[8]), dense=float(w[9]),
+                              agree=int(w[10]), path=w[11]))
+    capped = set()
+    head = ["case", "unknowns", "nullity", "agree", "sym (sparse modular)",
+            "dense FLINT"] + [p[0] for p in PEERS]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for cs in cases:
+        agree = cs["nullity"] == cs["expect"] and cs["agree"] != 0
+        cells = []
+        for name, fn in PEERS:
+            key = (cs["family"], name)
+            if key in capped:
+                cells.append("skipped")
+                continue
+            res = run_peer(fn, cs["path"])
+            if res is None:
+                capped.add(key)
+                cells.append(">%g s" % CAP)
+                continue
+            k, t = res
+            if k != cs["nullity"]:
+                agree = False
+                cells.append(fmt(t, cs["sym"]) + " nullity %d!" % k)
+            else:
+                cells.append(fmt(t, cs["sym"]))
+            sys.stderr.write("%s %s %.3f s\n" % (cs["name"], name, t))
+        dense = None if cs["dense"] < 0 else cs["dense"]
+        row = [cs["name"], str(cs["n"]), str(cs["nullity"]),
+               "yes" if agree else "NO", "%.4g s" % cs["sym"],
+               fmt(dense, cs["sym"])] + cells
+        print("| " + " | ".join(row) + " |")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+# tests/local.mk — files of this module (included by Makefile.am).
