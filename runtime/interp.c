@@ -30,8 +30,13 @@ Interp *interp_new(void)
             env_set(I->globals, b->name, v);
             val_unref(v);
         }
-    Value *pi = NULL;
-    (void)pi;
+    mpfr_t x;
+    mpfr_init2(x, I->prec);
+    mpfr_const_pi(x, MPFR_RNDN);
+    Value *pi = val_real(x);
+    mpfr_clear(x);
+    env_set(I->globals, "pi", pi);
+    val_unref(pi);
     return I;
 }
 
@@ -74,9 +79,20 @@ void interp_report_error(Interp *I, const Value *err)
     diag_print(I->err, "error", sp->src ? sp : NULL, err->u.err.msg);
     for (int i = 0; i < err->u.err.nframes; i++) {
         const Frame *f = &err->u.err.frames[i];
+        int same = 0;
+        while (i + same + 1 < err->u.err.nframes &&
+               strcmp(err->u.err.frames[i + same + 1].name, f->name) == 0 &&
+               err->u.err.frames[i + same + 1].span.offset == f->span.offset &&
+               err->u.err.frames[i + same + 1].span.src == f->span.src)
+            same++;
         if (f->span.src)
-            fprintf(I->err, "%s:%d:%d: note: in %s%s\n", f->span.src->name, f->span.line,
+            fprintf(I->err, "%s:%d:%d: note: in %s%s", f->span.src->name, f->span.line,
                     f->span.col, strcmp(f->name, "import") == 0 ? "" : "call to ", f->name);
+        if (f->span.src && same)
+            fprintf(I->err, " (and %d more identical call%s)", same, same == 1 ? "" : "s");
+        if (f->span.src)
+            fputc('\n', I->err);
+        i += same;
     }
     fflush(I->err);
 }

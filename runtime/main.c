@@ -144,6 +144,7 @@ int main(int argc, char **argv)
     if (status == RUN_OK && sym_interrupted)
         status = RUN_INTERRUPTED;
     interp_free(I);
+    mpfr_free_cache();
     flint_cleanup_master();
     return status;
 }

@@ -200,8 +200,14 @@ Value *val_error(const Span *span, const char *fmt, ...)
 
 Value *val_error_push_frame(Value *err, const char *name, const Span *span)
 {
-    if (err->u.err.nframes >= 64)
+    if (err->u.err.nframes >= 64) {
+        /* keep the innermost frames and always the outermost call */
+        Frame *last = &err->u.err.frames[63];
+        free(last->name);
+        last->name = strdup(name);
+        last->span = *span;
         return err;
+    }
     Frame *f = realloc(err->u.err.frames,
                        sizeof(Frame) * (size_t)(err->u.err.nframes + 1));
     if (!f)

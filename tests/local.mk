@@ -1,1 +1,93 @@
-# tests/local.mk — files of this module (included by Makefile.am).
+# tests/local.mk — the test infrastructure (included by Makefile.am).
+#
+# Golden script tests: tests/scripts/NAME.sym with NAME.out (+ NAME.err,
+# + NAME.status), and every examples/NAME.sym with examples/NAME.out, run by
+# tests/run-script.sh from the top of the source tree.  Regenerate expected
+# files with `make check REGEN=1 TESTS=tests/scripts/NAME.sym` (then review
+# the diff).  tests/cli/test-list.sh fails when a .sym file is not listed
+# here.  CLI and REPL tests are shell scripts; unit tests use Check.
+
+TEST_EXTENSIONS = .sym .sh
+AM_TESTS_ENVIRONMENT = SYM=$(abs_top_builddir)/sym; export SYM; \
+	SYM_BUILDDIR=$(abs_top_builddir); export SYM_BUILDDIR; \
+	REGEN=$${REGEN:-0}; export REGEN; \
+	LSAN_OPTIONS="suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0$${LSAN_OPTIONS:+:$$LSAN_OPTIONS}"; \
+	export LSAN_OPTIONS;
+SYM_LOG_COMPILER = $(SHELL) $(srcdir)/tests/run-script.sh
+SH_LOG_COMPILER = $(SHELL)
+
+SYM_SCRIPT_TESTS = \
+	tests/scripts/arith.sym \
+	tests/scripts/control.sym \
+	tests/scripts/err_arity.sym \
+	tests/scripts/err_arity_user.sym \
+	tests/scripts/err_dimension.sym \
+	tests/scripts/err_divzero.sym \
+	tests/scripts/err_end_without_block.sym \
+	tests/scripts/err_in_function.sym \
+	tests/scripts/err_index.sym \
+	tests/scripts/err_kinds.sym \
+	tests/scripts/err_matrix_list.sym \
+	tests/scripts/err_matrix_too_large.sym \
+	tests/scripts/err_recursion.sym \
+	tests/scripts/err_singular.sym \
+	tests/scripts/err_syntax.sym \
+	tests/scripts/err_unknown_name.sym \
+	tests/scripts/err_unterminated_string.sym \
+	tests/scripts/functions.sym \
+	tests/scripts/import.sym \
+	tests/scripts/lists.sym \
+	tests/scripts/matrices.sym \
+	tests/scripts/poly.sym \
+	tests/scripts/reals.sym \
+	tests/scripts/records.sym \
+	tests/scripts/strings.sym
+
+# Library files imported by the script tests (not tests themselves).
+SYM_SCRIPT_LIBS = tests/scripts/lib/geometry.sym
+
+# Every examples/NAME.sym (with examples/NAME.out).
+SYM_EXAMPLE_TESTS =
+
+SYM_SHELL_TESTS = tests/cli/test-cli.sh tests/cli/test-list.sh \
+	tests/repl/test-repl.sh
+
+TESTS += $(SYM_SCRIPT_TESTS) $(SYM_EXAMPLE_TESTS) $(SYM_SHELL_TESTS)
+
+# Expected outputs: NAME.out always, NAME.err / NAME.status where present.
+SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
+	tests/scripts/err_arity.err tests/scripts/err_arity.status \
+	tests/scripts/err_arity_user.err tests/scripts/err_arity_user.status \
+	tests/scripts/err_dimension.err tests/scripts/err_dimension.status \
+	tests/scripts/err_divzero.err tests/scripts/err_divzero.status \
+	tests/scripts/err_end_without_block.err tests/scripts/err_end_without_block.status \
+	tests/scripts/err_in_function.err tests/scripts/err_in_function.status \
+	tests/scripts/err_index.err tests/scripts/err_index.status \
+	tests/scripts/err_kinds.err tests/scripts/err_kinds.status \
+	tests/scripts/err_matrix_list.err tests/scripts/err_matrix_list.status \
+	tests/scripts/err_matrix_too_large.err tests/scripts/err_matrix_too_large.status \
+	tests/scripts/err_recursion.err tests/scripts/err_recursion.status \
+	tests/scripts/err_singular.err tests/scripts/err_singular.status \
+	tests/scripts/err_syntax.err tests/scripts/err_syntax.status \
+	tests/scripts/err_unknown_name.err tests/scripts/err_unknown_name.status \
+	tests/scripts/err_unterminated_string.err tests/scripts/err_unterminated_string.status
+
+EXTRA_DIST += tests/run-script.sh tests/lsan.supp \
+	$(SYM_SCRIPT_TESTS) $(SYM_SCRIPT_LIBS) $(SYM_EXAMPLE_TESTS) \
+	$(SYM_EXPECTED) $(SYM_SHELL_TESTS)
+
+if HAVE_CHECK
+check_PROGRAMS += tests/unit/test_values tests/unit/test_print \
+	tests/unit/test_help_examples
+TESTS += tests/unit/test_values tests/unit/test_print \
+	tests/unit/test_help_examples
+tests_unit_test_values_SOURCES = tests/unit/test_values.c
+tests_unit_test_values_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_values_LDADD = $(UNIT_LDADD)
+tests_unit_test_print_SOURCES = tests/unit/test_print.c
+tests_unit_test_print_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_print_LDADD = $(UNIT_LDADD)
+tests_unit_test_help_examples_SOURCES = tests/unit/test_help_examples.c
+tests_unit_test_help_examples_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_help_examples_LDADD = $(UNIT_LDADD)
+endif

@@ -7,8 +7,10 @@
 
 slong monobasis_size(slong n, slong d)
 {
-    if (n < 0 || d < 0)
+    if (n < 0 || d < 0 || d > POLY_MAX_DEGREE)
         return -1;
+    if (n == 0)
+        return 1;
     /* C(n+d, d) computed incrementally: C(n+j, j) = C(n+j-1, j-1)*(n+j)/j. */
     ulong s = 1;
     for (slong j = 1; j <= d; j++) {
@@ -33,8 +35,8 @@ int monobasis_init(MonoBasis *B, slong n, slong d, char *err)
     if (size < 0)
         return poly_error(err, POLY_ERR_LIMIT,
                           "monomial basis of degree %ld in %ld variables is too large "
-                          "(limit %d monomials)",
-                          (long)d, (long)n, MONOBASIS_MAX_SIZE);
+                          "(limits: %d monomials, degree %d)",
+                          (long)d, (long)n, MONOBASIS_MAX_SIZE, POLY_MAX_DEGREE);
     B->count = malloc((size_t)(n + 1) * (size_t)(d + 1) * sizeof(slong));
     B->exps = malloc((size_t)(size * (n > 0 ? n : 1)) * sizeof(ulong));
     if (B->count == NULL || B->exps == NULL) {

@@ -28,7 +28,8 @@ typedef struct MonoBasis {
 } MonoBasis;
 
 /* C(n+d, d) if it is at most MONOBASIS_MAX_SIZE (and size*n at most
-   MONOBASIS_MAX_ENTRIES), else -1.  Also -1 for n < 0 or d < 0. */
+   MONOBASIS_MAX_ENTRIES), else -1.  Also -1 for n < 0, d < 0 or
+   d > POLY_MAX_DEGREE. */
 slong monobasis_size(slong n, slong d);
 
 /* Builds the basis of degree <= d in n >= 0 variables.  On failure (limits,

@@ -482,6 +482,10 @@ slong section_lie_matrix_degree(const PolyMat *b, const PolyVec *v, slong d)
     slong m = dv - 1 > db ? dv - 1 : db;
     if (dv < 0 && db < 0)
         m = 0; /* the zero operator */
+    if (m > POLY_MAX_DEGREE) /* saturate: callers reject degrees above the limit */
+        m = POLY_MAX_DEGREE + 1;
+    if (d > POLY_MAX_DEGREE)
+        d = POLY_MAX_DEGREE + 1;
     return d + m < 0 ? 0 : d + m;
 }
 
@@ -493,6 +497,8 @@ int section_lie_matrix(SectionEmitFn emit, void *ctx, const PolyMat *b,
     slong n = R->nvars;
     if (k < 0 || d < 0)
         return poly_error(err, POLY_ERR_ARG, "negative degree or fiber dimension");
+    if (d > POLY_MAX_DEGREE)
+        return poly_error(err, POLY_ERR_LIMIT, "degree exceeds the limit %d", POLY_MAX_DEGREE);
     if ((s = check_len(v->len, n, "velocity field", err)) || (s = check_polys(v->p, n, R, err)))
         return s;
     if (b != NULL) {
@@ -681,6 +687,8 @@ int section_act_matrix(SectionEmitFn emit, void *ctx, const fmpq_mat_t g,
     slong n = fmpq_mat_nrows(g);
     if (k < 0 || d < 0)
         return poly_error(err, POLY_ERR_ARG, "negative degree or fiber dimension");
+    if (d > POLY_MAX_DEGREE)
+        return poly_error(err, POLY_ERR_LIMIT, "degree exceeds the limit %d", POLY_MAX_DEGREE);
     if (n > POLY_MAX_VARS)
         return poly_error(err, POLY_ERR_LIMIT, "too many variables");
     fmpq_mat_t h;

@@ -535,6 +535,7 @@ int algebra_init_closure(MatAlgebra *g, const fmpq_mat_struct *mats,
         fmpq_mat_clear(list + i);
     flint_free(list);
     _fmpq_vec_clear(v, nn);
+    algebra_clear(g);
     st = algebra_init_from_span(g, &S, n, affine, name, err);
     algebra_span_clear(&S);
     return st;

@@ -22,6 +22,9 @@
  *    primitive integer vector (gcd 1) with positive leading entry, rows in
  *    order of increasing pivot column.  It depends only on the subspace.
  *
+ * Ownership: a MatAlgebra owns its basis and a private echelon form; never
+ * copy the struct by value (use algebra_init_set).  Reps (rep.h) borrow it.
+ *
  * Invariant of a MatAlgebra: basis[0..dim-1] are n x n, linearly independent
  * and their span is closed under the bracket.  Affine algebras (affine = 1)
  * are (m+1) x (m+1) with zero last row: [A, b; 0, 0] acts on x by A x + b.

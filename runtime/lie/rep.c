@@ -336,7 +336,7 @@ static int rep_init_power(MatRep *r, const MatRep *a, slong k, int strict,
                           (long)k, (long)a->dim);
         return ALG_ERR_LIMIT;
     }
-    snprintf(name, sizeof name, "%s(%.40s, %ld)", strict ? "wedge" : "sym",
+    snprintf(name, sizeof name, "%s(%.30s, %ld)", strict ? "wedge" : "sym",
              a->name, (long)k);
     st = rep_alloc(r, a->alg, d,
                    node_new(strict ? REP_WEDGE : REP_SYM, d, k,

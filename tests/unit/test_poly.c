@@ -447,6 +447,8 @@ START_TEST(test_monobasis_order)
     ck_assert_int_eq(monobasis_size(16, 3), 969);
     ck_assert_int_eq(monobasis_size(10, 4), 1001);
     ck_assert_int_eq(monobasis_size(0, 5), 1);
+    ck_assert_int_eq(monobasis_size(0, WORD_MAX), -1);
+    ck_assert_int_eq(monobasis_size(1, POLY_MAX_DEGREE), POLY_MAX_DEGREE + 1);
     ck_assert_int_eq(monobasis_size(100, 100), -1);
     ck_assert_int_eq(monobasis_init(&B, 100, 100, err), POLY_ERR_LIMIT);
     monobasis_clear(&B);

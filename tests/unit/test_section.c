@@ -794,6 +794,17 @@ START_TEST(test_errors)
                      POLY_ERR_LIMIT);
     ck_assert_int_eq(section_lie_matrix(failing_emit, NULL, NULL, &v, -1, 2, &dout, err),
                      POLY_ERR_ARG);
+    dout = -1;
+    ck_assert_int_eq(section_lie_matrix(failing_emit, NULL, NULL, &v, 1, WORD_MAX, &dout, err),
+                     POLY_ERR_LIMIT);
+    fmpq_mat_t g0, t0;
+    fmpq_mat_init(g0, 0, 0);
+    fmpq_mat_init(t0, 1, 1);
+    ck_assert_int_eq(section_act_matrix(failing_emit, NULL, g0, t0, 1, WORD_MAX, err),
+                     POLY_ERR_LIMIT);
+    ck_assert_int_eq(section_act_matrix(failing_emit, NULL, g0, t0, 2, 3, err), POLY_ERR_ARG);
+    fmpq_mat_clear(g0);
+    fmpq_mat_clear(t0);
     parse(F.p, "x^6000", S);
     parse(w.p, "y^6000", S);
     ck_assert_int_eq(section_lie(&o, NULL, &w, &F, err), POLY_ERR_LIMIT);
