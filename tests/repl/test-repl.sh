@@ -26,7 +26,7 @@ pass() { echo "ok: $*"; }
 
 # Start the REPL; remain-on-exit keeps the pane after sym leaves.
 if ! T -f /dev/null new-session -d -s $sess -x 100 -y 40 \
-        "$sym -q; echo \"[exit \$?]\"; sleep 30" 2>"$tmp/tmux.err"; then
+        "$sym -q; echo \"[exit \$?]\"; sleep 5" 2>"$tmp/tmux.err"; then
     echo "SKIP: cannot start tmux: $(cat "$tmp/tmux.err")"
     exit 77
 fi
@@ -46,47 +46,50 @@ count() { screen | grep -c -- "$1"; }
 check() {
     if wait_for "$1" "${3:-5}"; then pass "$2"; else fail "$2: no /$1/"; screen | sed 's/^/  | /'; fi
 }
-send() { T send-keys -t $sess "$@"; }
+# send TEXT... — type each argument literally, then press Enter.
+send() { for a in "$@"; do T send-keys -t $sess -l "$a"; T send-keys -t $sess Enter; done; }
+# key KEY... — press keys by name (Tab, C-c, C-d, Up).
+key() { T send-keys -t $sess "$@"; }
 
-check '^sym> ' "prompt appears"
-send '6*7' Enter
+check '^sym>' "prompt appears"
+send '6*7'
 check '^42$' "evaluates 6*7"
 
 # continuation lines: an open `if` and an open `[`
-send 'if 1 < 2' Enter
-check '^\.\.\.> ' "continuation prompt after if"
-send 'print("yes")' Enter 'end' Enter
+send 'if 1 < 2'
+check '^\.\.\.>' "continuation prompt after if"
+send 'print("yes")' 'end'
 check '^yes$' "if block runs after end"
-send '[1, 2,' Enter
+send '[1, 2,'
 check '^\.\.\.> *$' "continuation prompt after ["
-send '3]' Enter
+send '3]'
 check '^\[1, 2, 3\]$' "list completed on the next line"
 
 # tab completion of a builtin name
-send 'nullsp' Tab
+T send-keys -t $sess -l 'nullsp'; key Tab
 check '^sym> nullspace' "tab completes nullsp -> nullspace"
-send '([1, 1;])' Enter
-check '^\[1; -1\]$' "completed call runs"
+send '([1, 1;]) == [1; -1]'
+check '^true$' "completed call runs"
 
 # Ctrl-C drops a pending (incomplete) line
-send 'x = [1,' Enter
-wait_for '^\.\.\.> ' >/dev/null
-send C-c
+send 'x = [1,'
+wait_for '^\.\.\.>' >/dev/null
+key C-c
 sleep 0.3
-send 'print("after ctrl-c")' Enter
+send 'print("after ctrl-c")'
 check '^after ctrl-c$' "Ctrl-C drops the pending line"
 if screen | grep -q 'error'; then fail "dropped line caused an error"; screen | sed 's/^/  | /'; fi
 
 # Ctrl-C interrupts a running loop and the session goes on
-send 'while true' Enter 'end' Enter
+send 'while true' 'end'
 sleep 1
-send C-c
+key C-c
 check 'interrupted' "Ctrl-C interrupts while true" 5
-send 'print("still alive")' Enter
+send 'print("still alive")'
 check '^still alive$' "session continues after the interrupt"
 
 # Ctrl-D leaves with status 0
-send C-d
+key C-d
 check '^\[exit 0\]$' "Ctrl-D exits with status 0"
 
 # the history file holds the lines entered
@@ -98,11 +101,11 @@ fi
 
 # a new session reads the history back: Up recalls the last line
 T kill-session -t $sess 2>/dev/null
-T -f /dev/null new-session -d -s $sess -x 100 -y 40 "$sym -q; sleep 30"
-wait_for '^sym> ' >/dev/null
-send Up
+T -f /dev/null new-session -d -s $sess -x 100 -y 40 "$sym -q; sleep 5"
+wait_for '^sym>' >/dev/null
+key Up
 check 'sym> print("still alive")' "history recalled in a new session"
-send C-u C-d
+key C-u C-d
 
 echo "$fails failure(s)"
 [ $fails = 0 ]

@@ -1,0 +1,58 @@
+/* builtins_lie.h — the engine object kinds shared by builtins_lie.c (algebras,
+ * groups, bundles, lie, act) and builtins_rep.c (representations, groups,
+ * equivariant maps).
+ *
+ * Ownership: a "Lie algebra" value owns its MatAlgebra; a group holds a
+ * reference to its algebra value; a representation holds a reference to
+ * its owner (an algebra or a group value) whose MatAlgebra it borrows; a
+ * bundle holds references to its owner and (sections) its representation. */
+#ifndef SYM_BUILTINS_LIE_H
+#define SYM_BUILTINS_LIE_H
+
+#include "builtins.h"
+#include "lie/algebra.h"
+#include "lie/rep.h"
+#include "lie/discrete.h"
+
+extern const ObjType lie_algebra_type;  /* data: MatAlgebra * */
+extern const ObjType lie_group_type;    /* data: LieGroup * */
+extern const ObjType lie_bundle_type;   /* data: LieBundle * */
+
+typedef struct LieGroup {
+    Value *alg;              /* a Lie algebra value (reference) */
+    DiscreteGens gens;       /* the other components / finite generators */
+} LieGroup;
+
+enum { BUNDLE_SCALARS, BUNDLE_FIELDS, BUNDLE_FORMS, BUNDLE_TENSORS, BUNDLE_SECTIONS };
+
+typedef struct LieBundle {
+    Value *owner;            /* algebra or group value (reference) */
+    Value *rep;              /* sections: the representation value; else NULL */
+    int kind;                /* BUNDLE_* */
+    slong n;                 /* base R^n */
+    slong k;                 /* fiber dimension */
+    slong p, q;              /* tensor type */
+} LieBundle;
+
+/* The MatAlgebra of an algebra or group value (borrowed), else NULL. */
+const MatAlgebra *lie_owner_algebra(const Value *v);
+/* The MatRep of a representation value (borrowed), else NULL (builtins_rep.c). */
+const MatRep *lie_rep(const Value *v);
+/* The discrete generators of a group value, else NULL (builtins_rep.c). */
+const DiscreteGens *lie_group_gens(const Value *v);
+/* A new algebra value owning g (malloc'ed, initialised). */
+Value *lie_alg_value(MatAlgebra *g);
+/* An error from an engine status and message. */
+Value *lie_alg_fail(Call *c, int st, const char *err);
+/* Read argument i as a list of exact square matrices of one size n:
+   *mats is a flint_malloc'ed array of shallow copies (flint_free it only).
+   Returns NULL, or an error (then *mats is not set). */
+Value *lie_get_mats(Call *c, Value **a, int i, fmpq_mat_struct **mats, slong *count, slong *n,
+                    int allow_empty);
+/* T = the action of the group element h on the fiber of B (tensors and
+   sections).  ALG_OK or an ALG_ERR_* code with a message in err. */
+int lie_bundle_group_matrix(fmpq_mat_t T, const LieBundle *B, const fmpq_mat_t h, char *err);
+
+extern const Builtin builtins_rep[];
+
+#endif
