@@ -80,6 +80,76 @@ static long group_length(const Value *v)
 
 const ObjType lie_group_type = {"group", group_free, group_print, NULL, NULL, group_length, NULL};
 
+/* ------------------------------------------------------------ representations */
+
+static void rep_free(void *d)
+{
+    LieRep *R = d;
+    rep_clear(&R->r);
+    val_unref(R->owner);
+    free(R);
+}
+
+static void rep_print(StrBuf *sb, const Value *v, PrintFormat fmt)
+{
+    (void)fmt;
+    const LieRep *R = v->u.obj.data;
+    sb_printf(sb, "%s: representation of %s of dimension %ld", R->r.name, R->r.alg->name,
+              (long)R->r.dim);
+}
+
+static Value *rep_index(const Value *v, long i)
+{
+    const LieRep *R = v->u.obj.data;
+    if (i < 1 || i > R->r.alg->dim)
+        return NULL;
+    return val_mat(R->r.images + i - 1);
+}
+
+static long rep_length(const Value *v)
+{
+    return ((const LieRep *)v->u.obj.data)->r.dim;
+}
+
+/* r + s (direct sum), r * s (tensor product). */
+static Value *rep_binop(AstOp op, const Value *a, const Value *b, const Span *sp)
+{
+    const MatRep *ra = lie_rep(a), *rb = lie_rep(b);
+    if (!ra || !rb || (op != OP_ADD && op != OP_MUL))
+        return NULL;
+    char err[ALG_ERR_LEN] = "";
+    LieRep *R = malloc(sizeof *R);
+    int st = op == OP_ADD ? rep_init_sum(&R->r, ra, rb, err) : rep_init_tensor(&R->r, ra, rb, err);
+    if (st) {
+        rep_clear(&R->r);
+        free(R);
+        return val_error(sp, "%s", err[0] ? err : algebra_strerror(st));
+    }
+    /* the owner: a group if either side has one (it carries the generators) */
+    const LieRep *A = a->u.obj.data, *B = b->u.obj.data;
+    Value *owner = val_is_obj(B->owner, &lie_group_type) ? B->owner : A->owner;
+    return lie_rep_value(R, owner);
+}
+
+const ObjType lie_rep_type = {"representation", rep_free, rep_print, rep_index, NULL, rep_length,
+                              rep_binop};
+
+Value *lie_rep_value(LieRep *R, Value *owner)
+{
+    R->owner = val_ref(owner);
+    return val_obj(&lie_rep_type, R);
+}
+
+const MatRep *lie_rep(const Value *v)
+{
+    return v && val_is_obj(v, &lie_rep_type) ? &((const LieRep *)v->u.obj.data)->r : NULL;
+}
+
+const DiscreteGens *lie_group_gens(const Value *v)
+{
+    return v && val_is_obj(v, &lie_group_type) ? &((const LieGroup *)v->u.obj.data)->gens : NULL;
+}
+
 /* ------------------------------------------------------------ bundles */
 
 static void bundle_free(void *d)
@@ -335,7 +405,7 @@ static Value *bi_basis(Call *c, Value **a)
 
 static Value *bi_structure(Call *c, Value **a)
 {
-    const MatAlgebra *g;
+    const MatAlgebra *g = NULL;
     Value *e = want_alg(c, a, 0, &g);
     if (e)
         return e;
@@ -363,7 +433,7 @@ static Value *bi_structure(Call *c, Value **a)
 
 static Value *bi_killing(Call *c, Value **a)
 {
-    const MatAlgebra *g;
+    const MatAlgebra *g = NULL;
     Value *e = want_alg(c, a, 0, &g);
     if (e)
         return e;
@@ -387,7 +457,7 @@ static Value *sub_result(Call *c, MatAlgebra *out, int st, const char *err, cons
 
 static Value *bi_center(Call *c, Value **a)
 {
-    const MatAlgebra *g;
+    const MatAlgebra *g = NULL;
     Value *e = want_alg(c, a, 0, &g);
     if (e)
         return e;
@@ -399,7 +469,7 @@ static Value *bi_center(Call *c, Value **a)
 
 static Value *bi_derived(Call *c, Value **a)
 {
-    const MatAlgebra *g;
+    const MatAlgebra *g = NULL;
     Value *e = want_alg(c, a, 0, &g);
     if (e)
         return e;
@@ -422,7 +492,7 @@ static Value *two_algs(Call *c, Value **a, const MatAlgebra **h, const MatAlgebr
 
 static Value *bi_centralizer(Call *c, Value **a)
 {
-    const MatAlgebra *h, *g;
+    const MatAlgebra *h = NULL, *g = NULL;
     Value *e = two_algs(c, a, &h, &g);
     if (e)
         return e;
@@ -434,7 +504,7 @@ static Value *bi_centralizer(Call *c, Value **a)
 
 static Value *bi_normalizer(Call *c, Value **a)
 {
-    const MatAlgebra *h, *g;
+    const MatAlgebra *h = NULL, *g = NULL;
     Value *e = two_algs(c, a, &h, &g);
     if (e)
         return e;
@@ -446,7 +516,7 @@ static Value *bi_normalizer(Call *c, Value **a)
 
 static Value *bi_is_subalgebra(Call *c, Value **a)
 {
-    const MatAlgebra *h, *g;
+    const MatAlgebra *h = NULL, *g = NULL;
     Value *e = want_alg(c, a, 0, &h);
     if (e || (e = want_alg(c, a, 1, &g)))
         return e;
@@ -847,7 +917,10 @@ static Value *bundle_make(Call *c, Value **a, int kind, slong p, slong q, Value 
     }
     if (kind == BUNDLE_SECTIONS) {
         const MatRep *r = lie_rep(rep);
-        if (r->alg != g)
+        int same = r->alg == g || (r->alg->n == g->n && r->alg->dim == g->dim);
+        for (slong i = 0; same && r->alg != g && i < g->dim; i++)
+            same = fmpq_mat_equal(r->alg->basis + i, g->basis + i);
+        if (!same)
             return arg_error(c, 1, "the representation is of another algebra");
         if (r->dim > SECTION_MAX_FIBER)
             return arg_error(c, 1, "the fiber dimension %ld is too large", (long)r->dim);

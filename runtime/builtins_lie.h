@@ -17,6 +17,16 @@
 extern const ObjType lie_algebra_type;  /* data: MatAlgebra * */
 extern const ObjType lie_group_type;    /* data: LieGroup * */
 extern const ObjType lie_bundle_type;   /* data: LieBundle * */
+extern const ObjType lie_rep_type;      /* data: LieRep * */
+
+typedef struct LieRep {
+    MatRep r;                /* borrows the owner's MatAlgebra */
+    Value *owner;            /* algebra or group value (reference) */
+} LieRep;
+
+/* A representation value owning R (malloc'ed, r initialised); takes a new
+   reference to owner. */
+Value *lie_rep_value(LieRep *R, Value *owner);
 
 typedef struct LieGroup {
     Value *alg;              /* a Lie algebra value (reference) */
@@ -36,7 +46,7 @@ typedef struct LieBundle {
 
 /* The MatAlgebra of an algebra or group value (borrowed), else NULL. */
 const MatAlgebra *lie_owner_algebra(const Value *v);
-/* The MatRep of a representation value (borrowed), else NULL (builtins_rep.c). */
+/* The MatRep of a representation value (borrowed), else NULL. */
 const MatRep *lie_rep(const Value *v);
 /* The discrete generators of a group value, else NULL (builtins_rep.c). */
 const DiscreteGens *lie_group_gens(const Value *v);

@@ -1,0 +1,390 @@
+/* builtins_rep.c — representations (std, trivial, adjoint, dual, sym, wedge,
+ * hom, rep), groups (group, O, SO, S, A, Z, D) and equivariant linear maps.
+ * Glue only: the work is in runtime/lie and runtime/exact/nullspace.  The
+ * object kinds are defined in builtins_lie.c (see builtins_lie.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "builtins.h"
+#include "builtins_lie.h"
+#include "interp.h"
+#include "exact/spmat.h"
+#include "exact/nullspace.h"
+
+/* The algebra (borrowed) of argument i, an algebra or a group. */
+static Value *want_owner(Call *c, Value **a, int i, const MatAlgebra **g)
+{
+    *g = a[i] ? lie_owner_algebra(a[i]) : NULL;
+    return *g ? NULL : arg_type_error(c, i, "a Lie algebra or a group", a[i]);
+}
+
+static Value *want_rep(Call *c, Value **a, int i, const LieRep **R)
+{
+    if (!a[i] || !val_is_obj(a[i], &lie_rep_type))
+        return arg_type_error(c, i, "a representation", a[i]);
+    *R = a[i]->u.obj.data;
+    return NULL;
+}
+
+static Value *rep_result(Call *c, LieRep *R, int st, const char *err, Value *owner)
+{
+    if (st) {
+        rep_clear(&R->r);
+        free(R);
+        return lie_alg_fail(c, st, err);
+    }
+    return lie_rep_value(R, owner);
+}
+
+static Value *bi_std(Call *c, Value **a)
+{
+    const MatAlgebra *g;
+    Value *e = want_owner(c, a, 0, &g);
+    if (e)
+        return e;
+    char err[ALG_ERR_LEN] = "";
+    LieRep *R = malloc(sizeof *R);
+    return rep_result(c, R, rep_init_std(&R->r, g, err), err, a[0]);
+}
+
+static Value *bi_trivial(Call *c, Value **a)
+{
+    const MatAlgebra *g;
+    long k = 1;
+    Value *e = want_owner(c, a, 0, &g);
+    if (e || (a[1] && (e = arg_long(c, a, 1, 1, REP_MAX_DIM, &k))))
+        return e;
+    char err[ALG_ERR_LEN] = "";
+    LieRep *R = malloc(sizeof *R);
+    return rep_result(c, R, rep_init_trivial(&R->r, g, k, err), err, a[0]);
+}
+
+static Value *bi_adjoint(Call *c, Value **a)
+{
+    const MatAlgebra *g;
+    Value *e = want_owner(c, a, 0, &g);
+    if (e)
+        return e;
+    char err[ALG_ERR_LEN] = "";
+    LieRep *R = malloc(sizeof *R);
+    return rep_result(c, R, rep_init_adjoint(&R->r, g, err), err, a[0]);
+}
+
+static Value *bi_dual(Call *c, Value **a)
+{
+    const LieRep *A;
+    Value *e = want_rep(c, a, 0, &A);
+    if (e)
+        return e;
+    char err[ALG_ERR_LEN] = "";
+    LieRep *R = malloc(sizeof *R);
+    return rep_result(c, R, rep_init_dual(&R->r, &A->r, err), err, A->owner);
+}
+
+static Value *power(Call *c, Value **a, int wedge)
+{
+    const LieRep *A;
+    long k;
+    Value *e = want_rep(c, a, 0, &A);
+    if (e || (e = arg_long(c, a, 1, 1, wedge ? (long)A->r.dim : REP_MAX_DIM, &k)))
+        return e;
+    char err[ALG_ERR_LEN] = "";
+    LieRep *R = malloc(sizeof *R);
+    int st = wedge ? rep_init_wedge(&R->r, &A->r, k, err) : rep_init_sym(&R->r, &A->r, k, err);
+    return rep_result(c, R, st, err, A->owner);
+}
+
+static Value *bi_sym(Call *c, Value **a) { return power(c, a, 0); }
+static Value *bi_wedge(Call *c, Value **a) { return power(c, a, 1); }
+
+static Value *bi_hom(Call *c, Value **a)
+{
+    const LieRep *A, *B;
+    Value *e = want_rep(c, a, 0, &A);
+    if (e || (e = want_rep(c, a, 1, &B)))
+        return e;
+    char err[ALG_ERR_LEN] = "";
+    LieRep *R = malloc(sizeof *R);
+    Value *owner = val_is_obj(B->owner, &lie_group_type) ? B->owner : A->owner;
+    return rep_result(c, R, rep_init_hom(&R->r, &A->r, &B->r, err), err, owner);
+}
+
+static Value *bi_rep(Call *c, Value **a)
+{
+    const MatAlgebra *g;
+    Value *e = want_owner(c, a, 0, &g);
+    if (e)
+        return e;
+    fmpq_mat_struct *m;
+    slong count, d;
+    if ((e = lie_get_mats(c, a, 1, &m, &count, &d, 0)))
+        return e;
+    if (count != g->dim) {
+        flint_free(m);
+        return arg_error(c, 1, "%s has dimension %ld: give one matrix per basis element, not %ld",
+                         g->name, (long)g->dim, (long)count);
+    }
+    char err[ALG_ERR_LEN] = "";
+    slong bi = 0, bj = 0;
+    LieRep *R = malloc(sizeof *R);
+    int st = rep_init_user(&R->r, g, m, count, "rep", &bi, &bj, err);
+    flint_free(m);
+    if (st == ALG_ERR_NOT_HOM) {
+        rep_clear(&R->r);
+        free(R);
+        return arg_error(c, 1,
+                         "not a representation: rho([b%ld, b%ld]) != [rho(b%ld), rho(b%ld)] "
+                         "(items %ld and %ld)",
+                         (long)bi, (long)bj, (long)bi, (long)bj, (long)bi, (long)bj);
+    }
+    return rep_result(c, R, st, err, a[0]);
+}
+
+/* Append the rows of B W - W A = 0 (W: d_out x d_in, row-major unknowns). */
+static int add_rows(SpMat *S, const fmpq_mat_t B, const fmpq_mat_t A, slong dout, slong din)
+{
+    slong len = dout + din, *cols = flint_malloc(len * sizeof(slong));
+    fmpq *vals = _fmpq_vec_init(len);
+    int st = 0;
+    for (slong r = 0; r < dout && !st; r++)
+        for (slong b = 0; b < din && !st; b++) {
+            slong t = 0;
+            for (slong k = 0; k < dout; k++)
+                if (!fmpq_is_zero(fmpq_mat_entry(B, r, k))) {
+                    cols[t] = k * din + b;
+                    fmpq_set(vals + t++, fmpq_mat_entry(B, r, k));
+                }
+            for (slong k = 0; k < din; k++)
+                if (!fmpq_is_zero(fmpq_mat_entry(A, k, b))) {
+                    cols[t] = r * din + k;
+                    fmpq_neg(vals + t++, fmpq_mat_entry(A, k, b));
+                }
+            if (t)
+                st = spmat_append_row(S, cols, vals, t);
+        }
+    flint_free(cols);
+    _fmpq_vec_clear(vals, len);
+    return st;
+}
+
+static Value *bi_equivariant(Call *c, Value **a)
+{
+    const LieRep *A, *B;
+    Value *e = want_rep(c, a, 0, &A);
+    if (e || (e = want_rep(c, a, 1, &B)))
+        return e;
+    const MatAlgebra *g = A->r.alg;
+    const DiscreteGens *G = NULL;
+    if (a[2]) {
+        if (!(G = lie_group_gens(a[2])) && !val_is_obj(a[2], &lie_algebra_type))
+            return arg_type_error(c, 2, "a group", a[2]);
+    } else {
+        G = lie_group_gens(B->owner);
+        if (!G)
+            G = lie_group_gens(A->owner);
+    }
+    int same = B->r.alg == g || (B->r.alg->n == g->n && B->r.alg->dim == g->dim);
+    for (slong i = 0; same && B->r.alg != g && i < g->dim; i++)
+        same = fmpq_mat_equal(B->r.alg->basis + i, g->basis + i);
+    if (!same)
+        return call_error(c, "the representations are of different algebras (%s and %s)",
+                          g->name, B->r.alg->name);
+    slong din = A->r.dim, dout = B->r.dim;
+    if (din * dout > REP_MAX_ENTRIES)
+        return call_error(c, "too many unknowns (%ld x %ld)", (long)dout, (long)din);
+    if (G && G->count && G->n != g->n && !(g->affine && G->n + 1 == g->n))
+        return arg_error(c, 2, "the group's matrices are %ldx%ld but the algebra's are %ldx%ld",
+                         (long)G->n, (long)G->n, (long)g->n, (long)g->n);
+    SpMat S;
+    spmat_init(&S, din * dout);
+    int st = 0;
+    for (slong i = 0; i < g->dim && !st; i++)
+        st = add_rows(&S, B->r.images + i, A->r.images + i, dout, din);
+    if (st) {
+        spmat_clear(&S);
+        return call_error(c, "%s", qmat_strerror(st));
+    }
+    if (G) {
+        fmpq_mat_t hi, ho, h;
+        fmpq_mat_init(hi, 0, 0);
+        fmpq_mat_init(ho, 0, 0);
+        fmpq_mat_init(h, 0, 0);
+        char err[ALG_ERR_LEN] = "";
+        for (slong j = 0; j < G->count && !st; j++) {
+            if (G->n + 1 == g->n)
+                st = discrete_affine_lift(h, G->gens + j, err);
+            else
+                {
+                fmpq_mat_clear(h);
+                fmpq_mat_init_set(h, G->gens + j);
+            }
+            if (!st)
+                st = rep_group_element(hi, &A->r, h, err);
+            if (!st)
+                st = rep_group_element(ho, &B->r, h, err);
+            if (st) {
+                e = call_error(c, "discrete generator %ld: %s", (long)j + 1,
+                               err[0] ? err : algebra_strerror(st));
+                break;
+            }
+            if ((st = add_rows(&S, ho, hi, dout, din)))
+                e = call_error(c, "%s", qmat_strerror(st));
+        }
+        fmpq_mat_clear(hi);
+        fmpq_mat_clear(ho);
+        fmpq_mat_clear(h);
+        if (e) {
+            spmat_clear(&S);
+            return e;
+        }
+    }
+    fmpq_mat_t N;
+    fmpq_mat_init(N, 0, 0);
+    st = spmat_nullspace(N, &S);
+    spmat_clear(&S);
+    if (st) {
+        fmpq_mat_clear(N);
+        return st == QMAT_E_INTERRUPTED ? val_error(&c->span, "interrupted")
+                                        : call_error(c, "%s", qmat_strerror(st));
+    }
+    slong k = fmpq_mat_ncols(N);
+    Value *l = val_list_new(k);
+    for (slong j = 0; j < k; j++) {
+        Value *W = val_mat_new(dout, din);
+        for (slong r = 0; r < dout; r++)
+            for (slong b = 0; b < din; b++)
+                fmpq_set(fmpq_mat_entry(W->u.m, r, b), fmpq_mat_entry(N, r * din + b, j));
+        val_list_set(l, j, W);
+    }
+    fmpq_mat_clear(N);
+    return l;
+}
+
+/* ------------------------------------------------------------ groups */
+
+/* A group value from an algebra value (reference taken) and generators
+   (initialised; moved into the group). */
+static Value *group_value(Value *alg, DiscreteGens *G)
+{
+    LieGroup *L = malloc(sizeof *L);
+    L->alg = val_ref(alg);
+    L->gens = *G;
+    return val_obj(&lie_group_type, L);
+}
+
+static Value *bi_group(Call *c, Value **a)
+{
+    if (!a[0] || !val_is_obj(a[0], &lie_algebra_type))
+        return arg_type_error(c, 0, "a Lie algebra", a[0]);
+    const MatAlgebra *g = a[0]->u.obj.data;
+    fmpq_mat_struct *m = NULL;
+    slong count = 0, n = g->n;
+    Value *e;
+    if (a[1] && (e = lie_get_mats(c, a, 1, &m, &count, &n, 1)))
+        return e;
+    slong want = g->affine ? g->n - 1 : g->n;
+    if (count && n != want && n != g->n) {
+        flint_free(m);
+        return arg_error(c, 1, "the generators are %ldx%ld but %s acts on R^%ld", (long)n,
+                         (long)n, g->name, (long)want);
+    }
+    DiscreteGens G;
+    char err[ALG_ERR_LEN] = "";
+    int st = discrete_init_user(&G, m, count, count ? n : want < 1 ? 1 : want, "group", err);
+    flint_free(m);
+    if (st) {
+        discrete_clear(&G);
+        return arg_error(c, 1, "%s", err[0] ? err : algebra_strerror(st));
+    }
+    snprintf(G.name, sizeof G.name, "group(%.30s)", g->name);
+    return group_value(a[0], &G);
+}
+
+static Value *make_group(Call *c, int (*alg)(MatAlgebra *, slong, char *), slong n,
+                         int (*gens)(DiscreteGens *, slong, char *), const char *name)
+{
+    char err[ALG_ERR_LEN] = "";
+    MatAlgebra *g = malloc(sizeof *g);
+    int st = alg ? alg(g, n, err) : algebra_init_basis(g, NULL, 0, n, 0, 1, "0", err);
+    if (st) {
+        algebra_clear(g);
+        free(g);
+        return lie_alg_fail(c, st, err);
+    }
+    if (!alg)
+        snprintf(g->name, sizeof g->name, "0 (%ldx%ld)", (long)n, (long)n);
+    Value *av = lie_alg_value(g);
+    DiscreteGens G;
+    st = gens ? gens(&G, n, err) : (discrete_init(&G), G.n = n, ALG_OK);
+    if (st) {
+        discrete_clear(&G);
+        val_unref(av);
+        return lie_alg_fail(c, st, err);
+    }
+    snprintf(G.name, sizeof G.name, "%s(%ld)", name, (long)n);
+    Value *r = group_value(av, &G);
+    val_unref(av);
+    return r;
+}
+
+static Value *bi_O(Call *c, Value **a)
+{
+    long n;
+    Value *e = arg_long(c, a, 0, 1, ALG_MAX_N, &n);
+    return e ? e : make_group(c, algebra_init_so, n, discrete_init_orthogonal, "O");
+}
+
+static Value *bi_SO(Call *c, Value **a)
+{
+    long n;
+    Value *e = arg_long(c, a, 0, 1, ALG_MAX_N, &n);
+    return e ? e : make_group(c, algebra_init_so, n, NULL, "SO");
+}
+
+static Value *finite_group(Call *c, Value **a, int (*gens)(DiscreteGens *, slong, char *),
+                     const char *name, long lo)
+{
+    long n;
+    Value *e = arg_long(c, a, 0, lo, ALG_MAX_N, &n);
+    return e ? e : make_group(c, NULL, n, gens, name);
+}
+
+static Value *bi_S(Call *c, Value **a) { return finite_group(c, a, discrete_init_symmetric, "S", 1); }
+static Value *bi_A(Call *c, Value **a) { return finite_group(c, a, discrete_init_alternating, "A", 1); }
+static Value *bi_Z(Call *c, Value **a) { return finite_group(c, a, discrete_init_cyclic, "Z", 1); }
+static Value *bi_D(Call *c, Value **a) { return finite_group(c, a, discrete_init_dihedral, "D", 3); }
+
+#define REP "representations"
+const Builtin builtins_rep[] = {
+    {"std", "g", bi_std, REP, "The standard (defining) representation of an algebra or group.",
+     "dim(std(so(3)))", "3"},
+    {"trivial", "g, k = 1", bi_trivial, REP, "k copies of the trivial representation.",
+     "dim(trivial(so(3), 2))", "2"},
+    {"adjoint", "g", bi_adjoint, REP, "The adjoint representation.", "dim(adjoint(sl(2)))", "3"},
+    {"dual", "r", bi_dual, REP, "The dual representation (-A^T).", "dual(std(so(2)))[1]",
+     "[0, -1; 1, 0]"},
+    {"sym", "r, k", bi_sym, REP, "The k-th symmetric power.", "dim(sym(std(so(3)), 2))", "6"},
+    {"wedge", "r, k", bi_wedge, REP, "The k-th exterior power.", "dim(wedge(std(so(3)), 2))",
+     "3"},
+    {"hom", "r, s", bi_hom, REP, "Linear maps from r to s (X -> B X - X A).",
+     "dim(hom(std(so(3)), trivial(so(3))))", "3"},
+    {"rep", "g, mats", bi_rep, REP,
+     "A representation given by the images of the basis (the homomorphism property is "
+     "checked).", "dim(rep(so(2), [[0, -2; 2, 0]]))", "2"},
+    {"equivariant", "r_in, r_out, G = nil", bi_equivariant, REP,
+     "A basis (canonical, exact) of the linear maps W with r_out(xi) W = W r_in(xi) for every "
+     "basis element, and for each discrete generator of the group (of G, or of the "
+     "representations' group).", "length(equivariant(std(so(3)) * std(so(3)), std(so(3))))",
+     "1"},
+    {"group", "g, gens = []", bi_group, REP,
+     "The group generated by exp(g) and the given invertible matrices.",
+     "dim(group(so(2), [[1, 0; 0, -1]]))", "1"},
+    {"O", "n", bi_O, REP, "The orthogonal group: so(n) plus the reflection diag(-1, 1, ...).",
+     "dim(O(3))", "3"},
+    {"SO", "n", bi_SO, REP, "The rotation group SO(n) (connected: so(n) only).", "dim(SO(3))",
+     "3"},
+    {"S", "n", bi_S, REP, "The symmetric group permuting n coordinates.", "dim(S(3))", "0"},
+    {"A", "n", bi_A, REP, "The alternating group on n coordinates.", "dim(A(4))", "0"},
+    {"Z", "n", bi_Z, REP, "The cyclic group shifting n coordinates.", "dim(Z(4))", "0"},
+    {"D", "n", bi_D, REP, "The dihedral group of the n-gon on its n vertices.", "dim(D(4))",
+     "0"},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};
