@@ -62,11 +62,19 @@ static void group_print(StrBuf *sb, const Value *v, PrintFormat fmt)
 {
     const LieGroup *G = v->u.obj.data;
     const MatAlgebra *g = G->alg->u.obj.data;
-    sb_printf(sb, "%s: group of %ldx%ld matrices, Lie algebra %s of dimension %ld, %ld discrete "
-                  "generator%s",
-              G->gens.name, (long)g->n, (long)g->n, g->name, (long)g->dim, (long)G->gens.count,
-              G->gens.count == 1 ? "" : "s");
-    for (slong i = 0; i < G->gens.count; i++) {
+    slong c = G->gens.count;
+    if (g->dim == 0)
+        sb_printf(sb, "%s: finite group of %ldx%ld matrices, %ld generator%s", G->gens.name,
+                  (long)G->gens.n, (long)G->gens.n, (long)c, c == 1 ? "" : "s");
+    else if (c == 0)
+        sb_printf(sb, "%s: connected group of %ldx%ld matrices, Lie algebra %s of dimension %ld",
+                  G->gens.name, (long)g->n, (long)g->n, g->name, (long)g->dim);
+    else
+        sb_printf(sb, "%s: group of %ldx%ld matrices, Lie algebra %s of dimension %ld, %ld "
+                      "discrete generator%s",
+                  G->gens.name, (long)g->n, (long)g->n, g->name, (long)g->dim, (long)c,
+                  c == 1 ? "" : "s");
+    for (slong i = 0; i < c; i++) {
         sb_puts(sb, "\n  ");
         print_qmat(sb, G->gens.gens + i, fmt);
     }
@@ -448,9 +456,11 @@ static Value *bi_killing(Call *c, Value **a)
 }
 
 static Value *sub_result(Call *c, MatAlgebra *out, int st, const char *err, const char *name,
-                         const MatAlgebra *g)
+                         const MatAlgebra *h, const MatAlgebra *g)
 {
-    if (!st)
+    if (!st && h)
+        snprintf(out->name, sizeof out->name, "%s(%.14s, %.14s)", name, h->name, g->name);
+    else if (!st)
         snprintf(out->name, sizeof out->name, "%s(%.30s)", name, g->name);
     return alg_result(c, out, st, err);
 }
@@ -464,7 +474,7 @@ static Value *bi_center(Call *c, Value **a)
     char err[ALG_ERR_LEN] = "";
     MatAlgebra *out = malloc(sizeof *out);
     int st = algebra_center(out, g, err);
-    return sub_result(c, out, st, err, "center", g);
+    return sub_result(c, out, st, err, "center", NULL, g);
 }
 
 static Value *bi_derived(Call *c, Value **a)
@@ -476,7 +486,7 @@ static Value *bi_derived(Call *c, Value **a)
     char err[ALG_ERR_LEN] = "";
     MatAlgebra *out = malloc(sizeof *out);
     int st = algebra_derived(out, g, err);
-    return sub_result(c, out, st, err, "derived", g);
+    return sub_result(c, out, st, err, "derived", NULL, g);
 }
 
 static Value *two_algs(Call *c, Value **a, const MatAlgebra **h, const MatAlgebra **g)
@@ -499,7 +509,7 @@ static Value *bi_centralizer(Call *c, Value **a)
     char err[ALG_ERR_LEN] = "";
     MatAlgebra *out = malloc(sizeof *out);
     int st = algebra_centralizer(out, h, g, err);
-    return sub_result(c, out, st, err, "centralizer", g);
+    return sub_result(c, out, st, err, "centralizer", h, g);
 }
 
 static Value *bi_normalizer(Call *c, Value **a)
@@ -511,7 +521,7 @@ static Value *bi_normalizer(Call *c, Value **a)
     char err[ALG_ERR_LEN] = "";
     MatAlgebra *out = malloc(sizeof *out);
     int st = algebra_normalizer(out, h, g, err);
-    return sub_result(c, out, st, err, "normalizer", g);
+    return sub_result(c, out, st, err, "normalizer", h, g);
 }
 
 static Value *bi_is_subalgebra(Call *c, Value **a)
@@ -645,8 +655,8 @@ static Value *velocity(Call *c, int i, const fmpq_mat_t A, PolyRing *R, PolyVec 
                 polyvec_clear(v);
                 ring_names(names, sizeof names, R);
                 return arg_error(c, i,
-                                 "the matrix is %ldx%ld but there are %ld coordinates (%s); an "
-                                 "affine matrix needs a zero last row",
+                                 "the matrix is %ldx%ld but there are %ld coordinates (%s) "
+                                 "(and it is not affine: its last row is not zero)",
                                  (long)r, (long)r, (long)n, names);
             }
         fmpq_mat_t M, b;

@@ -71,7 +71,7 @@ static Value *bi_adjoint(Call *c, Value **a)
 
 static Value *bi_dual(Call *c, Value **a)
 {
-    const LieRep *A;
+    const LieRep *A = NULL;
     Value *e = want_rep(c, a, 0, &A);
     if (e)
         return e;
@@ -82,7 +82,7 @@ static Value *bi_dual(Call *c, Value **a)
 
 static Value *power(Call *c, Value **a, int wedge)
 {
-    const LieRep *A;
+    const LieRep *A = NULL;
     long k;
     Value *e = want_rep(c, a, 0, &A);
     if (e || (e = arg_long(c, a, 1, 1, wedge ? (long)A->r.dim : REP_MAX_DIM, &k)))
@@ -98,7 +98,7 @@ static Value *bi_wedge(Call *c, Value **a) { return power(c, a, 1); }
 
 static Value *bi_hom(Call *c, Value **a)
 {
-    const LieRep *A, *B;
+    const LieRep *A = NULL, *B = NULL;
     Value *e = want_rep(c, a, 0, &A);
     if (e || (e = want_rep(c, a, 1, &B)))
         return e;
@@ -168,7 +168,7 @@ static int add_rows(SpMat *S, const fmpq_mat_t B, const fmpq_mat_t A, slong dout
 
 static Value *bi_equivariant(Call *c, Value **a)
 {
-    const LieRep *A, *B;
+    const LieRep *A = NULL, *B = NULL;
     Value *e = want_rep(c, a, 0, &A);
     if (e || (e = want_rep(c, a, 1, &B)))
         return e;

@@ -89,5 +89,5 @@ tests_unit_test_print_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_print_LDADD = $(UNIT_LDADD)
 tests_unit_test_help_examples_SOURCES = tests/unit/test_help_examples.c
 tests_unit_test_help_examples_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_help_examples_LDADD = $(UNIT_LDADD)
+tests_unit_test_help_examples_LDADD = $(UNIT_LDADD) $(READLINE_LIBS)
 endif

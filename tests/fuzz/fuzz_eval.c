@@ -18,6 +18,8 @@
 #include "interp.h"
 #include "repl.h"
 
+#include "fuzz_eval.h"
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -54,10 +56,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int fuzz_eval_run(const char *name, const char *data, size_t size)
 {
-    if (size > 512)
-        return 0;
     if (sink == NULL)
         LLVMFuzzerInitialize(NULL, NULL);
     Interp *I = interp_new();
@@ -68,12 +68,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     interp_load_prelude(I);
     deadline_set(1000);
     int status = interp_run_source(
-        I, source_new("fuzz.sym", (const char *)data, size), 1);
+        I, source_new(name, data, size), 1);
     deadline_set(0);
     sym_interrupted = 0;
     if (status != RUN_OK && status != RUN_ERROR && status != RUN_SYNTAX &&
         status != RUN_INTERRUPTED)
         abort();
     interp_free(I);
+    return status;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size <= 512)
+        fuzz_eval_run("fuzz.sym", (const char *)data, size);
     return 0;
 }
