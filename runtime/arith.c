@@ -67,18 +67,19 @@ static Value *rat_pow(const fmpq_t a, const fmpq_t e, const Span *sp)
         return val_error(sp, "division by zero (0 to a negative power)");
     /* size guard: result bits ~ |n| * bits(a) */
     slong bits = fmpz_bits(fmpq_numref(a)) + fmpz_bits(fmpq_denref(a));
+    ulong un = n < 0 ? -(ulong)n : (ulong)n;
     if (!fmpq_is_zero(a) && !fmpq_is_one(a) && !(fmpz_is_pm1(fmpq_numref(a)) && fmpz_is_one(fmpq_denref(a)))) {
-        double est = (double)(n < 0 ? -n : n) * (double)bits;
+        double est = (double)un * (double)bits;
         if (est > 1e8)
             return val_error(sp, "result too large (about %.0f bits)", est);
     }
     Value *v = val_rat_si(0);
     if (n >= 0) {
-        fmpz_pow_ui(fmpq_numref(v->u.q), fmpq_numref(a), (ulong)n);
-        fmpz_pow_ui(fmpq_denref(v->u.q), fmpq_denref(a), (ulong)n);
+        fmpz_pow_ui(fmpq_numref(v->u.q), fmpq_numref(a), un);
+        fmpz_pow_ui(fmpq_denref(v->u.q), fmpq_denref(a), un);
     } else {
-        fmpz_pow_ui(fmpq_numref(v->u.q), fmpq_denref(a), (ulong)-n);
-        fmpz_pow_ui(fmpq_denref(v->u.q), fmpq_numref(a), (ulong)-n);
+        fmpz_pow_ui(fmpq_numref(v->u.q), fmpq_denref(a), un);
+        fmpz_pow_ui(fmpq_denref(v->u.q), fmpq_numref(a), un);
     }
     fmpq_canonicalise(v->u.q);
     return v;
@@ -224,6 +225,21 @@ static Value *mat_binop(AstOp op, const Value *a, const Value *b, const Span *sp
     return r;
 }
 
+/* Largest entry size (bits of numerator plus denominator) of M. */
+#define MAT_POW_MAX_BITS 4000000
+static slong mat_entry_bits(const fmpq_mat_t M)
+{
+    slong best = 0;
+    for (slong i = 0; i < fmpq_mat_nrows(M); i++)
+        for (slong j = 0; j < fmpq_mat_ncols(M); j++) {
+            const fmpq *q = fmpq_mat_entry(M, i, j);
+            slong b = (slong)fmpz_bits(fmpq_numref(q)) + (slong)fmpz_bits(fmpq_denref(q));
+            if (b > best)
+                best = b;
+        }
+    return best;
+}
+
 static Value *mat_pow(const Value *a, const Value *b, const Span *sp)
 {
     long e;
@@ -233,8 +249,41 @@ static Value *mat_pow(const Value *a, const Value *b, const Span *sp)
     if (fmpq_mat_nrows(a->u.m) != fmpq_mat_ncols(a->u.m))
         return val_error(sp, "only a square matrix has powers (this one is %ldx%ld)",
                          (long)fmpq_mat_nrows(a->u.m), (long)fmpq_mat_ncols(a->u.m));
+    /* Small exponents directly; large ones by square-and-multiply here,
+     * checking entry sizes after each product so that a huge power stops
+     * with an error instead of exhausting memory. */
     Value *r = val_mat_new(0, 0);
-    int st = qmat_pow(r->u.m, a->u.m, e);
+    int st = qmat_pow(r->u.m, a->u.m, e >= -2 && e <= 64 ? e : (e < 0 ? -1 : 1));
+    if (!st && (e < -2 || e > 64)) {
+        ulong n = e < 0 ? -(ulong)e : (ulong)e;
+        fmpq_mat_t base, t;
+        fmpq_mat_init_set(base, r->u.m);
+        fmpq_mat_init(t, fmpq_mat_nrows(base), fmpq_mat_ncols(base));
+        fmpq_mat_one(r->u.m);
+        while (!st && n) {
+            if (n & 1) {
+                st = qmat_mul(t, r->u.m, base);
+                fmpq_mat_swap(t, r->u.m);
+            }
+            n >>= 1;
+            if (!st && n) {
+                st = qmat_mul(t, base, base);
+                fmpq_mat_swap(t, base);
+            }
+            if (!st && (mat_entry_bits(r->u.m) > MAT_POW_MAX_BITS ||
+                        mat_entry_bits(base) > MAT_POW_MAX_BITS)) {
+                fmpq_mat_clear(t);
+                fmpq_mat_clear(base);
+                val_unref(r);
+                return val_error(sp, "matrix power too large (entries over %ld bits)",
+                                 (long)MAT_POW_MAX_BITS);
+            }
+            if (!st && sym_interrupted)
+                st = QMAT_E_INTERRUPTED;
+        }
+        fmpq_mat_clear(t);
+        fmpq_mat_clear(base);
+    }
     if (st) {
         val_unref(r);
         return st == QMAT_E_SINGULAR

@@ -7,7 +7,8 @@
 #include "interp.h"
 
 const Builtin *const builtin_tables[] = {
-    builtins_core, builtins_matrix, builtins_poly, builtins_lie, builtins_numeric, NULL};
+    builtins_core, builtins_matrix, builtins_poly, builtins_lie, builtins_rep, builtins_bundle,
+    builtins_numeric, builtins_data, builtins_plot, NULL};
 
 const Builtin *builtin_find(const char *name)
 {

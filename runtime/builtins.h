@@ -69,5 +69,9 @@ extern const Builtin builtins_matrix[];
 extern const Builtin builtins_poly[];
 extern const Builtin builtins_lie[];
 extern const Builtin builtins_numeric[];
+extern const Builtin builtins_rep[];
+extern const Builtin builtins_bundle[];
+extern const Builtin builtins_data[];
+extern const Builtin builtins_plot[];
 
 #endif

@@ -1,16 +1,15 @@
-/* builtins_lie.c — Lie algebras, groups and bundles as values; brackets, the
- * Lie derivative lie(ξ, F) and the group action act(h, F).  Glue only: the
- * work is in runtime/lie (algebras, discrete generators) and
- * runtime/exact/section (sections).  Representations and equivariant maps
- * are in builtins_rep.c; the shared object kinds are in builtins_lie.h. */
+/* builtins_lie.c — the Lie engine's value kinds (algebras, groups,
+ * representations, bundles: their ObjTypes) and the algebra builtins (gl,
+ * sl, so, sp, t, se, aff, algebra, closure, dim, basis, structure, killing,
+ * center, derived, centralizer, normalizer, is_subalgebra).  Glue only: the
+ * work is in runtime/lie.  Representations, groups and equivariant maps are
+ * in builtins_rep.c; bundles, lie, bracket and act in builtins_bundle.c. */
 #include <stdlib.h>
 #include <string.h>
 #include "builtins.h"
 #include "builtins_lie.h"
 #include "interp.h"
 #include "print.h"
-#include "exact/poly.h"
-#include "exact/section.h"
 
 /* ------------------------------------------------------------ algebras */
 
@@ -36,7 +35,8 @@ static Value *alg_index(const Value *v, long i)
 {
     const MatAlgebra *g = v->u.obj.data;
     if (i < 1 || i > g->dim)
-        return NULL;
+        return val_error(NULL, "index %ld is out of range: %s has dimension %ld", i, g->name,
+                         (long)g->dim);
     return val_mat(g->basis + i - 1);
 }
 
@@ -95,6 +95,7 @@ static void rep_free(void *d)
     LieRep *R = d;
     rep_clear(&R->r);
     val_unref(R->owner);
+    val_unref(R->group);
     free(R);
 }
 
@@ -110,13 +111,15 @@ static Value *rep_index(const Value *v, long i)
 {
     const LieRep *R = v->u.obj.data;
     if (i < 1 || i > R->r.alg->dim)
-        return NULL;
+        return val_error(NULL, "index %ld is out of range: the algebra %s has dimension %ld", i,
+                         R->r.alg->name, (long)R->r.alg->dim);
     return val_mat(R->r.images + i - 1);
 }
 
+/* The number of images (for iteration); dim(r) is the representation's. */
 static long rep_length(const Value *v)
 {
-    return ((const LieRep *)v->u.obj.data)->r.dim;
+    return ((const LieRep *)v->u.obj.data)->r.alg->dim;
 }
 
 /* r + s (direct sum), r * s (tensor product). */
@@ -133,18 +136,25 @@ static Value *rep_binop(AstOp op, const Value *a, const Value *b, const Span *sp
         free(R);
         return val_error(sp, "%s", err[0] ? err : algebra_strerror(st));
     }
-    /* the owner: a group if either side has one (it carries the generators) */
     const LieRep *A = a->u.obj.data, *B = b->u.obj.data;
-    Value *owner = val_is_obj(B->owner, &lie_group_type) ? B->owner : A->owner;
-    return lie_rep_value(R, owner);
+    Value *cands[4] = {A->owner, B->owner, A->group, B->group};
+    return lie_rep_value(R, cands, 4);
 }
 
 const ObjType lie_rep_type = {"representation", rep_free, rep_print, rep_index, NULL, rep_length,
                               rep_binop};
 
-Value *lie_rep_value(LieRep *R, Value *owner)
+Value *lie_rep_value(LieRep *R, Value *const *cands, int ncands)
 {
-    R->owner = val_ref(owner);
+    R->owner = R->group = NULL;
+    for (int i = 0; i < ncands; i++) {
+        if (!cands[i])
+            continue;
+        if (!R->owner && lie_owner_algebra(cands[i]) == R->r.alg)
+            R->owner = val_ref(cands[i]);
+        if (!R->group && val_is_obj(cands[i], &lie_group_type))
+            R->group = val_ref(cands[i]);
+    }
     return val_obj(&lie_rep_type, R);
 }
 
@@ -390,6 +400,8 @@ static Value *bi_dim(Call *c, Value **a)
         return val_rat_si(v->u.list.n);
     if (v->kind == VAL_OBJ) {
         const MatAlgebra *g = lie_owner_algebra(v);
+        if (lie_rep(v))
+            return val_rat_si(lie_rep(v)->dim);
         if (g)
             return val_rat_si(g->dim);
         if (v->u.obj.type->length && v->u.obj.type->length(v) >= 0)
@@ -533,471 +545,6 @@ static Value *bi_is_subalgebra(Call *c, Value **a)
     return val_bool(h->n == g->n && algebra_is_subalgebra(h, g));
 }
 
-/* ------------------------------------------------------------ sections */
-
-/* The coordinate ring of a value (its own, else the session's). */
-static PolyRing *value_ring(Call *c, const Value *v)
-{
-    if (v && v->kind == VAL_POLY)
-        return v->u.poly.ring;
-    if (v && v->kind == VAL_PMAT)
-        return v->u.pmat.ring;
-    if (v && v->kind == VAL_LIST)
-        for (long i = 0; i < v->u.list.n; i++)
-            if (v->u.list.items[i]->kind == VAL_POLY)
-                return v->u.list.items[i]->u.poly.ring;
-    return c->I->ring;
-}
-
-/* Read F as a section: a polynomial or rational (k = 1, *shape 0), a column
-   of polynomials (*shape 1) or a list of polynomials (*shape 2).
-   Initialises *F over R on success. */
-static Value *get_section(Call *c, Value **a, int i, PolyRing *R, PolyVec *F, int *shape)
-{
-    Value *v = a[i];
-    if (v->kind == VAL_POLY || v->kind == VAL_RAT) {
-        if (v->kind == VAL_POLY && v->u.poly.ring != R)
-            return arg_error(c, i, "the polynomial is over other coordinates");
-        polyvec_init(F, 1, R);
-        if (v->kind == VAL_POLY)
-            fmpq_mpoly_set(F->p, v->u.poly.p, R->ctx);
-        else
-            poly_set_fmpq(F->p, v->u.q, R);
-        *shape = 0;
-        return NULL;
-    }
-    if ((v->kind == VAL_PMAT && v->u.pmat.cols == 1) || v->kind == VAL_MAT) {
-        if (v->kind == VAL_PMAT && v->u.pmat.ring != R)
-            return arg_error(c, i, "the polynomials are over other coordinates");
-        if (v->kind == VAL_MAT && fmpq_mat_ncols(v->u.m) != 1)
-            return arg_type_error(c, i, "a polynomial or a column of polynomials", v);
-        slong k = v->kind == VAL_PMAT ? v->u.pmat.rows : fmpq_mat_nrows(v->u.m);
-        polyvec_init(F, k, R);
-        for (slong j = 0; j < k; j++) {
-            if (v->kind == VAL_PMAT)
-                fmpq_mpoly_set(F->p + j, v->u.pmat.e + j, R->ctx);
-            else
-                poly_set_fmpq(F->p + j, fmpq_mat_entry(v->u.m, j, 0), R);
-        }
-        *shape = 1;
-        return NULL;
-    }
-    if (v->kind == VAL_LIST && v->u.list.n > 0) {
-        for (long j = 0; j < v->u.list.n; j++) {
-            Value *p = v->u.list.items[j];
-            if (p->kind != VAL_POLY && p->kind != VAL_RAT)
-                return arg_error(c, i, "item %ld is a %s, not a polynomial", j + 1,
-                                 val_kind_name(p));
-            if (p->kind == VAL_POLY && p->u.poly.ring != R)
-                return arg_error(c, i, "item %ld is over other coordinates", j + 1);
-        }
-        polyvec_init(F, v->u.list.n, R);
-        for (long j = 0; j < v->u.list.n; j++) {
-            Value *p = v->u.list.items[j];
-            if (p->kind == VAL_POLY)
-                fmpq_mpoly_set(F->p + j, p->u.poly.p, R->ctx);
-            else
-                poly_set_fmpq(F->p + j, p->u.q, R);
-        }
-        *shape = 2;
-        return NULL;
-    }
-    return arg_type_error(c, i, "a polynomial, a column of polynomials or a list of polynomials",
-                          v);
-}
-
-static Value *section_value(const PolyVec *F, int shape)
-{
-    PolyRing *R = F->R;
-    if (shape == 0) {
-        Value *p = val_poly_new(R);
-        fmpq_mpoly_set(p->u.poly.p, F->p, R->ctx);
-        return p;
-    }
-    if (shape == 1) {
-        Value *m = val_pmat_new(R, F->len, 1);
-        for (slong j = 0; j < F->len; j++)
-            fmpq_mpoly_set(m->u.pmat.e + j, F->p + j, R->ctx);
-        return m;
-    }
-    Value *l = val_list_new(F->len);
-    for (slong j = 0; j < F->len; j++) {
-        Value *p = val_poly_new(R);
-        fmpq_mpoly_set(p->u.poly.p, F->p + j, R->ctx);
-        val_list_set(l, j, p);
-    }
-    return l;
-}
-
-static void ring_names(char *buf, size_t len, const PolyRing *R)
-{
-    size_t o = 0;
-    buf[0] = '\0';
-    for (slong i = 0; i < R->nvars && o + 4 < len; i++)
-        o += snprintf(buf + o, len - o, "%s%s", i ? ", " : "", R->names[i]);
-}
-
-/* v = the velocity field of the matrix ξ on R (A x, or A x + b for an
-   (n+1)x(n+1) matrix with zero last row). */
-static Value *velocity(Call *c, int i, const fmpq_mat_t A, PolyRing *R, PolyVec *v)
-{
-    slong n = R->nvars, r = fmpq_mat_nrows(A), k = fmpq_mat_ncols(A);
-    char names[256], err[POLY_ERR_LEN] = "";
-    int st;
-    if (r != k)
-        return arg_error(c, i, "the matrix is %ldx%ld, not square", (long)r, (long)k);
-    polyvec_init(v, n, R);
-    if (r == n) {
-        st = polyvec_set_affine(v, A, NULL, err);
-    } else if (r == n + 1) {
-        for (slong j = 0; j <= n; j++)
-            if (!fmpq_is_zero(fmpq_mat_entry(A, n, j))) {
-                polyvec_clear(v);
-                ring_names(names, sizeof names, R);
-                return arg_error(c, i,
-                                 "the matrix is %ldx%ld but there are %ld coordinates (%s) "
-                                 "(and it is not affine: its last row is not zero)",
-                                 (long)r, (long)r, (long)n, names);
-            }
-        fmpq_mat_t M, b;
-        fmpq_mat_window_init(M, A, 0, 0, n, n);
-        fmpq_mat_window_init(b, A, 0, n, n, n + 1);
-        st = polyvec_set_affine(v, M, b, err);
-        fmpq_mat_window_clear(M);
-        fmpq_mat_window_clear(b);
-    } else {
-        polyvec_clear(v);
-        ring_names(names, sizeof names, R);
-        return arg_error(c, i, "the matrix is %ldx%ld but there %s %ld coordinate%s (%s)",
-                         (long)r, (long)r, n == 1 ? "is" : "are", (long)n, n == 1 ? "" : "s",
-                         names);
-    }
-    if (st) {
-        polyvec_clear(v);
-        return call_error(c, "%s", err);
-    }
-    return NULL;
-}
-
-/* b (k x k) = fiber generator of bundle kind for velocity v; rep image D
-   for sections (NULL otherwise). */
-static Value *fiber(Call *c, PolyMat *b, int kind, const PolyVec *v, slong p, slong q,
-                    const fmpq_mat_t D)
-{
-    char err[POLY_ERR_LEN] = "";
-    int st = 0;
-    switch (kind) {
-    case BUNDLE_FIELDS: st = section_fiber_tangent(b, v, err); break;
-    case BUNDLE_FORMS: st = section_fiber_cotangent(b, v, err); break;
-    case BUNDLE_TENSORS: st = section_fiber_tensor(b, v, p, q, err); break;
-    case BUNDLE_SECTIONS: st = polymat_set_fmpq_mat(b, D, err); break;
-    default: break;
-    }
-    return st ? call_error(c, "%s", err) : NULL;
-}
-
-static Value *bi_lie(Call *c, Value **a)
-{
-    Value *xi = a[0], *E = a[2];
-    if (E && !val_is_obj(E, &lie_bundle_type))
-        return arg_type_error(c, 2, "a bundle (scalars(g), fields(g), forms(g), ...)", E);
-    const LieBundle *B = E ? E->u.obj.data : NULL;
-    PolyRing *R = value_ring(c, a[1]);
-    if (!R)
-        return call_error(c, "no coordinates: declare them first (coords x, y)");
-    int geometric = xi->kind != VAL_MAT;
-    PolyVec F, v, X;
-    int shape, xshape;
-    Value *e;
-    if (geometric) {
-        if ((e = get_section(c, a, 0, R, &X, &xshape)))
-            return e;
-        if (X.len != R->nvars) {
-            slong xl = X.len;
-            polyvec_clear(&X);
-            return arg_error(c, 0, "a vector field has %ld components (one per coordinate), not "
-                             "%ld", (long)R->nvars, (long)xl);
-        }
-        polyvec_init(&v, R->nvars, R);
-        for (slong j = 0; j < R->nvars; j++)
-            fmpq_mpoly_neg(v.p + j, X.p + j, R->ctx);
-        polyvec_clear(&X);
-    } else if ((e = velocity(c, 0, xi->u.m, R, &v))) {
-        return e;
-    }
-    if ((e = get_section(c, a, 1, R, &F, &shape))) {
-        polyvec_clear(&v);
-        return e;
-    }
-    int kind = B ? B->kind : (shape == 0 ? BUNDLE_SCALARS : BUNDLE_FIELDS);
-    fmpq_mat_t D;
-    fmpq_mat_init(D, 0, 0);
-    if (!B && shape != 0 && F.len != R->nvars) {
-        e = arg_error(c, 1, "%ld components, but a vector field has %ld: give the bundle, "
-                      "lie(xi, F, sections(g, r))", (long)F.len, (long)R->nvars);
-        goto done;
-    }
-    if (B) {
-        const MatAlgebra *g = lie_owner_algebra(B->owner);
-        if (B->n != R->nvars) {
-            e = arg_error(c, 2, "the bundle is over R^%ld but there are %ld coordinates",
-                          (long)B->n, (long)R->nvars);
-            goto done;
-        }
-        if (F.len != B->k) {
-            e = arg_error(c, 1, "the section has %ld components but the fiber has dimension %ld",
-                          (long)F.len, (long)B->k);
-            goto done;
-        }
-        if (geometric && kind == BUNDLE_SECTIONS) {
-            e = arg_error(c, 0, "sections of a representation need an algebra element, not a "
-                          "vector field");
-            goto done;
-        }
-        if (!geometric) {
-            fmpq *co = _fmpq_vec_init(g->dim + 1);
-            char err[ALG_ERR_LEN] = "";
-            int st = fmpq_mat_nrows(xi->u.m) == g->n ? algebra_coords(co, g, xi->u.m, err)
-                                                       : ALG_ERR_NOT_MEMBER;
-            if (st) {
-                _fmpq_vec_clear(co, g->dim + 1);
-                e = arg_error(c, 0, "the matrix is not an element of %s", g->name);
-                goto done;
-            }
-            if (kind == BUNDLE_SECTIONS) {
-                const MatRep *r = lie_rep(B->rep);
-                fmpq_mat_t t;
-                fmpq_mat_init(t, r->dim, r->dim);
-                fmpq_mat_zero(D);
-                fmpq_mat_clear(D);
-                fmpq_mat_init(D, r->dim, r->dim);
-                for (slong j = 0; j < g->dim; j++) {
-                    fmpq_mat_scalar_mul_fmpq(t, r->images + j, co + j);
-                    fmpq_mat_add(D, D, t);
-                }
-                fmpq_mat_clear(t);
-            }
-            _fmpq_vec_clear(co, g->dim + 1);
-        }
-    }
-    {
-        PolyVec out;
-        PolyMat b;
-        slong k = F.len;
-        int hasb = kind != BUNDLE_SCALARS;
-        char err[POLY_ERR_LEN] = "";
-        polymat_init(&b, k, k, R);
-        if (hasb && (e = fiber(c, &b, kind, &v, B ? B->p : 0, B ? B->q : 0, D))) {
-            polymat_clear(&b);
-            goto done;
-        }
-        polyvec_init(&out, k, R);
-        int st = section_lie(&out, hasb ? &b : NULL, &v, &F, err);
-        e = st ? call_error(c, "%s", err) : section_value(&out, shape);
-        polyvec_clear(&out);
-        polymat_clear(&b);
-    }
-done:
-    fmpq_mat_clear(D);
-    polyvec_clear(&F);
-    polyvec_clear(&v);
-    return e;
-}
-
-static Value *bi_bracket(Call *c, Value **a)
-{
-    if (a[0]->kind == VAL_MAT && a[1]->kind == VAL_MAT) {
-        char err[ALG_ERR_LEN] = "";
-        Value *r = val_mat_new(0, 0);
-        int st = algebra_bracket(r->u.m, a[0]->u.m, a[1]->u.m, err);
-        if (st) {
-            val_unref(r);
-            return call_error(c, "the bracket needs two square matrices of one size (%ldx%ld "
-                              "and %ldx%ld)",
-                              (long)fmpq_mat_nrows(a[0]->u.m), (long)fmpq_mat_ncols(a[0]->u.m),
-                              (long)fmpq_mat_nrows(a[1]->u.m), (long)fmpq_mat_ncols(a[1]->u.m));
-        }
-        return r;
-    }
-    PolyRing *R = value_ring(c, a[0]->kind == VAL_MAT ? a[1] : a[0]);
-    if (!R)
-        return call_error(c, "no coordinates: declare them first (coords x, y)");
-    PolyVec X, Y, out;
-    int sx, sy;
-    Value *e = get_section(c, a, 0, R, &X, &sx);
-    if (e)
-        return e;
-    if ((e = get_section(c, a, 1, R, &Y, &sy))) {
-        polyvec_clear(&X);
-        return e;
-    }
-    if (sx == 0 || sy == 0 || X.len != R->nvars || Y.len != R->nvars) {
-        e = call_error(c, "bracket needs two matrices or two vector fields with %ld components",
-                       (long)R->nvars);
-    } else {
-        char err[POLY_ERR_LEN] = "";
-        polyvec_init(&out, R->nvars, R);
-        int st = section_bracket(&out, &X, &Y, err);
-        e = st ? call_error(c, "%s", err) : section_value(&out, sy);
-        polyvec_clear(&out);
-    }
-    polyvec_clear(&X);
-    polyvec_clear(&Y);
-    return e;
-}
-
-/* act(h, F, E): (h·F)(x) = T_h F(h^-1 x). */
-static Value *bi_act(Call *c, Value **a)
-{
-    Value *E = a[2];
-    if (a[0]->kind != VAL_MAT)
-        return arg_type_error(c, 0, "an exact invertible matrix", a[0]);
-    if (E && !val_is_obj(E, &lie_bundle_type))
-        return arg_type_error(c, 2, "a bundle", E);
-    PolyRing *R = value_ring(c, a[1]);
-    if (!R)
-        return call_error(c, "no coordinates: declare them first (coords x, y)");
-    const fmpq_mat_struct *h = a[0]->u.m;
-    slong n = R->nvars;
-    char names[256];
-    if (fmpq_mat_nrows(h) != n || fmpq_mat_ncols(h) != n) {
-        ring_names(names, sizeof names, R);
-        return arg_error(c, 0, "the matrix is %ldx%ld but there %s %ld coordinate%s (%s)",
-                         (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h),
-                         n == 1 ? "is" : "are", (long)n, n == 1 ? "" : "s", names);
-    }
-    PolyVec F, out;
-    int shape;
-    Value *e = get_section(c, a, 1, R, &F, &shape);
-    if (e)
-        return e;
-    const LieBundle *B = E ? E->u.obj.data : NULL;
-    int kind = B ? B->kind : (shape == 0 ? BUNDLE_SCALARS : BUNDLE_FIELDS);
-    fmpq_mat_t T;
-    fmpq_mat_init(T, F.len, F.len);
-    fmpq_mat_one(T);
-    if (B && F.len != B->k) {
-        e = arg_error(c, 1, "the section has %ld components but the fiber has dimension %ld",
-                      (long)F.len, (long)B->k);
-    } else if (kind == BUNDLE_FIELDS || kind == BUNDLE_FORMS) {
-        if (F.len != n)
-            e = arg_error(c, 1, "%ld components, but a vector field has %ld: give the bundle",
-                          (long)F.len, (long)n);
-        else if (fmpq_mat_is_zero(h) || !fmpq_mat_inv(T, h))
-            e = arg_error(c, 0, "the matrix is singular");
-        else if (kind == BUNDLE_FIELDS)
-            fmpq_mat_set(T, h);
-        else
-            fmpq_mat_transpose(T, T);
-    } else if (kind == BUNDLE_TENSORS || kind == BUNDLE_SECTIONS) {
-        char err[ALG_ERR_LEN] = "";
-        int st = lie_bundle_group_matrix(T, B, h, err);
-        if (st)
-            e = call_error(c, "%s", err[0] ? err : algebra_strerror(st));
-    }
-    if (!e) {
-        char err[POLY_ERR_LEN] = "";
-        polyvec_init(&out, F.len, R);
-        int st = section_act(&out, h, T, &F, err);
-        e = st ? call_error(c, "%s", err) : section_value(&out, shape);
-        polyvec_clear(&out);
-    }
-    fmpq_mat_clear(T);
-    polyvec_clear(&F);
-    return e;
-}
-
-/* ------------------------------------------------------------ bundles */
-
-static Value *bundle_make(Call *c, Value **a, int kind, slong p, slong q, Value *rep)
-{
-    const MatAlgebra *g = lie_owner_algebra(a[0]);
-    if (!g)
-        return arg_type_error(c, 0, "a Lie algebra or a group", a[0]);
-    slong n = g->affine ? g->n - 1 : g->n, k = 1;
-    if (kind == BUNDLE_FIELDS || kind == BUNDLE_FORMS)
-        k = n;
-    if (kind == BUNDLE_TENSORS) {
-        for (slong i = 0; i < p + q; i++) {
-            k *= n;
-            if (k > SECTION_MAX_FIBER)
-                return call_error(c, "the fiber dimension %ld^%ld is too large", (long)n,
-                                  (long)(p + q));
-        }
-    }
-    if (kind == BUNDLE_SECTIONS) {
-        const MatRep *r = lie_rep(rep);
-        int same = r->alg == g || (r->alg->n == g->n && r->alg->dim == g->dim);
-        for (slong i = 0; same && r->alg != g && i < g->dim; i++)
-            same = fmpq_mat_equal(r->alg->basis + i, g->basis + i);
-        if (!same)
-            return arg_error(c, 1, "the representation is of another algebra");
-        if (r->dim > SECTION_MAX_FIBER)
-            return arg_error(c, 1, "the fiber dimension %ld is too large", (long)r->dim);
-        k = r->dim;
-    }
-    LieBundle *B = calloc(1, sizeof *B);
-    B->owner = val_ref(a[0]);
-    B->rep = rep ? val_ref(rep) : NULL;
-    B->kind = kind;
-    B->n = n;
-    B->k = k;
-    B->p = p;
-    B->q = q;
-    return val_obj(&lie_bundle_type, B);
-}
-
-static Value *bi_scalars(Call *c, Value **a) { return bundle_make(c, a, BUNDLE_SCALARS, 0, 0, NULL); }
-static Value *bi_fields(Call *c, Value **a) { return bundle_make(c, a, BUNDLE_FIELDS, 1, 0, NULL); }
-static Value *bi_forms(Call *c, Value **a) { return bundle_make(c, a, BUNDLE_FORMS, 0, 1, NULL); }
-
-static Value *bi_tensors(Call *c, Value **a)
-{
-    long p, q;
-    Value *e = arg_long(c, a, 1, 0, 9, &p);
-    if (e || (e = arg_long(c, a, 2, 0, 9, &q)))
-        return e;
-    return bundle_make(c, a, BUNDLE_TENSORS, p, q, NULL);
-}
-
-static Value *bi_sections(Call *c, Value **a)
-{
-    if (!lie_rep(a[1]))
-        return arg_type_error(c, 1, "a representation", a[1]);
-    return bundle_make(c, a, BUNDLE_SECTIONS, 0, 0, a[1]);
-}
-
-/* T = the fiber action of h for tensors (h^{⊗p} ⊗ h^{-T ⊗q}) and sections
-   (rep_group_element). */
-int lie_bundle_group_matrix(fmpq_mat_t T, const LieBundle *B, const fmpq_mat_t h, char *err)
-{
-    if (B->kind == BUNDLE_SECTIONS)
-        return rep_group_element(T, lie_rep(B->rep), h, err);
-    slong n = fmpq_mat_nrows(h);
-    fmpq_mat_t hi, acc, tmp;
-    fmpq_mat_init(hi, n, n);
-    if (!fmpq_mat_inv(hi, h)) {
-        fmpq_mat_clear(hi);
-        algebra_set_error(err, "the matrix is singular");
-        return ALG_ERR_SINGULAR;
-    }
-    fmpq_mat_transpose(hi, hi);
-    fmpq_mat_init(acc, 1, 1);
-    fmpq_mat_one(acc);
-    for (slong s = 0; s < B->p + B->q; s++) {
-        const fmpq_mat_struct *f = s < B->p ? h : hi;
-        fmpq_mat_init(tmp, fmpq_mat_nrows(acc) * n, fmpq_mat_ncols(acc) * n);
-        fmpq_mat_kronecker_product(tmp, acc, f);
-        fmpq_mat_swap(acc, tmp);
-        fmpq_mat_clear(tmp);
-    }
-    fmpq_mat_clear(T);
-    fmpq_mat_init_set(T, acc);
-    fmpq_mat_clear(acc);
-    fmpq_mat_clear(hi);
-    return ALG_OK;
-}
-
 #define LIE "Lie algebras"
 const Builtin builtins_lie[] = {
     {"gl", "n", bi_gl, LIE, "The Lie algebra gl(n) of all n x n matrices (basis E_ij).", "dim(gl(3))", "9"},
@@ -1025,9 +572,6 @@ const Builtin builtins_lie[] = {
      "a list.", "dim(so(3))", "3"},
     {"basis", "g", bi_basis, LIE, "The basis matrices of an algebra, as a list.", "basis(so(2))",
      "[[0, -1; 1, 0]]"},
-    {"bracket", "a, b", bi_bracket, LIE,
-     "[a, b] = a b - b a for matrices; for vector fields (columns of polynomials) the geometric "
-     "bracket DY X - DX Y.", "bracket([0, 1; 0, 0], [0, 0; 1, 0])", "[1, 0; 0, -1]"},
     {"structure", "g", bi_structure, LIE,
      "Structure constants: item k is the matrix C with [b_i, b_j] = sum_k C[i, j] b_k.",
      "structure(so(3))[3]", "[0, 1, 0; -1, 0, 0; 0, 0, 0]"},
@@ -1042,21 +586,4 @@ const Builtin builtins_lie[] = {
      "dim(normalizer(so(2), gl(2)))", "2"},
     {"is_subalgebra", "h, g", bi_is_subalgebra, LIE, "Whether every element of h lies in g.",
      "is_subalgebra(so(3), sl(3))", "true"},
-    {"lie", "xi, F, E = nil", bi_lie, LIE,
-     "The Lie derivative lie(xi, F) = b F - DF v of a function or vector field (or a section of "
-     "the bundle E) along the matrix xi (v = xi x, or A x + b for an affine matrix).  With a "
-     "vector field X instead of a matrix: the geometric derivative L_X F.",
-     "lie(so(2)[1], 1)", "0"},
-    {"act", "h, F, E = nil", bi_act, LIE,
-     "The group element h acting on a function or vector field (or section of E): "
-     "(h F)(x) = T_h F(h^-1 x).", "act(eye(1), 2)", "2"},
-    {"scalars", "G", bi_scalars, LIE, "The bundle of scalar functions over the algebra's space.",
-     "dim(scalars(so(3)))", "1"},
-    {"fields", "G", bi_fields, LIE, "The tangent bundle (vector fields).", "dim(fields(so(3)))",
-     "3"},
-    {"forms", "G", bi_forms, LIE, "The cotangent bundle (1-forms).", "dim(forms(so(3)))", "3"},
-    {"tensors", "G, p, q", bi_tensors, LIE, "Tensor fields with p upper and q lower indices.",
-     "dim(tensors(so(2), 1, 1))", "4"},
-    {"sections", "G, r", bi_sections, LIE, "Sections with fiber the representation r.",
-     "dim(sections(so(3), adjoint(so(3))))", "3"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

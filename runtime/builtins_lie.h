@@ -21,12 +21,17 @@ extern const ObjType lie_rep_type;      /* data: LieRep * */
 
 typedef struct LieRep {
     MatRep r;                /* borrows the owner's MatAlgebra */
-    Value *owner;            /* algebra or group value (reference) */
+    Value *owner;            /* the algebra or group value whose MatAlgebra
+                                r.alg is (reference) */
+    Value *group;            /* a group value whose discrete generators act
+                                (reference), or NULL */
 } LieRep;
 
-/* A representation value owning R (malloc'ed, r initialised); takes a new
-   reference to owner. */
-Value *lie_rep_value(LieRep *R, Value *owner);
+/* A representation value owning R (malloc'ed, r initialised).  The owner is
+   whichever of the candidates (algebra or group values, NULL skipped) holds
+   the MatAlgebra R->r.alg; the group the first candidate that is a group or
+   has one.  Takes new references. */
+Value *lie_rep_value(LieRep *R, Value *const *cands, int ncands);
 
 typedef struct LieGroup {
     Value *alg;              /* a Lie algebra value (reference) */
@@ -63,6 +68,7 @@ Value *lie_get_mats(Call *c, Value **a, int i, fmpq_mat_struct **mats, slong *co
    sections).  ALG_OK or an ALG_ERR_* code with a message in err. */
 int lie_bundle_group_matrix(fmpq_mat_t T, const LieBundle *B, const fmpq_mat_t h, char *err);
 
-extern const Builtin builtins_rep[];
+extern const Builtin builtins_rep[];    /* builtins_rep.c */
+extern const Builtin builtins_bundle[]; /* builtins_bundle.c */
 
 #endif

@@ -27,12 +27,26 @@ static Value *want_rep(Call *c, Value **a, int i, const LieRep **R)
 
 static Value *rep_result(Call *c, LieRep *R, int st, const char *err, Value *owner)
 {
+    Value *cands[1] = {owner};
     if (st) {
         rep_clear(&R->r);
         free(R);
         return lie_alg_fail(c, st, err);
     }
-    return lie_rep_value(R, owner);
+    return lie_rep_value(R, cands, 1);
+}
+
+/* A result built from reps A and B (either may be NULL). */
+static Value *rep_result2(Call *c, LieRep *R, int st, const char *err, const LieRep *A,
+                          const LieRep *B)
+{
+    Value *cands[4] = {A->owner, B ? B->owner : NULL, A->group, B ? B->group : NULL};
+    if (st) {
+        rep_clear(&R->r);
+        free(R);
+        return lie_alg_fail(c, st, err);
+    }
+    return lie_rep_value(R, cands, 4);
 }
 
 static Value *bi_std(Call *c, Value **a)
@@ -77,7 +91,7 @@ static Value *bi_dual(Call *c, Value **a)
         return e;
     char err[ALG_ERR_LEN] = "";
     LieRep *R = malloc(sizeof *R);
-    return rep_result(c, R, rep_init_dual(&R->r, &A->r, err), err, A->owner);
+    return rep_result2(c, R, rep_init_dual(&R->r, &A->r, err), err, A, NULL);
 }
 
 static Value *power(Call *c, Value **a, int wedge)
@@ -90,7 +104,7 @@ static Value *power(Call *c, Value **a, int wedge)
     char err[ALG_ERR_LEN] = "";
     LieRep *R = malloc(sizeof *R);
     int st = wedge ? rep_init_wedge(&R->r, &A->r, k, err) : rep_init_sym(&R->r, &A->r, k, err);
-    return rep_result(c, R, st, err, A->owner);
+    return rep_result2(c, R, st, err, A, NULL);
 }
 
 static Value *bi_sym(Call *c, Value **a) { return power(c, a, 0); }
@@ -104,8 +118,7 @@ static Value *bi_hom(Call *c, Value **a)
         return e;
     char err[ALG_ERR_LEN] = "";
     LieRep *R = malloc(sizeof *R);
-    Value *owner = val_is_obj(B->owner, &lie_group_type) ? B->owner : A->owner;
-    return rep_result(c, R, rep_init_hom(&R->r, &A->r, &B->r, err), err, owner);
+    return rep_result2(c, R, rep_init_hom(&R->r, &A->r, &B->r, err), err, A, B);
 }
 
 static Value *bi_rep(Call *c, Value **a)
@@ -178,9 +191,9 @@ static Value *bi_equivariant(Call *c, Value **a)
         if (!(G = lie_group_gens(a[2])) && !val_is_obj(a[2], &lie_algebra_type))
             return arg_type_error(c, 2, "a group", a[2]);
     } else {
-        G = lie_group_gens(B->owner);
+        G = lie_group_gens(B->group);
         if (!G)
-            G = lie_group_gens(A->owner);
+            G = lie_group_gens(A->group);
     }
     int same = B->r.alg == g || (B->r.alg->n == g->n && B->r.alg->dim == g->dim);
     for (slong i = 0; same && B->r.alg != g && i < g->dim; i++)

@@ -30,7 +30,8 @@ static void usage(FILE *f)
           "  --help         this text\n"
           "  --version      versions of sym and of its libraries\n"
           "\n"
-          "exit status: 0 ok, 1 runtime error, 2 syntax or usage error, 130 interrupted\n",
+          "exit status: 0 ok, 1 runtime error, 2 syntax or usage error, 130 interrupted\n"
+          "exact arithmetic by FLINT, GMP and MPFR; float linear algebra by LAPACKE\n",
           f);
 }
 

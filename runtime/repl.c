@@ -83,6 +83,7 @@ static void sigint_at_prompt(int sig)
     (void)sig;
     sym_interrupted = 1;
     rl_replace_line("", 0);
+    rl_set_prompt("sym> ");
     rl_crlf();
     rl_on_new_line();
     rl_redisplay();
@@ -165,11 +166,10 @@ int repl_run(Interp *I, int quiet)
         sigaction(SIGINT, &old, NULL);
 #endif
         if (sym_interrupted) {
-            /* Ctrl-C while typing: forget the pending lines */
+            /* Ctrl-C while typing: the lines typed before it are dropped;
+               the line returned now was typed after it and is kept. */
             sb_free(&pending);
             sym_interrupted = 0;
-            free(line);
-            continue;
         }
         if (!line) {
             putchar('\n');

@@ -19,6 +19,15 @@ SH_LOG_COMPILER = $(SHELL)
 SYM_SCRIPT_TESTS = \
 	tests/scripts/arith.sym \
 	tests/scripts/control.sym \
+	tests/scripts/coords.sym \
+	tests/scripts/data.sym \
+	tests/scripts/data_err_box.sym \
+	tests/scripts/data_err_cell.sym \
+	tests/scripts/data_err_column.sym \
+	tests/scripts/data_err_dup.sym \
+	tests/scripts/data_err_empty.sym \
+	tests/scripts/data_err_missing.sym \
+	tests/scripts/data_err_ragged.sym \
 	tests/scripts/err_arity.sym \
 	tests/scripts/err_arity_user.sym \
 	tests/scripts/err_dimension.sym \
@@ -36,18 +45,42 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/err_unterminated_string.sym \
 	tests/scripts/functions.sym \
 	tests/scripts/import.sym \
+	tests/scripts/lie.sym \
+	tests/scripts/lie_err_act_rep.sym \
+	tests/scripts/lie_err_components.sym \
+	tests/scripts/lie_err_dim_matrix.sym \
+	tests/scripts/lie_err_not_closed.sym \
+	tests/scripts/lie_err_not_hom.sym \
+	tests/scripts/lie_err_not_member.sym \
+	tests/scripts/lie_err_size.sym \
 	tests/scripts/lists.sym \
 	tests/scripts/matrices.sym \
+	tests/scripts/plot.sym \
 	tests/scripts/poly.sym \
+	tests/scripts/poly_err_coeffs.sym \
+	tests/scripts/poly_err_coord.sym \
+	tests/scripts/poly_err_degree.sym \
+	tests/scripts/poly_err_div.sym \
+	tests/scripts/poly_err_fromc.sym \
+	tests/scripts/poly_err_mono.sym \
+	tests/scripts/poly_err_monomial.sym \
+	tests/scripts/poly_err_nocoords.sym \
+	tests/scripts/poly_err_point.sym \
+	tests/scripts/poly_err_ring.sym \
+	tests/scripts/poly_err_size.sym \
 	tests/scripts/reals.sym \
 	tests/scripts/records.sym \
-	tests/scripts/strings.sym
+	tests/scripts/strings.sym \
+	tests/scripts/symmetry_counts.sym
 
 # Library files imported by the script tests (not tests themselves).
 SYM_SCRIPT_LIBS = tests/scripts/lib/geometry.sym
 
 # Every examples/NAME.sym (with examples/NAME.out).
-SYM_EXAMPLE_TESTS =
+SYM_EXAMPLE_TESTS = \
+	examples/invariants.sym \
+	examples/lie-basics.sym \
+	examples/tour.sym
 
 SYM_SHELL_TESTS = tests/cli/test-cli.sh tests/cli/test-list.sh \
 	tests/repl/test-repl.sh
@@ -56,21 +89,86 @@ TESTS += $(SYM_SCRIPT_TESTS) $(SYM_EXAMPLE_TESTS) $(SYM_SHELL_TESTS)
 
 # Expected outputs: NAME.out always, NAME.err / NAME.status where present.
 SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
-	tests/scripts/err_arity.err tests/scripts/err_arity.status \
-	tests/scripts/err_arity_user.err tests/scripts/err_arity_user.status \
-	tests/scripts/err_dimension.err tests/scripts/err_dimension.status \
-	tests/scripts/err_divzero.err tests/scripts/err_divzero.status \
-	tests/scripts/err_end_without_block.err tests/scripts/err_end_without_block.status \
-	tests/scripts/err_in_function.err tests/scripts/err_in_function.status \
-	tests/scripts/err_index.err tests/scripts/err_index.status \
-	tests/scripts/err_kinds.err tests/scripts/err_kinds.status \
-	tests/scripts/err_matrix_list.err tests/scripts/err_matrix_list.status \
-	tests/scripts/err_matrix_too_large.err tests/scripts/err_matrix_too_large.status \
-	tests/scripts/err_recursion.err tests/scripts/err_recursion.status \
-	tests/scripts/err_singular.err tests/scripts/err_singular.status \
-	tests/scripts/err_syntax.err tests/scripts/err_syntax.status \
-	tests/scripts/err_unknown_name.err tests/scripts/err_unknown_name.status \
-	tests/scripts/err_unterminated_string.err tests/scripts/err_unterminated_string.status
+	tests/scripts/data_err_box.err \
+	tests/scripts/data_err_box.status \
+	tests/scripts/data_err_cell.err \
+	tests/scripts/data_err_cell.status \
+	tests/scripts/data_err_column.err \
+	tests/scripts/data_err_column.status \
+	tests/scripts/data_err_dup.err \
+	tests/scripts/data_err_dup.status \
+	tests/scripts/data_err_empty.err \
+	tests/scripts/data_err_empty.status \
+	tests/scripts/data_err_missing.err \
+	tests/scripts/data_err_missing.status \
+	tests/scripts/data_err_ragged.err \
+	tests/scripts/data_err_ragged.status \
+	tests/scripts/err_arity.err \
+	tests/scripts/err_arity.status \
+	tests/scripts/err_arity_user.err \
+	tests/scripts/err_arity_user.status \
+	tests/scripts/err_dimension.err \
+	tests/scripts/err_dimension.status \
+	tests/scripts/err_divzero.err \
+	tests/scripts/err_divzero.status \
+	tests/scripts/err_end_without_block.err \
+	tests/scripts/err_end_without_block.status \
+	tests/scripts/err_in_function.err \
+	tests/scripts/err_in_function.status \
+	tests/scripts/err_index.err \
+	tests/scripts/err_index.status \
+	tests/scripts/err_kinds.err \
+	tests/scripts/err_kinds.status \
+	tests/scripts/err_matrix_list.err \
+	tests/scripts/err_matrix_list.status \
+	tests/scripts/err_matrix_too_large.err \
+	tests/scripts/err_matrix_too_large.status \
+	tests/scripts/err_recursion.err \
+	tests/scripts/err_recursion.status \
+	tests/scripts/err_singular.err \
+	tests/scripts/err_singular.status \
+	tests/scripts/err_syntax.err \
+	tests/scripts/err_syntax.status \
+	tests/scripts/err_unknown_name.err \
+	tests/scripts/err_unknown_name.status \
+	tests/scripts/err_unterminated_string.err \
+	tests/scripts/err_unterminated_string.status \
+	tests/scripts/lie_err_act_rep.err \
+	tests/scripts/lie_err_act_rep.status \
+	tests/scripts/lie_err_components.err \
+	tests/scripts/lie_err_components.status \
+	tests/scripts/lie_err_dim_matrix.err \
+	tests/scripts/lie_err_dim_matrix.status \
+	tests/scripts/lie_err_not_closed.err \
+	tests/scripts/lie_err_not_closed.status \
+	tests/scripts/lie_err_not_hom.err \
+	tests/scripts/lie_err_not_hom.status \
+	tests/scripts/lie_err_not_member.err \
+	tests/scripts/lie_err_not_member.status \
+	tests/scripts/lie_err_size.err \
+	tests/scripts/lie_err_size.status \
+	tests/scripts/poly_err_coeffs.err \
+	tests/scripts/poly_err_coeffs.status \
+	tests/scripts/poly_err_coord.err \
+	tests/scripts/poly_err_coord.status \
+	tests/scripts/poly_err_degree.err \
+	tests/scripts/poly_err_degree.status \
+	tests/scripts/poly_err_div.err \
+	tests/scripts/poly_err_div.status \
+	tests/scripts/poly_err_fromc.err \
+	tests/scripts/poly_err_fromc.status \
+	tests/scripts/poly_err_mono.err \
+	tests/scripts/poly_err_mono.status \
+	tests/scripts/poly_err_monomial.err \
+	tests/scripts/poly_err_monomial.status \
+	tests/scripts/poly_err_nocoords.err \
+	tests/scripts/poly_err_nocoords.status \
+	tests/scripts/poly_err_point.err \
+	tests/scripts/poly_err_point.status \
+	tests/scripts/poly_err_ring.err \
+	tests/scripts/poly_err_ring.status \
+	tests/scripts/poly_err_size.err \
+	tests/scripts/poly_err_size.status
 
 EXTRA_DIST += tests/run-script.sh tests/lsan.supp \
 	$(SYM_SCRIPT_TESTS) $(SYM_SCRIPT_LIBS) $(SYM_EXAMPLE_TESTS) \

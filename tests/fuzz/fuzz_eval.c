@@ -61,8 +61,10 @@ int fuzz_eval_run(const char *name, const char *data, size_t size)
     if (sink == NULL)
         LLVMFuzzerInitialize(NULL, NULL);
     Interp *I = interp_new();
-    I->out = sink;
-    I->err = sink;
+    if (getenv("SYM_FUZZ_SHOW") == NULL) { /* else stdout, stderr */
+        I->out = sink;
+        I->err = sink;
+    }
     I->max_depth = 40;
     sym_interrupted = 0;
     interp_load_prelude(I);

@@ -1,0 +1,328 @@
+#!/usr/bin/python3
+"""bench_promote.py — peers for Sym's ADMM promotion solver (tests/bench).
+
+  bench_promote.py gen DIR           write the benchmark problems to DIR
+  bench_promote.py run DIR DRIVER    solve each with DRIVER (Sym's C ADMM),
+                                     the same ADMM in NumPy and an SDP in
+                                     cvxopt; print one Markdown table
+
+Problems ("Lie-derivative-like" maps): L(c) has columns M_j c (j < q, M_j
+p x N); a planted c* is annihilated by the first s generators
+(M_j = R_j (I - c* c*^T / |c*|^2)), so L(c*) has rank q - s.  P1 uses
+y = Theta c* + noise with m = 2N rows; P2 (exact interpolation) uses
+y = Theta c* with m = N / 2 rows.  Files are read by bench_promote.c.
+
+Both ADMMs run the same algorithm (admm.h): same c-step systems, SVT,
+residual balancing (mu 10, tau 2, every 10 iterations, at most 100
+changes), same tolerances.  The SDP: ||Z||_* <= (tr W1 + tr W2)/2 with
+[W1, Z; Z^T, W2] >= 0, and for P1 the epigraph t >= ||R c - Q^T y||^2
+(Theta = Q R when m > N) as the LMI [t, r^T; r, I] >= 0.
+"""
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+import scipy.linalg as sla
+
+CAP = float(os.environ.get("SYM_BENCH_CAP", "120"))
+
+CASES = [  # name, mode, p, q, N, s, gamma
+    ("small-P1", "P1", 6, 3, 10, 1, 0.5),
+    ("small-P2", "P2", 6, 3, 10, 1, 0.0),
+    ("medium-P1", "P1", 20, 6, 30, 3, 1.0),
+    ("medium-P2", "P2", 20, 6, 30, 3, 0.0),
+    ("large-P1", "P1", 66, 10, 105, 5, 2.0),
+    ("large-P2", "P2", 66, 10, 105, 5, 0.0),
+]
+
+
+def make_problem(rng, mode, p, q, N, s):
+    cstar = rng.standard_normal(N)
+    P = np.eye(N) - np.outer(cstar, cstar) / cstar.dot(cstar)
+    blocks = []
+    for j in range(q):
+        R = rng.standard_normal((p, N)) / np.sqrt(N)
+        blocks.append(R @ P if j < s else R)
+    Lmat = np.vstack(blocks)  # rows j*p .. j*p+p-1 = column j of L(c)
+    m = 2 * N if mode == "P1" else N // 2
+    Theta = rng.standard_normal((m, N)) / np.sqrt(m)
+    y = Theta @ cstar
+    if mode == "P1":
+        y = y + 0.01 * rng.standard_normal(m)
+    return Theta, y, Lmat
+
+
+def write_problem(path, mode, gamma, Theta, y, Lmat, p, q):
+    m, N = Theta.shape
+    with open(path, "w") as f:
+        f.write("# bench_promote problem\n%s %.17g\n%d %d %d %d\n" % (mode, gamma, m, N, p, q))
+        for row in Theta:
+            f.write(" ".join("%.17g" % v for v in row) + "\n")
+        f.write(" ".join("%.17g" % v for v in y) + "\n")
+        for row in Lmat:
+            f.write(" ".join("%.17g" % v for v in row) + "\n")
+
+
+def read_problem(path):
+    toks = []
+    with open(path) as f:
+        for line in f:
+            if not line.startswith("#"):
+                toks.extend(line.split())
+    mode, gamma = toks[0], float(toks[1])
+    m, N, p, q = (int(t) for t in toks[2:6])
+    vals = np.array([float(t) for t in toks[6:]])
+    Theta = vals[: m * N].reshape(m, N)
+    y = vals[m * N : m * N + m]
+    Lmat = vals[m * N + m :].reshape(p * q, N)
+    return mode, gamma, Theta, y, Lmat, p, q
+
+
+# ---- the same ADMM in NumPy -----------------------------------------------
+
+
+def admm_numpy(mode, gamma, Theta, y, Lmat, p, q, eps_abs=1e-9, eps_rel=1e-7,
+               max_iter=20000, mu=10.0, tau=2.0, every=10, max_changes=100):
+    m, N = Theta.shape
+    pq = p * q
+    LtL = Lmat.T @ Lmat
+    rho, delta = 1.0, 0.0
+    if mode == "P1":
+        G2 = 2 * Theta.T @ Theta
+        b0 = 2 * Theta.T @ y
+
+        def factor(rho):
+            nonlocal delta
+            scale = max(np.max(np.diag(G2 + rho * LtL)), 1e-300)
+            while True:
+                try:
+                    return sla.cho_factor(G2 + rho * LtL + delta * np.eye(N), lower=True)
+                except np.linalg.LinAlgError:
+                    delta = delta * 100 if delta > 0 else 1e-10 * scale
+
+        F = factor(rho)
+    else:
+        U_, s_, Vt_ = np.linalg.svd(Theta, full_matrices=False)
+        r = int(np.sum(s_ > max(m, N) * np.finfo(float).eps * s_[0]))
+        B = Vt_[:r]
+        d = (U_[:, :r].T @ y) / s_[:r]
+        K = np.block([[LtL, B.T], [B, np.zeros((r, r))]])
+        F = sla.lu_factor(K)
+        thr_num = 1.0
+    c = np.zeros(N)
+    Lc = Lmat @ c
+    Z = Lc.copy()
+    U = np.zeros(pq)
+    changes = 0
+    it = 0
+    conv = False
+    while it < max_iter:
+        W = Z - U
+        if mode == "P1":
+            c = sla.cho_solve(F, b0 + rho * (Lmat.T @ W) + delta * c)
+        else:
+            c = sla.lu_solve(F, np.concatenate([Lmat.T @ W + delta * c, d]))[:N]
+        Lc = Lmat @ c
+        Zp = Z
+        A = (Lc + U).reshape(q, p).T  # column-major p x q
+        Us, ss, Vts = np.linalg.svd(A, full_matrices=False)
+        thr = (gamma if mode == "P1" else thr_num) / rho
+        st = np.maximum(ss - thr, 0.0)
+        Z = ((Us * st) @ Vts).T.reshape(pq)
+        U = U + Lc - Z
+        it += 1
+        rp = np.linalg.norm(Lc - Z)
+        rd = rho * np.linalg.norm(Lmat.T @ (Z - Zp))
+        ep = np.sqrt(pq) * eps_abs + eps_rel * max(np.linalg.norm(Lc), np.linalg.norm(Z))
+        ed = np.sqrt(N) * eps_abs + eps_rel * rho * np.linalg.norm(Lmat.T @ U)
+        if rp <= ep and rd <= ed:
+            conv = True
+            break
+        if changes < max_changes and it % every == 0:
+            f = tau if rp > mu * rd else (1 / tau if rd > mu * rp else 1.0)
+            if f != 1.0:
+                rho *= f
+                U = U / f
+                changes += 1
+                if mode == "P1":
+                    F = factor(rho)
+    return c, it, conv
+
+
+# ---- the SDP in cvxopt ------------------------------------------------------
+
+
+def sdp_cvxopt(mode, gamma, Theta, y, Lmat, p, q):
+    from cvxopt import matrix, solvers, spmatrix
+
+    m, N = Theta.shape
+    n1 = p + q
+    # variables: c (N), W1 lower (p(p+1)/2), W2 lower (q(q+1)/2), [t]
+    idx = N
+    w1 = {}
+    for j in range(p):
+        for i in range(j, p):
+            w1[(i, j)] = idx
+            idx += 1
+    w2 = {}
+    for j in range(q):
+        for i in range(j, q):
+            w2[(i, j)] = idx
+            idx += 1
+    nt = idx if mode == "P1" else None
+    nvar = idx + (1 if mode == "P1" else 0)
+    cost = np.zeros(nvar)
+    wt = gamma / 2 if mode == "P1" else 0.5
+    for i in range(p):
+        cost[w1[(i, i)]] = wt
+    for i in range(q):
+        cost[w2[(i, i)]] = wt
+    if mode == "P1":
+        cost[nt] = 1.0
+    # block 1: G x + s = 0 with s = [W1, Z; Z^T, W2]
+    I, J, V = [], [], []
+
+    def put(row, col, var, val):
+        row, col, var, val = int(row), int(col), int(var), float(val)
+        I.append(row + col * n1)
+        J.append(var)
+        V.append(-val)
+        if row != col:
+            I.append(col + row * n1)
+            J.append(var)
+            V.append(-val)
+
+    for (i, j), v in w1.items():
+        put(i, j, v, 1.0)
+    for (i, j), v in w2.items():
+        put(p + i, p + j, v, 1.0)
+    for jj in range(q):
+        for ii in range(p):
+            row = Lmat[ii + jj * p]
+            for b in np.nonzero(row)[0]:
+                put(p + jj, ii, b, row[b])  # lower triangle: (p + jj, ii)
+    Gs = [spmatrix(V, I, J, (n1 * n1, nvar))]
+    hs = [matrix(0.0, (n1, n1))]
+    const = 0.0
+    if mode == "P1":
+        if m > N:
+            Q, R = np.linalg.qr(Theta)
+            yt = Q.T @ y
+            const = float(np.sum(y ** 2) - np.sum(yt ** 2))
+            A2 = R
+        else:
+            A2, yt = Theta, y
+        k = A2.shape[0]
+        n2 = k + 1
+        I2, J2, V2 = [0], [nt], [-1.0]
+        H = np.zeros((n2, n2))
+        H[1:, 1:] = np.eye(k)
+        H[1:, 0] = -yt
+        H[0, 1:] = -yt
+        for i in range(k):
+            for b in range(N):
+                if A2[i, b] != 0:
+                    I2 += [1 + i, (1 + i) * n2]
+                    J2 += [b, b]
+                    V2 += [-float(A2[i, b])] * 2
+        Gs.append(spmatrix(V2, I2, J2, (n2 * n2, nvar)))
+        hs.append(matrix(H))
+    args = dict(c=matrix(cost), Gs=Gs, hs=hs)
+    if mode == "P2":
+        Aeq = np.zeros((m, nvar))
+        Aeq[:, :N] = Theta
+        args["A"] = matrix(Aeq)
+        args["b"] = matrix(y)
+    # the tightest tolerances that do not break the interior-point iteration
+    for tol in (1e-11, 1e-10, 1e-9, 1e-8):
+        solvers.options.update({"show_progress": False, "abstol": tol, "reltol": tol,
+                                "feastol": tol, "maxiters": 200})
+        try:
+            sol = solvers.sdp(**args)
+        except (ArithmeticError, ValueError):
+            continue
+        if sol["x"] is not None:
+            break
+    x = np.array(sol["x"]).ravel()
+    return x[:N], sol["status"] + ("" if tol == 1e-11 else " tol %g" % tol)
+
+
+# ---- driver -----------------------------------------------------------------
+
+
+def gen(d):
+    os.makedirs(d, exist_ok=True)
+    rng = np.random.default_rng(20240819)
+    with open(os.path.join(d, "cases.txt"), "w") as idx:
+        for name, mode, p, q, N, s, gamma in CASES:
+            Theta, y, Lmat = make_problem(rng, mode, p, q, N, s)
+            write_problem(os.path.join(d, name + ".txt"), mode, gamma, Theta, y, Lmat, p, q)
+            idx.write(name + "\n")
+
+
+def run_sym(driver, path):
+    out = subprocess.run([driver, "--reps", "5", path], check=True, capture_output=True,
+                         text=True).stdout.split("\n")
+    info = {}
+    k = out.index("c")
+    for line in out[:k]:
+        key, val = line.split()
+        info[key] = float(val)
+    info["c"] = np.array([float(v) for v in out[k + 1 :] if v])
+    return info
+
+
+def timed(fn, reps):
+    ts, r = [], None
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        r = fn()
+        ts.append(time.perf_counter() - t0)
+    return sorted(ts)[len(ts) // 2], r
+
+
+def rel(a, b):
+    return np.linalg.norm(a - b) / max(np.linalg.norm(b), 1e-300)
+
+
+def run(d, driver):
+    names = [l.strip() for l in open(os.path.join(d, "cases.txt")) if l.strip()]
+    print("| problem | m x N, p x q | iters | sym ADMM (C) | NumPy ADMM | cvxopt SDP "
+          "| rank L(c) | rel diff NumPy | rel diff cvxopt |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    worst = 0.0
+    for name in names:
+        mode, gamma, Theta, y, Lmat, p, q = read_problem(os.path.join(d, name + ".txt"))
+        m, N = Theta.shape
+        sym = run_sym(driver, os.path.join(d, name + ".txt"))
+        ts = sym["time_s"]
+        tn, (cn, itn, convn) = timed(lambda: admm_numpy(mode, gamma, Theta, y, Lmat, p, q),
+                                     3 if ts < 1 else 1)
+        t0 = time.perf_counter()
+        cc, status = sdp_cvxopt(mode, gamma, Theta, y, Lmat, p, q)
+        tc = time.perf_counter() - t0
+        sv = np.linalg.svd((Lmat @ sym["c"]).reshape(q, p).T, compute_uv=False)
+        rank = int(np.sum(sv > 1e-6 * max(sv[0], 1e-300)))
+        dn, dc = rel(cn, sym["c"]), rel(cc, sym["c"])
+        worst = max(worst, dn, dc)
+        conv = "" if sym["converged"] else " (not conv.)"
+        print("| %s (γ=%g) | %d x %d, %d x %d | %d%s | %.3g s | %.3g s (%.1f×) | %.3g s (%.0f×)%s "
+              "| %d | %.1e | %.1e |"
+              % (name, gamma, m, N, p, q, sym["iterations"], conv, ts, tn, tn / ts, tc, tc / ts,
+                 "" if status == "optimal" else " [" + status + "]", rank, dn, dc))
+        sys.stdout.flush()
+    print()
+    print("worst relative difference %.2e (%s 1e-6)" % (worst, "<=" if worst <= 1e-6 else "ABOVE"))
+    return 0 if worst <= 1e-6 else 1
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "gen":
+        gen(sys.argv[2])
+    elif len(sys.argv) >= 4 and sys.argv[1] == "run":
+        sys.exit(run(sys.argv[2], sys.argv[3]))
+    else:
+        sys.stderr.write(__doc__)
+        sys.exit(2)
