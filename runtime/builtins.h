@@ -73,5 +73,7 @@ extern const Builtin builtins_rep[];
 extern const Builtin builtins_bundle[];
 extern const Builtin builtins_data[];
 extern const Builtin builtins_plot[];
+extern const Builtin builtins_model[];
+extern const Builtin builtins_discover[];
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "builtins.h"
 #include "builtins_lie.h"
+#include "model.h"
 #include "interp.h"
 #include "print.h"
 
@@ -414,6 +415,8 @@ static Value *bi_dim(Call *c, Value **a)
 
 static Value *bi_basis(Call *c, Value **a)
 {
+    if (model_space_of(a[0]))
+        return model_builtin_basis(c, a);
     const MatAlgebra *g = lie_owner_algebra(a[0]);
     if (!g)
         return arg_type_error(c, 0, "a Lie algebra", a[0]);

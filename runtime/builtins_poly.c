@@ -20,6 +20,7 @@
 #include "exact/section.h"
 #include "exact/qmat.h"
 #include "numeric/dmat.h"
+#include "model.h"
 
 /* Largest list built by monomials(). */
 #define POLY_MAX_LIST 1000000
@@ -885,6 +886,8 @@ static Value *bi_monomials(Call *c, Value **a)
 
 static Value *bi_coeffs(Call *c, Value **a)
 {
+    if (model_space_of(a[0]))
+        return model_builtin_coeffs(c, a);
     PolyRing *R;
     Value *e = call_ring(c, a, 1, &R);
     if (e)

@@ -186,8 +186,17 @@ static void print_func(StrBuf *sb, const Value *v)
     sb_puts(sb, ")>");
 }
 
+/* Lists and records nested deeper than this print as "..." (so that a
+ * deeply nested value cannot overflow the C stack). */
+#define PRINT_MAX_DEPTH 200
+
+/* nested: 0 at the top, else the nesting depth. */
 static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
 {
+    if ((v->kind == VAL_LIST || v->kind == VAL_RECORD) && nested > PRINT_MAX_DEPTH) {
+        sb_puts(sb, "...");
+        return;
+    }
     switch (v->kind) {
     case VAL_NIL: sb_puts(sb, "nil"); break;
     case VAL_BOOL: sb_puts(sb, v->u.b ? "true" : "false"); break;
@@ -199,7 +208,7 @@ static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
         for (long i = 0; i < v->u.list.n; i++) {
             if (i)
                 sb_puts(sb, ", ");
-            print_inner(sb, v->u.list.items[i], fmt, 1);
+            print_inner(sb, v->u.list.items[i], fmt, nested + 1);
         }
         sb_puts(sb, fmt == FMT_LATEX ? "\\right]" : "]");
         break;
@@ -207,7 +216,7 @@ static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
         sb_printf(sb, "%s(", strcmp(v->u.rec.type, "record") == 0 ? "record" : v->u.rec.type);
         for (long i = 0; i < v->u.rec.n; i++) {
             sb_printf(sb, "%s%s = ", i ? ", " : "", v->u.rec.keys[i]);
-            print_inner(sb, v->u.rec.vals[i], fmt, 1);
+            print_inner(sb, v->u.rec.vals[i], fmt, nested + 1);
         }
         sb_putc(sb, ')');
         break;

@@ -226,6 +226,33 @@ Value *val_ref(Value *v)
     return v;
 }
 
+/* Values whose last reference went away while another value was being
+ * destroyed: freed by val_unref's loop instead of by recursion, so that
+ * freeing a deeply nested list or record cannot overflow the C stack. */
+static Value **dead_stack;
+static long dead_n, dead_cap;
+static int destroying;
+
+static void dead_push(Value *v)
+{
+    if (dead_n == dead_cap) {
+        long cap = dead_cap ? 2 * dead_cap : 256;
+        Value **s = realloc(dead_stack, sizeof *s * (size_t)cap);
+        if (!s)
+            abort();
+        dead_stack = s;
+        dead_cap = cap;
+    }
+    dead_stack[dead_n++] = v;
+}
+
+/* Drop one reference held by a value being destroyed. */
+static void val_unref_child(Value *v)
+{
+    if (v && v->refcount >= 0 && --v->refcount == 0)
+        dead_push(v);
+}
+
 static void val_destroy(Value *v)
 {
     switch (v->kind) {
@@ -234,13 +261,13 @@ static void val_destroy(Value *v)
     case VAL_STR: free(v->u.str.s); break;
     case VAL_LIST:
         for (long i = 0; i < v->u.list.n; i++)
-            val_unref(v->u.list.items[i]);
+            val_unref_child(v->u.list.items[i]);
         free(v->u.list.items);
         break;
     case VAL_RECORD:
         for (long i = 0; i < v->u.rec.n; i++) {
             free(v->u.rec.keys[i]);
-            val_unref(v->u.rec.vals[i]);
+            val_unref_child(v->u.rec.vals[i]);
         }
         free(v->u.rec.keys);
         free(v->u.rec.vals);
@@ -282,8 +309,17 @@ void val_unref(Value *v)
 {
     if (!v || v->refcount < 0)
         return;
-    if (--v->refcount == 0)
-        val_destroy(v);
+    if (--v->refcount != 0)
+        return;
+    if (destroying) { /* reached from a destructor (env_free, obj free) */
+        dead_push(v);
+        return;
+    }
+    destroying = 1;
+    val_destroy(v);
+    while (dead_n > 0)
+        val_destroy(dead_stack[--dead_n]);
+    destroying = 0;
 }
 
 const char *val_kind_name(const Value *v)
@@ -329,8 +365,21 @@ int val_is_obj(const Value *v, const ObjType *t)
     return v->kind == VAL_OBJ && v->u.obj.type == t;
 }
 
+/* Lists and records nested deeper than this compare unequal (a deep
+ * comparison would overflow the C stack). */
+#define EQUAL_MAX_DEPTH 2000
+
+static int val_equal_depth(const Value *a, const Value *b, int depth);
+
 int val_equal(const Value *a, const Value *b)
 {
+    return val_equal_depth(a, b, 0);
+}
+
+static int val_equal_depth(const Value *a, const Value *b, int depth)
+{
+    if (depth > EQUAL_MAX_DEPTH)
+        return 0;
     if (a == b)
         return 1;
     if (a->kind == VAL_REAL || b->kind == VAL_REAL) {
@@ -360,7 +409,7 @@ int val_equal(const Value *a, const Value *b)
         if (a->u.list.n != b->u.list.n)
             return 0;
         for (long i = 0; i < a->u.list.n; i++)
-            if (!val_equal(a->u.list.items[i], b->u.list.items[i]))
+            if (!val_equal_depth(a->u.list.items[i], b->u.list.items[i], depth + 1))
                 return 0;
         return 1;
     case VAL_RECORD:
@@ -368,7 +417,7 @@ int val_equal(const Value *a, const Value *b)
             return 0;
         for (long i = 0; i < a->u.rec.n; i++)
             if (strcmp(a->u.rec.keys[i], b->u.rec.keys[i]) ||
-                !val_equal(a->u.rec.vals[i], b->u.rec.vals[i]))
+                !val_equal_depth(a->u.rec.vals[i], b->u.rec.vals[i], depth + 1))
                 return 0;
         return 1;
     case VAL_MAT:

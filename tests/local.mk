@@ -28,6 +28,17 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/data_err_empty.sym \
 	tests/scripts/data_err_missing.sym \
 	tests/scripts/data_err_ragged.sym \
+	tests/scripts/discover.sym \
+	tests/scripts/discover_err_coords.sym \
+	tests/scripts/discover_err_degree.sym \
+	tests/scripts/discover_err_size.sym \
+	tests/scripts/discover_err_width.sym \
+	tests/scripts/enforce.sym \
+	tests/scripts/enforce_err_base.sym \
+	tests/scripts/enforce_err_gen.sym \
+	tests/scripts/enforce_err_nocoords.sym \
+	tests/scripts/enforce_err_notin.sym \
+	tests/scripts/enforce_err_size.sym \
 	tests/scripts/err_arity.sym \
 	tests/scripts/err_arity_user.sym \
 	tests/scripts/err_dimension.sym \
@@ -78,6 +89,8 @@ SYM_SCRIPT_LIBS = tests/scripts/lib/geometry.sym
 
 # Every examples/NAME.sym (with examples/NAME.out).
 SYM_EXAMPLE_TESTS = \
+	examples/discover.sym \
+	examples/enforce.sym \
 	examples/invariants.sym \
 	examples/lie-basics.sym \
 	examples/tour.sym
@@ -103,6 +116,24 @@ SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
 	tests/scripts/data_err_missing.status \
 	tests/scripts/data_err_ragged.err \
 	tests/scripts/data_err_ragged.status \
+	tests/scripts/discover_err_coords.err \
+	tests/scripts/discover_err_coords.status \
+	tests/scripts/discover_err_degree.err \
+	tests/scripts/discover_err_degree.status \
+	tests/scripts/discover_err_size.err \
+	tests/scripts/discover_err_size.status \
+	tests/scripts/discover_err_width.err \
+	tests/scripts/discover_err_width.status \
+	tests/scripts/enforce_err_base.err \
+	tests/scripts/enforce_err_base.status \
+	tests/scripts/enforce_err_gen.err \
+	tests/scripts/enforce_err_gen.status \
+	tests/scripts/enforce_err_nocoords.err \
+	tests/scripts/enforce_err_nocoords.status \
+	tests/scripts/enforce_err_notin.err \
+	tests/scripts/enforce_err_notin.status \
+	tests/scripts/enforce_err_size.err \
+	tests/scripts/enforce_err_size.status \
 	tests/scripts/err_arity.err \
 	tests/scripts/err_arity.status \
 	tests/scripts/err_arity_user.err \

@@ -1,0 +1,803 @@
+/* builtins_discover.c — discover(): symmetries of a function, a vector field,
+ * a section, exact points, float points or a float model (DESIGN.md §2, §4;
+ * PAPER.md §3).  Glue only: the work is in runtime/discover.c.
+ *
+ * Routes, chosen by the arguments:
+ *   discover(F, g [, E])      F a polynomial / column / list, g an algebra:
+ *                             exact sym(F) in g, a "subalgebra" value;
+ *   discover(F, E)            the same with g the bundle's algebra;
+ *   discover(F, d = k)        candidates: all vector fields of degree <= k;
+ *   discover(P, g, d = k)     P an exact matrix of points (rows);
+ *   discover(X, g, k = …, dim = …, tol = …)  X float points: local PCA;
+ *   discover(c, V, g, tol = …)  c float coefficients of the model Σ c_b V[b]. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "builtins.h"
+#include "builtins_lie.h"
+#include "discover.h"
+#include "interp.h"
+#include "print.h"
+#include "lie/algebra.h"
+#include "numeric/dlinalg.h"
+
+/* ------------------------------------------------------------ the kind */
+
+typedef struct Discovered {
+    int fields;        /* 1: a space of vector fields of degree <= d */
+    slong d;
+    char parent[48];   /* the candidate algebra's name */
+    int closed;
+    Value *basis;      /* list of matrices or of columns */
+    Value *alg;        /* an algebra value (closed matrix case) or NULL */
+    Value *brackets;   /* fields: list of brackets leaving the space */
+    Value *variety;    /* points: list of vanishing polynomials, or NULL */
+    slong npoints;
+} Discovered;
+
+static void disc_free(void *p)
+{
+    Discovered *D = p;
+    val_unref(D->basis);
+    val_unref(D->alg);
+    val_unref(D->brackets);
+    val_unref(D->variety);
+    free(D);
+}
+
+static void disc_print(StrBuf *sb, const Value *v, PrintFormat fmt)
+{
+    const Discovered *D = v->u.obj.data;
+    long dim = D->basis->u.list.n;
+    if (D->fields)
+        sb_printf(sb, "subspace of vector fields of degree <= %ld of dimension %ld, %s",
+                  (long)D->d, dim, D->closed ? "closed under the bracket"
+                                             : "not closed under the bracket");
+    else
+        sb_printf(sb, "subalgebra of %s of dimension %ld%s", D->parent, dim,
+                  D->closed ? "" : " (not closed under the bracket)");
+    if (D->variety) {
+        sb_puts(sb, "\n  tangent to the zero set of ");
+        for (long i = 0; i < D->variety->u.list.n; i++) {
+            if (i)
+                sb_puts(sb, ", ");
+            print_value(sb, D->variety->u.list.items[i], fmt);
+        }
+        sb_printf(sb, " (%ld points, degree <= %ld)", (long)D->npoints, (long)D->d);
+    }
+    for (long i = 0; i < dim; i++) {
+        sb_puts(sb, "\n  ");
+        print_value(sb, D->basis->u.list.items[i], fmt);
+    }
+    if (D->brackets && D->brackets->u.list.n) {
+        sb_puts(sb, "\n  brackets leaving it:");
+        for (long i = 0; i < D->brackets->u.list.n; i++) {
+            sb_puts(sb, "\n  ");
+            print_value(sb, D->brackets->u.list.items[i], fmt);
+        }
+    }
+}
+
+static Value *disc_index(const Value *v, long i)
+{
+    const Discovered *D = v->u.obj.data;
+    if (i < 1 || i > D->basis->u.list.n)
+        return val_error(NULL, "index %ld is out of range: the dimension is %ld", i,
+                         D->basis->u.list.n);
+    return val_ref(D->basis->u.list.items[i - 1]);
+}
+
+static Value *disc_field(const Value *v, const char *name)
+{
+    const Discovered *D = v->u.obj.data;
+    if (!strcmp(name, "basis"))
+        return val_ref(D->basis);
+    if (!strcmp(name, "dim"))
+        return val_rat_si(D->basis->u.list.n);
+    if (!strcmp(name, "closed"))
+        return val_bool(D->closed);
+    if (!strcmp(name, "algebra"))
+        return D->alg ? val_ref(D->alg) : val_nil();
+    if (!strcmp(name, "brackets"))
+        return D->brackets ? val_ref(D->brackets) : val_list_new(0);
+    if (!strcmp(name, "variety"))
+        return D->variety ? val_ref(D->variety) : val_nil();
+    return NULL;
+}
+
+static long disc_length(const Value *v)
+{
+    return ((const Discovered *)v->u.obj.data)->basis->u.list.n;
+}
+
+const ObjType discover_type = {"subalgebra", disc_free, disc_print, disc_index, disc_field,
+                               disc_length, NULL};
+
+/* ------------------------------------------------------------ helpers */
+
+static PolyRing *ring_of(Call *c, const Value *v)
+{
+    if (v && v->kind == VAL_POLY)
+        return v->u.poly.ring;
+    if (v && v->kind == VAL_PMAT)
+        return v->u.pmat.ring;
+    if (v && v->kind == VAL_LIST)
+        for (long i = 0; i < v->u.list.n; i++) {
+            PolyRing *R = ring_of(c, v->u.list.items[i]);
+            if (R)
+                return R;
+        }
+    return v && v->kind == VAL_LIST ? NULL : c->I->ring;
+}
+
+static int set_poly(fmpq_mpoly_t p, const Value *v, PolyRing *R)
+{
+    if (v->kind == VAL_RAT) {
+        poly_set_fmpq(p, v->u.q, R);
+        return 1;
+    }
+    if (v->kind == VAL_POLY && v->u.poly.ring == R) {
+        fmpq_mpoly_set(p, v->u.poly.p, R->ctx);
+        return 1;
+    }
+    return 0;
+}
+
+/* F as a section over R: *shape 0 polynomial, 1 column, 2 list. */
+static Value *get_section(Call *c, int i, const Value *v, PolyRing *R, PolyVec *F, int *shape)
+{
+    if (v->kind == VAL_POLY || v->kind == VAL_RAT) {
+        polyvec_init(F, 1, R);
+        *shape = 0;
+        if (set_poly(F->p, v, R))
+            return NULL;
+        polyvec_clear(F);
+        return arg_error(c, i, "the polynomial is over other coordinates");
+    }
+    if (v->kind == VAL_PMAT && v->u.pmat.cols == 1) {
+        if (v->u.pmat.ring != R)
+            return arg_error(c, i, "the polynomials are over other coordinates");
+        polyvec_init(F, v->u.pmat.rows, R);
+        for (slong j = 0; j < F->len; j++)
+            fmpq_mpoly_set(F->p + j, v->u.pmat.e + j, R->ctx);
+        *shape = 1;
+        return NULL;
+    }
+    if (v->kind == VAL_LIST && v->u.list.n > 0) {
+        polyvec_init(F, v->u.list.n, R);
+        *shape = 2;
+        for (long j = 0; j < v->u.list.n; j++)
+            if (!set_poly(F->p + j, v->u.list.items[j], R)) {
+                polyvec_clear(F);
+                return arg_error(c, i, "item %ld is not a polynomial in these coordinates",
+                                 j + 1);
+            }
+        return NULL;
+    }
+    return arg_type_error(c, i, "a polynomial, a column of polynomials or a list of polynomials",
+                          v);
+}
+
+static Value *poly_value(const fmpq_mpoly_t p, PolyRing *R)
+{
+    Value *v = val_poly_new(R);
+    fmpq_mpoly_set(v->u.poly.p, p, R->ctx);
+    return v;
+}
+
+static Value *column_value(const PolyVec *F)
+{
+    Value *m = val_pmat_new(F->R, F->len, 1);
+    for (slong j = 0; j < F->len; j++)
+        fmpq_mpoly_set(m->u.pmat.e + j, F->p + j, F->R->ctx);
+    return m;
+}
+
+static Value *fail(Call *c, const char *err)
+{
+    return call_error(c, "%s", err[0] ? err : "discovery failed");
+}
+
+static void coord_names(char *buf, size_t len, const PolyRing *R)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (slong i = 0; i < R->nvars && o + 4 < len; i++)
+        o += snprintf(buf + o, len - o, "%s%s", i ? ", " : "", R->names[i]);
+}
+
+/* The algebra acts on R^n with n the number of coordinates of R. */
+static Value *check_size(Call *c, int i, const MatAlgebra *g, const PolyRing *R)
+{
+    slong n = g->affine ? g->n - 1 : g->n;
+    char names[200];
+    if (n == R->nvars)
+        return NULL;
+    coord_names(names, sizeof names, R);
+    return arg_error(c, i, "the candidate algebra %s acts on R^%ld but there %s %ld "
+                     "coordinate%s (%s)", g->name, (long)n, R->nvars == 1 ? "is" : "are",
+                     (long)R->nvars, R->nvars == 1 ? "" : "s", names);
+}
+
+static Value *get_double(Call *c, int i, Value *v, double *out, int neg)
+{
+    if (v->kind == VAL_RAT)
+        *out = fmpq_get_d(v->u.q);
+    else if (v->kind == VAL_REAL)
+        *out = mpfr_get_d(v->u.r, MPFR_RNDN);
+    else
+        return arg_type_error(c, i, "a number", v);
+    if (!isfinite(*out) || (!neg && *out < 0))
+        return arg_error(c, i, "must be a finite number%s", neg ? "" : " >= 0");
+    return NULL;
+}
+
+/* The matrices Σ_j N[j][t] ξ_j, canonical, as a list; closure; the algebra. */
+static Value *matrix_result(Call *c, const MatAlgebra *g, const fmpq_mat_t N, Value *variety,
+                            slong d, slong npoints)
+{
+    slong q = g->dim, r = fmpq_mat_ncols(N), n = g->n;
+    fmpq_mat_t V, M, T, S;
+    fmpq_mat_init(V, r, n * n);
+    fmpq_mat_init(M, 0, 0);
+    fmpq_mat_init(T, n, n);
+    fmpq_mat_init(S, n, n);
+    fmpq *co = _fmpq_vec_init(q + 1);
+    for (slong t = 0; t < r; t++) {
+        for (slong j = 0; j < q; j++)
+            fmpq_set(co + j, fmpq_mat_entry(N, j, t));
+        algebra_element(S, g, co);
+        algebra_flatten(fmpq_mat_entry(V, t, 0), S);
+    }
+    _fmpq_vec_clear(co, q + 1);
+    discover_canonical_rows(M, V);
+    slong dim = fmpq_mat_nrows(M);
+    Discovered *D = calloc(1, sizeof *D);
+    snprintf(D->parent, sizeof D->parent, "%s", g->name);
+    D->basis = val_list_new(dim);
+    fmpq_mat_struct *mats = flint_malloc(sizeof(fmpq_mat_struct) * (size_t)(dim + 1));
+    for (slong t = 0; t < dim; t++) {
+        fmpq_mat_init(mats + t, n, n);
+        algebra_unflatten(mats + t, fmpq_mat_entry(M, t, 0));
+        val_list_set(D->basis, t, val_mat(mats + t));
+    }
+    discover_mat_closure(&D->closed, NULL, NULL, NULL, M, n);
+    if (D->closed) {
+        MatAlgebra *h = malloc(sizeof *h);
+        char name[48], err[ALG_ERR_LEN] = "";
+        snprintf(name, sizeof name, "sym in %.40s", g->name);
+        if (algebra_init_basis(h, mats, dim, n, g->affine, 1, name, err) == ALG_OK) {
+            D->alg = lie_alg_value(h);
+        } else {
+            algebra_clear(h);
+            free(h);
+        }
+    }
+    for (slong t = 0; t < dim; t++)
+        fmpq_mat_clear(mats + t);
+    flint_free(mats);
+    D->variety = variety;
+    D->d = d;
+    D->npoints = npoints;
+    fmpq_mat_clear(V);
+    fmpq_mat_clear(M);
+    fmpq_mat_clear(T);
+    fmpq_mat_clear(S);
+    return val_obj(&discover_type, D);
+}
+
+/* Velocities of the basis of g; *v flint_malloc'ed (clear each). */
+static Value *velocities(Call *c, PolyVec **v, const MatAlgebra *g, PolyRing *R)
+{
+    char err[DISCOVER_ERR_LEN] = "";
+    *v = flint_malloc(sizeof(PolyVec) * (size_t)(g->dim + 1));
+    for (slong i = 0; i < g->dim; i++)
+        if (discover_velocity(*v + i, g->basis + i, R, err)) {
+            for (slong j = 0; j < i; j++)
+                polyvec_clear(*v + j);
+            flint_free(*v);
+            return fail(c, err);
+        }
+    return NULL;
+}
+
+static void free_vecs(PolyVec *v, slong q)
+{
+    for (slong i = 0; i < q; i++)
+        polyvec_clear(v + i);
+    flint_free(v);
+}
+
+/* ------------------------------------------------------------ exact F */
+
+static Value *discover_section(Call *c, Value **a)
+{
+    Value *Ev = NULL, *e = NULL;
+    const MatAlgebra *g = NULL;
+    long d = -1;
+    PolyRing *R = ring_of(c, a[0]);
+    if (!R || R->nvars == 0)
+        return call_error(c, "no coordinates: declare them first (coords x, y)");
+    if (a[1] && val_is_obj(a[1], &lie_bundle_type)) {
+        Ev = a[1];
+        g = lie_owner_algebra(((LieBundle *)Ev->u.obj.data)->owner);
+    } else if (a[1]) {
+        if (!(g = lie_owner_algebra(a[1])))
+            return arg_type_error(c, 1, "a Lie algebra, a group or a bundle", a[1]);
+        if (a[2] && !val_is_obj(a[2], &lie_bundle_type))
+            return arg_type_error(c, 2, "a bundle (scalars(g), fields(g), ...)", a[2]);
+        Ev = a[2];
+    } else if (a[3]) {
+        if ((e = arg_long(c, a, 3, 0, DISCOVER_MAX_DEGREE, &d)))
+            return e;
+    } else {
+        return call_error(c, "give the candidates: an algebra (gl(2)), a bundle, or d = k for "
+                          "vector fields of degree <= k");
+    }
+    const LieBundle *B = Ev ? Ev->u.obj.data : NULL;
+    int Ei = Ev == a[1] ? 1 : 2;
+    if (g && (e = check_size(c, 1, g, R)))
+        return e;
+    PolyVec F;
+    int shape;
+    if ((e = get_section(c, 0, a[0], R, &F, &shape)))
+        return e;
+    DiscoverFiber fib = {shape == 0 ? DISCOVER_SCALARS : DISCOVER_FIELDS, 0, 0};
+    const MatRep *rep = NULL;
+    if (B) {
+        fib.kind = B->kind;
+        fib.p = B->p;
+        fib.q = B->q;
+        if (F.len != B->k)
+            e = arg_error(c, 0, "the section has %ld components but the fiber of the bundle has "
+                          "dimension %ld", (long)F.len, (long)B->k);
+        if (!e && B->kind == BUNDLE_SECTIONS) {
+            rep = lie_rep(B->rep);
+            if (rep->alg->dim != g->dim || rep->alg->n != g->n)
+                e = arg_error(c, Ei, "the bundle's representation is of another algebra");
+        }
+    } else if (shape != 0 && F.len != R->nvars) {
+        e = arg_error(c, 0, "%ld components, but a vector field has %ld: give the bundle",
+                      (long)F.len, (long)R->nvars);
+    }
+    if (e) {
+        polyvec_clear(&F);
+        return e;
+    }
+    char err[DISCOVER_ERR_LEN] = "";
+    PolyVec *v = NULL;
+    slong q = 0;
+    if (g) {
+        if ((e = velocities(c, &v, g, R))) {
+            polyvec_clear(&F);
+            return e;
+        }
+        q = g->dim;
+    } else if (discover_field_candidates(&v, &q, R, d, err)) {
+        polyvec_clear(&F);
+        return fail(c, err);
+    }
+    PolyVec *img = flint_malloc(sizeof(PolyVec) * (size_t)(q + 1));
+    slong made = 0;
+    int st = 0;
+    for (; made < q && !st; made++) {
+        polyvec_init(img + made, F.len, R);
+        st = discover_lie(img + made, &fib, rep ? rep->images + made : NULL, v + made, &F, err);
+    }
+    fmpq_mat_t N;
+    fmpq_mat_init(N, 0, 0);
+    if (!st)
+        st = discover_kernel(N, img, q, err);
+    free_vecs(img, made);
+    polyvec_clear(&F);
+    if (st) {
+        free_vecs(v, q);
+        fmpq_mat_clear(N);
+        return fail(c, err);
+    }
+    if (g) {
+        e = matrix_result(c, g, N, NULL, 0, 0);
+    } else {
+        /* the kernel vectors are coefficient vectors of fields */
+        fmpq_mat_t Nt, M;
+        fmpq_mat_init(Nt, fmpq_mat_ncols(N), fmpq_mat_nrows(N));
+        fmpq_mat_init(M, 0, 0);
+        if (fmpq_mat_nrows(Nt) && fmpq_mat_ncols(Nt))
+            fmpq_mat_transpose(Nt, N);
+        discover_canonical_rows(M, Nt);
+        slong dim = fmpq_mat_nrows(M), n = R->nvars;
+        MonoBasis mb;
+        monobasis_init(&mb, n, d, NULL);
+        PolyVec *basis = flint_malloc(sizeof(PolyVec) * (size_t)(dim + 1));
+        Discovered *D = calloc(1, sizeof *D);
+        D->fields = 1;
+        D->d = d;
+        D->basis = val_list_new(dim);
+        for (slong t = 0; t < dim; t++) {
+            polyvec_init(basis + t, n, R);
+            monobasis_poly_vec(basis[t].p, n, fmpq_mat_entry(M, t, 0), &mb, R, NULL);
+            val_list_set(D->basis, t, column_value(basis + t));
+        }
+        enum { MAX_LEAVING = 6 };
+        PolyVec out[MAX_LEAVING];
+        slong nout = 0;
+        st = discover_field_closure(&D->closed, out, &nout, MAX_LEAVING, basis, dim, d, err);
+        D->brackets = val_list_new(nout);
+        for (slong t = 0; t < nout; t++) {
+            val_list_set(D->brackets, t, column_value(out + t));
+            polyvec_clear(out + t);
+        }
+        free_vecs(basis, dim);
+        monobasis_clear(&mb);
+        fmpq_mat_clear(Nt);
+        fmpq_mat_clear(M);
+        e = val_obj(&discover_type, D);
+        if (st) {
+            val_unref(e);
+            e = fail(c, err);
+        }
+    }
+    free_vecs(v, q);
+    fmpq_mat_clear(N);
+    return e;
+}
+
+/* ------------------------------------------------------------ exact points */
+
+static Value *discover_points(Call *c, Value **a)
+{
+    const fmpq_mat_struct *P = a[0]->u.m;
+    PolyRing *R = c->I->ring;
+    const MatAlgebra *g;
+    long d;
+    Value *e;
+    if (!R || R->nvars == 0)
+        return call_error(c, "no coordinates: declare them first (coords x, y)");
+    if (!a[1] || !(g = lie_owner_algebra(a[1])))
+        return a[1] ? arg_type_error(c, 1, "a Lie algebra or a group", a[1])
+                    : call_error(c, "give the candidate algebra: discover(P, gl(2), d = 2)");
+    if (!a[3])
+        return call_error(c, "give the degree of the polynomials that cut out the points: "
+                          "discover(P, g, d = 2)");
+    if ((e = arg_long(c, a, 3, 1, DISCOVER_MAX_DEGREE, &d)))
+        return e;
+    if (fmpq_mat_ncols(P) != R->nvars) {
+        char names[200];
+        coord_names(names, sizeof names, R);
+        return arg_error(c, 0, "the points have %ld coordinates (columns) but there %s %ld (%s)",
+                         (long)fmpq_mat_ncols(P), R->nvars == 1 ? "is" : "are",
+                         (long)R->nvars, names);
+    }
+    if ((e = check_size(c, 1, g, R)))
+        return e;
+    char err[DISCOVER_ERR_LEN] = "";
+    fmpq_mat_t H, N;
+    fmpq_mat_init(H, 0, 0);
+    fmpq_mat_init(N, 0, 0);
+    if (discover_vanishing(H, P, d, err)) {
+        fmpq_mat_clear(H);
+        fmpq_mat_clear(N);
+        return fail(c, err);
+    }
+    slong nh = fmpq_mat_nrows(H);
+    MonoBasis mb;
+    monobasis_init(&mb, R->nvars, d, NULL);
+    fmpq_mpoly_struct *h = flint_malloc(sizeof(fmpq_mpoly_struct) * (size_t)(nh + 1));
+    Value *variety = val_list_new(nh);
+    for (slong j = 0; j < nh; j++) {
+        fmpq_mpoly_init(h + j, R->ctx);
+        monobasis_poly(h + j, fmpq_mat_entry(H, j, 0), &mb, R, NULL);
+        val_list_set(variety, j, poly_value(h + j, R));
+    }
+    monobasis_clear(&mb);
+    PolyVec *v = NULL;
+    e = velocities(c, &v, g, R);
+    if (!e) {
+        if (discover_tangent_kernel(N, v, g->dim, h, nh, P, R, err))
+            e = fail(c, err);
+        else
+            e = matrix_result(c, g, N, val_ref(variety), d, fmpq_mat_nrows(P));
+        free_vecs(v, g->dim);
+    }
+    for (slong j = 0; j < nh; j++)
+        fmpq_mpoly_clear(h + j, R->ctx);
+    flint_free(h);
+    val_unref(variety);
+    fmpq_mat_clear(H);
+    fmpq_mat_clear(N);
+    return e;
+}
+
+/* ------------------------------------------------------------ float */
+
+/* Σ_j w[j] B[j] as a float matrix value. */
+static Value *combine(DMat *const *B, const double *w, slong q)
+{
+    DMat *A = dmat_zeros(B[0]->rows, B[0]->cols);
+    if (!A)
+        return val_error(NULL, "out of memory");
+    for (slong j = 0; j < q; j++)
+        for (size_t t = 0; t < dmat_size(A); t++)
+            A->data[t] += w[j] * B[j]->data[t];
+    for (size_t t = 0; t < dmat_size(A); t++)
+        if (fabs(A->data[t]) < 1e-15)
+            A->data[t] = 0; /* no -0 or 1e-17 noise in printed directions */
+    return val_fmat(A);
+}
+
+static Value *column_fmat(const double *x, int n)
+{
+    DMat *A = dmat_new(n, 1);
+    if (!A)
+        return val_error(NULL, "out of memory");
+    for (int i = 0; i < n; i++)
+        A->data[i] = x[i];
+    return val_fmat(A);
+}
+
+static Value *discover_float_points(Call *c, Value **a)
+{
+    const DMat *X = a[0]->u.fm;
+    const MatAlgebra *g;
+    long k = -1, mdim = 0;
+    double tol = -1;
+    Value *e;
+    if (!a[1] || !(g = lie_owner_algebra(a[1])))
+        return a[1] ? arg_type_error(c, 1, "a Lie algebra or a group", a[1])
+                    : call_error(c, "give the candidate algebra: discover(X, gl(2))");
+    if (g->dim == 0)
+        return arg_error(c, 1, "the candidate algebra is zero");
+    int n = X->cols, N = X->rows;
+    if ((g->affine ? g->n - 1 : g->n) != n)
+        return arg_error(c, 0, "the points have %d coordinates (columns) but %s acts on R^%ld",
+                         n, g->name, (long)(g->affine ? g->n - 1 : g->n));
+    if (a[3])
+        return arg_error(c, 3, "d is for exact points; float points use k (neighbours) and dim");
+    if (a[6] && (e = arg_long(c, a, 6, 2, 100000, &k)))
+        return e;
+    if (a[5] && (e = arg_long(c, a, 5, 1, 1000, &mdim)))
+        return e;
+    if (a[4] && (e = get_double(c, 4, a[4], &tol, 0)))
+        return e;
+    if (k < 0) {
+        k = N - 1 < 10 ? N - 1 : 10;
+        if (k < n - 1)
+            k = n - 1;
+    }
+    char err[DISCOVER_ERR_LEN] = "";
+    slong q = g->dim;
+    DMat **B = calloc((size_t)q, sizeof *B), *Q = NULL, *lsv = NULL, *w = NULL, *V = NULL;
+    int md = (int)mdim, st;
+    st = discover_orthonormal(B, g->basis, q, err);
+    if (!st)
+        st = discover_tangent_form(&Q, &md, &lsv, X, B, q, (int)k, err);
+    if (!st && dlinalg_eigh(&w, &V, Q)) {
+        st = 1;
+        snprintf(err, sizeof err, "the eigenvalues of the quadratic form failed");
+    }
+    if (st) {
+        e = fail(c, err);
+    } else {
+        double *s = malloc(sizeof(double) * (size_t)q), gap;
+        for (slong i = 0; i < q; i++) /* singular values of the operator, descending */
+            s[i] = sqrt(fmax(w->data[q - 1 - i], 0));
+        int r = discover_gap_rank(s, (int)q, tol, &gap);
+        slong nsym = q - r;
+        Value *syms = val_list_new(nsym);
+        for (slong t = 0; t < nsym; t++)
+            val_list_set(syms, t, combine(B, V->data + (size_t)t * (size_t)q, q));
+        e = val_record_new("symmetries", 6);
+        val_record_set(e, 0, "values", column_fmat(w->data, (int)q));
+        val_record_set(e, 1, "symmetries", syms);
+        val_record_set(e, 2, "dim", val_rat_si(nsym));
+        val_record_set(e, 3, "gap", val_real_d(gap));
+        val_record_set(e, 4, "manifold_dim", val_rat_si(md));
+        val_record_set(e, 5, "local_values", val_fmat(lsv));
+        lsv = NULL;
+        free(s);
+    }
+    for (slong i = 0; i < q; i++)
+        dmat_free(B[i]);
+    free(B);
+    dmat_free(Q);
+    dmat_free(lsv);
+    dmat_free(w);
+    dmat_free(V);
+    return e;
+}
+
+/* discover(c, V, g): the operator ξ ↦ lie(ξ, Σ c_b V_b) in floats. */
+static Value *discover_model(Call *c, Value **a)
+{
+    Value *cv = a[0], *Vl = a[1], *e = NULL;
+    const MatAlgebra *g;
+    long nb = Vl->u.list.n;
+    if (!a[2] || !(g = lie_owner_algebra(a[2])))
+        return a[2] ? arg_type_error(c, 2, "a Lie algebra or a group", a[2])
+                    : call_error(c, "give the candidate algebra: discover(c, V, gl(2))");
+    if (nb == 0)
+        return arg_error(c, 1, "the model basis is empty");
+    double *co = malloc(sizeof(double) * (size_t)nb);
+    long ncoef = -1;
+    if (cv->kind == VAL_FMAT && cv->u.fm->cols == 1) {
+        ncoef = cv->u.fm->rows;
+        for (long b = 0; b < nb && b < ncoef; b++)
+            co[b] = cv->u.fm->data[b];
+    } else if (cv->kind == VAL_LIST) {
+        ncoef = cv->u.list.n;
+        for (long b = 0; b < nb && b < ncoef; b++)
+            if ((e = get_double(c, 0, cv->u.list.items[b], co + b, 1))) {
+                free(co);
+                return e;
+            }
+    }
+    if (ncoef < 0) {
+        free(co);
+        return arg_type_error(c, 0, "a float column of coefficients", cv);
+    }
+    if (ncoef != nb) {
+        free(co);
+        return arg_error(c, 0, "%ld coefficients for a basis of %ld", ncoef, nb);
+    }
+    PolyRing *R = ring_of(c, Vl);
+    if (!R || R->nvars == 0) {
+        free(co);
+        return call_error(c, "no coordinates: declare them first (coords x, y)");
+    }
+    if ((e = check_size(c, 2, g, R))) {
+        free(co);
+        return e;
+    }
+    slong q = g->dim;
+    PolyVec *v = NULL, *F = flint_malloc(sizeof(PolyVec) * (size_t)nb);
+    long nF = 0;
+    int shape = 0;
+    for (; nF < nb && !e; nF++) {
+        e = get_section(c, 1, Vl->u.list.items[nF], R, F + nF, &shape);
+        if (e)
+            break;
+        if (F[nF].len != F[0].len || (shape != 0 && F[nF].len != R->nvars)) {
+            polyvec_clear(F + nF);
+            e = arg_error(c, 1, "item %ld: the basis must be polynomials or vector fields with "
+                          "%ld components", nF + 1, (long)R->nvars);
+            break;
+        }
+    }
+    if (!e)
+        e = velocities(c, &v, g, R);
+    char err[DISCOVER_ERR_LEN] = "";
+    if (!e) {
+        /* exact images lie(ξ_j, F_b), their coefficient matrix in doubles */
+        DiscoverFiber fib = {F[0].len == 1 && shape == 0 ? DISCOVER_SCALARS : DISCOVER_FIELDS, 0,
+                             0};
+        slong k = F[0].len, D = -1, cnt = q * nb;
+        PolyVec *img = flint_malloc(sizeof(PolyVec) * (size_t)cnt);
+        slong made = 0;
+        int st = 0;
+        for (; made < cnt && !st; made++) {
+            polyvec_init(img + made, k, R);
+            st = discover_lie(img + made, &fib, NULL, v + made / nb, F + made % nb, err);
+            slong dd = polyvec_degree(img + made);
+            if (dd > D)
+                D = dd;
+        }
+        MonoBasis mb;
+        DMat *M = NULL, *Gm = NULL, *L = NULL, *Li = NULL, *Mo = NULL, *s = NULL, *Vt = NULL;
+        if (!st && !monobasis_init(&mb, R->nvars, D < 0 ? 0 : D, err)) {
+            slong rows = k * mb.size;
+            fmpq *cf = _fmpq_vec_init(rows);
+            M = dmat_zeros((int)rows, (int)q);
+            for (slong i = 0; i < cnt && M; i++) {
+                monobasis_coeffs_vec(cf, img[i].p, k, &mb, R, NULL);
+                for (slong r = 0; r < rows; r++)
+                    DMAT_AT(M, r, i / nb) += co[i % nb] * fmpq_get_d(cf + r);
+            }
+            _fmpq_vec_clear(cf, rows);
+            monobasis_clear(&mb);
+            /* orthonormal basis B_i = Σ_j (L^-1)_ij ξ_j with G = L Lᵀ (Frobenius) */
+            Gm = dmat_zeros((int)q, (int)q);
+            for (slong i = 0; i < q && Gm; i++)
+                for (slong j = 0; j < q; j++) {
+                    double acc = 0;
+                    for (slong r = 0; r < g->n; r++)
+                        for (slong t = 0; t < g->n; t++)
+                            acc += fmpq_get_d(fmpq_mat_entry(g->basis + i, r, t)) *
+                                   fmpq_get_d(fmpq_mat_entry(g->basis + j, r, t));
+                    DMAT_AT(Gm, i, j) = acc;
+                }
+            if (!M || !Gm || dlinalg_cholesky(&L, Gm) || dlinalg_inv(&Li, L) ||
+                dmat_mul_trans(&Mo, M, 0, Li, 1) || dlinalg_svd(NULL, &s, &Vt, Mo)) {
+                st = 1;
+                snprintf(err, sizeof err, "the float operator failed");
+            }
+        } else if (!st) {
+            st = 1;
+        }
+        if (st) {
+            e = fail(c, err);
+        } else {
+            int kk = s->rows;
+            double gap, tol = -1;
+            if (a[4] && (e = get_double(c, 4, a[4], &tol, 0))) {
+                kk = -1;
+            }
+            if (kk >= 0) {
+                int r = discover_gap_rank(s->data, kk, tol, &gap);
+                /* float basis matrices B_i */
+                DMat **Bm = calloc((size_t)q, sizeof *Bm);
+                for (slong i = 0; i < q; i++) {
+                    Bm[i] = dmat_zeros((int)g->n, (int)g->n);
+                    for (slong j = 0; j <= i; j++)
+                        for (slong r2 = 0; r2 < g->n; r2++)
+                            for (slong t = 0; t < g->n; t++)
+                                DMAT_AT(Bm[i], r2, t) +=
+                                    DMAT_AT(Li, i, j) *
+                                    fmpq_get_d(fmpq_mat_entry(g->basis + j, r2, t));
+                }
+                /* ascending σ: how little the model breaks each direction;
+                   directions beyond the rows of the operator have σ = 0 */
+                Value *dirs = val_list_new(kk), *sv = val_list_new(kk);
+                double *wv = malloc(sizeof(double) * (size_t)q);
+                for (int t = 0; t < kk; t++) {
+                    int src = kk - 1 - t;
+                    for (slong j = 0; j < q; j++)
+                        wv[j] = DMAT_AT(Vt, src, j);
+                    val_list_set(dirs, t, combine(Bm, wv, q));
+                    val_list_set(sv, t, val_real_d(s->data[src]));
+                }
+                free(wv);
+                for (slong i = 0; i < q; i++)
+                    dmat_free(Bm[i]);
+                free(Bm);
+                e = val_record_new("approximate symmetries", 4);
+                val_record_set(e, 0, "singular_values", sv);
+                val_record_set(e, 1, "directions", dirs);
+                val_record_set(e, 2, "rank", val_rat_si(r));
+                val_record_set(e, 3, "gap", val_real_d(gap));
+            }
+        }
+        dmat_free(M);
+        dmat_free(Gm);
+        dmat_free(L);
+        dmat_free(Li);
+        dmat_free(Mo);
+        dmat_free(s);
+        dmat_free(Vt);
+        free_vecs(img, made);
+        free_vecs(v, q);
+    }
+    for (long b = 0; b < nF; b++)
+        polyvec_clear(F + b);
+    flint_free(F);
+    free(co);
+    return e;
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+static Value *bi_discover(Call *c, Value **a)
+{
+    if (a[1] && a[1]->kind == VAL_LIST &&
+        (a[0]->kind == VAL_FMAT || a[0]->kind == VAL_LIST))
+        return discover_model(c, a);
+    if (a[0]->kind == VAL_FMAT)
+        return discover_float_points(c, a);
+    if (a[0]->kind == VAL_MAT)
+        return discover_points(c, a);
+    return discover_section(c, a);
+}
+
+const Builtin builtins_discover[] = {
+    {"discover", "F, g = nil, E = nil, d = nil, tol = nil, dim = nil, k = nil", bi_discover,
+     "Lie derivatives",
+     "Symmetries.  discover(F, g) or discover(F, g, E) / discover(F, E): the subalgebra of g "
+     "leaving the function, vector field or section F fixed (exact; fields basis, dim, closed, "
+     "algebra).  discover(F, d = k): the vector fields of degree <= k with L_X F = 0, whether "
+     "they are closed under the bracket and the brackets that leave them.  discover(P, g, d = k) "
+     "for an exact matrix of points (rows): the polynomials of degree <= k vanishing on them and "
+     "the elements of g tangent to their zero set.  discover(X, g, k = 10, dim = …, tol = …) for "
+     "float points: local PCA tangent spaces and the quadratic form Σ |(I - P) v|^2; record("
+     "values, symmetries, dim, gap, manifold_dim, local_values).  discover(c, V, g, tol = …) for "
+     "a float model Σ c_b V[b]: singular values (ascending) and directions of ξ ↦ lie(ξ, F).",
+     "discover(fmat([1, 0; 0, 1; -1, 0; 0, -1]), so(2), k = 2).dim", "1"},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

@@ -1,0 +1,306 @@
+/* builtins_model.c — model spaces in the language: polys, span, layers,
+ * enforce and model.  Glue only: the work is in model.c (dim, basis and
+ * coeffs of a model space dispatch there from builtins_lie.c and
+ * builtins_poly.c). */
+#include <stdlib.h>
+#include <string.h>
+#include "builtins.h"
+#include "builtins_lie.h"
+#include "interp.h"
+#include "model.h"
+#include "numeric/dmat.h"
+#include "exact/qmat.h"
+
+static Value *model_fail_value(Call *c, int st, const char *err)
+{
+    if (st == QMAT_E_INTERRUPTED)
+        return val_error(&c->span, "interrupted");
+    return call_error(c, "%s", err[0] ? err : qmat_strerror(st));
+}
+
+static Value *new_space_value(Call *c, ModelSpace *V, int st, const char *err)
+{
+    if (st) {
+        model_space_clear(V);
+        free(V);
+        return model_fail_value(c, st, err);
+    }
+    return model_space_value(V);
+}
+
+static Value *want_space(Call *c, Value **a, int i, const ModelSpace **V)
+{
+    *V = model_space_of(a[i]);
+    return *V ? NULL : arg_type_error(c, i, "a model space (polys, span, layers)", a[i]);
+}
+
+/* polys(E, d) */
+static Value *bi_polys(Call *c, Value **a)
+{
+    if (!val_is_obj(a[0], &lie_bundle_type))
+        return arg_type_error(c, 0, "a bundle (scalars(g), fields(g), forms(g), tensors(g, p, q)"
+                              " or sections(g, r))", a[0]);
+    const LieBundle *B = a[0]->u.obj.data;
+    long d;
+    Value *e = arg_long(c, a, 1, 0, POLY_MAX_DEGREE, &d);
+    if (e)
+        return e;
+    PolyRing *R = c->I->ring;
+    if (!R)
+        return call_error(c, "no coordinates: declare them first (coords x, y)");
+    if (B->n != R->nvars)
+        return arg_error(c, 0, "the bundle is over R^%ld but there %s %ld coordinate%s",
+                         (long)B->n, R->nvars == 1 ? "is" : "are", (long)R->nvars,
+                         R->nvars == 1 ? "" : "s");
+    char err[MODEL_ERR_LEN] = "";
+    ModelSpace *V = malloc(sizeof *V);
+    int st = model_space_init_polys(V, a[0], R, B->k, d, err);
+    return new_space_value(c, V, st, err);
+}
+
+/* The ring and number of components of a model value (0 if not one). */
+static slong item_shape(const Value *v, PolyRing **R)
+{
+    if (v->kind == VAL_POLY) {
+        *R = v->u.poly.ring;
+        return 1;
+    }
+    if (v->kind == VAL_RAT)
+        return 1;
+    if (v->kind == VAL_PMAT && v->u.pmat.cols == 1) {
+        *R = v->u.pmat.ring;
+        return v->u.pmat.rows;
+    }
+    if (v->kind == VAL_MAT && fmpq_mat_ncols(v->u.m) == 1)
+        return fmpq_mat_nrows(v->u.m);
+    return 0;
+}
+
+static slong item_degree(const Value *v)
+{
+    slong d = -1;
+    if (v->kind == VAL_POLY)
+        d = poly_total_degree(v->u.poly.p, v->u.poly.ring);
+    if (v->kind == VAL_PMAT)
+        for (slong i = 0; i < v->u.pmat.rows; i++) {
+            slong t = poly_total_degree(v->u.pmat.e + i, v->u.pmat.ring);
+            d = t > d ? t : d;
+        }
+    return d;
+}
+
+/* span(Fs, E = nil) */
+static Value *bi_span(Call *c, Value **a)
+{
+    Value *l = a[0], *E = a[1];
+    if (l->kind != VAL_LIST || l->u.list.n == 0)
+        return arg_type_error(c, 0, "a non-empty list of polynomials or columns of polynomials",
+                              l);
+    if (E && !val_is_obj(E, &lie_bundle_type))
+        return arg_type_error(c, 1, "a bundle", E);
+    PolyRing *R = NULL;
+    slong k = -1, d = 0;
+    for (long j = 0; j < l->u.list.n; j++) {
+        PolyRing *Rj = NULL;
+        slong kj = item_shape(l->u.list.items[j], &Rj);
+        if (!kj)
+            return arg_error(c, 0, "item %ld is a %s, not a polynomial or a column of "
+                             "polynomials", j + 1, val_kind_name(l->u.list.items[j]));
+        if (k >= 0 && kj != k)
+            return arg_error(c, 0, "item %ld has %ld component(s) but item 1 has %ld", j + 1,
+                             (long)kj, (long)k);
+        if (Rj && R && Rj != R)
+            return arg_error(c, 0, "item %ld is over other coordinates", j + 1);
+        if (Rj)
+            R = Rj;
+        k = kj;
+        slong dj = item_degree(l->u.list.items[j]);
+        d = dj > d ? dj : d;
+    }
+    if (!R)
+        R = c->I->ring;
+    if (!R)
+        return call_error(c, "no coordinates: declare them first (coords x, y)");
+    if (E) {
+        const LieBundle *B = E->u.obj.data;
+        if (B->k != k || B->n != R->nvars)
+            return arg_error(c, 1, "the bundle has fiber dimension %ld over R^%ld; the models "
+                             "have %ld component(s) over %ld coordinate(s)", (long)B->k,
+                             (long)B->n, (long)k, (long)R->nvars);
+    } else if (k != 1 && k != R->nvars) {
+        return arg_error(c, 0, "%ld components over %ld coordinates: give the bundle, "
+                         "span(Fs, sections(g, r))", (long)k, (long)R->nvars);
+    }
+    char err[MODEL_ERR_LEN] = "";
+    ModelSpace *V = malloc(sizeof *V);
+    int st = model_space_init_polys(V, E, R, k, d, err);
+    if (st)
+        return new_space_value(c, V, st, err);
+    slong m = l->u.list.n;
+    if (!qmat_size_ok(V->nfull, m))
+        return new_space_value(c, V, QMAT_E_TOO_LARGE, "");
+    fmpq_mat_t M;
+    fmpq_mat_init(M, V->nfull, m);
+    fmpq *f = _fmpq_vec_init(V->nfull + 1);
+    Value *e = NULL;
+    for (slong j = 0; j < m && !e; j++) {
+        e = model_value_full(c, V, l->u.list.items[j], 0, f);
+        for (slong i = 0; !e && i < V->nfull; i++)
+            fmpq_set(fmpq_mat_entry(M, i, j), f + i);
+    }
+    _fmpq_vec_clear(f, V->nfull + 1);
+    if (!e)
+        st = model_space_set_span(V, M, err);
+    fmpq_mat_clear(M);
+    if (e) {
+        model_space_clear(V);
+        free(V);
+        return e;
+    }
+    return new_space_value(c, V, st, err);
+}
+
+/* layers(r_in, r_out, bias = true) */
+static Value *bi_layers(Call *c, Value **a)
+{
+    if (!lie_rep(a[0]))
+        return arg_type_error(c, 0, "a representation", a[0]);
+    if (!lie_rep(a[1]))
+        return arg_type_error(c, 1, "a representation", a[1]);
+    int bias = 1;
+    if (a[2]) {
+        if (a[2]->kind != VAL_BOOL)
+            return arg_type_error(c, 2, "true or false", a[2]);
+        bias = a[2]->u.b;
+    }
+    char err[MODEL_ERR_LEN] = "";
+    ModelSpace *V = malloc(sizeof *V);
+    int st = model_space_init_layers(V, a[0], a[1], bias, err);
+    return new_space_value(c, V, st, err);
+}
+
+/* enforce(V, G, discrete = []) */
+static Value *bi_enforce(Call *c, Value **a)
+{
+    const ModelSpace *V;
+    Value *e = want_space(c, a, 0, &V);
+    if (e)
+        return e;
+    fmpq_mat_struct *alg = NULL, *lst = NULL, *extra = NULL;
+    slong nalg = 0, nlst = 0, nextra = 0, n;
+    const DiscreteGens *G = NULL;
+    const MatAlgebra *g = lie_owner_algebra(a[1]);
+    char err[MODEL_ERR_LEN] = "";
+    if (g) {
+        int st = model_algebra_generators(&alg, &nalg, g, err);
+        if (st)
+            return model_fail_value(c, st, err);
+        G = lie_group_gens(a[1]);
+    } else if (a[1]->kind == VAL_LIST) {
+        if ((e = lie_get_mats(c, a, 1, &lst, &nlst, &n, 1)))
+            return e;
+    } else {
+        return arg_type_error(c, 1, "a group, a Lie algebra or a list of generator matrices",
+                              a[1]);
+    }
+    if (a[2] && (e = lie_get_mats(c, a, 2, &extra, &nextra, &n, 1))) {
+        for (slong i = 0; i < nalg; i++)
+            fmpq_mat_clear(alg + i);
+        flint_free(alg);
+        flint_free(lst);
+        return e;
+    }
+    /* all discrete generators in one array (shallow copies) */
+    slong ng = G ? G->count : 0;
+    fmpq_mat_struct *disc = flint_malloc((ng + nextra + 1) * sizeof(fmpq_mat_struct));
+    for (slong i = 0; i < ng; i++)
+        disc[i] = G->gens[i];
+    for (slong i = 0; i < nextra; i++)
+        disc[ng + i] = extra[i];
+    ModelSpace *S = malloc(sizeof *S);
+    int st = model_space_enforce(S, V, alg ? alg : lst, alg ? nalg : nlst, disc, ng + nextra,
+                                 err);
+    for (slong i = 0; i < nalg; i++)
+        fmpq_mat_clear(alg + i);
+    flint_free(alg);
+    flint_free(lst);
+    flint_free(extra);
+    flint_free(disc);
+    return new_space_value(c, S, st, err);
+}
+
+/* model(V, c) */
+static Value *bi_model(Call *c, Value **a)
+{
+    const ModelSpace *V;
+    Value *e = want_space(c, a, 0, &V), *cv = a[1];
+    if (e)
+        return e;
+    if (cv->kind == VAL_FMAT) {
+        const DMat *D = cv->u.fm;
+        if ((D->rows != 1 && D->cols != 1) || (slong)D->rows * D->cols != V->dim)
+            return arg_error(c, 1, "%ld coefficients are needed (the dimension), not a %dx%d "
+                             "matrix", (long)V->dim, D->rows, D->cols);
+        if (V->nfull > 0x7fffffff)
+            return call_error(c, "the model is too large for a float column");
+        DMat *F = dmat_zeros((int)V->nfull, 1);
+        if (!F)
+            return call_error(c, "out of memory");
+        model_space_combine_d(F->data, V, D->data);
+        return val_fmat(F);
+    }
+    slong len = -1;
+    if (cv->kind == VAL_MAT && (fmpq_mat_ncols(cv->u.m) == 1 || fmpq_mat_nrows(cv->u.m) == 1))
+        len = fmpq_mat_nrows(cv->u.m) * fmpq_mat_ncols(cv->u.m);
+    if (cv->kind == VAL_LIST) {
+        len = cv->u.list.n;
+        for (long j = 0; j < cv->u.list.n; j++)
+            if (cv->u.list.items[j]->kind != VAL_RAT)
+                return arg_error(c, 1, "item %ld is a %s, not a rational", j + 1,
+                                 val_kind_name(cv->u.list.items[j]));
+    }
+    if (len < 0)
+        return arg_type_error(c, 1, "a list or column of coefficients", cv);
+    if (len != V->dim)
+        return arg_error(c, 1, "%ld coefficients given but the space has dimension %ld",
+                         (long)len, (long)V->dim);
+    fmpq *co = _fmpq_vec_init(len + 1);
+    for (slong j = 0; j < len; j++) {
+        if (cv->kind == VAL_LIST)
+            fmpq_set(co + j, cv->u.list.items[j]->u.q);
+        else
+            fmpq_set(co + j, cv->u.m->entries + j);
+    }
+    Value *r = model_value_from_coords(V, co);
+    _fmpq_vec_clear(co, len + 1);
+    return r;
+}
+
+#define MOD "model spaces"
+const Builtin builtins_model[] = {
+    {"polys", "E, d", bi_polys, MOD,
+     "The model space of sections of the bundle E whose components are polynomials of degree "
+     "<= d in the current coordinates (functions, vector fields = SINDy libraries, tensor "
+     "fields).  Basis: monomials times unit fiber vectors, component-major.",
+     "coords x, y; dim(polys(fields(so(2)), 2))", "12"},
+    {"span", "Fs, E = nil", bi_span, MOD,
+     "The model space spanned by the polynomials or columns of polynomials Fs (sections of E; "
+     "by default scalars, or vector fields when each has one component per coordinate), with "
+     "a canonical basis.", "coords x, y; dim(span([x, y, x + y]))", "2"},
+    {"layers", "r_in, r_out, bias = true", bi_layers, MOD,
+     "The model space of affine layers z -> W z + b from r_in to r_out (coefficients: W "
+     "row-major, then b); bias = false for linear layers.",
+     "dim(layers(std(so(3)), std(so(3))))", "12"},
+    {"enforce", "V, G, discrete = []", bi_enforce, MOD,
+     "The symmetric subspace of the model space V under G: a group (its algebra and discrete "
+     "generators), a Lie algebra, or a list of generator matrices (acting by the bundle's "
+     "rule), plus the matrices in discrete.  Exact: a generating set of the algebra (so(3): "
+     "two) gives the constraint operator by coefficient matching, discrete h adds h.F - F = 0, "
+     "and the sparse exact nullspace gives a canonical basis.",
+     "coords x, y; dim(enforce(polys(scalars(so(2)), 4), so(2)))", "3"},
+    {"model", "V, c", bi_model, MOD,
+     "The model sum_b c_b F_b of V for an exact list or column of coefficients c (one per "
+     "basis element): a polynomial, a column, or record(W, b) for layers.  For a float column "
+     "c: the float column of full coefficients (monomials component-major; W row-major, b).",
+     "coords x, y; model(polys(scalars(so(2)), 1), [1, 2, 3])", "2*x + 3*y + 1"},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

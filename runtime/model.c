@@ -1,0 +1,999 @@
+/* model.c — model spaces (polynomial sections, affine layers), their exact
+ * constraint operators and enforce.  See model.h for the conventions. */
+#include <stdlib.h>
+#include <string.h>
+#include <stdarg.h>
+#include "model.h"
+#include "builtins_lie.h"
+#include "print.h"
+#include "exact/nullspace.h"
+#include "exact/qmat.h"
+#include "exact/monobasis.h"
+#include <flint/fmpq_vec.h>
+#include "interp.h"
+
+static int model_fail(char *err, int code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, MODEL_ERR_LEN, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
+
+/* ------------------------------------------------------------ the space */
+
+void model_space_clear(ModelSpace *V)
+{
+    val_unref(V->bundle);
+    val_unref(V->rin);
+    val_unref(V->rout);
+    polyring_decref(V->R);
+    fmpq_mat_clear(V->B);
+    free(V->piv);
+    memset(V, 0, sizeof *V);
+}
+
+static void space_init(ModelSpace *V, int kind)
+{
+    memset(V, 0, sizeof *V);
+    V->kind = kind;
+    fmpq_mat_init(V->B, 0, 0);
+}
+
+int model_space_init_polys(ModelSpace *V, Value *E, PolyRing *R, slong k, slong d, char *err)
+{
+    space_init(V, MODEL_SECTIONS);
+    slong size = monobasis_size(R->nvars, d);
+    if (size < 0 || k < 1 || size > MODEL_MAX_COEFFS / k)
+        return model_fail(err, QMAT_E_TOO_LARGE,
+                          "too many coefficients: %ld component(s) of degree <= %ld in %ld "
+                          "variables (at most %ld)",
+                          (long)k, (long)d, (long)R->nvars, (long)MODEL_MAX_COEFFS);
+    V->bundle = E ? val_ref(E) : NULL;
+    V->R = polyring_incref(R);
+    V->n = R->nvars;
+    V->k = k;
+    V->d = d;
+    V->nfull = V->dim = V->nbefore = k * size;
+    V->full = 1;
+    return 0;
+}
+
+int model_space_init_layers(ModelSpace *V, Value *rin, Value *rout, int bias, char *err)
+{
+    space_init(V, MODEL_LAYERS);
+    const MatRep *A = lie_rep(rin), *B = lie_rep(rout);
+    if (!A || !B)
+        return model_fail(err, ALG_ERR_ARG, "layers need two representations");
+    slong din = A->dim, dout = B->dim;
+    if (din > 0 && dout > (MODEL_MAX_COEFFS - dout) / din)
+        return model_fail(err, QMAT_E_TOO_LARGE, "too many coefficients (%ld x %ld)",
+                          (long)dout, (long)din);
+    const MatAlgebra *g = A->alg, *h = B->alg;
+    int same = g == h || (g->n == h->n && g->dim == h->dim);
+    for (slong i = 0; same && g != h && i < g->dim; i++)
+        same = fmpq_mat_equal(g->basis + i, h->basis + i);
+    if (!same)
+        return model_fail(err, ALG_ERR_ARG, "the representations are of different algebras "
+                          "(%s and %s)", g->name, h->name);
+    V->rin = val_ref(rin);
+    V->rout = val_ref(rout);
+    V->din = din;
+    V->dout = dout;
+    V->bias = bias;
+    V->nfull = V->dim = V->nbefore = dout * din + (bias ? dout : 0);
+    V->full = 1;
+    return 0;
+}
+
+/* Pivots of a canonical B (first nonzero row of each column). */
+static void set_pivots(ModelSpace *V)
+{
+    free(V->piv);
+    V->piv = malloc((V->dim + 1) * sizeof(slong));
+    for (slong j = 0; j < V->dim; j++) {
+        slong i = 0;
+        while (i < V->nfull && fmpq_is_zero(fmpq_mat_entry(V->B, i, j)))
+            i++;
+        V->piv[j] = i;
+    }
+}
+
+/* V's basis := the columns of T^T, where T (m x nfull) has independent rows
+   (canonicalised here). */
+static int set_from_rows(ModelSpace *V, fmpq_mat_t T, char *err)
+{
+    int st = qmat_canonicalise_rows(T);
+    if (st)
+        return model_fail(err, st, "%s", qmat_strerror(st));
+    fmpq_mat_clear(V->B);
+    fmpq_mat_init(V->B, fmpq_mat_ncols(T), fmpq_mat_nrows(T));
+    fmpq_mat_transpose(V->B, T);
+    V->dim = fmpq_mat_nrows(T);
+    V->full = 0;
+    set_pivots(V);
+    return 0;
+}
+
+int model_space_set_span(ModelSpace *V, const fmpq_mat_t M, char *err)
+{
+    if (fmpq_mat_nrows(M) != V->nfull)
+        return model_fail(err, QMAT_E_DIM, "%ld coefficients, not %ld",
+                          (long)fmpq_mat_nrows(M), (long)V->nfull);
+    slong m = fmpq_mat_ncols(M), rank;
+    fmpq_mat_t T, Rr;
+    fmpq_mat_init(T, m, V->nfull);
+    fmpq_mat_transpose(T, M);
+    fmpq_mat_init(Rr, 0, 0);
+    int st = qmat_rref(Rr, &rank, T);
+    fmpq_mat_clear(T);
+    if (st) {
+        fmpq_mat_clear(Rr);
+        return model_fail(err, st, "%s", qmat_strerror(st));
+    }
+    fmpq_mat_init(T, rank, V->nfull);
+    for (slong i = 0; i < rank; i++)
+        for (slong j = 0; j < V->nfull; j++)
+            fmpq_set(fmpq_mat_entry(T, i, j), fmpq_mat_entry(Rr, i, j));
+    fmpq_mat_clear(Rr);
+    st = set_from_rows(V, T, err);
+    fmpq_mat_clear(T);
+    V->nbefore = V->dim;
+    return st;
+}
+
+void model_space_basis_column(fmpq *col, const ModelSpace *V, slong j)
+{
+    for (slong i = 0; i < V->nfull; i++) {
+        if (V->full)
+            fmpq_set_si(col + i, i == j, 1);
+        else
+            fmpq_set(col + i, fmpq_mat_entry(V->B, i, j));
+    }
+}
+
+int model_space_get_basis(fmpq_mat_t M, const ModelSpace *V)
+{
+    if (!qmat_size_ok(V->nfull, V->dim))
+        return QMAT_E_TOO_LARGE;
+    fmpq_mat_clear(M);
+    if (V->full) {
+        fmpq_mat_init(M, V->nfull, V->nfull);
+        fmpq_mat_one(M);
+    } else {
+        fmpq_mat_init_set(M, V->B);
+    }
+    return 0;
+}
+
+void model_space_combine(fmpq *f, const ModelSpace *V, const fmpq *c)
+{
+    fmpq_t t;
+    fmpq_init(t);
+    for (slong i = 0; i < V->nfull; i++) {
+        if (V->full) {
+            fmpq_set(f + i, c + i);
+            continue;
+        }
+        fmpq_zero(f + i);
+        for (slong j = 0; j < V->dim; j++)
+            if (!fmpq_is_zero(fmpq_mat_entry(V->B, i, j))) {
+                fmpq_mul(t, fmpq_mat_entry(V->B, i, j), c + j);
+                fmpq_add(f + i, f + i, t);
+            }
+    }
+    fmpq_clear(t);
+}
+
+void model_space_combine_d(double *f, const ModelSpace *V, const double *c)
+{
+    for (slong i = 0; i < V->nfull; i++) {
+        if (V->full) {
+            f[i] = c[i];
+            continue;
+        }
+        f[i] = 0;
+        for (slong j = 0; j < V->dim; j++)
+            if (!fmpq_is_zero(fmpq_mat_entry(V->B, i, j)))
+                f[i] += fmpq_get_d(fmpq_mat_entry(V->B, i, j)) * c[j];
+    }
+}
+
+int model_space_coords(fmpq *c, const ModelSpace *V, const fmpq *f)
+{
+    if (V->full) {
+        for (slong i = 0; i < V->nfull; i++)
+            fmpq_set(c + i, f + i);
+        return 0;
+    }
+    for (slong j = 0; j < V->dim; j++)
+        fmpq_div(c + j, f + V->piv[j], fmpq_mat_entry(V->B, V->piv[j], j));
+    fmpq *g = _fmpq_vec_init(V->nfull + 1);
+    model_space_combine(g, V, c);
+    int ok = 1;
+    for (slong i = 0; ok && i < V->nfull; i++)
+        ok = fmpq_equal(g + i, f + i);
+    _fmpq_vec_clear(g, V->nfull + 1);
+    return ok ? 0 : QMAT_E_NO_SOLUTION;
+}
+
+int model_space_section(PolyVec *F, const ModelSpace *V, const fmpq *f, char *err)
+{
+    MonoBasis M;
+    int st = monobasis_init(&M, V->n, V->d, err);
+    if (st)
+        return st;
+    st = monobasis_poly_vec(F->p, V->k, f, &M, V->R, err);
+    monobasis_clear(&M);
+    return st;
+}
+
+int model_space_section_coeffs(fmpq *f, const ModelSpace *V, const PolyVec *F, char *err)
+{
+    if (F->len != V->k || F->R != V->R)
+        return model_fail(err, POLY_ERR_ARG, "the model has %ld component(s) over %s "
+                          "coordinates; the space has %ld", (long)F->len,
+                          F->R == V->R ? "the same" : "other", (long)V->k);
+    slong deg = polyvec_degree(F);
+    if (deg > V->d)
+        return model_fail(err, POLY_ERR_ARG, "the model has degree %ld, more than the space's "
+                          "%ld", (long)deg, (long)V->d);
+    MonoBasis M;
+    int st = monobasis_init(&M, V->n, V->d, err);
+    if (st)
+        return st;
+    st = monobasis_coeffs_vec(f, F->p, F->len, &M, V->R, err);
+    monobasis_clear(&M);
+    return st;
+}
+
+/* ------------------------------------------------------------ constraints */
+
+/* Entries collected column by column, appended to an SpMat row by row. */
+typedef struct Triplets {
+    slong n, alloc, maxrow;
+    slong *row, *col;
+    fmpq *val;
+} Triplets;
+
+static int triplet_emit(void *ctx, slong row, slong col, const fmpq_t val)
+{
+    Triplets *T = ctx;
+    if (T->n == T->alloc) {
+        slong na = T->alloc ? 2 * T->alloc : 1024;
+        if (na > SPMAT_MAX_NNZ)
+            return 1;
+        T->row = realloc(T->row, na * sizeof(slong));
+        T->col = realloc(T->col, na * sizeof(slong));
+        fmpq *nv = _fmpq_vec_init(na);
+        for (slong i = 0; i < T->n; i++)
+            fmpq_swap(nv + i, T->val + i);
+        _fmpq_vec_clear(T->val, T->alloc);
+        T->val = nv;
+        T->alloc = na;
+    }
+    T->row[T->n] = row;
+    T->col[T->n] = col;
+    fmpq_set(T->val + T->n, val);
+    T->n++;
+    if (row > T->maxrow)
+        T->maxrow = row;
+    return 0;
+}
+
+static void triplets_clear(Triplets *T)
+{
+    free(T->row);
+    free(T->col);
+    if (T->alloc)
+        _fmpq_vec_clear(T->val, T->alloc);
+    memset(T, 0, sizeof *T);
+}
+
+/* Append the rows of T (in row order) to C. */
+static int triplets_flush(SpMat *C, const Triplets *T)
+{
+    if (T->n == 0)
+        return 0;
+    slong nr = T->maxrow + 1;
+    slong *start = calloc(nr + 1, sizeof(slong)), *order = malloc(T->n * sizeof(slong));
+    for (slong t = 0; t < T->n; t++)
+        start[T->row[t] + 1]++;
+    for (slong r = 0; r < nr; r++)
+        start[r + 1] += start[r];
+    slong *pos = malloc((nr + 1) * sizeof(slong));
+    memcpy(pos, start, (nr + 1) * sizeof(slong));
+    for (slong t = 0; t < T->n; t++)
+        order[pos[T->row[t]]++] = t;
+    slong maxlen = 0;
+    for (slong r = 0; r < nr; r++)
+        if (start[r + 1] - start[r] > maxlen)
+            maxlen = start[r + 1] - start[r];
+    slong *cols = malloc((maxlen + 1) * sizeof(slong));
+    fmpq *vals = _fmpq_vec_init(maxlen + 1);
+    int st = 0;
+    for (slong r = 0; r < nr && !st; r++) {
+        slong len = start[r + 1] - start[r];
+        if (!len)
+            continue;
+        for (slong t = 0; t < len; t++) {
+            slong e = order[start[r] + t];
+            cols[t] = T->col[e];
+            fmpq_set(vals + t, T->val + e);
+        }
+        st = spmat_append_row(C, cols, vals, len);
+    }
+    free(start);
+    free(order);
+    free(pos);
+    free(cols);
+    _fmpq_vec_clear(vals, maxlen + 1);
+    return st;
+}
+
+/* The bundle kind used for V's sections. */
+static int section_kind(const ModelSpace *V, const LieBundle **Bout, char *err)
+{
+    const LieBundle *B = V->bundle ? V->bundle->u.obj.data : NULL;
+    *Bout = B;
+    if (B)
+        return B->kind;
+    if (V->k == 1)
+        return BUNDLE_SCALARS;
+    if (V->k == V->n)
+        return BUNDLE_FIELDS;
+    model_fail(err, ALG_ERR_ARG, "sections with %ld components over %ld coordinates: give the "
+               "bundle (span(Fs, E))", (long)V->k, (long)V->n);
+    return -1;
+}
+
+/* D = drho(xi) = sum_j coords_j(xi) images_j for the rep r. */
+static int rep_image(fmpq_mat_t D, const MatRep *r, const fmpq_mat_t xi, char *err)
+{
+    const MatAlgebra *g = r->alg;
+    if (fmpq_mat_nrows(xi) != g->n || fmpq_mat_ncols(xi) != g->n)
+        return model_fail(err, ALG_ERR_ARG, "the generator is %ldx%ld but %s has %ldx%ld "
+                          "matrices", (long)fmpq_mat_nrows(xi), (long)fmpq_mat_ncols(xi),
+                          g->name, (long)g->n, (long)g->n);
+    fmpq *co = _fmpq_vec_init(g->dim + 1);
+    int st = algebra_coords(co, g, xi, NULL);
+    if (st) {
+        _fmpq_vec_clear(co, g->dim + 1);
+        return model_fail(err, ALG_ERR_NOT_MEMBER, "the generator is not an element of %s",
+                          g->name);
+    }
+    fmpq_mat_t t;
+    fmpq_mat_clear(D);
+    fmpq_mat_init(D, r->dim, r->dim);
+    fmpq_mat_init(t, r->dim, r->dim);
+    for (slong j = 0; j < g->dim; j++)
+        if (!fmpq_is_zero(co + j)) {
+            fmpq_mat_scalar_mul_fmpq(t, r->images + j, co + j);
+            fmpq_mat_add(D, D, t);
+        }
+    fmpq_mat_clear(t);
+    _fmpq_vec_clear(co, g->dim + 1);
+    return 0;
+}
+
+/* v = velocity field of xi over R (A x, or A x + b for affine xi). */
+static int velocity_field(PolyVec *v, const fmpq_mat_t xi, PolyRing *R, char *err)
+{
+    slong n = R->nvars, r = fmpq_mat_nrows(xi);
+    if (r != fmpq_mat_ncols(xi) || (r != n && r != n + 1))
+        return model_fail(err, ALG_ERR_ARG, "the generator is %ldx%ld but there %s %ld "
+                          "coordinate%s", (long)r, (long)fmpq_mat_ncols(xi),
+                          n == 1 ? "is" : "are", (long)n, n == 1 ? "" : "s");
+    if (r == n)
+        return polyvec_set_affine(v, xi, NULL, err);
+    for (slong j = 0; j <= n; j++)
+        if (!fmpq_is_zero(fmpq_mat_entry(xi, n, j)))
+            return model_fail(err, ALG_ERR_ARG, "the generator is %ldx%ld but there are %ld "
+                              "coordinates (and it is not affine: its last row is not zero)",
+                              (long)r, (long)r, (long)n);
+    fmpq_mat_t M, b;
+    fmpq_mat_window_init(M, xi, 0, 0, n, n);
+    fmpq_mat_window_init(b, xi, 0, n, n, n + 1);
+    int st = polyvec_set_affine(v, M, b, err);
+    fmpq_mat_window_clear(M);
+    fmpq_mat_window_clear(b);
+    return st;
+}
+
+static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg, slong nalg,
+                        const fmpq_mat_struct *disc, slong ndisc, char *err)
+{
+    const LieBundle *B;
+    int kind = section_kind(V, &B, err);
+    if (kind < 0)
+        return ALG_ERR_ARG;
+    if (B && B->n != V->n)
+        return model_fail(err, ALG_ERR_ARG, "the bundle is over R^%ld but there are %ld "
+                          "coordinates", (long)B->n, (long)V->n);
+    const MatRep *rep = kind == BUNDLE_SECTIONS ? lie_rep(B->rep) : NULL;
+    int st = 0;
+    for (slong i = 0; i < nalg && !st; i++) {
+        PolyVec v;
+        PolyMat b;
+        polyvec_init(&v, V->n, V->R);
+        polymat_init(&b, V->k, V->k, V->R);
+        st = velocity_field(&v, alg + i, V->R, err);
+        if (!st) {
+            switch (kind) {
+            case BUNDLE_FIELDS: st = section_fiber_tangent(&b, &v, err); break;
+            case BUNDLE_FORMS: st = section_fiber_cotangent(&b, &v, err); break;
+            case BUNDLE_TENSORS: st = section_fiber_tensor(&b, &v, B->p, B->q, err); break;
+            case BUNDLE_SECTIONS: {
+                fmpq_mat_t D;
+                fmpq_mat_init(D, 0, 0);
+                st = rep_image(D, rep, alg + i, err);
+                if (!st)
+                    st = polymat_set_fmpq_mat(&b, D, err);
+                fmpq_mat_clear(D);
+                break;
+            }
+            default: break;
+            }
+        }
+        if (!st) {
+            Triplets T;
+            memset(&T, 0, sizeof T);
+            slong dout = -1;
+            st = section_lie_matrix(triplet_emit, &T, kind == BUNDLE_SCALARS ? NULL : &b, &v,
+                                    V->k, V->d, &dout, err);
+            if (!st && (st = triplets_flush(C, &T)))
+                model_fail(err, st, "%s", qmat_strerror(st));
+            triplets_clear(&T);
+        }
+        polyvec_clear(&v);
+        polymat_clear(&b);
+    }
+    for (slong j = 0; j < ndisc && !st; j++) {
+        const fmpq_mat_struct *h = disc + j;
+        if (fmpq_mat_nrows(h) != V->n || fmpq_mat_ncols(h) != V->n) {
+            st = model_fail(err, ALG_ERR_ARG, "discrete generator %ld is %ldx%ld but there %s "
+                            "%ld coordinate%s", (long)j + 1, (long)fmpq_mat_nrows(h),
+                            (long)fmpq_mat_ncols(h), V->n == 1 ? "is" : "are", (long)V->n,
+                            V->n == 1 ? "" : "s");
+            break;
+        }
+        fmpq_mat_t Tm, hi;
+        fmpq_mat_init(Tm, V->k, V->k);
+        fmpq_mat_init(hi, V->n, V->n);
+        if (!fmpq_mat_inv(hi, h)) {
+            st = model_fail(err, ALG_ERR_SINGULAR, "discrete generator %ld is singular",
+                            (long)j + 1);
+        } else if (kind == BUNDLE_SCALARS) {
+            fmpq_mat_one(Tm);
+        } else if (kind == BUNDLE_FIELDS) {
+            fmpq_mat_set(Tm, h);
+        } else if (kind == BUNDLE_FORMS) {
+            fmpq_mat_transpose(Tm, hi);
+        } else {
+            char aerr[ALG_ERR_LEN] = "";
+            if (kind == BUNDLE_SECTIONS && rep->alg->affine && rep->alg->n == V->n + 1) {
+                fmpq_mat_t L;
+                fmpq_mat_init(L, 0, 0);
+                st = discrete_affine_lift(L, h, aerr);
+                if (!st)
+                    st = lie_bundle_group_matrix(Tm, B, L, aerr);
+                fmpq_mat_clear(L);
+            } else {
+                st = lie_bundle_group_matrix(Tm, B, h, aerr);
+            }
+            if (st)
+                model_fail(err, st, "discrete generator %ld: %s", (long)j + 1,
+                           aerr[0] ? aerr : algebra_strerror(st));
+        }
+        if (!st) {
+            Triplets T;
+            memset(&T, 0, sizeof T);
+            st = section_act_matrix(triplet_emit, &T, h, Tm, V->k, V->d, err);
+            if (!st && (st = triplets_flush(C, &T)))
+                model_fail(err, st, "%s", qmat_strerror(st));
+            triplets_clear(&T);
+        }
+        fmpq_mat_clear(Tm);
+        fmpq_mat_clear(hi);
+    }
+    return st;
+}
+
+/* Nonzero pattern of a dense matrix by rows (or, with bycol, by columns). */
+typedef struct Pattern {
+    slong *start, *idx;
+} Pattern;
+
+static void pattern_init(Pattern *P, const fmpq_mat_t M, int bycol)
+{
+    slong r = fmpq_mat_nrows(M), c = fmpq_mat_ncols(M);
+    slong outer = bycol ? c : r, inner = bycol ? r : c, nnz = 0;
+    P->start = malloc((outer + 1) * sizeof(slong));
+    for (slong a = 0; a < outer; a++)
+        for (slong b = 0; b < inner; b++)
+            nnz += !fmpq_is_zero(bycol ? fmpq_mat_entry(M, b, a) : fmpq_mat_entry(M, a, b));
+    P->idx = malloc((nnz + 1) * sizeof(slong));
+    nnz = 0;
+    for (slong a = 0; a < outer; a++) {
+        P->start[a] = nnz;
+        for (slong b = 0; b < inner; b++)
+            if (!fmpq_is_zero(bycol ? fmpq_mat_entry(M, b, a) : fmpq_mat_entry(M, a, b)))
+                P->idx[nnz++] = b;
+    }
+    P->start[outer] = nnz;
+}
+
+static void pattern_clear(Pattern *P)
+{
+    free(P->start);
+    free(P->idx);
+}
+
+/* Rows of Bm W - W Am = 0 and (Bm - shift I) b = 0 (layer unknowns). */
+static int layer_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_t Bm, const fmpq_mat_t Am,
+                      int shift)
+{
+    slong din = V->din, dout = V->dout, len = din + dout + 1;
+    slong *cols = malloc(len * sizeof(slong));
+    fmpq *vals = _fmpq_vec_init(len);
+    Pattern PB, PA;
+    pattern_init(&PB, Bm, 0);
+    pattern_init(&PA, Am, 1);
+    int st = 0;
+    for (slong r = 0; r < dout && !st; r++)
+        for (slong b = 0; b < din && !st; b++) {
+            slong t = 0;
+            for (slong s = PB.start[r]; s < PB.start[r + 1]; s++) {
+                slong k = PB.idx[s];
+                cols[t] = k * din + b;
+                fmpq_set(vals + t++, fmpq_mat_entry(Bm, r, k));
+            }
+            for (slong s = PA.start[b]; s < PA.start[b + 1]; s++) {
+                slong k = PA.idx[s];
+                cols[t] = r * din + k;
+                fmpq_neg(vals + t++, fmpq_mat_entry(Am, k, b));
+            }
+            if (t)
+                st = spmat_append_row(C, cols, vals, t);
+        }
+    for (slong r = 0; V->bias && r < dout && !st; r++) {
+        slong t = 0;
+        for (slong s = PB.start[r]; s < PB.start[r + 1]; s++) {
+            cols[t] = dout * din + PB.idx[s];
+            fmpq_set(vals + t++, fmpq_mat_entry(Bm, r, PB.idx[s]));
+        }
+        if (shift) {
+            cols[t] = dout * din + r;
+            fmpq_set_si(vals + t++, -1, 1);
+        }
+        if (t)
+            st = spmat_append_row(C, cols, vals, t);
+    }
+    pattern_clear(&PB);
+    pattern_clear(&PA);
+    free(cols);
+    _fmpq_vec_clear(vals, len);
+    return st;
+}
+
+static int layers_constraint(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg,
+                             slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err)
+{
+    const MatRep *A = lie_rep(V->rin), *B = lie_rep(V->rout);
+    fmpq_mat_t Am, Bm, h;
+    fmpq_mat_init(Am, 0, 0);
+    fmpq_mat_init(Bm, 0, 0);
+    fmpq_mat_init(h, 0, 0);
+    int st = 0;
+    for (slong i = 0; i < nalg && !st; i++) {
+        st = rep_image(Am, A, alg + i, err);
+        if (!st)
+            st = rep_image(Bm, B, alg + i, err);
+        if (!st && (st = layer_rows(C, V, Bm, Am, 0)))
+            model_fail(err, st, "%s", qmat_strerror(st));
+    }
+    for (slong j = 0; j < ndisc && !st; j++) {
+        char aerr[ALG_ERR_LEN] = "";
+        slong n = A->alg->n;
+        if (A->alg->affine && fmpq_mat_nrows(disc + j) + 1 == n) {
+            st = discrete_affine_lift(h, disc + j, aerr);
+        } else {
+            fmpq_mat_clear(h);
+            fmpq_mat_init_set(h, disc + j);
+        }
+        if (!st)
+            st = rep_group_element(Am, A, h, aerr);
+        if (!st)
+            st = rep_group_element(Bm, B, h, aerr);
+        if (st)
+            model_fail(err, st, "discrete generator %ld: %s", (long)j + 1,
+                       aerr[0] ? aerr : algebra_strerror(st));
+        else if ((st = layer_rows(C, V, Bm, Am, 1)))
+            model_fail(err, st, "%s", qmat_strerror(st));
+    }
+    fmpq_mat_clear(Am);
+    fmpq_mat_clear(Bm);
+    fmpq_mat_clear(h);
+    return st;
+}
+
+int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg,
+                          slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err)
+{
+    if (C->c != V->nfull)
+        return model_fail(err, QMAT_E_DIM, "the constraint matrix has %ld columns, not %ld",
+                          (long)C->c, (long)V->nfull);
+    if (V->kind == MODEL_LAYERS)
+        return layers_constraint(C, V, alg, nalg, disc, ndisc, err);
+    return section_rows(C, V, alg, nalg, disc, ndisc, err);
+}
+
+int model_algebra_generators(fmpq_mat_struct **gens, slong *ngens, const MatAlgebra *g,
+                             char *err)
+{
+    fmpq_mat_struct *m = flint_malloc((g->dim + 1) * sizeof(fmpq_mat_struct));
+    slong cnt = 0, have = 0;
+    MatAlgebra h;
+    algebra_init(&h);
+    for (slong i = 0; i < g->dim && have < g->dim; i++) {
+        if (cnt && algebra_is_member(&h, g->basis + i))
+            continue;
+        fmpq_mat_init_set(m + cnt, g->basis + i);
+        cnt++;
+        algebra_clear(&h);
+        char aerr[ALG_ERR_LEN] = "";
+        int st = algebra_init_closure(&h, m, cnt, g->affine, "generated", aerr);
+        if (st) {
+            algebra_clear(&h);
+            for (slong j = 0; j < cnt; j++)
+                fmpq_mat_clear(m + j);
+            flint_free(m);
+            return model_fail(err, st, "%s", aerr[0] ? aerr : algebra_strerror(st));
+        }
+        have = h.dim;
+    }
+    algebra_clear(&h);
+    *gens = m;
+    *ngens = cnt;
+    return 0;
+}
+
+/* Y (sparse) = C B, row by row. */
+static int spmat_mul_basis(SpMat *Y, const SpMat *C, const ModelSpace *V)
+{
+    slong m = V->dim;
+    fmpq *acc = _fmpq_vec_init(m + 1), *vals = _fmpq_vec_init(m + 1);
+    slong *cols = malloc((m + 1) * sizeof(slong));
+    fmpq_t t;
+    fmpq_init(t);
+    int st = 0;
+    for (slong r = 0; r < C->r && !st; r++) {
+        if ((r & 255) == 255 && sym_interrupted) {
+            st = QMAT_E_INTERRUPTED;
+            break;
+        }
+        for (slong j = 0; j < m; j++)
+            fmpq_zero(acc + j);
+        for (slong s = C->ptr[r]; s < C->ptr[r + 1]; s++)
+            for (slong j = 0; j < m; j++) {
+                const fmpq *b = fmpq_mat_entry(V->B, C->col[s], j);
+                if (!fmpq_is_zero(b)) {
+                    fmpq_mul(t, b, C->val + s);
+                    fmpq_add(acc + j, acc + j, t);
+                }
+            }
+        slong len = 0;
+        for (slong j = 0; j < m; j++)
+            if (!fmpq_is_zero(acc + j)) {
+                cols[len] = j;
+                fmpq_set(vals + len++, acc + j);
+            }
+        if (len)
+            st = spmat_append_row(Y, cols, vals, len);
+    }
+    fmpq_clear(t);
+    _fmpq_vec_clear(acc, m + 1);
+    _fmpq_vec_clear(vals, m + 1);
+    free(cols);
+    return st;
+}
+
+static int copy_space_shape(ModelSpace *out, const ModelSpace *V)
+{
+    space_init(out, V->kind);
+    out->bundle = V->bundle ? val_ref(V->bundle) : NULL;
+    out->rin = V->rin ? val_ref(V->rin) : NULL;
+    out->rout = V->rout ? val_ref(V->rout) : NULL;
+    out->R = polyring_incref(V->R);
+    out->n = V->n;
+    out->k = V->k;
+    out->d = V->d;
+    out->din = V->din;
+    out->dout = V->dout;
+    out->bias = V->bias;
+    out->nfull = V->nfull;
+    return 0;
+}
+
+int model_space_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_struct *alg,
+                        slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err)
+{
+    copy_space_shape(out, V);
+    SpMat C;
+    spmat_init(&C, V->nfull);
+    int st = model_constraint_rows(&C, V, alg, nalg, disc, ndisc, err);
+    fmpq_mat_t N;
+    fmpq_mat_init(N, 0, 0);
+    if (!st) {
+        if (V->full) {
+            st = spmat_nullspace(N, &C);
+        } else {
+            SpMat Y;
+            spmat_init(&Y, V->dim);
+            st = spmat_mul_basis(&Y, &C, V);
+            if (!st)
+                st = spmat_nullspace(N, &Y);
+            spmat_clear(&Y);
+        }
+        if (st)
+            model_fail(err, st, "%s", qmat_strerror(st));
+    }
+    spmat_clear(&C);
+    if (!st) {
+        slong m = fmpq_mat_ncols(N);
+        fmpq_mat_t T;
+        fmpq_mat_init(T, m, V->nfull);
+        if (V->full) {
+            fmpq_mat_transpose(T, N); /* already canonical */
+            fmpq_mat_clear(out->B);
+            fmpq_mat_init_set(out->B, N);
+            out->dim = m;
+            set_pivots(out);
+        } else {
+            fmpq_mat_t P;
+            fmpq_mat_init(P, V->nfull, m);
+            fmpq_mat_mul(P, V->B, N);
+            fmpq_mat_transpose(T, P);
+            fmpq_mat_clear(P);
+            st = set_from_rows(out, T, err);
+        }
+        fmpq_mat_clear(T);
+    }
+    fmpq_mat_clear(N);
+    out->full = 0;
+    out->nbefore = V->dim;
+    out->enforced = 1;
+    return st;
+}
+
+/* ------------------------------------------------------------ values */
+
+/* Model j of V as a value: a polynomial (k = 1), a column of polynomials,
+   or a layer record(W = .., b = ..). */
+static Value *model_from_full(const ModelSpace *V, const fmpq *f)
+{
+    if (V->kind == MODEL_LAYERS) {
+        Value *r = val_record_new("layer", V->bias ? 2 : 1);
+        Value *W = val_mat_new(V->dout, V->din);
+        for (slong i = 0; i < V->dout; i++)
+            for (slong j = 0; j < V->din; j++)
+                fmpq_set(fmpq_mat_entry(W->u.m, i, j), f + i * V->din + j);
+        val_record_set(r, 0, "W", W);
+        if (V->bias) {
+            Value *b = val_mat_new(V->dout, 1);
+            for (slong i = 0; i < V->dout; i++)
+                fmpq_set(fmpq_mat_entry(b->u.m, i, 0), f + V->dout * V->din + i);
+            val_record_set(r, 1, "b", b);
+        }
+        return r;
+    }
+    char err[MODEL_ERR_LEN] = "";
+    PolyVec F;
+    polyvec_init(&F, V->k, V->R);
+    if (model_space_section(&F, V, f, err)) {
+        polyvec_clear(&F);
+        return val_error(NULL, "%s", err);
+    }
+    Value *r;
+    if (V->k == 1) {
+        r = val_poly_new(V->R);
+        fmpq_mpoly_swap(r->u.poly.p, F.p, V->R->ctx);
+    } else {
+        r = val_pmat_new(V->R, V->k, 1);
+        for (slong i = 0; i < V->k; i++)
+            fmpq_mpoly_swap(r->u.pmat.e + i, F.p + i, V->R->ctx);
+    }
+    polyvec_clear(&F);
+    return r;
+}
+
+static Value *model_basis_value(const ModelSpace *V, slong j)
+{
+    fmpq *f = _fmpq_vec_init(V->nfull + 1);
+    model_space_basis_column(f, V, j);
+    Value *r = model_from_full(V, f);
+    _fmpq_vec_clear(f, V->nfull + 1);
+    return r;
+}
+
+static void model_type_free(void *data)
+{
+    model_space_clear(data);
+    free(data);
+}
+
+static void model_type_print(StrBuf *sb, const Value *v, PrintFormat fmt)
+{
+    const ModelSpace *V = v->u.obj.data;
+    sb_printf(sb, "model space of dimension %ld", (long)V->dim);
+    if (V->enforced)
+        sb_printf(sb, " (%ld before enforcing)", (long)V->nbefore);
+    slong show = V->dim < MODEL_PRINT_MAX ? V->dim : MODEL_PRINT_MAX;
+    for (slong j = 0; j < show; j++) {
+        Value *m = model_basis_value(V, j);
+        sb_printf(sb, "\n  ");
+        if (m->kind == VAL_RECORD) {
+            sb_printf(sb, "W = ");
+            print_qmat(sb, m->u.rec.vals[0]->u.m, fmt);
+            if (m->u.rec.n > 1) {
+                sb_printf(sb, ", b = ");
+                print_qmat(sb, m->u.rec.vals[1]->u.m, fmt);
+            }
+        } else {
+            print_value(sb, m, fmt);
+        }
+        val_unref(m);
+    }
+    if (show < V->dim)
+        sb_printf(sb, "\n  ... (%ld more)", (long)(V->dim - show));
+}
+
+static Value *model_type_index(const Value *v, long i)
+{
+    const ModelSpace *V = v->u.obj.data;
+    if (i < 1 || i > V->dim)
+        return val_error(NULL, "index %ld out of range: the model space has dimension %ld", i,
+                         (long)V->dim);
+    return model_basis_value(V, i - 1);
+}
+
+static long model_type_length(const Value *v)
+{
+    return ((const ModelSpace *)v->u.obj.data)->dim;
+}
+
+const ObjType model_space_type = {"model space", model_type_free, model_type_print,
+                                  model_type_index, NULL, model_type_length, NULL};
+
+const ModelSpace *model_space_of(const Value *v)
+{
+    return v && val_is_obj(v, &model_space_type) ? v->u.obj.data : NULL;
+}
+
+Value *model_space_value(ModelSpace *V)
+{
+    return val_obj(&model_space_type, V);
+}
+
+Value *model_builtin_basis(Call *c, Value **a)
+{
+    const ModelSpace *V = model_space_of(a[0]);
+    if (!V)
+        return arg_type_error(c, 0, "a model space", a[0]);
+    Value *l = val_list_new(V->dim);
+    for (slong j = 0; j < V->dim; j++) {
+        Value *m = model_basis_value(V, j);
+        if (val_is_error(m)) {
+            val_unref(l);
+            return m;
+        }
+        val_list_set(l, j, m);
+    }
+    return l;
+}
+
+/* f = the full coefficients of the model value F in V. */
+static Value *model_get_full(Call *c, const ModelSpace *V, Value *F, int i, fmpq *f)
+{
+    if (V->kind == MODEL_LAYERS) {
+        Value *W = NULL, *b = NULL;
+        if (F->kind == VAL_RECORD) {
+            for (long t = 0; t < F->u.rec.n; t++) {
+                if (!strcmp(F->u.rec.keys[t], "W"))
+                    W = F->u.rec.vals[t];
+                if (!strcmp(F->u.rec.keys[t], "b"))
+                    b = F->u.rec.vals[t];
+            }
+        } else if (F->kind == VAL_MAT) {
+            W = F;
+        }
+        if (!W || W->kind != VAL_MAT || fmpq_mat_nrows(W->u.m) != V->dout ||
+            fmpq_mat_ncols(W->u.m) != V->din)
+            return arg_error(c, i, "a layer of this space is record(W = a %ldx%ld matrix%s)",
+                             (long)V->dout, (long)V->din, V->bias ? ", b = a column" : "");
+        if (b && (!V->bias || b->kind != VAL_MAT || fmpq_mat_nrows(b->u.m) != V->dout ||
+                  fmpq_mat_ncols(b->u.m) != 1))
+            return arg_error(c, i, "the bias must be a %ldx1 column%s", (long)V->dout,
+                             V->bias ? "" : " (and this space has none)");
+        for (slong r = 0; r < V->dout; r++)
+            for (slong s = 0; s < V->din; s++)
+                fmpq_set(f + r * V->din + s, fmpq_mat_entry(W->u.m, r, s));
+        for (slong r = 0; V->bias && r < V->dout; r++) {
+            if (b)
+                fmpq_set(f + V->dout * V->din + r, fmpq_mat_entry(b->u.m, r, 0));
+            else
+                fmpq_zero(f + V->dout * V->din + r);
+        }
+        return NULL;
+    }
+    PolyVec P;
+    polyvec_init(&P, 0, V->R);
+    if (F->kind == VAL_POLY || F->kind == VAL_RAT) {
+        polyvec_clear(&P);
+        polyvec_init(&P, 1, V->R);
+        if (F->kind == VAL_POLY && F->u.poly.ring != V->R) {
+            polyvec_clear(&P);
+            return arg_error(c, i, "the polynomial is over other coordinates");
+        }
+        if (F->kind == VAL_POLY)
+            fmpq_mpoly_set(P.p, F->u.poly.p, V->R->ctx);
+        else
+            poly_set_fmpq(P.p, F->u.q, V->R);
+    } else if (F->kind == VAL_PMAT && F->u.pmat.cols == 1 && F->u.pmat.ring == V->R) {
+        polyvec_clear(&P);
+        polyvec_init(&P, F->u.pmat.rows, V->R);
+        for (slong j = 0; j < P.len; j++)
+            fmpq_mpoly_set(P.p + j, F->u.pmat.e + j, V->R->ctx);
+    } else if (F->kind == VAL_MAT && fmpq_mat_ncols(F->u.m) == 1) {
+        polyvec_clear(&P);
+        polyvec_init(&P, fmpq_mat_nrows(F->u.m), V->R);
+        for (slong j = 0; j < P.len; j++)
+            poly_set_fmpq(P.p + j, fmpq_mat_entry(F->u.m, j, 0), V->R);
+    } else {
+        polyvec_clear(&P);
+        return arg_type_error(c, i, "a polynomial or a column of polynomials over the space's "
+                              "coordinates", F);
+    }
+    char err[MODEL_ERR_LEN] = "";
+    int st = model_space_section_coeffs(f, V, &P, err);
+    polyvec_clear(&P);
+    return st ? arg_error(c, i, "%s", err) : NULL;
+}
+
+Value *model_builtin_coeffs(Call *c, Value **a)
+{
+    const ModelSpace *V = model_space_of(a[0]);
+    if (!V)
+        return arg_type_error(c, 0, "a model space", a[0]);
+    fmpq *f = _fmpq_vec_init(V->nfull + 1), *co = _fmpq_vec_init(V->dim + 1);
+    Value *e = model_get_full(c, V, a[1], 1, f);
+    if (!e) {
+        if (model_space_coords(co, V, f)) {
+            e = arg_error(c, 1, "the model is not in the space");
+        } else {
+            e = val_mat_new(V->dim, 1);
+            for (slong j = 0; j < V->dim; j++)
+                fmpq_set(fmpq_mat_entry(e->u.m, j, 0), co + j);
+        }
+    }
+    _fmpq_vec_clear(f, V->nfull + 1);
+    _fmpq_vec_clear(co, V->dim + 1);
+    return e;
+}
+
+Value *model_value_from_coords(const ModelSpace *V, const fmpq *c)
+{
+    fmpq *f = _fmpq_vec_init(V->nfull + 1);
+    model_space_combine(f, V, c);
+    Value *r = model_from_full(V, f);
+    _fmpq_vec_clear(f, V->nfull + 1);
+    return r;
+}
+
+Value *model_value_full(Call *c, const ModelSpace *V, Value *F, int i, fmpq *f)
+{
+    return model_get_full(c, V, F, i, f);
+}

@@ -1,0 +1,167 @@
+/* model.h — model spaces: finite-dimensional linear spaces of models
+ * (polynomial sections of a bundle, or affine layers z -> W z + b between
+ * representations), their exact symmetry constraints and enforce.
+ *
+ * A model is a coefficient vector in the "full" coordinates of its kind:
+ *  - sections (MODEL_SECTIONS): k components of degree <= d in the n
+ *    variables of R, component-major monomial coefficients
+ *    (exact/monobasis.h): nfull = k * C(n + d, d);
+ *  - layers (MODEL_LAYERS): vec(W) row-major (W is dout x din, entry (r, b)
+ *    at r*din + b), then b (dout entries) when bias is set:
+ *    nfull = dout*din (+ dout).
+ * A model space is the column span of an exact nfull x dim basis matrix B.
+ * Invariant: B^T is in canonical form (reduced row echelon form, each row a
+ * primitive integer vector with positive leading entry, exact/nullspace.h),
+ * so a space prints the same on every run.  When `full` is set the space is
+ * all of Q^nfull, B is the identity and is NOT stored (B is 0 x 0): use
+ * model_space_basis_column / model_space_get_basis instead of reading B.
+ *
+ * Symmetry (DESIGN.md §2): for an algebra element xi (n x n, or
+ * (n+1) x (n+1) affine), a section F is constrained by lie(xi, F) = b_xi F -
+ * DF v_xi = 0 with the bundle's fiber generator; for a discrete element h
+ * (n x n) by h.F - F = T_h F(h^-1 x) - F = 0.  A layer by
+ * drho_out(xi) W - W drho_in(xi) = 0, drho_out(xi) b = 0, and for h by
+ * rho_out(h) W - W rho_in(h) = 0, rho_out(h) b - b = 0.
+ *
+ * Status: functions return 0 on success or a QMAT_E_* / POLY_ERR_* / ALG_ERR_*
+ * code with a one-line message in err (MODEL_ERR_LEN bytes, may be NULL);
+ * nothing aborts.  Ownership: a ModelSpace owns its matrices and one
+ * reference to each Value and ring it points to (model_space_clear drops
+ * them). */
+#ifndef SYM_MODEL_H
+#define SYM_MODEL_H
+
+#include "value.h"
+#include "builtins.h"
+#include "exact/spmat.h"
+#include "exact/section.h"
+#include "lie/algebra.h"
+
+#define MODEL_ERR_LEN 256
+/* Largest nfull of a model space. */
+#define MODEL_MAX_COEFFS 2000000
+/* Printing shows at most this many basis elements. */
+#define MODEL_PRINT_MAX 24
+
+enum { MODEL_SECTIONS, MODEL_LAYERS };
+
+typedef struct ModelSpace {
+    int kind;          /* MODEL_SECTIONS or MODEL_LAYERS */
+    /* sections */
+    Value *bundle;     /* bundle value (reference), or NULL: then the rule
+                          is scalars for k = 1, vector fields for k = n */
+    PolyRing *R;       /* coordinate ring (reference); NULL for layers */
+    slong n, k, d;     /* variables, components, degree */
+    /* layers */
+    Value *rin, *rout; /* representation values (references) */
+    slong din, dout;
+    int bias;
+    /* the space */
+    slong nfull;       /* full coefficient size */
+    slong dim;         /* dimension */
+    slong nbefore;     /* dimension before the last enforce (= dim if none) */
+    int enforced;      /* 1 after enforce */
+    int full;          /* B is the identity (not stored) */
+    fmpq_mat_t B;      /* nfull x dim, canonical (0 x 0 when full) */
+    slong *piv;        /* piv[j]: pivot row of column j of B (row of B^T's
+                          leading 1); NULL when full */
+} ModelSpace;
+
+/* The "model space" value kind (data: ModelSpace *). */
+extern const ObjType model_space_type;
+
+/* The ModelSpace of a value, or NULL if it is not a model space. */
+const ModelSpace *model_space_of(const Value *v);
+
+/* Free everything V owns (safe on a zeroed struct). */
+void model_space_clear(ModelSpace *V);
+
+/* V = all sections of the bundle value E (a LieBundle, or NULL) with k
+   components of degree <= d over R (references taken).  Fails when
+   nfull > MODEL_MAX_COEFFS. */
+int model_space_init_polys(ModelSpace *V, Value *E, PolyRing *R, slong k, slong d,
+                           char *err);
+
+/* V = all affine (bias = 1) or linear layers between the representation
+   values rin and rout (references taken). */
+int model_space_init_layers(ModelSpace *V, Value *rin, Value *rout, int bias, char *err);
+
+/* Replace the basis of V (full or not) by the canonical basis of the column
+   span of M (nfull x m, any columns, dependent allowed).  Clears `full`. */
+int model_space_set_span(ModelSpace *V, const fmpq_mat_t M, char *err);
+
+/* col (nfull entries, initialised) = coefficient vector of basis model j,
+   0 <= j < dim. */
+void model_space_basis_column(fmpq *col, const ModelSpace *V, slong j);
+
+/* M = B (materialised: the identity when full).  QMAT_E_TOO_LARGE past
+   QMAT_MAX_ENTRIES. */
+int model_space_get_basis(fmpq_mat_t M, const ModelSpace *V);
+
+/* f (nfull entries) = sum_j c[j] * basis_j (c has dim entries), exact. */
+void model_space_combine(fmpq *f, const ModelSpace *V, const fmpq *c);
+/* The same in doubles (f: nfull doubles, c: dim doubles); exact basis
+   entries are rounded once each. */
+void model_space_combine_d(double *f, const ModelSpace *V, const double *c);
+
+/* c (dim entries) = coordinates of the full coefficient vector f in V's
+   basis.  Returns 0, or QMAT_E_NO_SOLUTION when f is not in V. */
+int model_space_coords(fmpq *c, const ModelSpace *V, const fmpq *f);
+
+/* F (initialised with k components over V->R) = the section with full
+   coefficient vector f (sections only). */
+int model_space_section(PolyVec *F, const ModelSpace *V, const fmpq *f, char *err);
+
+/* f (nfull entries) = full coefficients of the section F (k components,
+   over V->R).  POLY_ERR_ARG when F has the wrong shape or degree > d. */
+int model_space_section_coeffs(fmpq *f, const ModelSpace *V, const PolyVec *F, char *err);
+
+/* Append to C (C->c == V->nfull) the rows of the constraint operator of V
+   for the algebra elements alg[0..nalg-1] (each n x n or affine
+   (n+1) x (n+1) for sections; elements of the representations' algebra
+   for layers) and the discrete elements disc[0..ndisc-1] (n x n, acting on
+   the base; pushed through the representations for layers and `sections`
+   bundles).  The rows act on FULL coefficients (they ignore B); their
+   nullspace intersected with V is the symmetric subspace.  Sections use
+   section_lie_matrix / section_act_matrix; fiber generators follow the
+   bundle: 0 (scalars), Dv (fields), -Dv^T (forms), the tensor rule, or
+   drho(xi) (sections of a representation: xi must lie in the algebra).
+   Errors: sizes, "not an element of the algebra", singular h, limits.
+   Polls nothing (the builders are linear in the output size). */
+int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg,
+                          slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err);
+
+/* gens (initialised by the call, count *ngens, flint_free the array after
+   fmpq_mat_clear of each) = a generating set of g chosen greedily from its
+   basis: b_0, then each b_i not in the algebra generated so far, until that
+   algebra is g (so(3): L_x, L_y). */
+int model_algebra_generators(fmpq_mat_struct **gens, slong *ngens, const MatAlgebra *g,
+                             char *err);
+
+/* out (initialised by the call) = the subspace of V satisfying the
+   constraints of model_constraint_rows for alg and disc: N = nullspace of
+   C B (sparse exact solver, checked), basis B N made canonical.  nbefore =
+   dim V, enforced = 1.  QMAT_E_INTERRUPTED when sym_interrupted is set. */
+int model_space_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_struct *alg,
+                        slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err);
+
+/* The builtin table (builtins_model.c). */
+extern const Builtin builtins_model[];
+
+/* --- glue for builtins outside builtins_model.c (new references) --- */
+
+/* A new model-space value owning V (malloc'ed, initialised). */
+Value *model_space_value(ModelSpace *V);
+/* basis(V): the list of basis models. */
+Value *model_builtin_basis(Call *c, Value **a);
+/* coeffs(V, F): the exact coordinates of the model F in V, as a column. */
+Value *model_builtin_coeffs(Call *c, Value **a);
+/* The model sum_j c[j] basis_j (c: dim entries) as a value: a polynomial
+   (k = 1), a column of polynomials, or record(W = .., b = ..) for layers. */
+Value *model_value_from_coords(const ModelSpace *V, const fmpq *c);
+/* f (nfull entries, initialised) = the full coefficients of the model value
+   F (a polynomial, column, or layer record / matrix W); NULL, or an error
+   about argument i of the call. */
+Value *model_value_full(Call *c, const ModelSpace *V, Value *F, int i, fmpq *f);
+
+#endif
