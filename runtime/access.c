@@ -114,8 +114,27 @@ Value *arith_matrix_from_rows(Value *rows, const Span *sp, const AstNode *n)
 
 /* ------------------------------------------------------------ indexing */
 
+/* An index i with 1 <= i <= n into the `what` (a list, a matrix...), which
+ * has n `unit` (entries, rows, ...). */
+static Value *want_index_of(const Value *v, long n, long *out, const Span *sp,
+                            const char *what, const char *unit)
+{
+    long i;
+    if (!val_get_long(v, &i))
+        return val_error(sp, "an index must be an integer, not %s %s",
+                         val_kind_name(v)[0] == 'i' ? "an" : "a", val_kind_name(v));
+    if (i < 1 || i > n)
+        return val_error(sp, "index %ld out of range: the %s has %ld %s", i, what, n, unit);
+    *out = i - 1;
+    return NULL;
+}
+
 static Value *want_index(const Value *v, long n, long *out, const Span *sp, const char *what)
 {
+    if (strcmp(what, "matrix's row count") == 0)
+        return want_index_of(v, n, out, sp, "matrix", n == 1 ? "row" : "rows");
+    if (strcmp(what, "matrix's column count") == 0)
+        return want_index_of(v, n, out, sp, "matrix", n == 1 ? "column" : "columns");
     long i;
     if (!val_get_long(v, &i))
         return val_error(sp, "an index must be an integer, not a %s", val_kind_name(v));

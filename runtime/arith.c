@@ -66,7 +66,9 @@ static Value *rat_pow(const fmpq_t a, const fmpq_t e, const Span *sp)
     if (fmpq_is_zero(a) && n < 0)
         return val_error(sp, "division by zero (0 to a negative power)");
     /* size guard: result bits ~ |n| * bits(a) */
-    slong bits = fmpz_bits(fmpq_numref(a)) + fmpz_bits(fmpq_denref(a));
+    slong bits = (slong)fmpz_bits(fmpq_numref(a)) + (slong)fmpz_bits(fmpq_denref(a)) - 2;
+    if (bits < 1)
+        bits = 1;
     ulong un = n < 0 ? -(ulong)n : (ulong)n;
     if (!fmpq_is_zero(a) && !fmpq_is_one(a) && !(fmpz_is_pm1(fmpq_numref(a)) && fmpz_is_one(fmpq_denref(a)))) {
         double est = (double)un * (double)bits;
@@ -593,8 +595,13 @@ Value *arith_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp)
     if (op >= OP_LT && op <= OP_GE)
         return val_error(sp, "cannot compare a %s and a %s with '%s'", val_kind_name(a),
                          val_kind_name(b), ast_op_name(op));
-    if (a->kind == VAL_LIST || b->kind == VAL_LIST)
-        return list_binop(I, op, a, b, sp);
+    if (a->kind == VAL_LIST || b->kind == VAL_LIST) {
+        /* elementwise with another list of the same length or a scalar */
+        const Value *o = a->kind == VAL_LIST ? b : a;
+        if (o->kind == VAL_LIST || is_number(o) || o->kind == VAL_POLY)
+            return list_binop(I, op, a, b, sp);
+        return kind_error(op, a, b, sp);
+    }
     if (a->kind == VAL_MAT && op == OP_POW)
         return mat_pow(a, b, sp);
     if ((a->kind == VAL_MAT || b->kind == VAL_MAT) &&

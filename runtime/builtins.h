@@ -75,5 +75,8 @@ extern const Builtin builtins_data[];
 extern const Builtin builtins_plot[];
 extern const Builtin builtins_model[];
 extern const Builtin builtins_discover[];
+extern const Builtin builtins_fit[];
+extern const Builtin builtins_kernel[];
+extern const Builtin builtins_fields_algebra[];
 
 #endif

@@ -178,6 +178,10 @@ static Value *fiber(Call *c, PolyMat *b, int kind, const PolyVec *v, slong p, sl
 static Value *bi_lie(Call *c, Value **a)
 {
     Value *xi = a[0], *E = a[2];
+    if (E && val_is_obj(E, &kernel_bundle_type))
+        return kernel_builtin_lie(c, a);
+    if (E && val_is_obj(E, &fields_algebra_type))
+        return fields_algebra_builtin_lie(c, a);
     if (E && !val_is_obj(E, &lie_bundle_type))
         return arg_type_error(c, 2, "a bundle (scalars(g), fields(g), forms(g), ...)", E);
     const LieBundle *B = E ? E->u.obj.data : NULL;

@@ -417,6 +417,8 @@ static Value *bi_basis(Call *c, Value **a)
 {
     if (model_space_of(a[0]))
         return model_builtin_basis(c, a);
+    if (val_is_obj(a[0], &fields_algebra_type))
+        return fields_algebra_builtin_basis(c, a);
     const MatAlgebra *g = lie_owner_algebra(a[0]);
     if (!g)
         return arg_type_error(c, 0, "a Lie algebra", a[0]);

@@ -38,7 +38,8 @@ typedef struct LieGroup {
     DiscreteGens gens;       /* the other components / finite generators */
 } LieGroup;
 
-enum { BUNDLE_SCALARS, BUNDLE_FIELDS, BUNDLE_FORMS, BUNDLE_TENSORS, BUNDLE_SECTIONS };
+enum { BUNDLE_SCALARS, BUNDLE_FIELDS, BUNDLE_FORMS, BUNDLE_TENSORS, BUNDLE_SECTIONS,
+       BUNDLE_KERNELS /* integral / steerable kernels: builtins_kernel.c */ };
 
 typedef struct LieBundle {
     Value *owner;            /* algebra or group value (reference) */
@@ -67,6 +68,35 @@ Value *lie_get_mats(Call *c, Value **a, int i, fmpq_mat_struct **mats, slong *co
 /* T = the action of the group element h on the fiber of B (tensors and
    sections).  ALG_OK or an ALG_ERR_* code with a message in err. */
 int lie_bundle_group_matrix(fmpq_mat_t T, const LieBundle *B, const fmpq_mat_t h, char *err);
+
+/* --- kernel bundles (builtins_kernel.c) ---
+   A kernel bundle value has type kernel_bundle_type; its data starts with a
+   LieBundle (kind BUNDLE_KERNELS, n = variables of the kernel ring, k =
+   dim r_out * dim r_in), so model.c reads it as one.  For the algebra
+   element xi, kernel_bundle_generator sets v (length B->n) and b (k x k)
+   so that lie = b F - DF v is the kernel's Lie derivative (density term
+   included); kernel_bundle_discrete sets g (B->n x B->n) and T (k x k) so
+   that h.F = T F(g^-1 x) for the base element h.  Both return 0 or an
+   ALG_ERR_* code with a message in err (ALG_ERR_LEN bytes). */
+struct PolyVec;
+struct PolyMat;
+extern const ObjType kernel_bundle_type;
+int kernel_bundle_generator(struct PolyVec *v, struct PolyMat *b, const LieBundle *B,
+                            const fmpq_mat_t xi, char *err);
+int kernel_bundle_discrete(fmpq_mat_t g, fmpq_mat_t T, const LieBundle *B, const fmpq_mat_t h,
+                           char *err);
+/* lie(xi, F, E) for a kernel bundle E (called by lie in builtins_bundle.c). */
+Value *kernel_builtin_lie(Call *c, Value **a);
+
+/* --- algebras of polynomial vector fields (builtins_fields_algebra.c) --- */
+extern const ObjType fields_algebra_type;
+/* lie(X, F, A) for a fields algebra A; basis(A). */
+Value *fields_algebra_builtin_lie(Call *c, Value **a);
+Value *fields_algebra_builtin_basis(Call *c, Value **a);
+/* fields_algebra(Xs): the builtin body (listed in builtins_kernel[]). */
+Value *fields_algebra_builtin_new(Call *c, Value **a);
+
+extern const Builtin builtins_kernel[]; /* builtins_kernel.c, builtins_fields_algebra.c */
 
 extern const Builtin builtins_rep[];    /* builtins_rep.c */
 extern const Builtin builtins_bundle[]; /* builtins_bundle.c */

@@ -279,12 +279,12 @@ const Builtin builtins_matrix[] = {
      "A basis of {v : A v = 0} as columns: exact (sparse modular elimination, checked A N = 0 "
      "over the integers), canonical (the transpose is in reduced echelon form, rows primitive "
      "integer vectors).  A float matrix gives the right singular vectors beyond the rank.",
-     "nullspace([1, 1, 1])", "[1, 0; 0, 1; -1, -1]"},
+     "nullspace([1, 1, 1;])", "[1, 0; 0, 1; -1, -1]"},
     {"image", "A", bi_image, "linear algebra", "A basis of the column space (pivot columns).",
      "image([1, 2; 2, 4])", "[1; 2]"},
     {"solve", "A, b", bi_solve, "linear algebra",
      "One exact solution x of A x = b (free variables 0), or nil when there is none.",
      "solve([1, 1; 1, -1], [2; 0])", "[1; 1]"},
-    {"kron", "A, B", bi_kron, "matrices", "The Kronecker product.", "kron(eye(2), [1, 2])",
+    {"kron", "A, B", bi_kron, "matrices", "The Kronecker product.", "kron(eye(2), [1, 2;])",
      "[1, 2, 0, 0; 0, 0, 1, 2]"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

@@ -179,7 +179,7 @@ static Value *bi_nuclear_norm(Call *c, Value **a)
 const Builtin builtins_numeric[] = {
     {"fmat", "A", bi_fmat, "float linear algebra",
      "A float (double) copy of a matrix: the explicit exact-to-float conversion.",
-     "fmat([1, 2])", "[1, 2;]"},
+     "fmat([1, 2;])", "[1, 2;]"},
     {"svd", "A", bi_svd, "float linear algebra",
      "Reduced singular value decomposition (LAPACK dgesdd): record(U, s, Vt).",
      "svd([3, 0; 0, 4]).s", "[4; 3]"},

@@ -420,8 +420,11 @@ static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *al
         PolyMat b;
         polyvec_init(&v, V->n, V->R);
         polymat_init(&b, V->k, V->k, V->R);
-        st = velocity_field(&v, alg + i, V->R, err);
-        if (!st) {
+        if (kind == BUNDLE_KERNELS)
+            st = kernel_bundle_generator(&v, &b, B, alg + i, err);
+        else
+            st = velocity_field(&v, alg + i, V->R, err);
+        if (!st && kind != BUNDLE_KERNELS) {
             switch (kind) {
             case BUNDLE_FIELDS: st = section_fiber_tangent(&b, &v, err); break;
             case BUNDLE_FORMS: st = section_fiber_cotangent(&b, &v, err); break;
@@ -453,6 +456,26 @@ static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *al
     }
     for (slong j = 0; j < ndisc && !st; j++) {
         const fmpq_mat_struct *h = disc + j;
+        if (kind == BUNDLE_KERNELS) {
+            fmpq_mat_t g2, Tk;
+            fmpq_mat_init(g2, 0, 0);
+            fmpq_mat_init(Tk, 0, 0);
+            char aerr[ALG_ERR_LEN] = "";
+            st = kernel_bundle_discrete(g2, Tk, B, h, aerr);
+            if (st) {
+                model_fail(err, st, "discrete generator %ld: %s", (long)j + 1, aerr);
+            } else {
+                Triplets T;
+                memset(&T, 0, sizeof T);
+                st = section_act_matrix(triplet_emit, &T, g2, Tk, V->k, V->d, err);
+                if (!st && (st = triplets_flush(C, &T)))
+                    model_fail(err, st, "%s", qmat_strerror(st));
+                triplets_clear(&T);
+            }
+            fmpq_mat_clear(g2);
+            fmpq_mat_clear(Tk);
+            continue;
+        }
         if (fmpq_mat_nrows(h) != V->n || fmpq_mat_ncols(h) != V->n) {
             st = model_fail(err, ALG_ERR_ARG, "discrete generator %ld is %ldx%ld but there %s "
                             "%ld coordinate%s", (long)j + 1, (long)fmpq_mat_nrows(h),

@@ -178,12 +178,40 @@ Value *val_builtin(const struct Builtin *b)
     return v;
 }
 
+/* Messages are built as "a %s" with a kind name; make "a integer" read
+ * "an integer" (the kind names that start with a vowel).  Returns a new
+ * malloc'd string and frees msg. */
+static char *fix_articles(char *msg)
+{
+    static const char *const vowel_kinds[] = {"integer", "error", "empty", NULL};
+    StrBuf out = STRBUF_INIT;
+    const char *p = msg;
+    while (*p) {
+        int fixed = 0;
+        if ((p == msg || p[-1] == ' ' || p[-1] == '(') && (p[0] == 'a' || p[0] == 'A') &&
+            p[1] == ' ')
+            for (int k = 0; vowel_kinds[k]; k++)
+                if (strncmp(p + 2, vowel_kinds[k], strlen(vowel_kinds[k])) == 0) {
+                    sb_putc(&out, p[0]);
+                    sb_puts(&out, "n ");
+                    p += 2;
+                    fixed = 1;
+                    break;
+                }
+        if (!fixed)
+            sb_putc(&out, *p++);
+    }
+    free(msg);
+    return sb_take(&out);
+}
+
 Value *val_verror(const Span *span, const char *fmt, va_list ap)
 {
     Value *v = val_alloc(VAL_ERROR);
     StrBuf sb = STRBUF_INIT;
     sb_vprintf(&sb, fmt, ap);
     v->u.err.msg = sb_take(&sb);
+    v->u.err.msg = fix_articles(v->u.err.msg);
     if (span)
         v->u.err.span = *span;
     return v;
@@ -200,6 +228,8 @@ Value *val_error(const Span *span, const char *fmt, ...)
 
 Value *val_error_push_frame(Value *err, const char *name, const Span *span)
 {
+    if (!span || !name)
+        return err;
     if (err->u.err.nframes >= 64) {
         /* keep the innermost frames and always the outermost call */
         Frame *last = &err->u.err.frames[63];
@@ -433,6 +463,13 @@ static int val_equal_depth(const Value *a, const Value *b, int depth)
             return 0;
         for (long i = 0; i < a->u.pmat.rows * a->u.pmat.cols; i++)
             if (!fmpq_mpoly_equal(a->u.pmat.e + i, b->u.pmat.e + i, a->u.pmat.ring->ctx))
+                return 0;
+        return 1;
+    case VAL_FMAT:
+        if (a->u.fm->rows != b->u.fm->rows || a->u.fm->cols != b->u.fm->cols)
+            return 0;
+        for (size_t i = 0; i < (size_t)a->u.fm->rows * (size_t)a->u.fm->cols; i++)
+            if (a->u.fm->data[i] != b->u.fm->data[i])
                 return 0;
         return 1;
     case VAL_BUILTIN: return a->u.builtin == b->u.builtin;

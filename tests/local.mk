@@ -54,8 +54,23 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/err_syntax.sym \
 	tests/scripts/err_unknown_name.sym \
 	tests/scripts/err_unterminated_string.sym \
+	tests/scripts/fields_algebra.sym \
+	tests/scripts/fit.sym \
+	tests/scripts/fit_err_box.sym \
+	tests/scripts/fit_err_dims.sym \
+	tests/scripts/fit_err_infeasible.sym \
+	tests/scripts/fit_err_layers.sym \
 	tests/scripts/functions.sym \
 	tests/scripts/import.sym \
+	tests/scripts/kernels.sym \
+	tests/scripts/kernels_err_convolve.sym \
+	tests/scripts/kernels_err_coords.sym \
+	tests/scripts/kernels_err_fieldlie.sym \
+	tests/scripts/kernels_err_fields.sym \
+	tests/scripts/kernels_err_notin.sym \
+	tests/scripts/kernels_err_rep.sym \
+	tests/scripts/kernels_err_sample.sym \
+	tests/scripts/kernels_err_spacing.sym \
 	tests/scripts/lie.sym \
 	tests/scripts/lie_err_act_rep.sym \
 	tests/scripts/lie_err_components.sym \
@@ -92,7 +107,10 @@ SYM_EXAMPLE_TESTS = \
 	examples/discover.sym \
 	examples/enforce.sym \
 	examples/invariants.sym \
+	examples/kernels.sym \
 	examples/lie-basics.sym \
+	examples/promote.sym \
+	examples/sindy.sym \
 	examples/tour.sym
 
 SYM_SHELL_TESTS = tests/cli/test-cli.sh tests/cli/test-list.sh \
@@ -164,6 +182,30 @@ SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
 	tests/scripts/err_unknown_name.status \
 	tests/scripts/err_unterminated_string.err \
 	tests/scripts/err_unterminated_string.status \
+	tests/scripts/fit_err_box.err \
+	tests/scripts/fit_err_box.status \
+	tests/scripts/fit_err_dims.err \
+	tests/scripts/fit_err_dims.status \
+	tests/scripts/fit_err_infeasible.err \
+	tests/scripts/fit_err_infeasible.status \
+	tests/scripts/fit_err_layers.err \
+	tests/scripts/fit_err_layers.status \
+	tests/scripts/kernels_err_convolve.err \
+	tests/scripts/kernels_err_convolve.status \
+	tests/scripts/kernels_err_coords.err \
+	tests/scripts/kernels_err_coords.status \
+	tests/scripts/kernels_err_fieldlie.err \
+	tests/scripts/kernels_err_fieldlie.status \
+	tests/scripts/kernels_err_fields.err \
+	tests/scripts/kernels_err_fields.status \
+	tests/scripts/kernels_err_notin.err \
+	tests/scripts/kernels_err_notin.status \
+	tests/scripts/kernels_err_rep.err \
+	tests/scripts/kernels_err_rep.status \
+	tests/scripts/kernels_err_sample.err \
+	tests/scripts/kernels_err_sample.status \
+	tests/scripts/kernels_err_spacing.err \
+	tests/scripts/kernels_err_spacing.status \
 	tests/scripts/lie_err_act_rep.err \
 	tests/scripts/lie_err_act_rep.status \
 	tests/scripts/lie_err_components.err \
@@ -220,3 +262,10 @@ tests_unit_test_help_examples_SOURCES = tests/unit/test_help_examples.c
 tests_unit_test_help_examples_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_help_examples_LDADD = $(UNIT_LDADD) $(READLINE_LIBS)
 endif
+
+# Replays the evaluator's fuzz corpus and saved crashes (tests/fuzz/README).
+check_PROGRAMS += tests/fuzz/replay_eval
+TESTS += tests/fuzz/replay_eval
+tests_fuzz_replay_eval_SOURCES = tests/fuzz/replay_eval.c tests/fuzz/fuzz_eval.c tests/fuzz/fuzz_eval.h
+tests_fuzz_replay_eval_LDADD = libsymrt.a liblang.a $(READLINE_LIBS) $(LIBS)
+EXTRA_DIST += tests/fuzz/eval-corpus tests/fuzz/eval-crashes tests/fuzz/fuzz_eval.c

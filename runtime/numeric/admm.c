@@ -100,14 +100,6 @@ static double vnorm(const double *x, int n)
     return n > 0 ? cblas_dnrm2(n, x, 1) : 0.0;
 }
 
-static int __attribute__((unused)) all_finite_unused(const double *x, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!isfinite(x[i]))
-            return 0;
-    return 1;
-}
-
 /* Checks the problem and a warm start; returns a status. */
 static int check_problem(const AdmmProblem *prob, const AdmmOptions *opt)
 {

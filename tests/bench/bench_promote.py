@@ -238,7 +238,7 @@ def sdp_cvxopt(mode, gamma, Theta, y, Lmat, p, q):
     # the tightest tolerances that do not break the interior-point iteration
     for tol in (1e-11, 1e-10, 1e-9, 1e-8):
         solvers.options.update({"show_progress": False, "abstol": tol, "reltol": tol,
-                                "feastol": tol, "maxiters": 200})
+                                "feastol": tol, "maxiters": 200, "refinement": 2})
         try:
             sol = solvers.sdp(**args)
         except (ArithmeticError, ValueError):
@@ -283,6 +283,23 @@ def timed(fn, reps):
     return sorted(ts)[len(ts) // 2], r
 
 
+def _child(conn, fn, args):
+    conn.send(fn(*args))
+    conn.close()
+
+
+def capped(fn, args):
+    """fn(*args) in a child process; None if it takes over CAP seconds."""
+    import multiprocessing as mp
+    a, b = mp.Pipe(False)
+    proc = mp.Process(target=_child, args=(b, fn, args))
+    proc.start()
+    got = a.recv() if a.poll(CAP) else None
+    proc.terminate()
+    proc.join()
+    return got
+
+
 def rel(a, b):
     return np.linalg.norm(a - b) / max(np.linalg.norm(b), 1e-300)
 
@@ -292,7 +309,7 @@ def run(d, driver):
     print("| problem | m x N, p x q | iters | sym ADMM (C) | NumPy ADMM | cvxopt SDP "
           "| rank L(c) | rel diff NumPy | rel diff cvxopt |")
     print("|---|---|---|---|---|---|---|---|---|")
-    worst = 0.0
+    worst = worst_sdp = 0.0
     for name in names:
         mode, gamma, Theta, y, Lmat, p, q = read_problem(os.path.join(d, name + ".txt"))
         m, N = Theta.shape
@@ -301,12 +318,15 @@ def run(d, driver):
         tn, (cn, itn, convn) = timed(lambda: admm_numpy(mode, gamma, Theta, y, Lmat, p, q),
                                      3 if ts < 1 else 1)
         t0 = time.perf_counter()
-        cc, status = sdp_cvxopt(mode, gamma, Theta, y, Lmat, p, q)
+        got = capped(sdp_cvxopt, (mode, gamma, Theta, y, Lmat, p, q))
         tc = time.perf_counter() - t0
+        cc, status = got if got else (None, "over %g s cap" % CAP)
         sv = np.linalg.svd((Lmat @ sym["c"]).reshape(q, p).T, compute_uv=False)
         rank = int(np.sum(sv > 1e-6 * max(sv[0], 1e-300)))
-        dn, dc = rel(cn, sym["c"]), rel(cc, sym["c"])
-        worst = max(worst, dn, dc)
+        dn = rel(cn, sym["c"])
+        dc = rel(cc, sym["c"]) if cc is not None else float("nan")
+        worst = max(worst, dn)
+        worst_sdp = max(worst_sdp, dc if cc is not None else 0.0)
         conv = "" if sym["converged"] else " (not conv.)"
         print("| %s (γ=%g) | %d x %d, %d x %d | %d%s | %.3g s | %.3g s (%.1f×) | %.3g s (%.0f×)%s "
               "| %d | %.1e | %.1e |"
@@ -314,8 +334,12 @@ def run(d, driver):
                  "" if status == "optimal" else " [" + status + "]", rank, dn, dc))
         sys.stdout.flush()
     print()
-    print("worst relative difference %.2e (%s 1e-6)" % (worst, "<=" if worst <= 1e-6 else "ABOVE"))
-    return 0 if worst <= 1e-6 else 1
+    # cvxopt gets c to about 1e-7..1e-6 on these degenerate (low-rank) SDPs
+    # (only with refinement = 2; without it 4e-6), so the bound is tight.
+    print("worst relative difference: NumPy %.2e (%s 1e-6), cvxopt %.2e (%s 1e-6)"
+          % (worst, "<=" if worst <= 1e-6 else "ABOVE", worst_sdp,
+             "<=" if worst_sdp <= 1e-6 else "ABOVE"))
+    return 0 if worst <= 1e-6 and worst_sdp <= 1e-6 else 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,850 @@
+/* builtins_kernel.c — kernel bundles and kernel model spaces (PAPER.md
+ * §1.5 (d)): polynomial integral kernels k(x, xp) of operators
+ * (T u)(x) = ∫ k(x, xp) u(xp) dxp, steerable convolution kernels κ(z), sampling
+ * a kernel on a pixel grid and a 2-D convolution of float matrices.
+ *
+ * Conventions (DESIGN.md §2, lie = b F − DF v with v the velocity field):
+ * an operator transforms by g·T = K_g ∘ T ∘ K_g⁻¹, so its kernel by
+ *   (g·k)(x, y) = ρ_out(g) k(θ⁻¹x, θ⁻¹y) ρ_in(g)⁻¹ |det Dθ⁻¹(y)|,
+ * and the Lie derivative is
+ *   lie(ξ, k) = dρ_out(ξ) k − k dρ_in(ξ) − D_x k v(x) − D_y k v(y) − (div v)(y)
+ * k. Translations give (∂_x + ∂_y) k = 0 (convolutions k = κ(x − y)); the
+ * scaling v(x) = x gives x k_x + y k_y + k = 0.  The last term is the density
+ * of the Lebesgue measure dy.  A kernel is a section over R^n x R^n with fiber
+ * Hom(r_in, r_out) (dim r_out x dim r_in, stored row-major), i.e. a section
+ * of a trivial bundle over the doubled coordinates with velocity (v(x), v(y))
+ * and fiber generator dρ_out ⊗ I − I ⊗ dρ_inᵀ − tr(A) I (affine actions
+ * only, so div v = tr A is constant), which the section machinery of
+ * model.c handles as it is.
+ *
+ * The kernel ring: the declared coordinates, then each name with the suffix
+ * "p" (coords x, y gives x, y, xp, yp; more p's if a name is taken).  One
+ * ring per coordinate declaration is cached so every kernels(...) of a
+ * session shares it (the cache holds one reference until the next coords).
+ *
+ * Steerable kernels κ(z) (steerable(G, d, r_in, r_out)) use the declared
+ * coordinates as z = x − y: the velocity is the linear part A z (the
+ * translation part cancels), the fiber generator as above, so
+ *   κ(Rz) = ρ_out(R) κ(z) ρ_in(R)⁻¹ |det R|⁻¹.                              */
+#include "builtins.h"
+#include "builtins_lie.h"
+#include "exact/poly.h"
+#include "exact/section.h"
+#include "interp.h"
+#include "model.h"
+#include "numeric/dmat.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The data of a kernel bundle value.  base must stay first (model.c and
+   builtins_bundle.c read the data as a LieBundle). */
+typedef struct KernelBundle {
+    LieBundle base;  /* kind BUNDLE_KERNELS; owner, rep = r_out (or NULL) */
+    Value *rin;      /* input representation value, or NULL (trivial) */
+    PolyRing *ring;  /* the kernel ring (reference) */
+    slong m;         /* base dimension: R^m */
+    slong din, dout; /* fiber: dout x din matrices */
+    int twoarg;      /* 1: k(x, xp) over 2m variables; 0: κ(z) over m */
+} KernelBundle;
+
+/* Largest number of sample values (points times components). */
+#define KERNEL_MAX_SAMPLES 4000000
+
+/* ------------------------------------------------------------ the ring */
+
+static struct {
+    unsigned long base_id;
+    PolyRing *ring;
+} kernel_ring_cache;
+
+static int name_taken(char **names, slong count, const char *s)
+{
+    for (slong i = 0; i < count; i++)
+        if (!strcmp(names[i], s))
+            return 1;
+    return 0;
+}
+
+/* The kernel ring of the base ring R (a new reference), or NULL. */
+static PolyRing *kernel_ring(PolyRing *R)
+{
+    if (kernel_ring_cache.ring && kernel_ring_cache.base_id == R->id)
+        return polyring_incref(kernel_ring_cache.ring);
+    slong m = R->nvars;
+    char **names = calloc(2 * m + 1, sizeof(char *));
+    for (slong i = 0; i < m; i++)
+        names[i] = strdup(R->names[i]);
+    for (slong i = 0; i < m; i++) {
+        size_t len = strlen(R->names[i]);
+        char *s = malloc(len + 2);
+        memcpy(s, R->names[i], len + 1);
+        while (1) {
+            char *t = realloc(s, strlen(s) + 2);
+            s = t;
+            strcat(s, "p");
+            if (!name_taken(names, m + i, s))
+                break;
+        }
+        names[m + i] = s;
+    }
+    PolyRing *K = polyring_new(2 * m, (const char *const *)names);
+    for (slong i = 0; i < 2 * m; i++)
+        free(names[i]);
+    free(names);
+    if (!K)
+        return NULL;
+    polyring_decref(kernel_ring_cache.ring);
+    kernel_ring_cache.ring = polyring_incref(K);
+    kernel_ring_cache.base_id = R->id;
+    return K;
+}
+
+/* 1 if R is the cached kernel ring. */
+static int is_kernel_ring(const PolyRing *R)
+{
+    return R && R == kernel_ring_cache.ring;
+}
+
+/* ------------------------------------------------------------ the bundle */
+
+static void kbundle_free(void *d)
+{
+    KernelBundle *K = d;
+    val_unref(K->base.owner);
+    val_unref(K->base.rep);
+    val_unref(K->rin);
+    polyring_decref(K->ring);
+    free(K);
+}
+
+static const char *rep_name(const Value *r)
+{
+    return r ? lie_rep(r)->name : "trivial";
+}
+
+static void kbundle_print(StrBuf *sb, const Value *v, PrintFormat fmt)
+{
+    (void)fmt;
+    const KernelBundle *K = v->u.obj.data;
+    const MatAlgebra *g = lie_owner_algebra(K->base.owner);
+    if (K->twoarg)
+        sb_printf(sb, "bundle of integral kernels k(x, xp) over R^%ld x R^%ld", (long)K->m,
+                  (long)K->m);
+    else
+        sb_printf(sb, "bundle of steerable kernels k(z) over R^%ld", (long)K->m);
+    sb_printf(sb, " with values Hom(%s, %s) (fiber dimension %ld), acted on by %s",
+              rep_name(K->rin), rep_name(K->base.rep), (long)K->base.k, g->name);
+}
+
+static long kbundle_length(const Value *v)
+{
+    return ((const KernelBundle *)v->u.obj.data)->base.k;
+}
+
+const ObjType kernel_bundle_type = {"kernel bundle", kbundle_free, kbundle_print, NULL, NULL,
+                                    kbundle_length,  NULL};
+
+static const KernelBundle *kbundle_of(const Value *v)
+{
+    return v && val_is_obj(v, &kernel_bundle_type) ? v->u.obj.data : NULL;
+}
+
+/* 1 if the representation r is of the algebra g (same basis). */
+static int rep_of(const MatRep *r, const MatAlgebra *g)
+{
+    if (r->alg == g)
+        return 1;
+    if (r->alg->n != g->n || r->alg->dim != g->dim)
+        return 0;
+    for (slong i = 0; i < g->dim; i++)
+        if (!fmpq_mat_equal(r->alg->basis + i, g->basis + i))
+            return 0;
+    return 1;
+}
+
+/* D (k x k) = drho(xi) for the representation value r (NULL: 1 x 1 zero). */
+static int rep_derivative(fmpq_mat_t D, const Value *r, const fmpq *co, const MatAlgebra *g)
+{
+    const MatRep *R = r ? lie_rep(r) : NULL;
+    slong k = R ? R->dim : 1;
+    fmpq_mat_clear(D);
+    fmpq_mat_init(D, k, k);
+    if (!R)
+        return 0;
+    fmpq_mat_t t;
+    fmpq_mat_init(t, k, k);
+    for (slong j = 0; j < g->dim; j++)
+        if (!fmpq_is_zero(co + j)) {
+            fmpq_mat_scalar_mul_fmpq(t, R->images + j, co + j);
+            fmpq_mat_add(D, D, t);
+        }
+    fmpq_mat_clear(t);
+    return 0;
+}
+
+/* F (k x k, k = dout*din) = P ⊗ I_din + I_dout ⊗ Q (row-major vec). */
+static void kron_sum(fmpq_mat_t F, const fmpq_mat_t P, const fmpq_mat_t Q, slong dout, slong din)
+{
+    fmpq_mat_zero(F);
+    for (slong r = 0; r < dout; r++)
+        for (slong s = 0; s < din; s++)
+            for (slong t = 0; t < dout; t++)
+                fmpq_add(fmpq_mat_entry(F, r * din + s, t * din + s),
+                         fmpq_mat_entry(F, r * din + s, t * din + s), fmpq_mat_entry(P, r, t));
+    for (slong r = 0; r < dout; r++)
+        for (slong s = 0; s < din; s++)
+            for (slong u = 0; u < din; u++)
+                fmpq_add(fmpq_mat_entry(F, r * din + s, r * din + u),
+                         fmpq_mat_entry(F, r * din + s, r * din + u), fmpq_mat_entry(Q, s, u));
+}
+
+int kernel_bundle_generator(PolyVec *v, PolyMat *b, const LieBundle *B, const fmpq_mat_t xi,
+                            char *err)
+{
+    const KernelBundle *K = (const KernelBundle *)B;
+    const MatAlgebra *g = lie_owner_algebra(B->owner);
+    slong m = K->m, N = B->n, k = B->k;
+    if (fmpq_mat_nrows(xi) != g->n || fmpq_mat_ncols(xi) != g->n) {
+        algebra_set_error(err, "the generator is %ldx%ld but %s has %ldx%ld matrices",
+                          (long)fmpq_mat_nrows(xi), (long)fmpq_mat_ncols(xi), g->name, (long)g->n,
+                          (long)g->n);
+        return ALG_ERR_ARG;
+    }
+    fmpq *co = _fmpq_vec_init(g->dim + 1);
+    if (algebra_coords(co, g, xi, NULL)) {
+        _fmpq_vec_clear(co, g->dim + 1);
+        algebra_set_error(err, "the generator is not an element of %s", g->name);
+        return ALG_ERR_NOT_MEMBER;
+    }
+    if (v->len != N || b->rows != k || b->cols != k || v->R != K->ring) {
+        _fmpq_vec_clear(co, g->dim + 1);
+        algebra_set_error(err, "internal: kernel generator shapes");
+        return ALG_ERR_ARG;
+    }
+    /* velocity: blockdiag(A, A) (x, xp) + (t, t) for k(x, xp); A z for κ(z) */
+    fmpq_mat_t A2, t2, D1, D2, F;
+    fmpq_mat_init(A2, N, N);
+    fmpq_mat_init(t2, N, 1);
+    fmpq_t tr;
+    fmpq_init(tr);
+    for (slong blk = 0; blk < N / m; blk++)
+        for (slong i = 0; i < m; i++) {
+            for (slong j = 0; j < m; j++)
+                fmpq_set(fmpq_mat_entry(A2, blk * m + i, blk * m + j), fmpq_mat_entry(xi, i, j));
+            if (g->affine && K->twoarg)
+                fmpq_set(fmpq_mat_entry(t2, blk * m + i, 0), fmpq_mat_entry(xi, i, m));
+        }
+    for (slong i = 0; i < m; i++)
+        fmpq_add(tr, tr, fmpq_mat_entry(xi, i, i));
+    char perr[POLY_ERR_LEN] = "";
+    int st = polyvec_set_affine(v, A2, t2, perr);
+    /* fiber: drho_out ⊗ I − I ⊗ drho_inᵀ − tr(A) I */
+    fmpq_mat_init(D1, 0, 0);
+    fmpq_mat_init(D2, 0, 0);
+    fmpq_mat_init(F, k, k);
+    rep_derivative(D1, K->rin, co, g);
+    rep_derivative(D2, B->rep, co, g);
+    fmpq_mat_transpose(D1, D1);
+    fmpq_mat_neg(D1, D1);
+    kron_sum(F, D2, D1, K->dout, K->din);
+    for (slong i = 0; i < k; i++)
+        fmpq_sub(fmpq_mat_entry(F, i, i), fmpq_mat_entry(F, i, i), tr);
+    if (!st)
+        st = polymat_set_fmpq_mat(b, F, perr);
+    if (st)
+        algebra_set_error(err, "%s", perr);
+    fmpq_mat_clear(A2);
+    fmpq_mat_clear(t2);
+    fmpq_mat_clear(D1);
+    fmpq_mat_clear(D2);
+    fmpq_mat_clear(F);
+    fmpq_clear(tr);
+    _fmpq_vec_clear(co, g->dim + 1);
+    return st ? ALG_ERR_ARG : ALG_OK;
+}
+
+/* T = the group action of h (m x m, lifted for affine algebras) on r. */
+static int rep_group(fmpq_mat_t T, const Value *r, const fmpq_mat_t h, char *err)
+{
+    if (!r) {
+        fmpq_mat_clear(T);
+        fmpq_mat_init(T, 1, 1);
+        fmpq_mat_one(T);
+        return 0;
+    }
+    const MatRep *R = lie_rep(r);
+    int st;
+    if (R->alg->affine && R->alg->n == fmpq_mat_nrows(h) + 1) {
+        fmpq_mat_t L;
+        fmpq_mat_init(L, 0, 0);
+        st = discrete_affine_lift(L, h, err);
+        if (!st)
+            st = rep_group_element(T, R, L, err);
+        fmpq_mat_clear(L);
+    } else {
+        st = rep_group_element(T, R, h, err);
+    }
+    return st;
+}
+
+int kernel_bundle_discrete(fmpq_mat_t g, fmpq_mat_t T, const LieBundle *B, const fmpq_mat_t h,
+                           char *err)
+{
+    const KernelBundle *K = (const KernelBundle *)B;
+    slong m = K->m, N = B->n;
+    if (fmpq_mat_nrows(h) != m || fmpq_mat_ncols(h) != m) {
+        algebra_set_error(err, "the element is %ldx%ld but the kernels are over R^%ld",
+                          (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h), (long)m);
+        return ALG_ERR_ARG;
+    }
+    fmpq_t det;
+    fmpq_init(det);
+    fmpq_mat_det(det, h);
+    if (fmpq_is_zero(det)) {
+        fmpq_clear(det);
+        algebra_set_error(err, "the element is singular");
+        return ALG_ERR_SINGULAR;
+    }
+    fmpq_abs(det, det);
+    fmpq_mat_t Ti, To, Tin;
+    fmpq_mat_init(Ti, 0, 0);
+    fmpq_mat_init(To, 0, 0);
+    int st = rep_group(Ti, K->rin, h, err);
+    if (!st)
+        st = rep_group(To, B->rep, h, err);
+    if (!st) {
+        fmpq_mat_init(Tin, K->din, K->din);
+        if (!fmpq_mat_inv(Tin, Ti)) {
+            algebra_set_error(err, "the input representation of the element is singular");
+            st = ALG_ERR_SINGULAR;
+        } else {
+            fmpq_mat_transpose(Tin, Tin);
+            fmpq_mat_clear(T);
+            fmpq_mat_init(T, B->k, B->k);
+            fmpq_mat_kronecker_product(T, To, Tin);
+            fmpq_inv(det, det);
+            fmpq_mat_scalar_mul_fmpq(T, T, det);
+            fmpq_mat_clear(g);
+            fmpq_mat_init(g, N, N);
+            for (slong blk = 0; blk < N / m; blk++)
+                for (slong i = 0; i < m; i++)
+                    for (slong j = 0; j < m; j++)
+                        fmpq_set(fmpq_mat_entry(g, blk * m + i, blk * m + j),
+                                 fmpq_mat_entry(h, i, j));
+        }
+        fmpq_mat_clear(Tin);
+    }
+    fmpq_mat_clear(Ti);
+    fmpq_mat_clear(To);
+    fmpq_clear(det);
+    return st;
+}
+
+/* A new kernel bundle value for the group or algebra a[0] and the optional
+   representations a[i_in], a[i_out]; the ring is the kernel ring (twoarg)
+   or the session ring. */
+static Value *kbundle_make(Call *c, Value **a, int i_in, int i_out, int twoarg)
+{
+    const MatAlgebra *g = lie_owner_algebra(a[0]);
+    if (!g)
+        return arg_type_error(c, 0, "a Lie algebra or a group", a[0]);
+    slong m = g->affine ? g->n - 1 : g->n;
+    PolyRing *R = c->I->ring;
+    if (!R)
+        return call_error(c, "no coordinates: declare them first (coords x, y)");
+    if (R->nvars != m)
+        return arg_error(c, 0, "%s acts on R^%ld but there %s %ld coordinate%s", g->name, (long)m,
+                         R->nvars == 1 ? "is" : "are", (long)R->nvars, R->nvars == 1 ? "" : "s");
+    Value *rv[2] = {a[i_in], a[i_out]};
+    slong dims[2] = {1, 1};
+    for (int s = 0; s < 2; s++) {
+        if (!rv[s])
+            continue;
+        const MatRep *r = lie_rep(rv[s]);
+        if (!r)
+            return arg_type_error(c, s ? i_out : i_in, "a representation", rv[s]);
+        if (!rep_of(r, g))
+            return arg_error(c, s ? i_out : i_in, "the representation is of %s, not of %s",
+                             r->alg->name, g->name);
+        dims[s] = r->dim;
+    }
+    if (dims[0] * dims[1] > SECTION_MAX_FIBER)
+        return call_error(c, "the fiber dimension %ld x %ld is too large", (long)dims[1],
+                          (long)dims[0]);
+    PolyRing *KR = twoarg ? kernel_ring(R) : polyring_incref(R);
+    if (!KR)
+        return call_error(c, "out of memory");
+    KernelBundle *K = calloc(1, sizeof *K);
+    K->base.owner = val_ref(a[0]);
+    K->base.rep = rv[1] ? val_ref(rv[1]) : NULL;
+    K->base.kind = BUNDLE_KERNELS;
+    K->base.n = twoarg ? 2 * m : m;
+    K->base.k = dims[0] * dims[1];
+    K->rin = rv[0] ? val_ref(rv[0]) : NULL;
+    K->ring = KR;
+    K->m = m;
+    K->din = dims[0];
+    K->dout = dims[1];
+    K->twoarg = twoarg;
+    return val_obj(&kernel_bundle_type, K);
+}
+
+/* The model space of all kernels of degree <= a[1] of the bundle E. */
+static Value *kspace_make(Call *c, Value **a, Value *E)
+{
+    if (val_is_error(E))
+        return E;
+    long d;
+    Value *e = arg_long(c, a, 1, 0, POLY_MAX_DEGREE, &d);
+    if (e) {
+        val_unref(E);
+        return e;
+    }
+    const KernelBundle *K = E->u.obj.data;
+    char err[MODEL_ERR_LEN] = "";
+    ModelSpace *V = malloc(sizeof *V);
+    int st = model_space_init_polys(V, E, K->ring, K->base.k, d, err);
+    val_unref(E);
+    if (st) {
+        model_space_clear(V);
+        free(V);
+        return call_error(c, "%s", err);
+    }
+    return model_space_value(V);
+}
+
+/* kernels(G, d, r_in = trivial, r_out = trivial) */
+static Value *bi_kernels(Call *c, Value **a)
+{
+    return kspace_make(c, a, kbundle_make(c, a, 2, 3, 1));
+}
+
+/* steerable(G, d, r_in = trivial, r_out = trivial) */
+static Value *bi_steerable(Call *c, Value **a)
+{
+    return kspace_make(c, a, kbundle_make(c, a, 2, 3, 0));
+}
+
+/* kernel_bundle(G, r_in = trivial, r_out = trivial, steerable = false) */
+static Value *bi_kernel_bundle(Call *c, Value **a)
+{
+    int two = 1;
+    if (a[3]) {
+        if (a[3]->kind != VAL_BOOL)
+            return arg_type_error(c, 3, "true or false", a[3]);
+        two = !a[3]->u.b;
+    }
+    return kbundle_make(c, a, 1, 2, two);
+}
+
+/* The kernel bundle of a[i]: a kernel bundle or a kernel model space. */
+static const KernelBundle *want_kbundle(Call *c, Value **a, int i, Value **e)
+{
+    *e = NULL;
+    const KernelBundle *K = kbundle_of(a[i]);
+    const ModelSpace *V = model_space_of(a[i]);
+    if (!K && V && V->kind == MODEL_SECTIONS)
+        K = kbundle_of(V->bundle);
+    if (!K)
+        *e = arg_type_error(c, i, "a kernel model space or kernel bundle", a[i]);
+    return K;
+}
+
+/* kernel_coords(K): the variables of the kernel ring. */
+static Value *bi_kernel_coords(Call *c, Value **a)
+{
+    Value *e;
+    const KernelBundle *K = want_kbundle(c, a, 0, &e);
+    if (!K)
+        return e;
+    Value *l = val_list_new(K->ring->nvars);
+    for (slong i = 0; i < K->ring->nvars; i++) {
+        Value *p = val_poly_new(K->ring);
+        poly_set_var(p->u.poly.p, i, K->ring, NULL);
+        val_list_set(l, i, p);
+    }
+    return l;
+}
+
+/* Read a[i] as k polynomials over R: a polynomial, rational, column of
+   polynomials or list of polynomials (*shape 0, 1, 2 as in lie). */
+static Value *get_kernel(Call *c, Value **a, int i, PolyRing *R, PolyVec *F, int *shape)
+{
+    Value *v = a[i];
+    if (v->kind == VAL_POLY || v->kind == VAL_RAT) {
+        if (v->kind == VAL_POLY && v->u.poly.ring != R)
+            return arg_error(c, i, "the polynomial is not over the kernel's coordinates");
+        polyvec_init(F, 1, R);
+        if (v->kind == VAL_POLY)
+            fmpq_mpoly_set(F->p, v->u.poly.p, R->ctx);
+        else
+            poly_set_fmpq(F->p, v->u.q, R);
+        *shape = 0;
+        return NULL;
+    }
+    if (v->kind == VAL_PMAT && v->u.pmat.cols == 1) {
+        if (v->u.pmat.ring != R)
+            return arg_error(c, i, "the polynomials are not over the kernel's coordinates");
+        polyvec_init(F, v->u.pmat.rows, R);
+        for (slong j = 0; j < F->len; j++)
+            fmpq_mpoly_set(F->p + j, v->u.pmat.e + j, R->ctx);
+        *shape = 1;
+        return NULL;
+    }
+    return arg_type_error(c, i, "a polynomial or a column of polynomials", v);
+}
+
+Value *kernel_builtin_lie(Call *c, Value **a)
+{
+    const KernelBundle *K = kbundle_of(a[2]);
+    if (!K)
+        return arg_type_error(c, 2, "a kernel bundle", a[2]);
+    if (a[0]->kind != VAL_MAT)
+        return arg_type_error(c, 0, "an exact matrix (an element of the algebra)", a[0]);
+    PolyVec F, v, out;
+    PolyMat b;
+    int shape;
+    Value *e = get_kernel(c, a, 1, K->ring, &F, &shape);
+    if (e)
+        return e;
+    if (F.len != K->base.k) {
+        e = arg_error(c, 1, "the kernel has %ld components but the fiber has dimension %ld",
+                      (long)F.len, (long)K->base.k);
+        polyvec_clear(&F);
+        return e;
+    }
+    polyvec_init(&v, K->base.n, K->ring);
+    polymat_init(&b, K->base.k, K->base.k, K->ring);
+    char err[ALG_ERR_LEN] = "";
+    int st = kernel_bundle_generator(&v, &b, &K->base, a[0]->u.m, err);
+    if (st) {
+        e = arg_error(c, 0, "%s", err);
+    } else {
+        polyvec_init(&out, F.len, K->ring);
+        st = section_lie(&out, &b, &v, &F, err);
+        if (st) {
+            e = call_error(c, "%s", err);
+        } else if (shape == 0) {
+            e = val_poly_new(K->ring);
+            fmpq_mpoly_set(e->u.poly.p, out.p, K->ring->ctx);
+        } else {
+            e = val_pmat_new(K->ring, out.len, 1);
+            for (slong j = 0; j < out.len; j++)
+                fmpq_mpoly_set(e->u.pmat.e + j, out.p + j, K->ring->ctx);
+        }
+        polyvec_clear(&out);
+    }
+    polyvec_clear(&F);
+    polyvec_clear(&v);
+    polymat_clear(&b);
+    return e;
+}
+
+/* ------------------------------------------------------------ sampling */
+
+/* Collect the components of a[0]: polynomials (any ring R) or rationals. */
+static Value *sample_components(Call *c, Value *v, const fmpq_mpoly_struct ***ps, fmpq **qs,
+                                slong *k, PolyRing **R)
+{
+    *R = NULL;
+    if (v->kind == VAL_POLY || v->kind == VAL_RAT) {
+        *k = 1;
+    } else if (v->kind == VAL_PMAT) {
+        *k = v->u.pmat.rows * v->u.pmat.cols;
+        *R = v->u.pmat.ring;
+    } else if (v->kind == VAL_LIST && v->u.list.n > 0) {
+        *k = v->u.list.n;
+        for (long j = 0; j < v->u.list.n; j++) {
+            Value *p = v->u.list.items[j];
+            if (p->kind != VAL_POLY && p->kind != VAL_RAT)
+                return arg_error(c, 0, "item %ld is a %s, not a polynomial", j + 1,
+                                 val_kind_name(p));
+            if (p->kind == VAL_POLY && *R && p->u.poly.ring != *R)
+                return arg_error(c, 0, "item %ld is over other coordinates", j + 1);
+            if (p->kind == VAL_POLY)
+                *R = p->u.poly.ring;
+        }
+    } else {
+        return arg_type_error(c, 0,
+                              "a polynomial kernel (a polynomial, a matrix or list of polynomials)",
+                              v);
+    }
+    if (v->kind == VAL_POLY)
+        *R = v->u.poly.ring;
+    *ps = calloc(*k + 1, sizeof(fmpq_mpoly_struct *));
+    *qs = _fmpq_vec_init(*k + 1);
+    for (slong j = 0; j < *k; j++) {
+        Value *p = v->kind == VAL_LIST ? v->u.list.items[j] : v;
+        if (v->kind == VAL_PMAT)
+            (*ps)[j] = v->u.pmat.e + j;
+        else if (p->kind == VAL_POLY)
+            (*ps)[j] = p->u.poly.p;
+        else
+            fmpq_set(*qs + j, p->u.q);
+    }
+    return NULL;
+}
+
+/* sample_kernel(F, n, h = 1) */
+static Value *bi_sample_kernel(Call *c, Value **a)
+{
+    long n;
+    Value *e = arg_long(c, a, 1, 1, 10000, &n);
+    if (e)
+        return e;
+    fmpq_t h;
+    fmpq_init(h);
+    fmpq_one(h);
+    if (a[2]) {
+        if (a[2]->kind == VAL_RAT) {
+            fmpq_set(h, a[2]->u.q);
+        } else if (a[2]->kind == VAL_REAL && mpfr_number_p(a[2]->u.r)) {
+            mpq_t t; /* the float's exact value */
+            mpq_init(t);
+            mpq_set_d(t, mpfr_get_d(a[2]->u.r, MPFR_RNDN));
+            fmpq_set_mpq(h, t);
+            mpq_clear(t);
+        } else {
+            fmpq_clear(h);
+            return arg_type_error(c, 2, "a number (the grid spacing)", a[2]);
+        }
+        if (fmpq_sgn(h) <= 0 || fmpz_bits(fmpq_numref(h)) > 2000 ||
+            fmpz_bits(fmpq_denref(h)) > 2000) {
+            fmpq_clear(h);
+            return arg_error(c, 2, "the grid spacing must be positive (and not huge)");
+        }
+    }
+    const fmpq_mpoly_struct **ps = NULL;
+    fmpq *qs = NULL;
+    slong k = 0;
+    PolyRing *R;
+    if ((e = sample_components(c, a[0], &ps, &qs, &k, &R))) {
+        fmpq_clear(h);
+        return e;
+    }
+    if (!R)
+        R = c->I->ring;
+    slong nv = R ? R->nvars : 0, m = is_kernel_ring(R) ? nv / 2 : nv;
+    if (m < 1 || m > 3) {
+        e = R ? arg_error(c, 0, "kernels are sampled on R^1, R^2 or R^3, not R^%ld", (long)m)
+              : call_error(c, "no coordinates: declare them first (coords x, y)");
+    } else {
+        slong pts = m == 1 ? n : m == 2 ? n * n : n * n * n;
+        if (pts > KERNEL_MAX_SAMPLES / k)
+            e = call_error(c, "too many samples (%ld points x %ld components)", (long)pts, (long)k);
+    }
+    if (e) {
+        free(ps);
+        _fmpq_vec_clear(qs, k + 1);
+        fmpq_clear(h);
+        return e;
+    }
+    /* grid coordinates c_i = (i - (n - 1)/2) h, exact */
+    fmpq *grid = _fmpq_vec_init(n);
+    for (long i = 0; i < n; i++) {
+        fmpq_set_si(grid + i, 2 * i - (n - 1), 2);
+        fmpq_mul(grid + i, grid + i, h);
+    }
+    fmpq *pt = _fmpq_vec_init(nv + 1);
+    fmpq **ptp = malloc((nv + 1) * sizeof(fmpq *));
+    for (slong i = 0; i < nv; i++)
+        ptp[i] = pt + i;
+    fmpq_t val;
+    fmpq_init(val);
+    long slices = m == 3 ? n : 1, rows = n, cols = m == 1 ? 1 : n;
+    Value *comps = val_list_new(k);
+    char err[POLY_ERR_LEN] = "";
+    int st = 0;
+    for (slong j = 0; j < k && !st; j++) {
+        Value *sl = m == 3 ? val_list_new(slices) : NULL;
+        for (long s = 0; s < slices && !st; s++) {
+            DMat *D = dmat_zeros((int)rows, (int)cols);
+            if (!D) {
+                st = POLY_ERR_MEMORY;
+                snprintf(err, sizeof err, "out of memory");
+                break;
+            }
+            for (long r = 0; r < rows && !st; r++)
+                for (long q = 0; q < cols && !st; q++) {
+                    /* point: (r) / (r, q) / (s, r, q); kernel rings: second half 0 */
+                    if (m == 1) {
+                        fmpq_set(pt, grid + r);
+                    } else if (m == 2) {
+                        fmpq_set(pt, grid + r);
+                        fmpq_set(pt + 1, grid + q);
+                    } else {
+                        fmpq_set(pt, grid + s);
+                        fmpq_set(pt + 1, grid + r);
+                        fmpq_set(pt + 2, grid + q);
+                    }
+                    if (ps[j])
+                        st = poly_eval_fmpq(val, ps[j], ptp, R, err);
+                    else
+                        fmpq_set(val, qs + j);
+                    DMAT_AT(D, r, q) = fmpq_get_d(val);
+                }
+            if (m == 3)
+                val_list_set(sl, s, val_fmat(D));
+            else
+                sl = val_fmat(D);
+        }
+        val_list_set(comps, j, sl ? sl : val_nil());
+    }
+    if (st) {
+        val_unref(comps);
+        comps = call_error(c, "%s", err);
+    } else if (k == 1) {
+        Value *one = val_ref(comps->u.list.items[0]);
+        val_unref(comps);
+        comps = one;
+    }
+    fmpq_clear(val);
+    free(ptp);
+    _fmpq_vec_clear(pt, nv + 1);
+    _fmpq_vec_clear(grid, n);
+    free(ps);
+    _fmpq_vec_clear(qs, k + 1);
+    fmpq_clear(h);
+    return comps;
+}
+
+/* ------------------------------------------------------------ convolution */
+
+/* A new DMat copy of a float or exact matrix, or NULL. */
+static DMat *as_dmat(const Value *v)
+{
+    if (v->kind == VAL_FMAT)
+        return dmat_copy(v->u.fm);
+    if (v->kind != VAL_MAT)
+        return NULL;
+    slong r = fmpq_mat_nrows(v->u.m), q = fmpq_mat_ncols(v->u.m);
+    if (r > 1000000 || q > 1000000)
+        return NULL;
+    DMat *D = dmat_zeros((int)r, (int)q);
+    for (slong i = 0; D && i < r; i++)
+        for (slong j = 0; j < q; j++)
+            DMAT_AT(D, i, j) = fmpq_get_d(fmpq_mat_entry(v->u.m, i, j));
+    return D;
+}
+
+/* convolve(image, kernel, mode = "same") */
+static Value *bi_convolve(Call *c, Value **a)
+{
+    int mode = 0; /* 0 same, 1 valid, 2 full */
+    if (a[2]) {
+        const char *s = a[2]->kind == VAL_STR ? a[2]->u.str.s : NULL;
+        if (s && !strcmp(s, "same"))
+            mode = 0;
+        else if (s && !strcmp(s, "valid"))
+            mode = 1;
+        else if (s && !strcmp(s, "full"))
+            mode = 2;
+        else
+            return arg_error(c, 2, "the mode is \"same\", \"valid\" or \"full\"");
+    }
+    for (int i = 0; i < 2; i++)
+        if (a[i]->kind != VAL_FMAT && a[i]->kind != VAL_MAT)
+            return arg_type_error(c, i, "a float or exact matrix", a[i]);
+    DMat *I = as_dmat(a[0]), *K = as_dmat(a[1]);
+    if (!I || !K) {
+        dmat_free(I);
+        dmat_free(K);
+        return call_error(c, "out of memory");
+    }
+    long M = I->rows, N = I->cols, kr = K->rows, kc = K->cols;
+    long orow, ocol, offr, offc;
+    if (mode == 0) {
+        orow = M, ocol = N, offr = (kr - 1) / 2, offc = (kc - 1) / 2;
+    } else if (mode == 1) {
+        orow = M - kr + 1, ocol = N - kc + 1, offr = kr - 1, offc = kc - 1;
+    } else {
+        orow = M + kr - 1, ocol = N + kc - 1, offr = 0, offc = 0;
+    }
+    Value *e = NULL;
+    if (kr == 0 || kc == 0 || M == 0 || N == 0)
+        e = call_error(c, "empty image or kernel");
+    else if (orow < 1 || ocol < 1)
+        e = call_error(c,
+                       "the kernel (%ldx%ld) is larger than the image (%ldx%ld) in mode \"valid\"",
+                       kr, kc, M, N);
+    else if ((double)orow * ocol * kr * kc > 4e9)
+        e = call_error(c, "the convolution is too large");
+    if (e) {
+        dmat_free(I);
+        dmat_free(K);
+        return e;
+    }
+    DMat *O = dmat_zeros((int)orow, (int)ocol);
+    if (!O) {
+        dmat_free(I);
+        dmat_free(K);
+        return call_error(c, "out of memory");
+    }
+    /* full(i, j) = sum_{p, q} K(p, q) I(i - p, j - q); out(i, j) = full(i + offr,
+     * j + offc) */
+    for (long j = 0; j < ocol; j++)
+        for (long i = 0; i < orow; i++) {
+            double s = 0;
+            for (long q = 0; q < kc; q++) {
+                long y = j + offc - q;
+                if (y < 0 || y >= N)
+                    continue;
+                for (long p = 0; p < kr; p++) {
+                    long x = i + offr - p;
+                    if (x >= 0 && x < M)
+                        s += DMAT_AT(K, p, q) * DMAT_AT(I, x, y);
+                }
+            }
+            DMAT_AT(O, i, j) = s;
+        }
+    dmat_free(I);
+    dmat_free(K);
+    return val_fmat(O);
+}
+
+#define KER "kernels and convolutions"
+const Builtin builtins_kernel[] = {
+    {"kernels", "G, d, r_in = trivial, r_out = trivial", bi_kernels, KER,
+     "The model space of polynomial integral kernels k(x, xp) of degree <= d (operators u -> "
+     "integral of k(x, xp) u(xp) dxp), with values Hom(r_in, r_out) (dim r_out x dim r_in "
+     "components, row-major).  The kernel coordinates are the declared ones followed by the same "
+     "names with suffix p (coords x gives x, xp).  G acts on both arguments with the density of "
+     "dxp: lie(xi, k) = drho_out k - k drho_in - D_x k v(x) - D_xp k v(xp) - div v k, so "
+     "translations give convolutions k(x - xp).",
+     "coords x; enforce(kernels(t(1), 2), t(1))",
+     "model space of dimension 3 (6 before enforcing)\n  1\n  x - xp\n  x^2 - 2*x*xp + xp^2"},
+    {"steerable", "G, d, r_in = trivial, r_out = trivial", bi_steerable, KER,
+     "The model space of convolution kernels kappa(z) of degree <= d in the declared coordinates "
+     "(z = x - xp) with values Hom(r_in, r_out); enforce(S, G) gives the steerable kernels kappa(R "
+     "z) = rho_out(R) kappa(z) rho_in(R)^-1 (lie = drho_out kappa - kappa drho_in - D kappa A z - "
+     "tr(A) kappa).",
+     "coords x, y; dim(enforce(steerable(so(2), 2), so(2)))", "2"},
+    {"kernel_bundle", "G, r_in = trivial, r_out = trivial, steerable = false", bi_kernel_bundle,
+     KER,
+     "The bundle of integral kernels k(x, xp) (or, with steerable = true, of kernels kappa(z)) "
+     "with values Hom(r_in, r_out): for lie(xi, k, E).",
+     "coords x; dim(kernel_bundle(t(1)))", "1"},
+    {"kernel_coords", "K", bi_kernel_coords, KER,
+     "The coordinates of a kernel space or bundle as polynomials (coords x: [x, xp]).",
+     "coords x; kernel_coords(kernels(t(1), 1))", "[x, xp]"},
+    {"sample_kernel", "F, n, h = 1", bi_sample_kernel, KER,
+     "Samples the kernel F (a polynomial, or a matrix or list of polynomials: one float result per "
+     "component) on the grid of n points per axis at (i - (n - 1)/2) h, i = 0..n-1: a float n x 1 "
+     "column (R^1), an n x n matrix with entry (i, j) at (c_i, c_j) (R^2), or a list of n such "
+     "slices (R^3).  A kernel k(x, xp) is sampled as k(z, 0).  Values are computed exactly and "
+     "rounded once.",
+     "coords x; sample_kernel(x^2, 3)", "[1; 0; 1]"},
+    {"convolve", "image, kernel, mode = \"same\"", bi_convolve, KER,
+     "The 2-D convolution out(i, j) = sum K(p, q) I(i - p, j - q) of float (or exact) matrices: "
+     "mode \"same\" (the image's size, centred, zero padding), \"valid\" (only full overlaps) or "
+     "\"full\".  No h^n quadrature weight is applied.",
+     "convolve([1, 2; 3, 4], [0, 1;], \"full\")", "[0, 1, 2; 0, 3, 4]"},
+    {"fields_algebra", "Xs", fields_algebra_builtin_new, "Lie algebras",
+     "The Lie algebra spanned by polynomial vector fields (columns of polynomials; in 1-D plain "
+     "polynomials), dependent ones dropped; an error names a bracket that leaves the span.  An "
+     "element X acts by the velocity v = X (lie(X, F, A) = b F - DF X); the structure constants "
+     "(A.structure) use [X, Y] = DX Y - DY X = -bracket(X, Y), which agrees with AB - BA for "
+     "linear fields A x.",
+     "coords x; dim(fields_algebra([1, x, x^2]))", "3"},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

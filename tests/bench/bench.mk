@@ -1,0 +1,9 @@
+# tests/bench/bench.mk — the recovery experiment driver (PAPER.md §5.1),
+# included by Makefile.am.  Benchmark, not a test: make tests/bench/recovery,
+# then tests/bench/recovery.sh.
+EXTRA_PROGRAMS += tests/bench/recovery
+tests_bench_recovery_SOURCES = tests/bench/recovery.c
+tests_bench_recovery_LDADD = libsymrt.a $(LIBS)
+CLEANFILES += tests/bench/recovery
+EXTRA_DIST += tests/bench/recovery.sh tests/bench/recovery-compare.py \
+	tests/bench/recovery-results.csv
