@@ -77,6 +77,5 @@ extern const Builtin builtins_model[];
 extern const Builtin builtins_discover[];
 extern const Builtin builtins_fit[];
 extern const Builtin builtins_kernel[];
-extern const Builtin builtins_fields_algebra[];
 
 #endif

@@ -178,9 +178,14 @@ int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
         polymat_init(b + i, V->k, V->k, V->R);
     }
     for (slong i = 0; i < q && !st; i++) {
-        st = velocity(v + i, gens + i, V->R, err);
-        if (!st)
-            st = fiber(b + i, kind, Bd, gens + i, v + i, err);
+        if (kind == BUNDLE_KERNELS) {
+            /* kernels act on both arguments, with the density term */
+            st = kernel_bundle_generator(v + i, b + i, Bd, gens + i, err);
+        } else {
+            st = velocity(v + i, gens + i, V->R, err);
+            if (!st)
+                st = fiber(b + i, kind, Bd, gens + i, v + i, err);
+        }
         if (!st) {
             slong di = section_lie_matrix_degree(kind == BUNDLE_SCALARS ? NULL : b + i, v + i,
                                                  V->d);
