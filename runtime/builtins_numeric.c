@@ -176,6 +176,33 @@ static Value *bi_nuclear_norm(Call *c, Value **a)
     return st ? dl_fail(c, st) : val_real_d(n);
 }
 
+static Value *bi_chol(Call *c, Value **a)
+{
+    DMat *A, *L = NULL;
+    Value *e = want_fmat(c, a, 0, &A);
+    if (e)
+        return e;
+    int st = dlinalg_cholesky(&L, A);
+    dmat_free(A);
+    return st ? dl_fail(c, st) : val_fmat(L);
+}
+
+static Value *bi_qr(Call *c, Value **a)
+{
+    DMat *A, *Q = NULL, *R = NULL;
+    Value *e = want_fmat(c, a, 0, &A);
+    if (e)
+        return e;
+    int st = dlinalg_qr(&Q, &R, A);
+    dmat_free(A);
+    if (st)
+        return dl_fail(c, st);
+    Value *r = val_record_new("record", 2);
+    val_record_set(r, 0, "Q", val_fmat(Q));
+    val_record_set(r, 1, "R", val_fmat(R));
+    return r;
+}
+
 const Builtin builtins_numeric[] = {
     {"fmat", "A", bi_fmat, "float linear algebra",
      "A float (double) copy of a matrix: the explicit exact-to-float conversion.",
@@ -193,6 +220,12 @@ const Builtin builtins_numeric[] = {
     {"eigh", "A", bi_eigh, "float linear algebra",
      "Eigenvalues (ascending) and eigenvectors of a symmetric matrix: record(values, vectors).",
      "eigh([2, 0; 0, 1]).values", "[1; 2]"},
+    {"chol", "A", bi_chol, "float linear algebra",
+     "The lower Cholesky factor L of a symmetric positive definite matrix (A = L L^T, "
+     "LAPACK dpotrf).", "chol([4, 2; 2, 5])", "[2, 0; 1, 2]"},
+    {"qr", "A", bi_qr, "float linear algebra",
+     "Reduced QR decomposition A = Q R (LAPACK dgeqrf, dorgqr): record(Q, R).",
+     "size(qr([1, 0; 0, 1; 0, 0]).Q)", "[3, 2]"},
     {"nuclear_norm", "A", bi_nuclear_norm, "float linear algebra",
      "The sum of the singular values.", "nuclear_norm([3, 0; 0, -4])", "7"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};
