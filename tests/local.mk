@@ -9,6 +9,7 @@
 
 TEST_EXTENSIONS = .sym .sh
 AM_TESTS_ENVIRONMENT = SYM=$(abs_top_builddir)/sym; export SYM; \
+	VALGRIND_CMD='$(VALGRIND_CMD)'; export VALGRIND_CMD; \
 	SYM_BUILDDIR=$(abs_top_builddir); export SYM_BUILDDIR; \
 	REGEN=$${REGEN:-0}; export REGEN; \
 	LSAN_OPTIONS="suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0$${LSAN_OPTIONS:+:$$LSAN_OPTIONS}"; \
