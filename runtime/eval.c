@@ -918,7 +918,12 @@ int interp_run_tree(Interp *I, const AstNode *root, int echo)
         ExecStatus st = exec_stmt(I, NULL, root->kids[i], &r);
         if (st == EXEC_ERROR) {
             status = r->u.err.interrupted ? RUN_INTERRUPTED : RUN_ERROR;
-            interp_report_error(I, r);
+            if (r->u.err.interrupted) {
+                fputs("interrupted\n", I->err);
+                fflush(I->err);
+            } else {
+                interp_report_error(I, r);
+            }
             val_unref(r);
             break;
         }

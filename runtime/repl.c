@@ -198,8 +198,6 @@ int repl_run(Interp *I, int quiet)
             continue;
         }
         last = interp_run_tree(I, pr->root, 1);
-        if (last == RUN_INTERRUPTED)
-            fputs("interrupted\n", stderr);
         sym_interrupted = 0;
     }
 #ifdef HAVE_READLINE
