@@ -1,0 +1,443 @@
+/* test_model.c — enforce (runtime/model.c) against brute force, driven
+ * through the interpreter: for random small model spaces (spans of random
+ * polynomials or vector fields of degree <= 3 in x, y, and the full
+ * polys(E, d)) the enforced basis satisfies lie(xi, F) = 0 for EVERY basis
+ * element xi of the algebra and h.F = F for the discrete generators, its
+ * dimension equals the nullity of the exact constraint matrix assembled
+ * here from coeffs(P, lie(xi_j, V_i)) over all basis elements; canonical
+ * form is stable; model/coeffs round trip; PAPER.md §6 T1, T2, T25, T9.
+ * Random inputs use a fixed seed and are printed on failure. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <check.h>
+#include <flint/flint.h>
+#include <flint/fmpq_mat.h>
+#include "interp.h"
+#include "print.h"
+#include "repl.h"
+#include "strbuf.h"
+
+/* ---- driving the interpreter (one session per test) ---- */
+
+static Interp *I;
+static FILE *sink;
+
+static void session_open(void)
+{
+    I = interp_new();
+    sink = tmpfile();
+    ck_assert_ptr_nonnull(sink);
+    interp_load_prelude(I);
+    I->out = sink;
+    I->err = sink;
+    I->format = FMT_PLAIN;
+    I->echo = 0;
+}
+
+static void session_close(void)
+{
+    I->out = stdout;
+    I->err = stderr;
+    interp_free(I);
+    fclose(sink);
+    I = NULL;
+}
+
+/* The value of the last statement of src (new reference); fails the test,
+   printing the input, when it is an error. */
+static Value *run(const char *src)
+{
+    Value *v = interp_eval_string(I, "unit", src);
+    ck_assert_ptr_nonnull(v);
+    if (val_is_error(v)) {
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s", v->u.err.msg ? v->u.err.msg : "(no message)");
+        val_unref(v);
+        ck_abort_msg("input: %s\nerror: %s", src, msg);
+    }
+    return v;
+}
+
+/* Plain printed form of v (caller frees). */
+static char *show(const Value *v)
+{
+    StrBuf sb = STRBUF_INIT;
+    print_value(&sb, v, FMT_PLAIN);
+    return sb_take(&sb);
+}
+
+/* src must evaluate to true; ctx (may be "") names the random input. */
+static void expect_true(const char *src, const char *ctx)
+{
+    Value *v = run(src);
+    int ok = v->kind == VAL_BOOL && val_truthy(v);
+    if (!ok) {
+        char *got = show(v);
+        val_unref(v);
+        ck_abort_msg("input: %s\n%s\nexpected true, got %s", src, ctx, got);
+    }
+    val_unref(v);
+}
+
+/* src must print (plain format) exactly as want. */
+static inline void expect_str(const char *src, const char *want)
+{
+    Value *v = run(src);
+    char *got = show(v);
+    val_unref(v);
+    if (strcmp(got, want) != 0) {
+        char msg[4096];
+        snprintf(msg, sizeof msg, "input: %s\nexpected: %s\ngot:      %s", src, want, got);
+        free(got);
+        ck_abort_msg("%s", msg);
+    }
+    free(got);
+}
+
+/* Run src for its side effects (assignments). */
+static void exec(const char *src)
+{
+    val_unref(run(src));
+}
+
+/* A malloc'ed formatted string (caller frees). */
+static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+static char *fmt(const char *f, ...)
+{
+    char buf[16384];
+    va_list ap;
+    va_start(ap, f);
+    int n = vsnprintf(buf, sizeof buf, f, ap);
+    va_end(ap);
+    ck_assert(n >= 0 && (size_t)n < sizeof buf);
+    char *s = strdup(buf);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+/* ---- random inputs (fixed seed: reproducible) ---- */
+
+static flint_rand_t rnd;
+
+static slong rand_int(slong lo, slong hi)
+{
+    return lo + (slong)n_randint(rnd, (ulong)(hi - lo + 1));
+}
+
+/* A random n x n integer matrix with entries in [-r, r], in Sym syntax. */
+static inline void rand_matrix(StrBuf *sb, slong n, slong r)
+{
+    sb_putc(sb, '[');
+    for (slong i = 0; i < n; i++)
+        for (slong j = 0; j < n; j++)
+            sb_printf(sb, "%s%ld", j ? ", " : (i ? "; " : ""), (long)rand_int(-r, r));
+    sb_putc(sb, ']');
+}
+
+/* A random polynomial of degree <= d in the first nv of x, y, z with at
+   most `terms` terms and small integer coefficients. */
+static inline void rand_poly(StrBuf *sb, slong nv, slong d, slong terms)
+{
+    static const char *v[] = {"x", "y", "z"};
+    sb_puts(sb, "(0");
+    for (slong t = 0; t < terms; t++) {
+        slong c = rand_int(-3, 3);
+        if (c == 0)
+            continue;
+        sb_printf(sb, " + %ld", (long)c);
+        slong left = rand_int(0, d);
+        for (slong i = 0; i < nv && left > 0; i++) {
+            slong e = i == nv - 1 ? left : rand_int(0, left);
+            if (e > 0)
+                sb_printf(sb, "*%s^%ld", v[i], (long)e);
+            left -= e;
+        }
+    }
+    sb_putc(sb, ')');
+}
+
+/* A random column of k polynomials. */
+static inline void rand_column(StrBuf *sb, slong k, slong nv, slong d, slong terms)
+{
+    sb_putc(sb, '[');
+    for (slong i = 0; i < k; i++) {
+        if (i)
+            sb_puts(sb, "; ");
+        rand_poly(sb, nv, d, terms);
+    }
+    sb_putc(sb, ']');
+}
+
+static long get_long(const char *src)
+{
+    Value *v = run(src);
+    long out = 0;
+    ck_assert_msg(val_get_long(v, &out), "input: %s: not an integer", src);
+    val_unref(v);
+    return out;
+}
+
+/* Candidate symmetry groups on R^2: the algebra (its basis is g[1..q]),
+   the discrete generators (Sym list), the group expression. */
+static const struct {
+    const char *alg;
+    const char *disc; /* "[]" when none */
+} GROUPS[] = {
+    {"so(2)", "[]"},
+    {"so(2)", "[[1, 0; 0, -1]]"},
+    {"algebra([[1, 0; 0, -1]])", "[]"},
+    {"algebra([[1, 0; 0, -2]])", "[]"},
+    {"sl(2)", "[]"},
+    {"gl(2)", "[]"},
+    {"algebra([[0, 0; 1, 0]])", "[[1, 0; 0, -1]]"},
+    {"so(2)", "[-eye(2)]"},
+    {"S(2)", "[[0, 1; 1, 0]]"}, /* finite: no algebra */
+};
+#define NGRP ((int)(sizeof GROUPS / sizeof *GROUPS))
+
+/* Nullity of the exact constraint matrix of V (basis V[1..dim]) inside P:
+   rows coeffs(P, lie(g[j], V[i], E)) for every basis element g[j], and
+   coeffs(P, act(h, V[i], E) - V[i]) for each discrete h. */
+static slong brute_nullity(slong q, slong ndisc, slong dimV, slong N)
+{
+    slong rows = (q + ndisc) * N;
+    fmpq_mat_t M, R;
+    fmpq_mat_init(M, rows > 0 ? rows : 1, dimV);
+    for (slong i = 0; i < dimV; i++) {
+        for (slong j = 0; j < q + ndisc; j++) {
+            char *src = j < q ? fmt("coeffs(P, lie(g[%ld], V[%ld], E))", (long)j + 1, (long)i + 1)
+                              : fmt("coeffs(P, act(H[%ld], V[%ld], E) - V[%ld])",
+                                    (long)(j - q) + 1, (long)i + 1, (long)i + 1);
+            Value *c = run(src);
+            ck_assert_msg(c->kind == VAL_MAT && fmpq_mat_nrows(c->u.m) == N &&
+                              fmpq_mat_ncols(c->u.m) == 1,
+                          "input: %s: not a column of %ld", src, (long)N);
+            for (slong r = 0; r < N; r++)
+                fmpq_set(fmpq_mat_entry(M, j * N + r, i), fmpq_mat_entry(c->u.m, r, 0));
+            val_unref(c);
+            free(src);
+        }
+    }
+    fmpq_mat_init(R, fmpq_mat_nrows(M), dimV);
+    slong rank = fmpq_mat_rref(R, M);
+    fmpq_mat_clear(R);
+    fmpq_mat_clear(M);
+    return dimV - rank;
+}
+
+/* The current setting as text (caller frees). */
+static char *describe(void)
+{
+    Value *v = run("[basis(V), gname, H]");
+    char *s = show(v);
+    val_unref(v);
+    return s;
+}
+
+static void check_enforced(int gi, slong dimV_expected)
+{
+    slong q = get_long("dim(G)");
+    slong nd = get_long("length(H)");
+    slong N = get_long("dim(P)");
+    slong dimV = get_long("dim(V)");
+    if (dimV_expected >= 0)
+        ck_assert_int_eq(dimV, dimV_expected);
+    exec("Sv = enforce(V, G)");
+    slong dimS = get_long("dim(Sv)");
+    char *in = describe();
+    char *ctx = fmt("group %s with %s; [basis(V), g, H] = %s", GROUPS[gi].alg, GROUPS[gi].disc,
+                    in);
+    /* every basis model is symmetric under every basis element */
+    for (slong s = 1; s <= dimS; s++) {
+        for (slong j = 1; j <= q; j++) {
+            char *chk = fmt("is_zero(lie(g[%ld], Sv[%ld], E))", (long)j, (long)s);
+            expect_true(chk, ctx);
+            free(chk);
+        }
+        for (slong j = 1; j <= nd; j++) {
+            char *chk = fmt("act(H[%ld], Sv[%ld], E) == Sv[%ld]", (long)j, (long)s, (long)s);
+            expect_true(chk, ctx);
+            free(chk);
+        }
+        /* and lies in V */
+        char *chk = fmt("length(coeffs(V, Sv[%ld])) == dim(V)", (long)s);
+        expect_true(chk, ctx);
+        free(chk);
+    }
+    /* the dimension is the brute-force nullity (maximality) */
+    slong nul = brute_nullity(q, nd, dimV, N);
+    ck_assert_msg(dimS == nul, "%s\nenforce gives dimension %ld, brute force %ld", ctx,
+                  (long)dimS, (long)nul);
+    /* canonical form: stable, and re-enforcing changes nothing */
+    Value *a = run("basis(Sv)"), *b = run("basis(enforce(V, G))"), *c = run("basis(enforce(Sv, G))");
+    char *sa = show(a), *sb = show(b), *sc = show(c);
+    ck_assert_msg(strcmp(sa, sb) == 0, "%s\nenforce twice: %s vs %s", ctx, sa, sb);
+    ck_assert_msg(strcmp(sa, sc) == 0, "%s\nre-enforce: %s vs %s", ctx, sa, sc);
+    free(sa);
+    free(sb);
+    free(sc);
+    val_unref(a);
+    val_unref(b);
+    val_unref(c);
+    /* round trip model(Sv, coeffs(Sv, F)) = F for a random combination */
+    if (dimS > 0) {
+        StrBuf cb = STRBUF_INIT;
+        sb_puts(&cb, "c = [");
+        StrBuf lit = STRBUF_INIT;
+        for (slong s = 0; s < dimS; s++)
+        {
+            long nu = (long)rand_int(-5, 5), de = (long)rand_int(1, 3);
+            sb_printf(&cb, "%s%ld/%ld", s ? ", " : "", nu, de);
+            sb_printf(&lit, "%s%ld/%ld", s ? "; " : "", nu, de);
+        }
+        char *l = sb_take(&lit);
+        sb_printf(&cb, "]\nF = model(Sv, c)\ncm = [%s;]", l);
+        free(l);
+        char *src = sb_take(&cb);
+        exec(src);
+        expect_true("coeffs(Sv, F) == cm", ctx);
+        expect_true("model(Sv, coeffs(Sv, F)) == F", ctx);
+        expect_true("model(V, coeffs(V, F)) == F", ctx);
+        free(src);
+    }
+    free(ctx);
+    free(in);
+}
+
+static void set_group(int gi)
+{
+    int finite = strcmp(GROUPS[gi].alg, "S(2)") == 0;
+    char *src = fmt("g = %s\nH = %s\nG = %s\ngname = \"%s\"", GROUPS[gi].alg, GROUPS[gi].disc,
+                    finite ? "S(2)" : "group(g, H)", GROUPS[gi].alg);
+    exec(src);
+    free(src);
+}
+
+START_TEST(test_enforce_random_spans)
+{
+    session_open();
+    flint_randinit(rnd);
+    exec("coords x, y\nis_zero(F) = F == 0*F");
+    for (int gi = 0; gi < NGRP; gi++) {
+        set_group(gi);
+        for (int trial = 0; trial < 4; trial++) {
+            int fields = trial & 1;
+            slong m = rand_int(2, 6);
+            StrBuf sb = STRBUF_INIT;
+            sb_printf(&sb, "E = %s(G)\nP = polys(E, 3)\nV = span([", fields ? "fields" : "scalars");
+            for (slong i = 0; i < m; i++) {
+                if (i)
+                    sb_puts(&sb, ", ");
+                /* mix in known symmetric pieces so enforce is not trivial */
+                if (fields) {
+                    rand_column(&sb, 2, 2, 3, 3);
+                    sb_printf(&sb, " + %ld*[x; y]", (long)rand_int(0, 2));
+                } else {
+                    rand_poly(&sb, 2, 3, 4);
+                    sb_printf(&sb, " + %ld*(x^2 + y^2) + %ld*x*y + %ld", (long)rand_int(0, 2),
+                              (long)rand_int(0, 2), (long)rand_int(0, 2));
+                }
+            }
+            sb_puts(&sb, "])");
+            char *src = sb_take(&sb);
+            exec(src);
+            check_enforced(gi, -1);
+            free(src);
+        }
+    }
+    flint_randclear(rnd);
+    session_close();
+}
+END_TEST
+
+START_TEST(test_enforce_full_spaces)
+{
+    session_open();
+    flint_randinit(rnd);
+    exec("coords x, y\nis_zero(F) = F == 0*F");
+    for (int gi = 0; gi < NGRP; gi++) {
+        set_group(gi);
+        for (slong d = 0; d <= 3; d++) {
+            char *src = fmt("E = scalars(G)\nP = polys(E, %ld)\nV = P", (long)d);
+            exec(src);
+            free(src);
+            check_enforced(gi, (d + 1) * (d + 2) / 2);
+            src = fmt("E = fields(G)\nP = polys(E, %ld)\nV = P", (long)d);
+            exec(src);
+            free(src);
+            check_enforced(gi, (d + 1) * (d + 2));
+        }
+    }
+    flint_randclear(rnd);
+    session_close();
+}
+END_TEST
+
+START_TEST(test_paper_counts)
+{
+    session_open();
+    exec("coords x, y\ng = so(2)");
+    /* T1, T2, T25 */
+    expect_str("map(d -> dim(enforce(polys(scalars(g), d), g)), 0:6)", "[1, 1, 2, 2, 3, 3, 4]");
+    expect_str("map(d -> dim(polys(scalars(g), d)), 0:6)", "[1, 3, 6, 10, 15, 21, 28]");
+    expect_str("map(d -> dim(enforce(polys(fields(g), d), g)), 0:5)", "[0, 2, 2, 4, 4, 6]");
+    expect_str("map(d -> dim(enforce(polys(fields(O(2)), d), O(2))), 0:5)",
+               "[0, 1, 1, 2, 2, 3]");
+    expect_str("dim(enforce(polys(scalars(O(2)), 4), O(2)))", "3");
+    /* T3, T4 */
+    exec("coords x, y, z");
+    expect_str("map(d -> dim(enforce(polys(scalars(so(3)), d), so(3))), 0:4)", "[1, 1, 2, 2, 3]");
+    expect_str("map(d -> dim(enforce(polys(fields(so(3)), d), so(3))), 0:3)", "[0, 1, 1, 2]");
+    /* T9, T10, T11: layers */
+    exec("coords x, y");
+    expect_str("dim(enforce(layers(std(g), std(g)), g))", "2");
+    expect_str("basis(enforce(layers(std(g), trivial(g)), g))", "[layer(W = [0, 0;], b = [1;])]");
+    expect_str("dim(enforce(layers(std(so(3)), std(so(3))), so(3)))", "1");
+    expect_str("dim(enforce(layers(std(so(3)), std(so(3)), false), so(3)))", "1");
+    expect_str("dim(enforce(layers(std(S(4)), std(S(4))), S(4)))", "3");
+    expect_str("map(n -> dim(enforce(layers(std(S(n)), std(S(n)), false), S(n))), 3:5)",
+               "[2, 2, 2]");
+    expect_str("map(n -> dim(enforce(layers(std(S(n)), trivial(S(n)), false), S(n))), 3:5)",
+               "[1, 1, 1]");
+    expect_str("map(n -> dim(enforce(layers(std(Z(n)), std(Z(n)), false), Z(n))), [4, 6])",
+               "[4, 6]");
+    /* T1 basis in canonical form, as DESIGN §1 shows it */
+    expect_str("basis(enforce(polys(scalars(g), 4), g))",
+               "[1, x^2 + y^2, x^4 + 2*x^2*y^2 + y^4]");
+    session_close();
+}
+END_TEST
+
+/* A user algebra of 2x2 matrices whose last row is zero, e.g.
+   algebra([[0, 1; 0, 0]]), acts linearly on R^2 (affine only when asked
+   with affine = true): the invariants of degree <= 2 are 1, y, y^2. */
+START_TEST(test_nilpotent_not_affine)
+{
+    session_open();
+    exec("coords x, y\ng = algebra([[0, 1; 0, 0]])");
+    expect_str("lie(g[1], x^2 + x*y)", "-2*x*y - y^2");
+    expect_str("basis(enforce(polys(scalars(g), 2), g))", "[1, y, y^2]");
+    expect_str("dim(enforce(polys(scalars(group(g, [[-1, 0; 0, 1]])), 2), "
+               "group(g, [[-1, 0; 0, 1]])))", "3");
+    session_close();
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("model");
+    TCase *tc = tcase_create("enforce");
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, test_paper_counts);
+    tcase_add_test(tc, test_enforce_full_spaces);
+    tcase_add_test(tc, test_enforce_random_spans);
+    tcase_add_test(tc, test_nilpotent_not_affine);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
