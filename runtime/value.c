@@ -426,6 +426,21 @@ static int val_equal_depth(const Value *a, const Value *b, int depth)
         mpq_clear(t);
         return eq;
     }
+    if ((a->kind == VAL_POLY && b->kind == VAL_RAT) || (a->kind == VAL_RAT && b->kind == VAL_POLY)) {
+        const Value *p = a->kind == VAL_POLY ? a : b, *q = a->kind == VAL_POLY ? b : a;
+        return fmpq_mpoly_equal_fmpq(p->u.poly.p, q->u.q, p->u.poly.ring->ctx);
+    }
+    if ((a->kind == VAL_PMAT && b->kind == VAL_MAT) || (a->kind == VAL_MAT && b->kind == VAL_PMAT)) {
+        const Value *p = a->kind == VAL_PMAT ? a : b, *m = a->kind == VAL_PMAT ? b : a;
+        if (p->u.pmat.rows != fmpq_mat_nrows(m->u.m) || p->u.pmat.cols != fmpq_mat_ncols(m->u.m))
+            return 0;
+        for (long i = 0; i < p->u.pmat.rows; i++)
+            for (long j = 0; j < p->u.pmat.cols; j++)
+                if (!fmpq_mpoly_equal_fmpq(p->u.pmat.e + i * p->u.pmat.cols + j,
+                                           fmpq_mat_entry(m->u.m, i, j), p->u.pmat.ring->ctx))
+                    return 0;
+        return 1;
+    }
     if (a->kind != b->kind)
         return 0;
     switch (a->kind) {
