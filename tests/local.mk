@@ -18,6 +18,7 @@ SYM_LOG_COMPILER = $(SHELL) $(srcdir)/tests/run-script.sh
 SH_LOG_COMPILER = $(SHELL)
 
 SYM_SCRIPT_TESTS = \
+	tests/scripts/action.sym \
 	tests/scripts/arith.sym \
 	tests/scripts/control.sym \
 	tests/scripts/coords.sym \
