@@ -102,6 +102,10 @@ static Value *bi_transpose(Call *c, Value **a)
                                a[0]->u.pmat.ring->ctx);
         return t;
     }
+    if (a[0]->kind == VAL_FMAT) {
+        DMat *d = dmat_transpose(a[0]->u.fm);
+        return d ? val_fmat(d) : call_error(c, "out of memory");
+    }
     Value *e = want_mat(c, a, 0);
     if (e)
         return e;
