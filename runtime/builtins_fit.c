@@ -366,8 +366,16 @@ static Value *symmetry_fields(Value *r, long *f, const FitProblem *P, const doub
     DMat *L = NULL, *s = NULL, *S = NULL;
     int rank = 0;
     double gap = 0, closure = 0;
+    /* the size L(c) would have without cancellations: sum |c_b| ||L_b|| */
+    double scale = 0;
+    for (int b = 0; b < P->op.N; b++) {
+        double nb = 0;
+        for (int i = 0; i < P->op.Lmat->rows; i++)
+            nb += DMAT_AT(P->op.Lmat, i, b) * DMAT_AT(P->op.Lmat, i, b);
+        scale += fabs(c[b]) * sqrt(nb);
+    }
     if (promote_op_apply(&L, &P->op, c) ||
-        promote_symmetries(&s, &rank, &gap, &S, &closure, &P->op, L, tol)) {
+        promote_symmetries(&s, &rank, &gap, &S, &closure, &P->op, L, tol, scale)) {
         dmat_free(L);
         return val_error(NULL, "computing the singular values of L_F failed");
     }
@@ -834,7 +842,7 @@ static Value *bi_regulariser(Call *c, Value **a)
         int rank;
         double gap, closure;
         if (promote_op_apply(&L, &op, &one) ||
-            promote_symmetries(&s, &rank, &gap, &S, &closure, &op, L, 1e-12)) {
+            promote_symmetries(&s, &rank, &gap, &S, &closure, &op, L, 1e-12, 0)) {
             r = call_error(c, "computing the singular values failed");
         } else {
             double nuc = 0;

@@ -530,7 +530,7 @@ int promote_op_apply(DMat **L, const PromoteOp *op, const double *c)
 /* ------------------------------------------------------------ symmetries */
 
 int promote_symmetries(DMat **sout, int *rank, double *gap, DMat **syms, double *closure,
-                       const PromoteOp *op, const DMat *L, double tol)
+                       const PromoteOp *op, const DMat *L, double tol, double scale)
 {
     int p = L->rows, q = L->cols, n = (int)op->n, nn = n * n;
     if (q != op->q)
@@ -549,7 +549,11 @@ int promote_symmetries(DMat **sout, int *rank, double *gap, DMat **syms, double 
         return PROMOTE_ERR_NUMERIC;
     double s1 = q ? s->data[0] : 0;
     int r = 0;
-    while (r < q && s->data[r] > tol * s1)
+    /* a direction is kept when its singular value is negligible against the
+       operator's size: the largest singular value, or the caller's scale
+       (for a symmetric model every singular value is tiny) */
+    double ref = s1 > scale ? s1 : scale;
+    while (r < q && s->data[r] > tol * ref)
         r++;
     *rank = r;
     *gap = (r == 0 || r == q) ? 0 : (s->data[r] > 0 ? s->data[r - 1] / s->data[r] : INFINITY);

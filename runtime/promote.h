@@ -98,7 +98,7 @@ int promote_op_apply(DMat **L, const PromoteOp *op, const double *c);
    residual of their span (sqrt(sum ||[a_i,a_j] outside the span||^2) /
    sqrt(sum ||[a_i,a_j]||^2), 0 when every bracket vanishes). */
 int promote_symmetries(DMat **s, int *rank, double *gap, DMat **syms, double *closure,
-                       const PromoteOp *op, const DMat *L, double tol);
+                       const PromoteOp *op, const DMat *L, double tol, double scale);
 
 /* *B (new nfull x N) = V's basis rounded to double. */
 int promote_basis_d(DMat **B, const ModelSpace *V, char *err);
