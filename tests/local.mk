@@ -112,6 +112,7 @@ SYM_EXAMPLE_TESTS = \
 	examples/kernels.sym \
 	examples/lie-basics.sym \
 	examples/promote.sym \
+	examples/recovery.sym \
 	examples/sindy.sym \
 	examples/tour.sym
 

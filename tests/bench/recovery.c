@@ -30,8 +30,15 @@
  *   set,prior,m,r,d,seed,n_recover,n_lib,dt,tot_iters,n_solves
  * Usage: recovery [options] SET PRIOR M R D SEED0 [SEED1]
  *   runs seeds SEED0..SEED1 (default SEED1 = SEED0); options
- *   --eps-rel E --eps-abs E --max-iter K --thresh T --header --verbose
- *   --selftest (checks L^T L against the explicit operator and exits).
+ *   --eps-rel E (default 1e-4) --eps-abs E (1e-9) --max-iter K (20000)
+ *   --alpha A (over-relaxation, default 1) --thresh T (5e-3) --header
+ *   --verbose (twice: ADMM progress) --selftest (checks L^T L against the
+ *   explicit operator and the rank of L(c_true), then exits).
+ * Stopping rule: ||L(c) - Z||_F <= sqrt(Ns q) eps_abs + eps_rel max(||L(c)||,
+ *   ||Z||) and rho ||Z - Z_prev||_F <= sqrt(Ns q) eps_abs + eps_rel rho ||U||.
+ *   eps_rel = 1e-4 gives the same n_recover as 1e-5..1e-8 on the d = 2, 3
+ *   cases checked (successful solves end ~1e-5 from c_true, failures
+ *   >= 1e-2 away) with 3-4x fewer iterations.
  * Not a test: tests/bench/recovery.sh runs the grid.
  */
 /* FLINT headers first: cblas.h pulls in complex.h, whose I breaks them */
@@ -53,7 +60,7 @@
 volatile sig_atomic_t sym_interrupted = 0;
 
 typedef struct Options {
-    double eps_rel, eps_abs, thresh;
+    double eps_rel, eps_abs, thresh, alpha;
     int max_iter, verbose;
 } Options;
 
@@ -67,7 +74,11 @@ typedef struct Case {
     double *Theta;        /* (N+1) x N, column-major, leading dim N+1 */
     double *Y;            /* N+1 */
     double *P;            /* Ns x m sample points, row-major */
-    double *Dm;           /* (Ns m) x N gradients, column-major, row j*m+a */
+    double *Dm;           /* (Ns m) x N gradients, column-major, row j*m+a;
+                             freed after L^T L is formed */
+    int *na, **idx;       /* per variable a: the na[a] monomials containing x_a */
+    double **Ga;          /* per variable a: Ns x na[a], d/dx_a of those at p_j */
+    double *cg, *hg;      /* scratch: N and Ns */
     double *LtL;          /* N x N */
 } Case;
 
@@ -119,6 +130,11 @@ static void case_clear(Case *C)
     monobasis_clear(&C->B);
     free(C->ctrue); free(C->X); free(C->Theta); free(C->Y); free(C->P);
     free(C->Dm); free(C->LtL);
+    for (int a = 0; a < C->m && C->Ga; a++) {
+        free(C->Ga[a]);
+        free(C->idx[a]);
+    }
+    free(C->Ga); free(C->idx); free(C->na); free(C->cg); free(C->hg);
     memset(C, 0, sizeof *C);
 }
 
@@ -146,13 +162,24 @@ static int case_init(Case *C, int quad, int se, int m, int r, int d, int seed)
     /* features y_k as polynomials in x */
     size_t S = (size_t)N;
     double *yk = dal(S * r);
+    if (!yk) {
+        fprintf(stderr, "out of memory\n");
+        return 1;
+    }
     if (!quad) {
         DMat *G = dmat_new(m, r), *U = NULL, *s = NULL;
+        if (!G) {
+            free(yk);
+            fprintf(stderr, "out of memory\n");
+            return 1;
+        }
         for (int j = 0; j < r; j++)
             for (int i = 0; i < m; i++)
                 DMAT_AT(G, i, j) = rng_normal(&rt);
         if (dlinalg_svd(&U, &s, NULL, G)) {
             fprintf(stderr, "svd failed\n");
+            dmat_free(G);
+            free(yk);
             return 1;
         }
         for (int k = 0; k < r; k++)
@@ -161,6 +188,11 @@ static int case_init(Case *C, int quad, int se, int m, int r, int d, int seed)
         dmat_free(G); dmat_free(U); dmat_free(s);
     } else {
         ulong *e = calloc(m, sizeof(ulong));
+        if (!e) {
+            free(yk);
+            fprintf(stderr, "out of memory\n");
+            return 1;
+        }
         for (int k = 0; k < r; k++) {
             double cc = 0;
             for (int i = 0; i < m; i++) {
@@ -179,18 +211,25 @@ static int case_init(Case *C, int quad, int se, int m, int r, int d, int seed)
     MonoBasis Br;
     if (monobasis_init(&Br, r, d, err)) {
         fprintf(stderr, "monobasis: %s\n", err);
+        free(yk);
         return 1;
     }
     double *pw = dal(S * (d + 1) * r); /* pw[(k*(d+1)+e)*S] = y_k^e */
     ulong *e = calloc(m, sizeof(ulong));
+    C->ctrue = dal(S);
+    double *acc = dal(S), *tmp = dal(S);
+    if (!pw || !e || !C->ctrue || !acc || !tmp) {
+        free(yk); free(pw); free(e); free(acc); free(tmp);
+        monobasis_clear(&Br);
+        fprintf(stderr, "out of memory\n");
+        return 1;
+    }
     for (int k = 0; k < r; k++) {
         pw[(size_t)(k * (d + 1)) * S] = 1.0;
         for (int t = 1; t <= d; t++)
             poly_mul_add(pw + (size_t)(k * (d + 1) + t) * S, pw + (size_t)(k * (d + 1) + t - 1) * S,
                          yk + k * S, 1.0, &C->B, e);
     }
-    C->ctrue = dal(S);
-    double *acc = dal(S), *tmp = dal(S);
     for (slong a = 0; a < Br.size; a++) {
         double coef = rng_uniform(&rt);
         const ulong *ea = monobasis_exp(&Br, a);
@@ -218,11 +257,17 @@ static int case_init(Case *C, int quad, int se, int m, int r, int d, int seed)
     C->Dm = dal((size_t)Ns * m * N);
     C->LtL = dal((size_t)N * N);
     if (!C->X || !C->Theta || !C->Y || !C->P || !C->Dm || !C->LtL) {
+        free(e);
         fprintf(stderr, "out of memory\n");
         return 1;
     }
     int D = C->deg;
     double *pt = dal((size_t)m * (D + 1));
+    if (!pt) {
+        free(e);
+        fprintf(stderr, "out of memory\n");
+        return 1;
+    }
     for (int i = 0; i < nt; i++) {
         for (int a = 0; a < m; a++)
             C->X[(size_t)i * m + a] = rng_affine(-1.0, 2.0, rng_uniform(&rx));
@@ -267,6 +312,36 @@ static int case_init(Case *C, int quad, int se, int m, int r, int d, int seed)
     }
     free(pt);
     free(e);
+    /* the nonzero blocks of Dm, per variable (Dm is mostly zeros: only the
+     * monomials containing x_a have a nonzero d/dx_a) */
+    C->na = calloc(m, sizeof(int));
+    C->idx = calloc(m, sizeof(int *));
+    C->Ga = calloc(m, sizeof(double *));
+    C->cg = dal(N);
+    C->hg = dal(Ns);
+    if (!C->na || !C->idx || !C->Ga || !C->cg || !C->hg) {
+        fprintf(stderr, "out of memory\n");
+        return 1;
+    }
+    for (int a = 0; a < m; a++) {
+        for (int b = 0; b < N; b++)
+            if (monobasis_exp(&C->B, b)[a] > 0)
+                C->na[a]++;
+        C->idx[a] = calloc(C->na[a] ? C->na[a] : 1, sizeof(int));
+        C->Ga[a] = dal((size_t)Ns * C->na[a]);
+        if (!C->idx[a] || !C->Ga[a]) {
+            fprintf(stderr, "out of memory\n");
+            return 1;
+        }
+        int t = 0;
+        for (int b = 0; b < N; b++)
+            if (monobasis_exp(&C->B, b)[a] > 0) {
+                C->idx[a][t] = b;
+                for (int j = 0; j < Ns; j++)
+                    C->Ga[a][j + (size_t)t * Ns] = C->Dm[(size_t)j * m + a + (size_t)b * R];
+                t++;
+            }
+    }
     /* L^T L = Dm^T (K Dm) */
     double *KD = dal(R * N);
     if (!KD) {
@@ -292,12 +367,45 @@ static int case_init(Case *C, int quad, int se, int m, int r, int d, int seed)
     cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, N, N, (int)R, 1.0, C->Dm, (int)R,
                 KD, (int)R, 0.0, C->LtL, N);
     free(KD);
+    free(C->Dm);
+    C->Dm = NULL;
     for (int j = 0; j < N; j++)
         for (int i = 0; i < j; i++) {
             double v = 0.5 * (C->LtL[i + (size_t)j * N] + C->LtL[j + (size_t)i * N]);
             C->LtL[i + (size_t)j * N] = C->LtL[j + (size_t)i * N] = v;
         }
     return 0;
+}
+
+/* g (Ns m, entry j*m+a = d/dx_a F_c(p_j)) = Dm c, from the blocks. */
+static void grad_apply(const Case *C, const double *c, double *g)
+{
+    int m = C->m, Ns = C->Ns;
+    for (int a = 0; a < m; a++) {
+        int na = C->na[a];
+        for (int t = 0; t < na; t++)
+            C->cg[t] = c[C->idx[a][t]];
+        cblas_dgemv(CblasColMajor, CblasNoTrans, Ns, na, 1.0, C->Ga[a], Ns, C->cg, 1, 0.0,
+                    C->hg, 1);
+        for (int j = 0; j < Ns; j++)
+            g[(size_t)j * m + a] = C->hg[j];
+    }
+}
+
+/* out (N) = Dm^T h, from the blocks. */
+static void grad_adj(const Case *C, const double *h, double *out)
+{
+    int m = C->m, Ns = C->Ns;
+    memset(out, 0, sizeof(double) * (size_t)C->N);
+    for (int a = 0; a < m; a++) {
+        int na = C->na[a];
+        for (int j = 0; j < Ns; j++)
+            C->hg[j] = h[(size_t)j * m + a];
+        cblas_dgemv(CblasColMajor, CblasTrans, Ns, na, 1.0, C->Ga[a], Ns, C->hg, 1, 0.0, C->cg,
+                    1);
+        for (int t = 0; t < na; t++)
+            out[C->idx[a][t]] += C->cg[t];
+    }
 }
 
 /* Lc (Ns x q, column-major) = L(c) given g = Dm c. */
@@ -340,12 +448,12 @@ static void apply_gen_adj(const Case *C, const double *W, double *h)
     }
 }
 
-/* For q >= GRAM_SVT_MIN_Q (se(m), m >= 11) the Z-step takes the
+/* For q >= GRAM_SVT_MIN_Q (se(m), m >= 24) the Z-step takes the
  * eigenvectors of W^T W above thr^2 (dsyevr, range 'V') instead of a full
- * SVD of W: about 4x fewer flops.  Only singular values above thr matter,
- * and the squared ones are resolved to ~eps * s_max^2, far below thr^2 for
- * the ratios s_max / thr met here. */
-#define GRAM_SVT_MIN_Q 64
+ * SVD of W: 1.5x faster for se(30) (q = 465), slower for q = 120.  Only
+ * singular values above thr matter, and the squared ones are resolved to
+ * ~eps * s_max^2, far below thr^2 for the ratios s_max / thr met here. */
+#define GRAM_SVT_MIN_Q 300
 
 typedef struct GramWork {
     double *G, *w, *V, *WV;
@@ -387,7 +495,8 @@ typedef struct Warm {
 } Warm;
 
 /* Solves min ||L(c)||_* s.t. Theta_n c = Y_n; writes c (N); returns the
- * number of iterations, or -1 on a numerical failure. */
+ * number of iterations, -1 on a numerical failure (counted as a failed
+ * recovery) or -2 when memory runs out.  wm: warm start in, state out. */
 static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
 {
     int N = C->N, Ns = C->Ns, q = C->q, m = C->m, nt = N + 1;
@@ -397,6 +506,10 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     int kmin = n < N ? n : N;
     double *A = dal((size_t)n * N), *s = dal(kmin), *Uu = dal((size_t)n * n),
            *Vt = dal((size_t)N * N);
+    if (!A || !s || !Uu || !Vt) {
+        free(A); free(s); free(Uu); free(Vt);
+        return -2;
+    }
     for (int b = 0; b < N; b++)
         memcpy(A + (size_t)b * n, C->Theta + (size_t)b * nt, n * sizeof(double));
     if (LAPACKE_dgesdd(LAPACK_COL_MAJOR, 'A', n, N, A, n, s, Uu, n, Vt, N) != 0) {
@@ -406,14 +519,17 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     int rank = 0;
     while (rank < kmin && s[rank] > (n > N ? n : N) * DBL_EPSILON * s[0])
         rank++;
-    double *c0 = dal(N);
+    int k = N - rank;
+    double *c0 = dal(N), *Nb = dal((size_t)N * k); /* Nb: N x k, column-major */
+    if (!c0 || !Nb) {
+        free(A); free(s); free(Uu); free(Vt); free(c0); free(Nb);
+        return -2;
+    }
     for (int i = 0; i < rank; i++) {
         double ui = cblas_ddot(n, Uu + (size_t)i * n, 1, C->Y, 1) / s[i];
         for (int b = 0; b < N; b++)
             c0[b] += ui * Vt[i + (size_t)b * N];
     }
-    int k = N - rank;
-    double *Nb = dal((size_t)N * k); /* N x k, column-major */
     for (int t = 0; t < k; t++)
         for (int b = 0; b < N; b++)
             Nb[b + (size_t)t * N] = Vt[(rank + t) + (size_t)b * N];
@@ -425,6 +541,10 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     }
     /* H = Nb^T LtL Nb (+ ridge), rhs0 = Nb^T LtL c0 */
     double *T1 = dal((size_t)N * k), *H = dal((size_t)k * k), *s0 = dal(N), *r0 = dal(k);
+    if (!T1 || !H || !s0 || !r0) {
+        free(T1); free(H); free(s0); free(r0); free(c0); free(Nb);
+        return -2;
+    }
     cblas_dsymm(CblasColMajor, CblasLeft, CblasLower, N, k, 1.0, C->LtL, N, Nb, N, 0.0, T1, N);
     cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, k, k, N, 1.0, Nb, N, T1, N, 0.0, H, k);
     cblas_dsymv(CblasColMajor, CblasLower, N, 1.0, C->LtL, N, c0, 1, 0.0, s0, 1);
@@ -437,6 +557,10 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     double delta = 1e-12 * (hmax > 0 ? hmax : 1);
     double *Hf = dal((size_t)k * k);
     int ok = 0;
+    if (!Hf) {
+        free(H); free(s0); free(r0); free(c0); free(Nb);
+        return -2;
+    }
     for (int att = 0; att < 6 && !ok; att++, delta *= 100) {
         memcpy(Hf, H, (size_t)k * k * sizeof(double));
         for (int i = 0; i < k; i++)
@@ -458,23 +582,32 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     double *sv = dal(kk), *Us = dal((size_t)p * kk), *Vs = dal((size_t)kk * q);
     GramWork gw0 = { dal((size_t)q * q), dal(q), dal((size_t)q * q), dal((size_t)p * q),
                      calloc(2 * (size_t)q, sizeof(lapack_int)) }, *gw = &gw0;
+    int nomem = !z || !rhs || !g || !h || !tN || !Lc || !Z || !U || !W || !Zp || !sv || !Us
+                || !Vs || !gw->G || !gw->w || !gw->V || !gw->WV || !gw->isuppz;
+    if (!wm->Z) {
+        wm->Z = dal(pq);
+        wm->U = dal(pq);
+    }
+    nomem = nomem || !wm->Z || !wm->U;
     double rho = 1.0;
-    if (wm->valid) {
+    if (nomem) {
+        /* fall through to the cleanup with no iteration */
+    } else if (wm->valid) {
         memcpy(Z, wm->Z, pq * sizeof(double));
         memcpy(U, wm->U, pq * sizeof(double));
         rho = wm->rho;
     } else {
         /* Z = L(c0), U = 0 */
-        cblas_dgemv(CblasColMajor, CblasNoTrans, (int)R, N, 1.0, C->Dm, (int)R, c0, 1, 0.0, g, 1);
+        grad_apply(C, c0, g);
         apply_gen(C, g, Z);
     }
-    int it = 0, changes = 0, fail = 0;
-    while (it < o->max_iter) {
+    int it = 0, changes = 0, fail = nomem;
+    while (!nomem && it < o->max_iter) {
         /* c-step: Nb^T L^T L Nb z = Nb^T (L^T (Z - U) - L^T L c0) */
         for (size_t i = 0; i < pq; i++)
             W[i] = Z[i] - U[i];
         apply_gen_adj(C, W, h);
-        cblas_dgemv(CblasColMajor, CblasTrans, (int)R, N, 1.0, C->Dm, (int)R, h, 1, 0.0, tN, 1);
+        grad_adj(C, h, tN);
         cblas_dgemv(CblasColMajor, CblasTrans, N, k, 1.0, Nb, N, tN, 1, 0.0, rhs, 1);
         for (int i = 0; i < k; i++)
             rhs[i] += delta * z[i] - r0[i];
@@ -482,12 +615,15 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
         memcpy(z, rhs, k * sizeof(double));
         memcpy(c, c0, N * sizeof(double));
         cblas_dgemv(CblasColMajor, CblasNoTrans, N, k, 1.0, Nb, N, z, 1, 1.0, c, 1);
-        cblas_dgemv(CblasColMajor, CblasNoTrans, (int)R, N, 1.0, C->Dm, (int)R, c, 1, 0.0, g, 1);
+        grad_apply(C, c, g);
         apply_gen(C, g, Lc);
         /* Z-step */
         memcpy(Zp, Z, pq * sizeof(double));
+        /* over-relaxation (Boyd §3.4.3): L(c) -> alpha L(c) + (1 - alpha) Z_prev
+         * in the Z- and U-steps */
+        const double al = o->alpha;
         for (size_t i = 0; i < pq; i++)
-            W[i] = Lc[i] + U[i];
+            W[i] = al * Lc[i] + (1 - al) * Zp[i] + U[i];
         double thr = 1.0 / rho;
         if (q >= GRAM_SVT_MIN_Q && p >= q) {
             if (svt_gram(Z, W, p, q, thr, gw)) {
@@ -511,7 +647,7 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
         double rp2 = 0, dz2 = 0, nl2 = 0, nz2 = 0, nu2 = 0;
         for (size_t i = 0; i < pq; i++) {
             double rr = Lc[i] - Z[i], dz = Z[i] - Zp[i];
-            U[i] += rr;
+            U[i] += al * Lc[i] + (1 - al) * Zp[i] - Z[i];
             rp2 += rr * rr;
             dz2 += dz * dz;
             nl2 += Lc[i] * Lc[i];
@@ -545,10 +681,6 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
         }
     }
     if (!fail) {
-        if (!wm->Z) {
-            wm->Z = dal(pq);
-            wm->U = dal(pq);
-        }
         memcpy(wm->Z, Z, pq * sizeof(double));
         memcpy(wm->U, U, pq * sizeof(double));
         wm->rho = rho;
@@ -557,7 +689,7 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     free(z); free(rhs); free(g); free(h); free(tN); free(Lc); free(Z); free(U); free(W);
     free(gw->G); free(gw->w); free(gw->V); free(gw->WV); free(gw->isuppz);
     free(Zp); free(sv); free(Us); free(Vs); free(Hf); free(c0); free(Nb); free(s0); free(r0);
-    return fail ? -1 : it;
+    return nomem ? -2 : fail ? -1 : it;
 }
 
 static double rel_err(const double *c, const double *ct, int N)
@@ -579,14 +711,19 @@ static int selftest(const Case *C)
     int N = C->N;
     size_t pq = (size_t)C->Ns * C->q, R = (size_t)C->Ns * C->m;
     double *c = dal(N), *g = dal(R), *Lc = dal(pq), *h = dal(R), *t1 = dal(N), *t2 = dal(N);
+    if (!c || !g || !Lc || !h || !t1 || !t2) {
+        free(c); free(g); free(Lc); free(h); free(t1); free(t2);
+        fprintf(stderr, "out of memory\n");
+        return 1;
+    }
     Rng rr;
     rng_init(&rr, 99);
     for (int i = 0; i < N; i++)
         c[i] = rng_normal(&rr);
-    cblas_dgemv(CblasColMajor, CblasNoTrans, (int)R, N, 1.0, C->Dm, (int)R, c, 1, 0.0, g, 1);
+    grad_apply(C, c, g);
     apply_gen(C, g, Lc);
     apply_gen_adj(C, Lc, h);
-    cblas_dgemv(CblasColMajor, CblasTrans, (int)R, N, 1.0, C->Dm, (int)R, h, 1, 0.0, t1, 1);
+    grad_adj(C, h, t1);
     cblas_dsymv(CblasColMajor, CblasLower, N, 1.0, C->LtL, N, c, 1, 0.0, t2, 1);
     double e = 0, nn = 0;
     for (int i = 0; i < N; i++) {
@@ -594,7 +731,7 @@ static int selftest(const Case *C)
         nn = fmax(nn, fabs(t1[i]));
     }
     /* rank of L(c_true): the symmetry the ground truth has (PAPER §5.1) */
-    cblas_dgemv(CblasColMajor, CblasNoTrans, (int)R, N, 1.0, C->Dm, (int)R, C->ctrue, 1, 0.0, g, 1);
+    grad_apply(C, C->ctrue, g);
     apply_gen(C, g, Lc);
     DMat Lm = { C->Ns, C->q, Lc }, *sv = NULL;
     DRankInfo ri;
@@ -610,13 +747,14 @@ static int selftest(const Case *C)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: recovery [--eps-rel E] [--eps-abs E] [--max-iter K] [--thresh T]\n"
-                    "       [--header] [--verbose] [--selftest] ortho|quad t|se M R D SEED0 [SEED1]\n");
+    fprintf(stderr, "usage: recovery [--eps-rel E] [--eps-abs E] [--max-iter K] [--alpha A]\n"
+                    "       [--thresh T] [--header] [--verbose] [--selftest]\n"
+                    "       ortho|quad t|se M R D SEED0 [SEED1]\n");
 }
 
 int main(int argc, char **argv)
 {
-    Options o = { 1e-5, 1e-9, 5e-3, 20000, 0 };
+    Options o = { 1e-4, 1e-9, 5e-3, 1.0, 20000, 0 };
     int header = 0, self = 0, ai = 1;
     for (; ai < argc && strncmp(argv[ai], "--", 2) == 0; ai++) {
         const char *a = argv[ai];
@@ -632,6 +770,8 @@ int main(int argc, char **argv)
             o.eps_abs = atof(argv[++ai]);
         else if (ai + 1 < argc && !strcmp(a, "--max-iter"))
             o.max_iter = atoi(argv[++ai]);
+        else if (ai + 1 < argc && !strcmp(a, "--alpha"))
+            o.alpha = atof(argv[++ai]);
         else if (ai + 1 < argc && !strcmp(a, "--thresh"))
             o.thresh = atof(argv[++ai]);
         else {
@@ -670,12 +810,23 @@ int main(int argc, char **argv)
         }
         int N = C.N;
         double *c = dal(N);
+        if (!c) {
+            fprintf(stderr, "recovery: out of memory\n");
+            case_clear(&C);
+            return 1;
+        }
         Warm wm = { NULL, NULL, 1.0, 0 };
         long tot = 0;
         int lo = 1, hi = N + 1, steps = 0, solves = 0;
         while (lo < hi && steps < 15) {
             int mid = lo + (hi - lo) / 2;
             int its = solve_n(c, &C, mid, &o, &wm);
+            if (its == -2) {
+                fprintf(stderr, "recovery: out of memory (n = %d)\n", mid);
+                free(wm.Z); free(wm.U); free(c);
+                case_clear(&C);
+                return 1;
+            }
             steps++;
             solves++;
             int okk = 0;

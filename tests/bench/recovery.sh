@@ -47,6 +47,7 @@ for part in $parts; do
         if ! grep -q "^$set,$p,$m,$r,$d,$s," "$OUT"; then
             echo "$set $p $m $r $d $s"
         fi
-    done | xargs -P "$JOBS" -L 1 sh -c '"$0" "$@" >> "'"$OUT"'"' "$RECOVERY"
+    done | xargs -r -P "$JOBS" -L 1 sh -c '"$0" "$@" >> "'"$OUT"'"' "$RECOVERY" \
+        || echo "recovery.sh: some runs of part $part failed (see above)" >&2
 done
 /usr/bin/python3 "$here/recovery-compare.py" "$OUT"
