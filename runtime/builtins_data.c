@@ -106,7 +106,7 @@ static Value *data_field(const Value *v, const char *name)
     for (int j = 0; j < t->cols; j++)
         if (strcmp(t->names[j], name) == 0)
             return data_columns(t, &j, 1);
-    int *idx = malloc(sizeof(int) * (size_t)(t->cols ? t->cols : 1));
+    int *idx = malloc(sizeof(int) * (size_t)(t->cols > 0 ? t->cols : 1));
     if (!idx)
         return val_error(NULL, "out of memory");
     int m = 0;
@@ -452,9 +452,9 @@ static Value *get_box(Call *c, Value *box, double **lo, double **hi, long *m)
 
 static Value *bi_sample(Call *c, Value **a)
 {
-    long n, m;
+    long n = 0, m = 0;
     uint64_t seed;
-    double *lo, *hi;
+    double *lo = NULL, *hi = NULL;
     Value *e;
     if ((e = arg_long(c, a, 0, 0, 0x7fffffffL, &n)) || (e = get_seed(c, a, 2, &seed)))
         return e;

@@ -188,7 +188,7 @@ Value *fields_algebra_builtin_new(Call *c, Value **a)
     if (!R)
         return call_error(c, "no coordinates: declare them first (coords x, y)");
     slong q = l->u.list.n, n = R->nvars;
-    PolyVec *X = calloc(q + 1, sizeof(PolyVec));
+    PolyVec *X = calloc((size_t)(q > 0 ? q : 0) + 1, sizeof(PolyVec));
     Value *e = NULL;
     slong got = 0, d = 0;
     for (long j = 0; j < q && !e; j++) {

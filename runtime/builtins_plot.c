@@ -144,7 +144,7 @@ static Value *plot_fail(Call *c, SvgPlot *p, int st)
 /* plot_lines(path, xs, ys_list, title, xlabel, ylabel, logy, labels, marks) */
 static Value *bi_plot_lines(Call *c, Value **a)
 {
-    const char *path, *title, *xl, *yl;
+    const char *path = NULL, *title = NULL, *xl = NULL, *yl = NULL;
     Value *e = want_path(c, a, &path), *err = NULL;
     if (e)
         return e;
@@ -248,7 +248,7 @@ static Value *want_n2(Call *c, Value **a, int i, DMat **out)
 /* plot_quiver(path, P, V, Q, W, title) */
 static Value *bi_plot_quiver(Call *c, Value **a)
 {
-    const char *path, *title;
+    const char *path = NULL, *title = NULL;
     Value *e = want_path(c, a, &path), *err = NULL;
     if (e)
         return e;
@@ -295,7 +295,7 @@ static Value *bi_plot_quiver(Call *c, Value **a)
 /* plot_svals(path, gammas, S, kept, title) */
 static Value *bi_plot_svals(Call *c, Value **a)
 {
-    const char *path, *title;
+    const char *path = NULL, *title = NULL;
     Value *e = want_path(c, a, &path), *err = NULL;
     if (e)
         return e;

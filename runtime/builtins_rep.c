@@ -290,7 +290,7 @@ static Value *group_value(Value *alg, DiscreteGens *G)
    on by r instead of the defining representation. */
 static Value *bi_action(Call *c, Value **a)
 {
-    const LieRep *R;
+    const LieRep *R = NULL;
     Value *e = want_rep(c, a, 0, &R);
     if (e)
         return e;

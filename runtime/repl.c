@@ -17,10 +17,6 @@
 
 static Interp *completion_interp;
 
-static const char *const repl_keywords[] = {
-    "if", "elseif", "else", "end", "for", "in", "while", "function", "return",
-    "break", "continue", "import", "coords", "and", "or", "not", "true", "false",
-    "nil", NULL};
 
 void interp_load_prelude(Interp *I)
 {
@@ -33,6 +29,11 @@ void interp_load_prelude(Interp *I)
 }
 
 #ifdef HAVE_READLINE
+static const char *const repl_keywords[] = {
+    "if", "elseif", "else", "end", "for", "in", "while", "function", "return",
+    "break", "continue", "import", "coords", "and", "or", "not", "true", "false",
+    "nil", NULL};
+
 /* Completion: keywords, then every bound name (builtins included). */
 static char *complete_name(const char *text, int state)
 {
