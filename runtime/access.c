@@ -114,33 +114,18 @@ Value *arith_matrix_from_rows(Value *rows, const Span *sp, const AstNode *n)
 
 /* ------------------------------------------------------------ indexing */
 
-/* An index i with 1 <= i <= n into the `what` (a list, a matrix...), which
- * has n `unit` (entries, rows, ...). */
-static Value *want_index_of(const Value *v, long n, long *out, const Span *sp,
-                            const char *what, const char *unit)
+/* An index i with 1 <= i <= n into the `what` (a list, a matrix, ...),
+ * which has n `one`/`many` (entry/entries, row/rows, ...): 0-based in *out,
+ * or an error at sp. */
+static Value *want_index(const Value *v, long n, long *out, const Span *sp, const char *what,
+                         const char *one, const char *many)
 {
-    long i;
-    if (!val_get_long(v, &i))
-        return val_error(sp, "an index must be an integer, not %s %s",
-                         val_kind_name(v)[0] == 'i' ? "an" : "a", val_kind_name(v));
-    if (i < 1 || i > n)
-        return val_error(sp, "index %ld out of range: the %s has %ld %s", i, what, n, unit);
-    *out = i - 1;
-    return NULL;
-}
-
-static Value *want_index(const Value *v, long n, long *out, const Span *sp, const char *what)
-{
-    if (strcmp(what, "matrix's row count") == 0)
-        return want_index_of(v, n, out, sp, "matrix", n == 1 ? "row" : "rows");
-    if (strcmp(what, "matrix's column count") == 0)
-        return want_index_of(v, n, out, sp, "matrix", n == 1 ? "column" : "columns");
     long i;
     if (!val_get_long(v, &i))
         return val_error(sp, "an index must be an integer, not a %s", val_kind_name(v));
     if (i < 1 || i > n)
         return val_error(sp, "index %ld out of range: the %s has %ld %s", i, what, n,
-                         n == 1 ? "entry" : "entries");
+                         n == 1 ? one : many);
     *out = i - 1;
     return NULL;
 }
@@ -195,30 +180,30 @@ Value *arith_index(Value *obj, Value **idx, int nidx, const AstNode *n)
     case VAL_LIST:
         if (nidx != 1)
             return val_error(sp, "a list takes one index");
-        if ((err = want_index(idx[0], obj->u.list.n, &i, isp, "list")))
+        if ((err = want_index(idx[0], obj->u.list.n, &i, isp, "list", "entry", "entries")))
             return err;
         return val_ref(obj->u.list.items[i]);
     case VAL_STR:
         if (nidx != 1)
             return val_error(sp, "a string takes one index");
-        if ((err = want_index(idx[0], (long)obj->u.str.len, &i, isp, "string")))
+        if ((err = want_index(idx[0], (long)obj->u.str.len, &i, isp, "string", "character", "characters")))
             return err;
         return val_str(obj->u.str.s + i, 1);
     case VAL_MAT: case VAL_FMAT: case VAL_PMAT: {
         long r, c;
         mat_dims(obj, &r, &c);
         if (nidx == 2) {
-            if ((err = want_index(idx[0], r, &i, isp, "matrix's row count")) ||
-                (err = want_index(idx[1], c, &j, &n->kids[2]->span, "matrix's column count")))
+            if ((err = want_index(idx[0], r, &i, isp, "matrix", "row", "rows")) ||
+                (err = want_index(idx[1], c, &j, &n->kids[2]->span, "matrix", "column", "columns")))
                 return err;
             return mat_entry(obj, i, j);
         }
         if (r == 1 || c == 1) {   /* a vector: one index */
-            if ((err = want_index(idx[0], r * c, &i, isp, "vector")))
+            if ((err = want_index(idx[0], r * c, &i, isp, "vector", "entry", "entries")))
                 return err;
             return r == 1 ? mat_entry(obj, 0, i) : mat_entry(obj, i, 0);
         }
-        if ((err = want_index(idx[0], r, &i, isp, "matrix's row count")))
+        if ((err = want_index(idx[0], r, &i, isp, "matrix", "row", "rows")))
             return err;
         return mat_row(obj, i);
     }
@@ -277,7 +262,7 @@ Value *arith_with_index(Value *obj, Value **idx, int nidx, Value *v, const AstNo
     long i, j;
     Value *err;
     if (obj->kind == VAL_LIST && nidx == 1) {
-        if ((err = want_index(idx[0], obj->u.list.n, &i, isp, "list")))
+        if ((err = want_index(idx[0], obj->u.list.n, &i, isp, "list", "entry", "entries")))
             return err;
         Value *c = val_list_new(obj->u.list.n);
         for (long k = 0; k < obj->u.list.n; k++)
@@ -287,13 +272,13 @@ Value *arith_with_index(Value *obj, Value **idx, int nidx, Value *v, const AstNo
     if (obj->kind == VAL_MAT) {
         long r = fmpq_mat_nrows(obj->u.m), c = fmpq_mat_ncols(obj->u.m);
         if (nidx == 1 && (r == 1 || c == 1)) {
-            if ((err = want_index(idx[0], r * c, &i, isp, "vector")))
+            if ((err = want_index(idx[0], r * c, &i, isp, "vector", "entry", "entries")))
                 return err;
             j = r == 1 ? i : 0;
             i = r == 1 ? 0 : i;
         } else if (nidx == 2) {
-            if ((err = want_index(idx[0], r, &i, isp, "matrix's row count")) ||
-                (err = want_index(idx[1], c, &j, &n->kids[2]->span, "matrix's column count")))
+            if ((err = want_index(idx[0], r, &i, isp, "matrix", "row", "rows")) ||
+                (err = want_index(idx[1], c, &j, &n->kids[2]->span, "matrix", "column", "columns")))
                 return err;
         } else {
             return val_error(&n->span, "assign to one entry: A[i, j] = v");

@@ -12,8 +12,6 @@
 #include "exact/poly.h"
 #include "numeric/dmat.h"
 
-static long session_prec = 128;
-
 static const char *op_verb(AstOp op)
 {
     switch (op) {
@@ -87,7 +85,9 @@ static Value *rat_pow(const fmpq_t a, const fmpq_t e, const Span *sp)
     return v;
 }
 
-static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span *sp)
+/* prec: the session precision, used when a rational meets a real of lower
+   precision. */
+static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span *sp, long prec)
 {
     if (a->kind == VAL_RAT && b->kind == VAL_RAT) {
         switch (op) {
@@ -115,9 +115,8 @@ static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span 
         }
         }
     }
-    long prec = session_prec;
-    if (a->kind == VAL_REAL && mpfr_get_prec(a->u.r) > prec) prec = mpfr_get_prec(a->u.r);
-    if (b->kind == VAL_REAL && mpfr_get_prec(b->u.r) > prec) prec = mpfr_get_prec(b->u.r);
+    /* a real keeps its precision (the smaller of two reals); a rational
+       alone (2^(1/2)) gets the session's */
     if (a->kind == VAL_REAL && b->kind == VAL_REAL)
         prec = mpfr_get_prec(a->u.r) < mpfr_get_prec(b->u.r) ? mpfr_get_prec(a->u.r)
                                                               : mpfr_get_prec(b->u.r);
@@ -558,8 +557,6 @@ static Value *list_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp
 
 Value *arith_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp)
 {
-    if (I)
-        session_prec = I->prec;
     if (op == OP_EQ || op == OP_NE) {
         int eq = val_equal(a, b);
         return val_bool(op == OP_EQ ? eq : !eq);
@@ -575,7 +572,7 @@ Value *arith_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp)
             return r;
     }
     if (is_number(a) && is_number(b))
-        return number_binop(op, a, b, sp);
+        return number_binop(op, a, b, sp, I ? I->prec : 128);
     if (a->kind == VAL_STR && b->kind == VAL_STR) {
         if (op == OP_ADD) {
             Value *r = val_str("", 0);

@@ -1,5 +1,6 @@
 /* builtins.c — the registry of builtin tables and the helpers builtin
  * bodies use to check arguments and report errors. */
+#include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
 #include <ctype.h>
@@ -66,6 +67,31 @@ void builtin_sig_parse(BuiltinSig *sig, const Builtin *b)
             sig->nrequired++;
         sig->nparams++;
     }
+}
+
+const BuiltinSig *builtin_sig(const Builtin *b)
+{
+    static BuiltinSig *sigs[16];
+    for (int t = 0; builtin_tables[t] && t < 16; t++) {
+        const Builtin *first = builtin_tables[t];
+        long n = 0;
+        while (first[n].name)
+            n++;
+        if (b < first || b >= first + n)
+            continue;
+        if (!sigs[t]) {
+            sigs[t] = calloc((size_t)n, sizeof(BuiltinSig));
+            if (!sigs[t])
+                abort();
+            for (long i = 0; i < n; i++)
+                builtin_sig_parse(&sigs[t][i], first + i);
+        }
+        return &sigs[t][b - first];
+    }
+    /* not in a table (tests may build their own): parse into a scratch copy */
+    static BuiltinSig scratch;
+    builtin_sig_parse(&scratch, b);
+    return &scratch;
 }
 
 Value *call_error(Call *c, const char *fmt, ...)

@@ -47,6 +47,9 @@ typedef struct BuiltinSig {
 } BuiltinSig;
 
 void builtin_sig_parse(BuiltinSig *sig, const Builtin *b);
+/* The parsed parameter list of a builtin of builtin_tables, parsed once on
+   first use and kept (calls are a hot path). */
+const BuiltinSig *builtin_sig(const Builtin *b);
 /* Every table, NULL-terminated. */
 extern const Builtin *const builtin_tables[];
 /* Look a builtin up by name; NULL if none. */

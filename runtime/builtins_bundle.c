@@ -121,41 +121,21 @@ static void ring_names(char *buf, size_t len, const PolyRing *R)
 static Value *velocity(Call *c, int i, const fmpq_mat_t A, PolyRing *R, PolyVec *v)
 {
     slong n = R->nvars, r = fmpq_mat_nrows(A), k = fmpq_mat_ncols(A);
-    char names[256], err[POLY_ERR_LEN] = "";
-    int st;
+    char names[256];
     if (r != k)
         return arg_error(c, i, "the matrix is %ldx%ld, not square", (long)r, (long)k);
     polyvec_init(v, n, R);
-    if (r == n) {
-        st = polyvec_set_affine(v, A, NULL, err);
-    } else if (r == n + 1) {
-        for (slong j = 0; j <= n; j++)
-            if (!fmpq_is_zero(fmpq_mat_entry(A, n, j))) {
-                polyvec_clear(v);
-                ring_names(names, sizeof names, R);
-                return arg_error(c, i,
-                                 "the matrix is %ldx%ld but there are %ld coordinates (%s) "
-                                 "(and it is not affine: its last row is not zero)",
-                                 (long)r, (long)r, (long)n, names);
-            }
-        fmpq_mat_t M, b;
-        fmpq_mat_window_init(M, A, 0, 0, n, n);
-        fmpq_mat_window_init(b, A, 0, n, n, n + 1);
-        st = polyvec_set_affine(v, M, b, err);
-        fmpq_mat_window_clear(M);
-        fmpq_mat_window_clear(b);
-    } else {
-        polyvec_clear(v);
-        ring_names(names, sizeof names, R);
-        return arg_error(c, i, "the matrix is %ldx%ld but there %s %ld coordinate%s (%s)",
-                         (long)r, (long)r, n == 1 ? "is" : "are", (long)n, n == 1 ? "" : "s",
-                         names);
-    }
-    if (st) {
-        polyvec_clear(v);
-        return call_error(c, "%s", err);
-    }
-    return NULL;
+    int st = section_velocity(v, A);
+    if (!st)
+        return NULL;
+    polyvec_clear(v);
+    ring_names(names, sizeof names, R);
+    if (st == SECTION_VELOCITY_NOT_AFFINE)
+        return arg_error(c, i, "the matrix is %ldx%ld but there are %ld coordinates (%s) "
+                         "(and it is not affine: its last row is not zero)",
+                         (long)r, (long)r, (long)n, names);
+    return arg_error(c, i, "the matrix is %ldx%ld but there %s %ld coordinate%s (%s)", (long)r,
+                     (long)r, n == 1 ? "is" : "are", (long)n, n == 1 ? "" : "s", names);
 }
 
 /* b (k x k) = fiber generator of bundle kind for velocity v; rep image D
@@ -173,6 +153,49 @@ static Value *fiber(Call *c, PolyMat *b, int kind, const PolyVec *v, slong p, sl
     default: break;
     }
     return st ? call_error(c, "%s", err) : NULL;
+}
+
+int lie_bundle_generator(PolyVec *v, PolyMat *b, int kind, const LieBundle *B,
+                         const fmpq_mat_t xi, char *err)
+{
+    if (kind == BUNDLE_KERNELS)
+        return kernel_bundle_generator(v, b, B, xi, err);
+    slong n = v->R->nvars, r = fmpq_mat_nrows(xi);
+    int st = section_velocity(v, xi);
+    if (st == SECTION_VELOCITY_SIZE) {
+        algebra_set_error(err, "the generator is %ldx%ld but there %s %ld coordinate%s", (long)r,
+                          (long)fmpq_mat_ncols(xi), n == 1 ? "is" : "are", (long)n,
+                          n == 1 ? "" : "s");
+        return ALG_ERR_ARG;
+    }
+    if (st == SECTION_VELOCITY_NOT_AFFINE) {
+        algebra_set_error(err, "the generator is %ldx%ld but there are %ld coordinates (and it "
+                          "is not affine: its last row is not zero)", (long)r, (long)r, (long)n);
+        return ALG_ERR_ARG;
+    }
+    char perr[POLY_ERR_LEN] = "";
+    switch (kind) {
+    case BUNDLE_FIELDS: st = section_fiber_tangent(b, v, perr); break;
+    case BUNDLE_FORMS: st = section_fiber_cotangent(b, v, perr); break;
+    case BUNDLE_TENSORS: st = section_fiber_tensor(b, v, B->p, B->q, perr); break;
+    case BUNDLE_SECTIONS: {
+        fmpq_mat_t D;
+        fmpq_mat_init(D, 0, 0);
+        int ast = rep_image(D, lie_rep(B->rep), xi, err);
+        if (!ast)
+            st = polymat_set_fmpq_mat(b, D, perr);
+        fmpq_mat_clear(D);
+        if (ast)
+            return ast;
+        break;
+    }
+    default: break;
+    }
+    if (st) {
+        algebra_set_error(err, "%s", perr);
+        return ALG_ERR_ARG;
+    }
+    return ALG_OK;
 }
 
 static Value *bi_lie(Call *c, Value **a)
@@ -240,29 +263,13 @@ static Value *bi_lie(Call *c, Value **a)
             goto done;
         }
         if (!geometric) {
-            fmpq *co = _fmpq_vec_init(g->dim + 1);
+            /* xi must be in the bundle's algebra; for sections, D = dρ(xi) */
+            int member = fmpq_mat_nrows(xi->u.m) == g->n && algebra_is_member(g, xi->u.m);
             char err[ALG_ERR_LEN] = "";
-            int st = fmpq_mat_nrows(xi->u.m) == g->n ? algebra_coords(co, g, xi->u.m, err)
-                                                       : ALG_ERR_NOT_MEMBER;
-            if (st) {
-                _fmpq_vec_clear(co, g->dim + 1);
+            if (!member || (kind == BUNDLE_SECTIONS && rep_image(D, lie_rep(B->rep), xi->u.m, err))) {
                 e = arg_error(c, 0, "the matrix is not an element of %s", g->name);
                 goto done;
             }
-            if (kind == BUNDLE_SECTIONS) {
-                const MatRep *r = lie_rep(B->rep);
-                fmpq_mat_t t;
-                fmpq_mat_init(t, r->dim, r->dim);
-                fmpq_mat_zero(D);
-                fmpq_mat_clear(D);
-                fmpq_mat_init(D, r->dim, r->dim);
-                for (slong j = 0; j < g->dim; j++) {
-                    fmpq_mat_scalar_mul_fmpq(t, r->images + j, co + j);
-                    fmpq_mat_add(D, D, t);
-                }
-                fmpq_mat_clear(t);
-            }
-            _fmpq_vec_clear(co, g->dim + 1);
         }
     }
     {

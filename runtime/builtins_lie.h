@@ -98,6 +98,16 @@ Value *fields_algebra_builtin_new(Call *c, Value **a);
 
 extern const Builtin builtins_kernel[]; /* builtins_kernel.c, builtins_fields_algebra.c */
 
+/* v (its ring's nvars) and b (k x k, k the fiber dimension) = the velocity
+   field and fiber generator of the algebra element xi for sections of
+   bundle kind `kind` (B: the bundle, or NULL for plain scalars and vector
+   fields): v = A x (or A x + b for an affine xi); b = 0, Dv, -Dv^T, the
+   tensor rule, dρ(xi), or the kernel rule with its density term, so that
+   lie(xi, F) = b F - DF v.  ALG_OK, or an ALG_ERR_* code with a message in
+   err (ALG_ERR_LEN). */
+int lie_bundle_generator(struct PolyVec *v, struct PolyMat *b, int kind, const LieBundle *B,
+                         const fmpq_mat_t xi, char *err);
+
 extern const Builtin builtins_rep[];    /* builtins_rep.c */
 extern const Builtin builtins_bundle[]; /* builtins_bundle.c */
 

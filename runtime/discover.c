@@ -38,30 +38,18 @@ static int qmat_fail(char *err, int st)
 int discover_velocity(PolyVec *v, const fmpq_mat_t A, PolyRing *R, char *err)
 {
     slong n = R->nvars, r = fmpq_mat_nrows(A);
-    int st;
-    if (r != fmpq_mat_ncols(A) || (r != n && r != n + 1))
+    polyvec_init(v, n, R);
+    int st = section_velocity(v, A);
+    if (!st)
+        return 0;
+    polyvec_clear(v);
+    if (st == SECTION_VELOCITY_NOT_AFFINE)
+        return fail(err, DISCOVER_ERR_ARG, "the candidate matrices are %ldx%ld but there "
+                    "are %ld coordinates (and they are not affine)", (long)r, (long)r, (long)n);
+    if (st == SECTION_VELOCITY_SIZE)
         return fail(err, DISCOVER_ERR_ARG, "the candidate matrices are %ldx%ld but there %s %ld "
                     "coordinate%s", (long)r, (long)fmpq_mat_ncols(A), n == 1 ? "is" : "are",
                     (long)n, n == 1 ? "" : "s");
-    if (r == n + 1)
-        for (slong j = 0; j <= n; j++)
-            if (!fmpq_is_zero(fmpq_mat_entry(A, n, j)))
-                return fail(err, DISCOVER_ERR_ARG, "the candidate matrices are %ldx%ld but there "
-                            "are %ld coordinates (and they are not affine)", (long)r, (long)r,
-                            (long)n);
-    polyvec_init(v, n, R);
-    if (r == n) {
-        st = polyvec_set_affine(v, A, NULL, err);
-    } else {
-        fmpq_mat_t M, b;
-        fmpq_mat_window_init(M, A, 0, 0, n, n);
-        fmpq_mat_window_init(b, A, 0, n, n, n + 1);
-        st = polyvec_set_affine(v, M, b, err);
-        fmpq_mat_window_clear(M);
-        fmpq_mat_window_clear(b);
-    }
-    if (st)
-        polyvec_clear(v);
     return poly_status(st);
 }
 

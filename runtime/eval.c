@@ -105,29 +105,28 @@ static Value *eval_args(Interp *I, Scope *S, const AstNode *call, ArgList *a)
 
 static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *sp)
 {
-    BuiltinSig sig;
-    builtin_sig_parse(&sig, b);
+    const BuiltinSig *sig = builtin_sig(b);
     Value *slot[BUILTIN_MAX_PARAMS] = {0};
     Span spans[BUILTIN_MAX_PARAMS];
     Value *rest = NULL;
-    int last_collects = sig.variadic || sig.kwvariadic;
-    int npos = last_collects ? sig.nparams - 1 : sig.nparams;
+    int last_collects = sig->variadic || sig->kwvariadic;
+    int npos = last_collects ? sig->nparams - 1 : sig->nparams;
     int pos = 0;
     Value *err = NULL;
     for (int p = 0; p < BUILTIN_MAX_PARAMS; p++)
         spans[p] = *sp;
     long nrest = 0;
     for (int i = 0; i < a->n; i++)
-        if (sig.variadic ? !a->keys[i] : (sig.kwvariadic && a->keys[i]))
+        if (sig->variadic ? !a->keys[i] : (sig->kwvariadic && a->keys[i]))
             nrest++;
-    if (sig.variadic) {
+    if (sig->variadic) {
         long k = 0;
         for (int i = 0; i < a->n; i++)
             if (!a->keys[i])
                 k++;
         nrest = k > npos ? k - npos : 0;
         rest = val_list_new(nrest);
-    } else if (sig.kwvariadic) {
+    } else if (sig->kwvariadic) {
         rest = val_record_new("record", 0);
     }
     long ri = 0;
@@ -135,9 +134,9 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
         if (a->keys[i]) {
             int p;
             for (p = 0; p < npos; p++)
-                if (strcmp(sig.names[p], a->keys[i]) == 0)
+                if (strcmp(sig->names[p], a->keys[i]) == 0)
                     break;
-            if (p == npos && sig.kwvariadic) {
+            if (p == npos && sig->kwvariadic) {
                 Value *nr = arith_with_field(rest, a->keys[i], a->vals[i], &a->spans[i]);
                 val_unref(rest);
                 rest = nr;
@@ -161,34 +160,34 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
                 slot[pos] = a->vals[i];
                 spans[pos] = a->spans[i];
                 pos++;
-            } else if (sig.variadic) {
+            } else if (sig->variadic) {
                 val_list_set(rest, ri++, val_ref(a->vals[i]));
             } else {
                 err = val_error(&a->spans[i], "%s takes at most %d argument%s (%s)", b->name,
                                 npos, npos == 1 ? "" : "s", b->params);
             }
-        } else if (sig.variadic && ri < nrest) {
+        } else if (sig->variadic && ri < nrest) {
             val_list_set(rest, ri++, val_ref(a->vals[i]));
         } else {
             err = val_error(&a->spans[i], "%s takes at most %d argument%s (%s), got %d",
                             b->name, npos, npos == 1 ? "" : "s", b->params, a->n);
         }
     }
-    if (!err && sig.variadic && ri < nrest) {
+    if (!err && sig->variadic && ri < nrest) {
         /* shrink: some positional args filled earlier slots */
         rest->u.list.n = ri;
     }
     for (int p = 0; p < npos && !err; p++)
-        if (!slot[p] && !sig.optional[p])
+        if (!slot[p] && !sig->optional[p])
             err = val_error(sp, "%s: missing argument '%s' (%s(%s))", b->name,
-                            sig.names[p], b->name, b->params);
+                            sig->names[p], b->name, b->params);
     if (err) {
         val_unref(rest);
         return err;
     }
     if (last_collects) {
-        slot[sig.nparams - 1] = rest;
-        spans[sig.nparams - 1] = *sp;
+        slot[sig->nparams - 1] = rest;
+        spans[sig->nparams - 1] = *sp;
     }
     Call c = {I, b, *sp, spans};
     Value *r = b->fn(&c, slot);

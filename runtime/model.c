@@ -334,8 +334,7 @@ static int triplets_flush(SpMat *C, const Triplets *T)
     return st;
 }
 
-/* The bundle kind used for V's sections. */
-static int section_kind(const ModelSpace *V, const LieBundle **Bout, char *err)
+int model_space_bundle_kind(const ModelSpace *V, const LieBundle **Bout, char *err)
 {
     const LieBundle *B = V->bundle ? V->bundle->u.obj.data : NULL;
     *Bout = B;
@@ -350,97 +349,23 @@ static int section_kind(const ModelSpace *V, const LieBundle **Bout, char *err)
     return -1;
 }
 
-/* D = drho(xi) = sum_j coords_j(xi) images_j for the rep r. */
-static int rep_image(fmpq_mat_t D, const MatRep *r, const fmpq_mat_t xi, char *err)
-{
-    const MatAlgebra *g = r->alg;
-    if (fmpq_mat_nrows(xi) != g->n || fmpq_mat_ncols(xi) != g->n)
-        return model_fail(err, ALG_ERR_ARG, "the generator is %ldx%ld but %s has %ldx%ld "
-                          "matrices", (long)fmpq_mat_nrows(xi), (long)fmpq_mat_ncols(xi),
-                          g->name, (long)g->n, (long)g->n);
-    fmpq *co = _fmpq_vec_init(g->dim + 1);
-    int st = algebra_coords(co, g, xi, NULL);
-    if (st) {
-        _fmpq_vec_clear(co, g->dim + 1);
-        return model_fail(err, ALG_ERR_NOT_MEMBER, "the generator is not an element of %s",
-                          g->name);
-    }
-    fmpq_mat_t t;
-    fmpq_mat_clear(D);
-    fmpq_mat_init(D, r->dim, r->dim);
-    fmpq_mat_init(t, r->dim, r->dim);
-    for (slong j = 0; j < g->dim; j++)
-        if (!fmpq_is_zero(co + j)) {
-            fmpq_mat_scalar_mul_fmpq(t, r->images + j, co + j);
-            fmpq_mat_add(D, D, t);
-        }
-    fmpq_mat_clear(t);
-    _fmpq_vec_clear(co, g->dim + 1);
-    return 0;
-}
-
-/* v = velocity field of xi over R (A x, or A x + b for affine xi). */
-static int velocity_field(PolyVec *v, const fmpq_mat_t xi, PolyRing *R, char *err)
-{
-    slong n = R->nvars, r = fmpq_mat_nrows(xi);
-    if (r != fmpq_mat_ncols(xi) || (r != n && r != n + 1))
-        return model_fail(err, ALG_ERR_ARG, "the generator is %ldx%ld but there %s %ld "
-                          "coordinate%s", (long)r, (long)fmpq_mat_ncols(xi),
-                          n == 1 ? "is" : "are", (long)n, n == 1 ? "" : "s");
-    if (r == n)
-        return polyvec_set_affine(v, xi, NULL, err);
-    for (slong j = 0; j <= n; j++)
-        if (!fmpq_is_zero(fmpq_mat_entry(xi, n, j)))
-            return model_fail(err, ALG_ERR_ARG, "the generator is %ldx%ld but there are %ld "
-                              "coordinates (and it is not affine: its last row is not zero)",
-                              (long)r, (long)r, (long)n);
-    fmpq_mat_t M, b;
-    fmpq_mat_window_init(M, xi, 0, 0, n, n);
-    fmpq_mat_window_init(b, xi, 0, n, n, n + 1);
-    int st = polyvec_set_affine(v, M, b, err);
-    fmpq_mat_window_clear(M);
-    fmpq_mat_window_clear(b);
-    return st;
-}
-
 static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg, slong nalg,
                         const fmpq_mat_struct *disc, slong ndisc, char *err)
 {
     const LieBundle *B;
-    int kind = section_kind(V, &B, err);
+    int kind = model_space_bundle_kind(V, &B, err);
     if (kind < 0)
         return ALG_ERR_ARG;
     if (B && B->n != V->n)
         return model_fail(err, ALG_ERR_ARG, "the bundle is over R^%ld but there are %ld "
                           "coordinates", (long)B->n, (long)V->n);
-    const MatRep *rep = kind == BUNDLE_SECTIONS ? lie_rep(B->rep) : NULL;
     int st = 0;
     for (slong i = 0; i < nalg && !st; i++) {
         PolyVec v;
         PolyMat b;
         polyvec_init(&v, V->n, V->R);
         polymat_init(&b, V->k, V->k, V->R);
-        if (kind == BUNDLE_KERNELS)
-            st = kernel_bundle_generator(&v, &b, B, alg + i, err);
-        else
-            st = velocity_field(&v, alg + i, V->R, err);
-        if (!st && kind != BUNDLE_KERNELS) {
-            switch (kind) {
-            case BUNDLE_FIELDS: st = section_fiber_tangent(&b, &v, err); break;
-            case BUNDLE_FORMS: st = section_fiber_cotangent(&b, &v, err); break;
-            case BUNDLE_TENSORS: st = section_fiber_tensor(&b, &v, B->p, B->q, err); break;
-            case BUNDLE_SECTIONS: {
-                fmpq_mat_t D;
-                fmpq_mat_init(D, 0, 0);
-                st = rep_image(D, rep, alg + i, err);
-                if (!st)
-                    st = polymat_set_fmpq_mat(&b, D, err);
-                fmpq_mat_clear(D);
-                break;
-            }
-            default: break;
-            }
-        }
+        st = lie_bundle_generator(&v, &b, kind, B, alg + i, err);
         if (!st) {
             Triplets T;
             memset(&T, 0, sizeof T);
@@ -497,7 +422,7 @@ static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *al
             fmpq_mat_transpose(Tm, hi);
         } else {
             char aerr[ALG_ERR_LEN] = "";
-            if (kind == BUNDLE_SECTIONS && rep->alg->affine && rep->alg->n == V->n + 1) {
+            if (kind == BUNDLE_SECTIONS && lie_rep(B->rep)->alg->affine && lie_rep(B->rep)->alg->n == V->n + 1) {
                 fmpq_mat_t L;
                 fmpq_mat_init(L, 0, 0);
                 st = discrete_affine_lift(L, h, aerr);

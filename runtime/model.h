@@ -36,6 +36,7 @@
 #include "exact/spmat.h"
 #include "exact/section.h"
 #include "lie/algebra.h"
+#include "builtins_lie.h"
 
 #define MODEL_ERR_LEN 256
 /* Largest nfull of a model space. */
@@ -128,6 +129,11 @@ int model_space_section_coeffs(fmpq *f, const ModelSpace *V, const PolyVec *F, c
    drho(xi) (sections of a representation: xi must lie in the algebra).
    Errors: sizes, "not an element of the algebra", singular h, limits.
    Polls nothing (the builders are linear in the output size). */
+/* The bundle kind of V's sections (*B its bundle, or NULL for plain
+   scalars or vector fields), or -1 with a message when V has no bundle and
+   its sections are neither. */
+int model_space_bundle_kind(const ModelSpace *V, const LieBundle **B, char *err);
+
 int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg,
                           slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err);
 

@@ -43,92 +43,6 @@ void promote_op_clear(PromoteOp *op)
 
 /* ------------------------------------------------------------ exact images */
 
-/* The bundle kind of V's sections (as model.c decides it), or -1. */
-static int bundle_kind(const ModelSpace *V, const LieBundle **Bout, char *err)
-{
-    const LieBundle *B = V->bundle ? V->bundle->u.obj.data : NULL;
-    *Bout = B;
-    if (B)
-        return B->kind;
-    if (V->k == 1)
-        return BUNDLE_SCALARS;
-    if (V->k == V->n)
-        return BUNDLE_FIELDS;
-    pfail(err, PROMOTE_ERR_ARG, "sections with %ld components over %ld coordinates: give the "
-          "bundle (span(Fs, E))", (long)V->k, (long)V->n);
-    return -1;
-}
-
-/* v = velocity of xi (n x n linear, or (n+1) x (n+1) affine with zero last
-   row). */
-static int velocity(PolyVec *v, const fmpq_mat_t xi, PolyRing *R, char *err)
-{
-    slong n = R->nvars, r = fmpq_mat_nrows(xi);
-    if (r != fmpq_mat_ncols(xi) || (r != n && r != n + 1))
-        return pfail(err, PROMOTE_ERR_ARG, "a generator is %ldx%ld but there %s %ld "
-                     "coordinate%s", (long)r, (long)fmpq_mat_ncols(xi), n == 1 ? "is" : "are",
-                     (long)n, n == 1 ? "" : "s");
-    char perr[POLY_ERR_LEN] = "";
-    int st;
-    if (r == n) {
-        st = polyvec_set_affine(v, xi, NULL, perr);
-    } else {
-        for (slong j = 0; j <= n; j++)
-            if (!fmpq_is_zero(fmpq_mat_entry(xi, n, j)))
-                return pfail(err, PROMOTE_ERR_ARG, "a generator is %ldx%ld and its last row "
-                             "is not zero (not affine)", (long)r, (long)r);
-        fmpq_mat_t M, b;
-        fmpq_mat_window_init(M, xi, 0, 0, n, n);
-        fmpq_mat_window_init(b, xi, 0, n, n, n + 1);
-        st = polyvec_set_affine(v, M, b, perr);
-        fmpq_mat_window_clear(M);
-        fmpq_mat_window_clear(b);
-    }
-    return st ? pfail(err, PROMOTE_ERR_ARG, "%s", perr) : 0;
-}
-
-/* b = the fiber generator of xi for the bundle kind (v its velocity). */
-static int fiber(PolyMat *b, int kind, const LieBundle *B, const fmpq_mat_t xi,
-                 const PolyVec *v, char *err)
-{
-    char perr[POLY_ERR_LEN] = "";
-    int st = 0;
-    switch (kind) {
-    case BUNDLE_SCALARS: return 0;
-    case BUNDLE_FIELDS: st = section_fiber_tangent(b, v, perr); break;
-    case BUNDLE_FORMS: st = section_fiber_cotangent(b, v, perr); break;
-    case BUNDLE_TENSORS: st = section_fiber_tensor(b, v, B->p, B->q, perr); break;
-    case BUNDLE_SECTIONS: {
-        const MatRep *r = lie_rep(B->rep);
-        const MatAlgebra *g = r->alg;
-        if (fmpq_mat_nrows(xi) != g->n || fmpq_mat_ncols(xi) != g->n)
-            return pfail(err, PROMOTE_ERR_ARG, "a generator is %ldx%ld but %s has %ldx%ld "
-                         "matrices", (long)fmpq_mat_nrows(xi), (long)fmpq_mat_ncols(xi),
-                         g->name, (long)g->n, (long)g->n);
-        fmpq *co = _fmpq_vec_init(g->dim + 1);
-        if (algebra_coords(co, g, xi, NULL)) {
-            _fmpq_vec_clear(co, g->dim + 1);
-            return pfail(err, PROMOTE_ERR_ARG, "a generator is not an element of %s", g->name);
-        }
-        fmpq_mat_t D, t;
-        fmpq_mat_init(D, r->dim, r->dim);
-        fmpq_mat_init(t, r->dim, r->dim);
-        for (slong j = 0; j < g->dim; j++)
-            if (!fmpq_is_zero(co + j)) {
-                fmpq_mat_scalar_mul_fmpq(t, r->images + j, co + j);
-                fmpq_mat_add(D, D, t);
-            }
-        st = polymat_set_fmpq_mat(b, D, perr);
-        fmpq_mat_clear(D);
-        fmpq_mat_clear(t);
-        _fmpq_vec_clear(co, g->dim + 1);
-        break;
-    }
-    default: return pfail(err, PROMOTE_ERR_ARG, "unknown bundle kind");
-    }
-    return st ? pfail(err, PROMOTE_ERR_ARG, "%s", perr) : 0;
-}
-
 typedef struct ImageCtx {
     fmpq_mat_struct *M;       /* out x ncols */
     const fmpq_mat_struct *B; /* nfull x ncols */
@@ -166,7 +80,7 @@ int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
         return pfail(err, PROMOTE_ERR_ARG, "the basis has %ld rows, not %ld",
                      (long)fmpq_mat_nrows(B), (long)V->nfull);
     const LieBundle *Bd;
-    int kind = bundle_kind(V, &Bd, err);
+    int kind = model_space_bundle_kind(V, &Bd, err);
     if (kind < 0)
         return PROMOTE_ERR_ARG;
     PolyVec *v = flint_malloc((q + 1) * sizeof(PolyVec));
@@ -178,14 +92,8 @@ int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
         polymat_init(b + i, V->k, V->k, V->R);
     }
     for (slong i = 0; i < q && !st; i++) {
-        if (kind == BUNDLE_KERNELS) {
-            /* kernels act on both arguments, with the density term */
-            st = kernel_bundle_generator(v + i, b + i, Bd, gens + i, err);
-        } else {
-            st = velocity(v + i, gens + i, V->R, err);
-            if (!st)
-                st = fiber(b + i, kind, Bd, gens + i, v + i, err);
-        }
+        if (lie_bundle_generator(v + i, b + i, kind, Bd, gens + i, err))
+            st = PROMOTE_ERR_ARG;
         if (!st) {
             slong di = section_lie_matrix_degree(kind == BUNDLE_SCALARS ? NULL : b + i, v + i,
                                                  V->d);

@@ -130,6 +130,25 @@ int polyvec_set_affine(PolyVec *v, const fmpq_mat_t A, const fmpq_mat_t c, char 
     return POLY_OK;
 }
 
+int section_velocity(PolyVec *v, const fmpq_mat_t A)
+{
+    slong n = v->R->nvars, r = fmpq_mat_nrows(A);
+    if (r != fmpq_mat_ncols(A) || v->len != n || (r != n && r != n + 1))
+        return SECTION_VELOCITY_SIZE;
+    if (r == n)
+        return polyvec_set_affine(v, A, NULL, NULL);
+    for (slong j = 0; j <= n; j++)
+        if (!fmpq_is_zero(fmpq_mat_entry(A, n, j)))
+            return SECTION_VELOCITY_NOT_AFFINE;
+    fmpq_mat_t M, b;
+    fmpq_mat_window_init(M, A, 0, 0, n, n);
+    fmpq_mat_window_init(b, A, 0, n, n, n + 1);
+    int st = polyvec_set_affine(v, M, b, NULL);
+    fmpq_mat_window_clear(M);
+    fmpq_mat_window_clear(b);
+    return st;
+}
+
 int polymat_set_fmpq_mat(PolyMat *M, const fmpq_mat_t A, char *err)
 {
     if (fmpq_mat_nrows(A) != M->rows || fmpq_mat_ncols(A) != M->cols)

@@ -61,6 +61,15 @@ slong polymat_degree(const PolyMat *M);
 /* v = A x + c (c: n×1 or NULL) where A is len(v)×n, n = nvars. */
 int polyvec_set_affine(PolyVec *v, const fmpq_mat_t A, const fmpq_mat_t c, char *err);
 
+/* v (length nvars of its ring) = the velocity field of the matrix A on the
+   coordinates: A x for an n x n matrix, A' x + b for an (n+1) x (n+1)
+   matrix [A', b; 0, 0] (an affine element).  Returns POLY_OK,
+   SECTION_VELOCITY_SIZE (A is neither n x n nor (n+1) x (n+1)) or
+   SECTION_VELOCITY_NOT_AFFINE ((n+1) x (n+1) with a nonzero last row); the
+   caller words the error, since only it knows what A was. */
+enum { SECTION_VELOCITY_SIZE = -1, SECTION_VELOCITY_NOT_AFFINE = -2 };
+int section_velocity(PolyVec *v, const fmpq_mat_t A);
+
 /* M = A (constant matrix of the same shape). */
 int polymat_set_fmpq_mat(PolyMat *M, const fmpq_mat_t A, char *err);
 

@@ -603,3 +603,32 @@ int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h,
     fmpq_mat_clear(hinv);
     return st;
 }
+
+int rep_image(fmpq_mat_t D, const MatRep *r, const fmpq_mat_t xi, char *err)
+{
+    const MatAlgebra *g = r->alg;
+    if (fmpq_mat_nrows(xi) != g->n || fmpq_mat_ncols(xi) != g->n) {
+        algebra_set_error(err, "the generator is %ldx%ld but %s has %ldx%ld matrices",
+                          (long)fmpq_mat_nrows(xi), (long)fmpq_mat_ncols(xi), g->name,
+                          (long)g->n, (long)g->n);
+        return ALG_ERR_ARG;
+    }
+    fmpq *co = _fmpq_vec_init(g->dim + 1);
+    if (algebra_coords(co, g, xi, NULL)) {
+        _fmpq_vec_clear(co, g->dim + 1);
+        algebra_set_error(err, "the generator is not an element of %s", g->name);
+        return ALG_ERR_NOT_MEMBER;
+    }
+    fmpq_mat_t t;
+    fmpq_mat_clear(D);
+    fmpq_mat_init(D, r->dim, r->dim);
+    fmpq_mat_init(t, r->dim, r->dim);
+    for (slong j = 0; j < g->dim; j++)
+        if (!fmpq_is_zero(co + j)) {
+            fmpq_mat_scalar_mul_fmpq(t, r->images + j, co + j);
+            fmpq_mat_add(D, D, t);
+        }
+    fmpq_mat_clear(t);
+    _fmpq_vec_clear(co, g->dim + 1);
+    return ALG_OK;
+}

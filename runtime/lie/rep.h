@@ -98,6 +98,11 @@ int rep_init_user(MatRep *r, const MatAlgebra *g,
 /* Homomorphism check of r (as for rep_init_user).  ALG_OK when it holds. */
 int rep_check_hom(const MatRep *r, slong *bad_i, slong *bad_j, char *err);
 
+/* D (dim x dim) = dρ(xi) = sum_j c_j images_j, where c are the coordinates
+   of the matrix xi in the basis of r->alg.  ALG_ERR_ARG if xi has the wrong
+   size, ALG_ERR_NOT_MEMBER if it is not in the algebra (message in err). */
+int rep_image(fmpq_mat_t D, const MatRep *r, const fmpq_mat_t xi, char *err);
+
 /* out (dim x dim) = the action of the group element h on r, where h is an
    invertible matrix of the standard representation of r->alg (n x n):
    std h; trivial I; adjoint Ad_h (x -> h x h^-1 in coordinates; fails with
