@@ -13,6 +13,8 @@
 #include "builtins.h"
 #include "print.h"
 #include "suggest.h"
+#include "slice.h"
+#include "help.h"
 
 typedef enum { EXEC_OK, EXEC_RETURN, EXEC_BREAK, EXEC_CONTINUE, EXEC_ERROR } ExecStatus;
 
@@ -422,6 +424,9 @@ static Value *eval_range(Interp *I, Scope *S, const AstNode *n)
 {
     Value *start, *step;
     long count;
+    if (!n->kids[0])
+        return val_error(&n->span, "':' alone selects every position only in an index "
+                                   "read, as in A[:, 1]");
     Value *err = range_parts(I, S, n, &start, &step, &count);
     if (err)
         return err;
@@ -505,7 +510,8 @@ static Value *eval_index(Interp *I, Scope *S, const AstNode *n)
         return val_error(&n->span, "an index takes one or two positions, not %d", ni);
     }
     for (int i = 0; i < ni; i++) {
-        idx[i] = eval_expr(I, S, n->kids[i + 1]);
+        const AstNode *k = n->kids[i + 1];
+        idx[i] = k->kind == AST_RANGE && !k->kids[0] ? slice_all() : eval_expr(I, S, k);
         if (val_is_error(idx[i])) {
             Value *e = idx[i];
             val_unref(obj);
@@ -514,7 +520,8 @@ static Value *eval_index(Interp *I, Scope *S, const AstNode *n)
             return e;
         }
     }
-    Value *r = arith_index(obj, idx, ni, n);
+    Value *r = slice_wanted(idx, ni) ? slice_index(obj, idx, ni, n)
+                                     : arith_index(obj, idx, ni, n);
     val_unref(obj);
     val_unref(idx[0]);
     val_unref(idx[1]);
@@ -576,10 +583,11 @@ static Value *eval_expr(Interp *I, Scope *S, const AstNode *n)
 static Value *assign_target(Interp *I, Scope *S, const AstNode *t, Value *v)
 {
     if (t->kind == AST_NAME) {
-        if (builtin_find(t->text) && lookup(I, S, t->text) &&
-            lookup(I, S, t->text)->kind == VAL_BUILTIN && !(S && S->locals)) {
-            /* shadowing a builtin at top level is allowed; say nothing */
-        }
+        const Builtin *b = builtin_find(t->text);
+        Value *old = lookup(I, S, t->text);
+        if (b && old && old->kind == VAL_BUILTIN && !(S && S->locals) && I->interactive)
+            /* the user's name wins; at the REPL say what it hides */
+            help_note_shadow(I->err, &t->span, b);
         bind(I, S, t->text, v);
         return NULL;
     }
@@ -740,8 +748,13 @@ static void echo_value(Interp *I, Value *v)
 {
     if (!I->echo || v->kind == VAL_NIL)
         return;
+    /* the value printed last is `ans` */
+    env_set(I->globals, "ans", v);
     StrBuf sb = STRBUF_INIT;
-    print_value(&sb, v, I->format);
+    if (v->kind == VAL_BUILTIN && strcmp(v->u.builtin->name, "help") == 0)
+        help_overview(&sb);   /* `help` alone, as the banner says */
+    else
+        print_value(&sb, v, I->format);
     fprintf(I->out, "%s\n", sb_str(&sb));
     fflush(I->out);
     sb_free(&sb);

@@ -1,0 +1,3 @@
+# runtime/language.mk — slicing, model values, JSON, help additions
+# (issue 12: "a language that does not get in the way").
+libsymrt_a_SOURCES += runtime/slice.h runtime/slice.c runtime/builtins_language.c

@@ -1,0 +1,16 @@
+# tests/language.mk — the tests of issue 12 (slicing, joining, help,
+# model values, JSON, printing, LaTeX, plots, the tutorial).  Listed here
+# rather than in tests/local.mk so that branches merge cleanly;
+# tests/cli/test-list.sh reads both.
+SYM_LANGUAGE_TESTS = \
+	tests/scripts/slicing.sym \
+	tests/scripts/help_more.sym \
+	tests/scripts/coords_shadow.sym \
+	tests/scripts/slicing_err.sym
+
+SYM_LANGUAGE_EXPECTED = $(SYM_LANGUAGE_TESTS:.sym=.out) \
+	tests/scripts/coords_shadow.err \
+	tests/scripts/slicing_err.err tests/scripts/slicing_err.status
+
+TESTS += $(SYM_LANGUAGE_TESTS)
+EXTRA_DIST += $(SYM_LANGUAGE_TESTS) $(SYM_LANGUAGE_EXPECTED) tests/language.mk
