@@ -7,6 +7,7 @@
 #include "builtins.h"
 #include "interp.h"
 #include "arith.h"
+#include "print.h"
 #include "numeric/dmat.h"
 #include "exact/poly.h"
 
@@ -231,7 +232,23 @@ static Value *bi_to_coords(Call *c, Value **a)
     return move_value(c, v, c->I->ring);
 }
 
+static Value *bi_show(Call *c, Value **a)
+{
+    StrBuf sb = STRBUF_INIT;
+    print_show_all = 1;
+    print_value(&sb, a[0], c->I->format);
+    print_show_all = 0;
+    fprintf(c->I->out, "%s\n", sb_str(&sb));
+    fflush(c->I->out);
+    sb_free(&sb);
+    return val_nil();
+}
+
 const Builtin builtins_language[] = {
+    {"show", "x", bi_show, "output",
+     "Prints x whole: a matrix of more than 24 rows otherwise shows its first 10 and how many "
+     "more there are.",
+     "show(eye(2))", "[1, 0; 0, 1]\n"},
     {"to_coords", "p", bi_to_coords, "polynomials",
      "Moves a polynomial (or a list or matrix of them, a vector field) made under an earlier "
      "`coords` into the current coordinates, matching variables by name; an error names a "

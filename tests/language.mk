@@ -6,11 +6,15 @@ SYM_LANGUAGE_TESTS = \
 	tests/scripts/slicing.sym \
 	tests/scripts/help_more.sym \
 	tests/scripts/coords_shadow.sym \
-	tests/scripts/slicing_err.sym
+	tests/scripts/slicing_err.sym \
+	tests/scripts/printing.sym
 
 SYM_LANGUAGE_EXPECTED = $(SYM_LANGUAGE_TESTS:.sym=.out) \
 	tests/scripts/coords_shadow.err \
 	tests/scripts/slicing_err.err tests/scripts/slicing_err.status
 
-TESTS += $(SYM_LANGUAGE_TESTS)
-EXTRA_DIST += $(SYM_LANGUAGE_TESTS) $(SYM_LANGUAGE_EXPECTED) tests/language.mk
+SYM_LANGUAGE_SHELL_TESTS = tests/cli/test-unicode.sh
+
+TESTS += $(SYM_LANGUAGE_TESTS) $(SYM_LANGUAGE_SHELL_TESTS)
+EXTRA_DIST += $(SYM_LANGUAGE_TESTS) $(SYM_LANGUAGE_EXPECTED) $(SYM_LANGUAGE_SHELL_TESTS) \
+	tests/language.mk
