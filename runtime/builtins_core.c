@@ -1,5 +1,7 @@
 /* builtins_core.c — general builtins: printing, help, types, lists,
  * strings, records, and real (MPFR) functions. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -42,7 +44,27 @@ static Value *format_as(Value *v, PrintFormat fmt)
 }
 
 static Value *bi_str(Call *c, Value **a) { return format_as(a[0], FMT_PLAIN); }
-static Value *bi_latex(Call *c, Value **a) { return format_as(a[0], FMT_LATEX); }
+static Value *bi_latex(Call *c, Value **a)
+{
+    Value *s = format_as(a[0], FMT_LATEX);
+    if (!a[1] || a[1]->kind == VAL_NIL)
+        return s;
+    if (a[1]->kind != VAL_STR) {
+        val_unref(s);
+        return arg_type_error(c, 1, "a file name string", a[1]);
+    }
+    FILE *f = fopen(a[1]->u.str.s, "w");
+    if (!f) {
+        val_unref(s);
+        return arg_error(c, 1, "cannot write '%s': %s", a[1]->u.str.s, strerror(errno));
+    }
+    int bad = fwrite(s->u.str.s, 1, s->u.str.len, f) != s->u.str.len || fputc('\n', f) == EOF;
+    bad |= fclose(f) != 0;
+    val_unref(s);
+    if (bad)
+        return arg_error(c, 1, "cannot write '%s'", a[1]->u.str.s);
+    return val_nil();
+}
 
 static Value *bi_help(Call *c, Value **a)
 {
@@ -454,8 +476,12 @@ const Builtin builtins_core[] = {
      "print(\"x =\", 3/4)", "x = 3/4\n"},
     {"str", "x", bi_str, "output",
      "The plain text of x (readable back as input), as a string.", "str([1, 1/2])", "\"[1, 1/2]\""},
-    {"latex", "x", bi_latex, "output",
-     "The LaTeX text of x, as a string.", "latex(1/2)", "\"\\\\frac{1}{2}\""},
+    {"latex", "x, file = nil", bi_latex, "output",
+     "The LaTeX text of x (math mode, valid for KaTeX and amsmath: prose in \\text{} with "
+     "special characters escaped, R^n as \\mathbb{R}^{n}, floats as m \\times 10^{e}, "
+     "records as aligned fields, objects as an array of lines), as a string; with file = "
+     "\"path\" written to that file instead (and nil returned).",
+     "latex(1/2)", "\"\\\\frac{1}{2}\""},
     {"help", "topic = nil", bi_help, "output",
      "help() lists the builtins by category; help(name) describes one; help(\"word\") "
      "searches names and descriptions.", NULL, NULL},

@@ -1,3 +1,4 @@
 # runtime/language.mk — slicing, model values, JSON, help additions
 # (issue 12: "a language that does not get in the way").
-libsymrt_a_SOURCES += runtime/slice.h runtime/slice.c runtime/builtins_language.c
+libsymrt_a_SOURCES += runtime/slice.h runtime/slice.c runtime/builtins_language.c \
+	runtime/latex.h runtime/latex.c

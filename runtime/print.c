@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "print.h"
+#include "latex.h"
 #include "builtins.h"
 #include "exact/poly.h"
 #include "numeric/dmat.h"
@@ -287,6 +288,27 @@ static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
 
 void print_value(StrBuf *sb, const Value *v, PrintFormat fmt)
 {
+    if (fmt == FMT_LATEX && !latex_is_math(v)) {
+        /* prose, records, objects: valid LaTeX from latex.c */
+        if (latex_marking)
+            sb_putc(sb, LATEX_MATH_OPEN);
+        latex_value(sb, v);
+        if (latex_marking)
+            sb_putc(sb, LATEX_MATH_CLOSE);
+        return;
+    }
+    if (fmt == FMT_LATEX) {
+        /* numbers in e-notation as m \times 10^{e} */
+        StrBuf m = STRBUF_INIT;
+        print_inner(&m, v, fmt, 0);
+        if (latex_marking)
+            sb_putc(sb, LATEX_MATH_OPEN);
+        latex_math_text(sb, m.s ? m.s : "", m.len);
+        if (latex_marking)
+            sb_putc(sb, LATEX_MATH_CLOSE);
+        sb_free(&m);
+        return;
+    }
     print_inner(sb, v, fmt, 0);
 }
 
@@ -296,5 +318,9 @@ void print_qmat(StrBuf *sb, const fmpq_mat_t m, PrintFormat fmt)
     tmp.kind = VAL_MAT;
     tmp.refcount = -1;
     *tmp.u.m = *m;
+    if (fmt == FMT_LATEX && latex_marking)
+        sb_putc(sb, LATEX_MATH_OPEN);
     print_matrix(sb, &tmp, fmt, 0);
+    if (fmt == FMT_LATEX && latex_marking)
+        sb_putc(sb, LATEX_MATH_CLOSE);
 }

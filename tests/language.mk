@@ -13,8 +13,9 @@ SYM_LANGUAGE_EXPECTED = $(SYM_LANGUAGE_TESTS:.sym=.out) \
 	tests/scripts/coords_shadow.err \
 	tests/scripts/slicing_err.err tests/scripts/slicing_err.status
 
-SYM_LANGUAGE_SHELL_TESTS = tests/cli/test-unicode.sh
+SYM_LANGUAGE_SHELL_TESTS = tests/cli/test-unicode.sh tests/katex/test-katex.sh
 
 TESTS += $(SYM_LANGUAGE_TESTS) $(SYM_LANGUAGE_SHELL_TESTS)
 EXTRA_DIST += $(SYM_LANGUAGE_TESTS) $(SYM_LANGUAGE_EXPECTED) $(SYM_LANGUAGE_SHELL_TESTS) \
-	tests/language.mk
+	tests/language.mk tests/katex/package.json tests/katex/package-lock.json \
+	tests/katex/render.js tests/katex/cases.sym
