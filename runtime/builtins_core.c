@@ -10,6 +10,7 @@
 #include "arith.h"
 #include "print.h"
 #include "help.h"
+#include "model_value.h"
 
 /* ---------------------------------------------------------------- output */
 
@@ -447,6 +448,8 @@ static Value *bi_precision(Call *c, Value **a)
 
 static Value *bi_exact(Call *c, Value **a)
 {
+    if (val_is_obj(a[0], &model_value_type))
+        return model_value_exact(a[0], -1, &c->arg_spans[0]);
     if (a[0]->kind == VAL_RAT)
         return val_ref(a[0]);
     if (a[0]->kind != VAL_REAL || !mpfr_number_p(a[0]->u.r))
@@ -531,7 +534,9 @@ const Builtin builtins_core[] = {
     {"float", "x", bi_float, "numbers", "x rounded to a double (53-bit real).", "float(1/8)",
      "0.125"},
     {"exact", "x", bi_exact, "numbers",
-     "The exact rational value of a real (its binary value).", "exact(real(0.5))", "1/2"},
+     "The exact rational value of a real (its binary value).  For a fitted model (fit, "
+     "promote, sindy): the exact section sum c_b V[b] with each coordinate c_b the shortest "
+     "decimal that reads back as the same double.", "exact(real(0.5))", "1/2"},
     {"precision", "bits = nil", bi_precision, "numbers",
      "Set the default precision of reals in bits (and of pi); returns the previous one.",
      "precision()", "128"},

@@ -15,6 +15,7 @@
 #include "suggest.h"
 #include "slice.h"
 #include "help.h"
+#include "model_value.h"
 
 typedef enum { EXEC_OK, EXEC_RETURN, EXEC_BREAK, EXEC_CONTINUE, EXEC_ERROR } ExecStatus;
 
@@ -191,8 +192,26 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
         slot[sig->nparams - 1] = rest;
         spans[sig->nparams - 1] = *sp;
     }
+    /* a fitted model goes to builtins that do not know model values as
+       its exact section (model_value.h) */
+    Value *conv[BUILTIN_MAX_PARAMS] = {0};
+    if (!model_value_builtin_aware(b->name))
+        for (int p = 0; p < sig->nparams; p++)
+            if (slot[p] && val_is_obj(slot[p], &model_value_type)) {
+                conv[p] = model_value_exact(slot[p], -1, &spans[p]);
+                if (val_is_error(conv[p])) {
+                    Value *e = conv[p];
+                    for (int q = 0; q < p; q++)
+                        val_unref(conv[q]);
+                    val_unref(rest);
+                    return e;
+                }
+                slot[p] = conv[p];
+            }
     Call c = {I, b, *sp, spans};
     Value *r = b->fn(&c, slot);
+    for (int p = 0; p < BUILTIN_MAX_PARAMS; p++)
+        val_unref(conv[p]);
     val_unref(rest);
     if (!r)
         r = val_nil();
@@ -287,6 +306,8 @@ static Value *call_value(Interp *I, Value *fn, ArgList *a, const Span *sp)
         return call_builtin(I, fn->u.builtin, a, sp);
     if (fn->kind == VAL_FUNC)
         return call_user(I, fn, a, sp);
+    if (val_is_obj(fn, &model_value_type))
+        return model_value_call(fn, a->vals, a->n, sp);
     return val_error(sp, "a %s is not a function", val_kind_name(fn));
 }
 
@@ -311,7 +332,8 @@ static Value *eval_call(Interp *I, Scope *S, const AstNode *n)
     Value *fn = eval_expr(I, S, n->kids[0]);
     if (val_is_error(fn))
         return fn;
-    if (fn->kind != VAL_BUILTIN && fn->kind != VAL_FUNC) {
+    if (fn->kind != VAL_BUILTIN && fn->kind != VAL_FUNC &&
+        !val_is_obj(fn, &model_value_type)) {
         Value *e = val_error(&n->kids[0]->span, "a %s is not a function",
                              val_kind_name(fn));
         val_unref(fn);

@@ -152,6 +152,22 @@ void latex_math_text(StrBuf *sb, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        if (n - i > 6 && strncmp(s + i, "\\text{", 6) == 0) {   /* prose: verbatim */
+            size_t j = i + 6;
+            int depth = 1;
+            while (j < n && depth > 0) {
+                if (s[j] == '\\' && j + 1 < n)
+                    j++;
+                else if (s[j] == '{')
+                    depth++;
+                else if (s[j] == '}')
+                    depth--;
+                j++;
+            }
+            sb_putn(sb, s + i, j - i);
+            i = j;
+            continue;
+        }
         if (s[i] == '\\') {   /* a command: copy its name */
             sb_putc(sb, s[i++]);
             while (i < n && isalpha((unsigned char)s[i]))
