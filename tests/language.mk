@@ -16,9 +16,10 @@ SYM_LANGUAGE_EXPECTED = $(SYM_LANGUAGE_TESTS:.sym=.out) \
 	tests/scripts/slicing_err.err tests/scripts/slicing_err.status \
 	tests/scripts/models_err.err tests/scripts/models_err.status
 
-SYM_LANGUAGE_SHELL_TESTS = tests/cli/test-unicode.sh tests/katex/test-katex.sh
+SYM_LANGUAGE_SHELL_TESTS = tests/cli/test-unicode.sh tests/katex/test-katex.sh \
+	tests/cli/test-plots.sh
 
 TESTS += $(SYM_LANGUAGE_TESTS) $(SYM_LANGUAGE_SHELL_TESTS)
 EXTRA_DIST += $(SYM_LANGUAGE_TESTS) $(SYM_LANGUAGE_EXPECTED) $(SYM_LANGUAGE_SHELL_TESTS) \
 	tests/language.mk tests/katex/package.json tests/katex/package-lock.json \
-	tests/katex/render.js tests/katex/cases.sym
+	tests/katex/render.js tests/katex/cases.sym tests/cli/svg_bounds.py
