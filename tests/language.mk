@@ -9,12 +9,15 @@ SYM_LANGUAGE_TESTS = \
 	tests/scripts/slicing_err.sym \
 	tests/scripts/printing.sym \
 	tests/scripts/models.sym \
-	tests/scripts/models_err.sym
+	tests/scripts/models_err.sym \
+	tests/scripts/json.sym \
+	tests/scripts/json_err.sym
 
 SYM_LANGUAGE_EXPECTED = $(SYM_LANGUAGE_TESTS:.sym=.out) \
 	tests/scripts/coords_shadow.err \
 	tests/scripts/slicing_err.err tests/scripts/slicing_err.status \
-	tests/scripts/models_err.err tests/scripts/models_err.status
+	tests/scripts/models_err.err tests/scripts/models_err.status \
+	tests/scripts/json_err.err tests/scripts/json_err.status
 
 SYM_LANGUAGE_SHELL_TESTS = tests/cli/test-unicode.sh tests/katex/test-katex.sh \
 	tests/cli/test-plots.sh
