@@ -11,7 +11,8 @@ SYM_LANGUAGE_TESTS = \
 	tests/scripts/models.sym \
 	tests/scripts/models_err.sym \
 	tests/scripts/json.sym \
-	tests/scripts/json_err.sym
+	tests/scripts/json_err.sym \
+	tests/scripts/conventions.sym
 
 SYM_LANGUAGE_EXPECTED = $(SYM_LANGUAGE_TESTS:.sym=.out) \
 	tests/scripts/coords_shadow.err \
