@@ -110,6 +110,13 @@ static Value *map_init(Map *m, Call *c, const Value *v, int k, int i)
         }
         return NULL;
     }
+    if (k == 2 && v->kind == VAL_MAT && fmpq_mat_nrows(v->u.m) * fmpq_mat_ncols(v->u.m) == 2 &&
+        (fmpq_mat_nrows(v->u.m) == 1 || fmpq_mat_ncols(v->u.m) == 1)) {
+        m->kind = 1;   /* a constant field */
+        m->A[0][2] = fmpq_get_d(v->u.m->entries);
+        m->A[1][2] = fmpq_get_d(v->u.m->entries + 1);
+        return NULL;
+    }
     /* polynomials: one (k = 1), or a list / vector of two (k = 2) */
     const fmpq_mpoly_struct *ps[2] = {NULL, NULL};
     const PolyRing *R = NULL;
@@ -332,6 +339,10 @@ static Value *add_orbits(Call *c, SvgPlot *p, Value **a, int ig, int is, const d
                 sx[ns] = DMAT_AT(S->u.fm, i, 0);
                 sy[ns++] = DMAT_AT(S->u.fm, i, 1);
             }
+        } else if (S->kind == VAL_LIST && S->u.list.n == 2 &&
+                   S->u.list.items[0]->kind == VAL_RAT && S->u.list.items[1]->kind == VAL_RAT) {
+            sx[ns] = fmpq_get_d(S->u.list.items[0]->u.q);   /* one point [x, y] */
+            sy[ns++] = fmpq_get_d(S->u.list.items[1]->u.q);
         } else {
             return arg_type_error(c, is, "an n x 2 matrix of starting points (n <= 64)", S);
         }
@@ -633,8 +644,8 @@ static Value *bi_plot_contour(Call *c, Value **a)
 const Builtin builtins_field_plot[] = {
     {"plot_field", "path, F, box, orbits = nil, seeds = nil, n = 15, title = \"\", label = nil",
      bi_plot_field, "plots",
-     "Draws the vector field F (two polynomials, a 2 x 2 matrix A for x -> A x, an affine 3 x 3 "
-     "matrix, or a fitted model) as arrows on an n x n grid of box = [[x0, x1], [y0, y1]], "
+     "Draws the vector field F (two polynomials, a constant column, a 2 x 2 matrix A for x -> "
+     "A x, an affine 3 x 3 matrix, or a fitted model) as arrows on an n x n grid of box = [[x0, x1], [y0, y1]], "
      "with equal axes.  orbits = g (a generator matrix such as so(2)[1], a vector field, or a "
      "list of them) adds the orbits of exp(t g) through seeds (an m x 2 matrix; default six "
      "points from the centre towards the right edge): integral curves of v(x) = g x, by "

@@ -12,7 +12,8 @@ SYM_LANGUAGE_TESTS = \
 	tests/scripts/models_err.sym \
 	tests/scripts/json.sym \
 	tests/scripts/json_err.sym \
-	tests/scripts/conventions.sym
+	tests/scripts/conventions.sym \
+	examples/tutorial.sym
 
 SYM_LANGUAGE_EXPECTED = $(SYM_LANGUAGE_TESTS:.sym=.out) \
 	tests/scripts/coords_shadow.err \
