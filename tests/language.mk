@@ -22,7 +22,7 @@ SYM_LANGUAGE_EXPECTED = $(SYM_LANGUAGE_TESTS:.sym=.out) \
 	tests/scripts/json_err.err tests/scripts/json_err.status
 
 SYM_LANGUAGE_SHELL_TESTS = tests/cli/test-unicode.sh tests/katex/test-katex.sh \
-	tests/cli/test-plots.sh
+	tests/cli/test-plots.sh tests/repl/test-repl-language.sh
 
 TESTS += $(SYM_LANGUAGE_TESTS) $(SYM_LANGUAGE_SHELL_TESTS)
 EXTRA_DIST += $(SYM_LANGUAGE_TESTS) $(SYM_LANGUAGE_EXPECTED) $(SYM_LANGUAGE_SHELL_TESTS) \
