@@ -13,6 +13,7 @@ SYM_LANGUAGE_TESTS = \
 	tests/scripts/json.sym \
 	tests/scripts/json_err.sym \
 	tests/scripts/conventions.sym \
+	tests/scripts/coeffs_model.sym \
 	examples/tutorial.sym
 
 SYM_LANGUAGE_EXPECTED = $(SYM_LANGUAGE_TESTS:.sym=.out) \
