@@ -1001,7 +1001,7 @@ const Builtin builtins_fit[] = {
     {"fit", "V, X, Y", bi_fit, FIT,
      "Least squares over the model space V (possibly enforced): X is m x n (a point per row), "
      "Y is m x k (the k components observed at each point).  Returns a model m with the fields "
-     "coef (float coordinates in V's basis; model(V, coef) gives the full coefficients), "
+     "coef (float coordinates in V's basis; m.full gives the full coefficients), "
      "formula, residual = ||Theta coef - y||, rank of the design matrix, and space = V.  A "
      "model is callable: m(X) evaluates it at the rows of X, m([x, y]) at one point; "
      "round(m, k) and exact(m) give exact sections, and builtins that take an exact model "

@@ -33,13 +33,22 @@ static Value *fm_field(const Value *v, const char *name)
     const FitModel *m = v->u.obj.data;
     if (strcmp(name, "space") == 0)
         return val_ref(m->space);
+    if (strcmp(name, "full") == 0) {   /* the full float coefficients */
+        const ModelSpace *V = model_space_of(m->space);
+        const DMat *c = model_value_coef(v);
+        DMat *F = V && c ? dmat_zeros((int)V->nfull, 1) : NULL;
+        if (!F)
+            return val_error(NULL, "this model has no coefficients");
+        model_space_combine_d(F->data, V, c->data);
+        return val_fmat(F);
+    }
     for (long i = 0; i < m->info->u.rec.n; i++)
         if (strcmp(m->info->u.rec.keys[i], name) == 0)
             return val_ref(m->info->u.rec.vals[i]);
     StrBuf sb = STRBUF_INIT;
     for (long i = 0; i < m->info->u.rec.n; i++)
         sb_printf(&sb, "%s, ", m->info->u.rec.keys[i]);
-    Value *e = val_error(NULL, "this model has no field '%s' (fields: %sspace)", name,
+    Value *e = val_error(NULL, "this model has no field '%s' (fields: %sspace, full)", name,
                          sb_str(&sb));
     sb_free(&sb);
     return e;

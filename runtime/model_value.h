@@ -8,7 +8,7 @@
  *     point per row: an m x k float matrix) or at one point (a list or
  *     column of numbers: a number, or a float column of k values);
  *   - a record for reading: m.coef, m.formula, m.residual, ... as before,
- *     and m.space for V;
+ *     m.space for V and m.full for the full float coefficients;
  *   - convertible: exact(m) is the section sum c_b V[b] with each c_b the
  *     shortest decimal that reads back as the same double (exact, nothing
  *     rounded away); round(m, k) rounds each c_b to k decimals first;
