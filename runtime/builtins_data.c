@@ -18,6 +18,7 @@
 #include "builtins.h"
 #include "interp.h"
 #include "json.h"
+#include "print.h"
 #include "numeric/csv.h"
 #include "numeric/dmat.h"
 #include "numeric/rng.h"
@@ -46,7 +47,7 @@ static void data_print(StrBuf *sb, const Value *v, PrintFormat fmt)
     for (int j = 0; j < t->cols; j++)
         sb_printf(sb, "%s%s", j ? ", " : "", t->names[j]);
     sb_putc(sb, ')');
-    int show = A->rows < DATA_SHOW_ROWS ? A->rows : DATA_SHOW_ROWS;
+    int show = A->rows < DATA_SHOW_ROWS || print_show_all ? A->rows : DATA_SHOW_ROWS;
     if (show == 0)
         return;
     char cell[32];

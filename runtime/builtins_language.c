@@ -246,8 +246,9 @@ static Value *bi_show(Call *c, Value **a)
 
 const Builtin builtins_language[] = {
     {"show", "x", bi_show, "output",
-     "Prints x whole: a matrix of more than 24 rows otherwise shows its first 10 and how many "
-     "more there are.",
+     "Prints x whole: otherwise a matrix of more than 24 rows shows its first 10, a model "
+     "space its first 24 basis elements and a data set its first 5 rows, each saying how "
+     "many more there are.",
      "show(eye(2))", "[1, 0; 0, 1]\n"},
     {"to_coords", "p", bi_to_coords, "polynomials",
      "Moves a polynomial (or a list or matrix of them, a vector field) made under an earlier "

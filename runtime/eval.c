@@ -195,7 +195,10 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
     /* a fitted model goes to builtins that do not know model values as
        its exact section (model_value.h) */
     Value *conv[BUILTIN_MAX_PARAMS] = {0};
-    if (!model_value_builtin_aware(b->name))
+    int has_model = 0;
+    for (int p = 0; p < sig->nparams; p++)
+        has_model |= slot[p] && val_is_obj(slot[p], &model_value_type);
+    if (has_model && !model_value_builtin_aware(b->name))
         for (int p = 0; p < sig->nparams; p++)
             if (slot[p] && val_is_obj(slot[p], &model_value_type)) {
                 conv[p] = model_value_exact(slot[p], -1, &spans[p]);
