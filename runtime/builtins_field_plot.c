@@ -19,6 +19,7 @@
 #include "builtins.h"
 #include "interp.h"
 #include "model_value.h"
+#include "model.h"
 #include "exact/poly.h"
 #include "numeric/dmat.h"
 #include "plot/svg.h"
@@ -95,6 +96,10 @@ static Value *map_init(Map *m, Call *c, const Value *v, int k, int i)
     memset(m, 0, sizeof *m);
     m->k = k;
     if (val_is_obj(v, &model_value_type)) {
+        const ModelSpace *S = model_space_of(model_value_space(v));
+        if (!S || S->kind != MODEL_SECTIONS || S->n != 2 || S->k != k)
+            return arg_error(c, i, "the model must be a %s on the plane (2 coordinates)",
+                             k == 1 ? "scalar function" : "vector field");
         m->kind = 2;
         m->model = v;
         return NULL;

@@ -58,6 +58,12 @@ PY
 grep -q 'lo < hi' err || fail "bad box: unclear error: $(cat err)"
 "$sym" -e 'coords x, y, z; plot_field("e.svg", [-y; x; z], [[-1, 1], [-1, 1]])' 2> err >/dev/null &&
     fail "a field in R^3 was accepted"
+# a fitted scalar model draws its level sets; as a field it is refused
+n=$(run 'coords x, y; X = sample(10, [[-1, 1], [-1, 1]], seed = 1); m = fit(polys(scalars(so(2)), 2), X, eval(x^2 + y^2, X)); plot_contour("m.svg", m, [[-1, 1], [-1, 1]], levels = [1/4], n = 40)')
+[ "${n:-0}" -gt 20 ] || fail "plot_contour of a model: expected segments, got '$n'"
+"$sym" -e 'coords x, y; X = sample(10, [[-1, 1], [-1, 1]], seed = 1); m = fit(polys(scalars(so(2)), 1), X, eval(x + y, X)); plot_field("e.svg", m, [[0, 1], [0, 1]])' 2> err >/dev/null &&
+    fail "a scalar model was drawn as a field"
+grep -q 'must be a vector field on the plane' err || fail "scalar model as field: unclear error: $(cat err)"
 # PNG and PDF through cairo
 if "$sym" -e 'coords x, y; plot_field("rot.png", [-y; x], [[-1, 1], [-1, 1]], n = 5)' > out 2> err; then
     head -c 8 rot.png | od -An -c | grep -q 'P   N   G' || fail "rot.png is not a PNG"
