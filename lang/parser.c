@@ -501,7 +501,18 @@ static AstNode *parse_postfix(Parser *p)
             NodeVec idx = {NULL, 0, 0};
             parser_open(p);
             for (;;) {
-                vec_push(&idx, parse_expr(p));
+                TokenKind after = parser_peek(p)->kind;
+                if (p->cur.kind == TK_COLON
+                    && (after == TK_COMMA || after == TK_RBRACKET)) {
+                    /* ':' alone selects every position: a range
+                       without bounds (kids all NULL) */
+                    AstNode *all = node_new(p, AST_RANGE, p->cur.span, 3);
+                    all->kids[0] = all->kids[1] = all->kids[2] = NULL;
+                    parser_advance(p);
+                    vec_push(&idx, all);
+                } else {
+                    vec_push(&idx, parse_expr(p));
+                }
                 if (p->cur.kind != TK_COMMA || p->panic)
                     break;
                 parser_advance(p);

@@ -387,7 +387,8 @@ static Value *ring_mismatch(const PolyRing *A, const PolyRing *B, const Span *sp
     for (slong i = 0; i < B->nvars; i++)
         sb_printf(&sb, "%s%s", i ? ", " : "", B->names[i]);
     Value *e = val_error(sp, "polynomials of two different coordinate rings: "
-                             "(%s) from one 'coords', (%s) from another",
+                             "(%s) from one 'coords', (%s) from another; "
+                             "to_coords(p) moves p into the current coordinates",
                          sb_str(&sa), sb_str(&sb));
     sb_free(&sa);
     sb_free(&sb);

@@ -80,5 +80,7 @@ extern const Builtin builtins_model[];
 extern const Builtin builtins_discover[];
 extern const Builtin builtins_fit[];
 extern const Builtin builtins_kernel[];
+extern const Builtin builtins_language[];
+extern const Builtin builtins_field_plot[];
 
 #endif

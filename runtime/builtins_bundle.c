@@ -500,8 +500,13 @@ const Builtin builtins_bundle[] = {
     {"lie", "xi, F, E = nil", bi_lie, BUN,
      "The Lie derivative lie(xi, F) = b F - DF v of a function or vector field (or a section of "
      "the bundle E) along the matrix xi (v = xi x, or A x + b for an affine matrix).  With a "
-     "vector field X instead of a matrix: the geometric derivative L_X F.",
-     "lie(so(2)[1], 1)", "0"},
+     "vector field X instead of a matrix: the geometric derivative L_X F.  The two differ "
+     "in sign: lie(so(2)[1], x^3*y) = -x^4 + 3*x^2*y^2 but lie([-y; x], x^3*y) = x^4 - "
+     "3*x^2*y^2, because xi moves functions by the group, (exp(t xi) F)(x) = F(exp(-t xi) x), "
+     "whose derivative is -DF v, while L_X F = DF X; that sign makes xi -> lie(xi, .) a Lie "
+     "algebra homomorphism (ranks and symmetries do not depend on it).",
+     "coords x, y; [lie(so(2)[1], x^3*y), lie([-y; x], x^3*y)]",
+     "[-x^4 + 3*x^2*y^2, x^4 - 3*x^2*y^2]"},
     {"act", "h, F, E = nil", bi_act, BUN,
      "The group element h acting on a function or vector field (or section of E): "
      "(h F)(x) = T_h F(h^-1 x).", "act(eye(1), 2)", "2"},

@@ -1,5 +1,7 @@
 /* builtins_core.c — general builtins: printing, help, types, lists,
  * strings, records, and real (MPFR) functions. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -8,6 +10,7 @@
 #include "arith.h"
 #include "print.h"
 #include "help.h"
+#include "model_value.h"
 
 /* ---------------------------------------------------------------- output */
 
@@ -42,7 +45,27 @@ static Value *format_as(Value *v, PrintFormat fmt)
 }
 
 static Value *bi_str(Call *c, Value **a) { return format_as(a[0], FMT_PLAIN); }
-static Value *bi_latex(Call *c, Value **a) { return format_as(a[0], FMT_LATEX); }
+static Value *bi_latex(Call *c, Value **a)
+{
+    Value *s = format_as(a[0], FMT_LATEX);
+    if (!a[1] || a[1]->kind == VAL_NIL)
+        return s;
+    if (a[1]->kind != VAL_STR) {
+        val_unref(s);
+        return arg_type_error(c, 1, "a file name string", a[1]);
+    }
+    FILE *f = fopen(a[1]->u.str.s, "w");
+    if (!f) {
+        val_unref(s);
+        return arg_error(c, 1, "cannot write '%s': %s", a[1]->u.str.s, strerror(errno));
+    }
+    int bad = fwrite(s->u.str.s, 1, s->u.str.len, f) != s->u.str.len || fputc('\n', f) == EOF;
+    bad |= fclose(f) != 0;
+    val_unref(s);
+    if (bad)
+        return arg_error(c, 1, "cannot write '%s'", a[1]->u.str.s);
+    return val_nil();
+}
 
 static Value *bi_help(Call *c, Value **a)
 {
@@ -51,14 +74,14 @@ static Value *bi_help(Call *c, Value **a)
         help_overview(&sb);
     else if (a[0]->kind == VAL_BUILTIN)
         help_builtin(&sb, a[0]->u.builtin);
-    else if (a[0]->kind == VAL_STR)
-        help_search(&sb, a[0]->u.str.s);
-    else if (a[0]->kind == VAL_FUNC)
-        sb_printf(&sb, "%s is a user function defined at %s:%d\n", a[0]->u.fn.name,
-                  a[0]->u.fn.def->span.src ? a[0]->u.fn.def->span.src->name : "?",
-                  a[0]->u.fn.def->span.line);
-    else
-        sb_printf(&sb, "a %s; try help() for the list of builtins\n", val_kind_name(a[0]));
+    else if (a[0]->kind == VAL_STR) {
+        Value *v = env_get(c->I->globals, a[0]->u.str.s);
+        if (v && v->kind != VAL_BUILTIN)
+            help_value(&sb, a[0]->u.str.s, v);   /* ?x on a variable: short */
+        else
+            help_search(&sb, a[0]->u.str.s);
+    } else
+        help_value(&sb, NULL, a[0]);
     fputs(sb_str(&sb), c->I->out);
     fflush(c->I->out);
     sb_free(&sb);
@@ -341,7 +364,18 @@ static Value *real_fn(Call *c, Value **a, int (*f)(mpfr_ptr, mpfr_srcptr, mpfr_r
     else if (domain == 2 && mpfr_sgn(x) <= 0)
         r = arg_error(c, 0, "log of a number <= 0 is not real");
     else {
+        /* sin and cos: an argument known to prec bits carries an absolute
+           error up to |x| 2^(1-prec), and so does the result (|f'| <= 1);
+           a result below 4 |x| 2^-prec is zero to the working precision
+           (cos(pi/2)) and is returned as 0. */
+        mpfr_t bound;
+        mpfr_init2(bound, 64);
+        mpfr_abs(bound, x, MPFR_RNDU);
+        mpfr_mul_2si(bound, bound, 2 - prec, MPFR_RNDU);
         f(x, x, MPFR_RNDN);
+        if (domain == 3 && a[0]->kind == VAL_REAL && mpfr_cmpabs(x, bound) <= 0)
+            mpfr_set_zero(x, 1);
+        mpfr_clear(bound);
         r = val_real(x);
     }
     mpfr_clear(x);
@@ -362,8 +396,8 @@ static Value *bi_sqrt(Call *c, Value **a)
 }
 static Value *bi_exp(Call *c, Value **a) { return real_fn(c, a, mpfr_exp, 0); }
 static Value *bi_log(Call *c, Value **a) { return real_fn(c, a, mpfr_log, 2); }
-static Value *bi_sin(Call *c, Value **a) { return real_fn(c, a, mpfr_sin, 0); }
-static Value *bi_cos(Call *c, Value **a) { return real_fn(c, a, mpfr_cos, 0); }
+static Value *bi_sin(Call *c, Value **a) { return real_fn(c, a, mpfr_sin, 3); }
+static Value *bi_cos(Call *c, Value **a) { return real_fn(c, a, mpfr_cos, 3); }
 
 static Value *bi_real(Call *c, Value **a)
 {
@@ -414,6 +448,8 @@ static Value *bi_precision(Call *c, Value **a)
 
 static Value *bi_exact(Call *c, Value **a)
 {
+    if (val_is_obj(a[0], &model_value_type))
+        return model_value_exact(a[0], -1, &c->arg_spans[0]);
     if (a[0]->kind == VAL_RAT)
         return val_ref(a[0]);
     if (a[0]->kind != VAL_REAL || !mpfr_number_p(a[0]->u.r))
@@ -443,8 +479,12 @@ const Builtin builtins_core[] = {
      "print(\"x =\", 3/4)", "x = 3/4\n"},
     {"str", "x", bi_str, "output",
      "The plain text of x (readable back as input), as a string.", "str([1, 1/2])", "\"[1, 1/2]\""},
-    {"latex", "x", bi_latex, "output",
-     "The LaTeX text of x, as a string.", "latex(1/2)", "\"\\\\frac{1}{2}\""},
+    {"latex", "x, file = nil", bi_latex, "output",
+     "The LaTeX text of x (math mode, valid for KaTeX and amsmath: prose in \\text{} with "
+     "special characters escaped, R^n as \\mathbb{R}^{n}, floats as m \\times 10^{e}, "
+     "records as aligned fields, objects as an array of lines), as a string; with file = "
+     "\"path\" written to that file instead (and nil returned).",
+     "latex(1/2)", "\"\\\\frac{1}{2}\""},
     {"help", "topic = nil", bi_help, "output",
      "help() lists the builtins by category; help(name) describes one; help(\"word\") "
      "searches names and descriptions.", NULL, NULL},
@@ -487,14 +527,16 @@ const Builtin builtins_core[] = {
      "sqrt(9/4)", "3/2"},
     {"exp", "x", bi_exp, "numbers", "Exponential, a real.", "exp(0)", "1"},
     {"log", "x", bi_log, "numbers", "Natural logarithm of x > 0, a real.", "log(1)", "0"},
-    {"sin", "x", bi_sin, "numbers", "Sine, a real.", "sin(0)", "0"},
-    {"cos", "x", bi_cos, "numbers", "Cosine, a real.", "cos(0)", "1"},
+    {"sin", "x", bi_sin, "numbers", "Sine, a real.  A real argument is known to its precision p only, so a result below 4|x| 2^-p (sin(pi)) is zero to the working precision and is returned as 0.", "sin(0)", "0"},
+    {"cos", "x", bi_cos, "numbers", "Cosine, a real.  A real argument is known to its precision p only, so a result below 4|x| 2^-p (cos(pi/2)) is zero to the working precision and is returned as 0.", "cos(0)", "1"},
     {"real", "x, bits = precision()", bi_real, "numbers",
      "x as a multiprecision real with the given bits.", "real(1/4, 53)", "0.25"},
     {"float", "x", bi_float, "numbers", "x rounded to a double (53-bit real).", "float(1/8)",
      "0.125"},
     {"exact", "x", bi_exact, "numbers",
-     "The exact rational value of a real (its binary value).", "exact(real(0.5))", "1/2"},
+     "The exact rational value of a real (its binary value).  For a fitted model (fit, "
+     "promote, sindy): the exact section sum c_b V[b] with each coordinate c_b the shortest "
+     "decimal that reads back as the same double.", "exact(real(0.5))", "1/2"},
     {"precision", "bits = nil", bi_precision, "numbers",
      "Set the default precision of reals in bits (and of pi); returns the previous one.",
      "precision()", "128"},

@@ -14,7 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include "builtins.h"
+#include "interp.h"
+#include "json.h"
+#include "print.h"
 #include "numeric/csv.h"
 #include "numeric/dmat.h"
 #include "numeric/rng.h"
@@ -43,7 +47,7 @@ static void data_print(StrBuf *sb, const Value *v, PrintFormat fmt)
     for (int j = 0; j < t->cols; j++)
         sb_printf(sb, "%s%s", j ? ", " : "", t->names[j]);
     sb_putc(sb, ')');
-    int show = A->rows < DATA_SHOW_ROWS ? A->rows : DATA_SHOW_ROWS;
+    int show = A->rows < DATA_SHOW_ROWS || print_show_all ? A->rows : DATA_SHOW_ROWS;
     if (show == 0)
         return;
     char cell[32];
@@ -252,7 +256,8 @@ static Value *record_to_table(Call *c, int i, const Value *r, CsvTable *t)
         const char *key = r->u.rec.keys[f];
         if (!(M[f] = to_dmat(r->u.rec.vals[f], &nomem)))
             e = nomem ? call_error(c, "out of memory")
-                      : arg_error(c, i, "field '%s' must be a matrix or a list of numbers, not a %s",
+                      : arg_error(c, i, "field '%s' must be a matrix or a list of numbers for CSV, "
+                                  "not a %s (a .json file keeps any record)",
                                   key, val_kind_name(r->u.rec.vals[f]));
         else if (rows >= 0 && M[f]->rows != rows)
             e = arg_error(c, i, "field '%s' has %d row%s, '%s' has %ld", key, M[f]->rows,
@@ -296,12 +301,64 @@ static Value *record_to_table(Call *c, int i, const Value *r, CsvTable *t)
     return e;
 }
 
+/* ------------------------------------------------------------ JSON */
+
+/* 1 if path names a JSON file (ends in .json). */
+static int json_path(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 5 && strcmp(path + n - 5, ".json") == 0;
+}
+
+static Value *json_save_file(Call *c, const char *path, const Value *v)
+{
+    StrBuf sb = STRBUF_INIT;
+    Value *e = json_write(&sb, v);
+    if (e) {
+        sb_free(&sb);
+        Value *err = arg_error(c, 1, "%s", e->u.err.msg);
+        val_unref(e);
+        return err;
+    }
+    FILE *f = fopen(path, "w");
+    int bad = !f || fwrite(sb_str(&sb), 1, sb.len, f) != sb.len;
+    if (f)
+        bad |= fclose(f) != 0;
+    sb_free(&sb);
+    if (bad)
+        return call_error(c, "cannot write '%s': %s", path, strerror(errno));
+    return val_nil();
+}
+
+static Value *json_load_file(Call *c, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return call_error(c, "cannot open '%s': %s", path, strerror(errno));
+    StrBuf sb = STRBUF_INIT;
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sb_putn(&sb, buf, n);
+    fclose(f);
+    Value *v = json_read(c->I, sb_str(&sb), sb.len, path);
+    sb_free(&sb);
+    if (val_is_error(v)) {
+        Value *e = call_error(c, "%s", v->u.err.msg);
+        val_unref(v);
+        return e;
+    }
+    return v;
+}
+
 /* ------------------------------------------------------------ builtins */
 
 static Value *bi_load(Call *c, Value **a)
 {
     if (a[0]->kind != VAL_STR)
         return arg_type_error(c, 0, "a file name string", a[0]);
+    if (json_path(a[0]->u.str.s))
+        return json_load_file(c, a[0]->u.str.s);
     CsvTable *t = malloc(sizeof *t);
     if (!t)
         return call_error(c, "out of memory");
@@ -320,6 +377,8 @@ static Value *bi_save(Call *c, Value **a)
 {
     if (a[0]->kind != VAL_STR)
         return arg_type_error(c, 0, "a file name string", a[0]);
+    if (json_path(a[0]->u.str.s))
+        return json_save_file(c, a[0]->u.str.s, a[1]);
     Value *X = a[1];
     CsvTable own;
     const CsvTable *t = &own;
@@ -556,14 +615,17 @@ const Builtin builtins_data[] = {
      "Reads a CSV file (path relative to the current directory) into a data set: a header "
      "row of column names, then rows of numbers (doubles); '#' lines are comments.  X.name "
      "is a column, X.x the group x1, x2, ... (or x_1, x_2, ...), X[i] a row, length(X) the "
-     "number of rows.  Errors give the line and column of a bad cell.",
+     "number of rows.  Errors give the line and column of a bad cell.  A path ending in "
+     ".json reads a value saved by save (see save and man sym, FILES).",
      "save(\"/tmp/sym_help_load.csv\", record(x = [1, 2; 3, 4], y = [5; 6]));\n"
      "X = load(\"/tmp/sym_help_load.csv\");\ncolumns(X)",
      "[\"x1\", \"x2\", \"y\"]"},
     {"save", "path, X", bi_save, "data",
      "Writes X as a CSV file with a header row: a data set, a matrix (columns c1, c2, ...) or "
      "a record of columns, where a field x with k > 1 columns becomes x1 .. xk.  Values are "
-     "written so that they read back exactly; returns nil.",
+     "written so that they read back exactly; returns nil.  A path ending in .json writes "
+     "any number, string, list, record, matrix, polynomial, algebra, model space or fitted "
+     "model as JSON, exact numbers as exact strings (\"3/4\"), which load reads back.",
      "save(\"/tmp/sym_help_save.csv\", [1/2; 3]);\nload(\"/tmp/sym_help_save.csv\").c1",
      "[0.5; 3]"},
     {"columns", "X", bi_columns, "data", "The column names of a data set, as a list of strings.",

@@ -18,6 +18,7 @@
 #include "interp.h"
 #include "model.h"
 #include "promote.h"
+#include "model_value.h"
 #include "numeric/admm.h"
 #include "numeric/dlinalg.h"
 #include "numeric/stlsq.h"
@@ -510,7 +511,7 @@ static Value *bi_fit(Call *c, Value **a)
     val_record_set(r, 2, "residual", val_real_d(residual_norm(&P, co->data)));
     val_record_set(r, 3, "rank", val_rat_si(rank));
     fit_problem_clear(&P);
-    return r;
+    return model_value_new(a[0], r);
 }
 
 /* promote(V, X, Y, G, gamma, interpolate, box, measure, tol, max_iter) */
@@ -547,7 +548,7 @@ static Value *bi_promote(Call *c, Value **a)
     Value *r = result_record(&P, &res, tol, st == ADMM_INTERRUPTED, NULL);
     admm_result_clear(&res);
     fit_problem_clear(&P);
-    return r;
+    return model_value_new(a[0], r);
 }
 
 /* path(V, X, Y, G, gammas, box, measure, tol, max_iter) */
@@ -614,7 +615,7 @@ static Value *bi_path(Call *c, Value **a)
                 DMAT_AT(SV, i, j) = sv->data[j];
             dmat_free(sv);
             val_list_set(kept, i, val_rat_si(q - rank));
-            val_list_set(lst, i, ri);
+            val_list_set(lst, i, model_value_new(a[0], ri));
         }
         r = val_record_new("record", 4);
         val_record_set(r, 0, "gammas", fmat_col(g, ndone));
@@ -764,7 +765,7 @@ static Value *bi_sindy(Call *c, Value **a)
     val_record_set(r, f++, "converged", val_bool(conv && !interrupted));
     r->u.rec.n = f;
     fit_problem_clear(&P);
-    return r;
+    return model_value_new(a[0], r);
 }
 
 /* regulariser(F, G, E, box, measure) */
@@ -986,6 +987,9 @@ static Value *bi_round(Call *c, Value **a)
         if (e)
             return e;
     }
+    if (val_is_obj(a[0], &model_value_type))
+        return dg < 0 ? arg_error(c, 1, "a model is rounded to digits >= 0 decimals")
+                      : model_value_exact(a[0], dg, &c->arg_spans[0]);
     if (a[0]->kind != VAL_RAT && a[0]->kind != VAL_REAL && a[0]->kind != VAL_FMAT &&
         a[0]->kind != VAL_LIST)
         return arg_type_error(c, 0, "a number, a float matrix or a list of them", a[0]);
@@ -996,11 +1000,14 @@ static Value *bi_round(Call *c, Value **a)
 const Builtin builtins_fit[] = {
     {"fit", "V, X, Y", bi_fit, FIT,
      "Least squares over the model space V (possibly enforced): X is m x n (a point per row), "
-     "Y is m x k (the k components observed at each point).  Returns record(coef (float "
-     "coordinates in V's basis; model(V, coef) gives the full coefficients), formula, "
-     "residual = ||Theta coef - y||, rank of the design matrix).",
-     "coords x, y; X = fmat([0, 0; 1, 0; 0, 1]); fit(polys(scalars(so(2)), 1), X, "
-     "fmat([1; 3; 1])).formula", "\"2*x + 1\""},
+     "Y is m x k (the k components observed at each point).  Returns a model m with the fields "
+     "coef (float coordinates in V's basis; m.full gives the full coefficients), "
+     "formula, residual = ||Theta coef - y||, rank of the design matrix, and space = V.  A "
+     "model is callable: m(X) evaluates it at the rows of X, m([x, y]) at one point; "
+     "round(m, k) and exact(m) give exact sections, and builtins that take an exact model "
+     "(lie, act, diff, ...) receive exact(m).",
+     "coords x, y; X = fmat([0, 0; 1, 0; 0, 1]); m = fit(polys(scalars(so(2)), 1), X, "
+     "fmat([1; 3; 1])); [m.formula, m([2, 2]), round(m, 6)]", "[\"2*x + 1\", 5, 2*x + 1]"},
     {"promote",
      "V, X, Y, G, gamma = 0.1, interpolate = false, box = nil, measure = nil, tol = 1e-6, "
      "max_iter = 20000",
@@ -1013,14 +1020,18 @@ const Builtin builtins_fit[] = {
      "points of measure.  Returns record(coef, formula, gamma, objective, residual, "
      "singular_values, nuclear_norm, rank, symmetries (the kept directions: singular values "
      "<= tol * the largest, as float matrices), gap, closure_residual, iterations, converged, "
-     "interpolate, interrupted).  Ctrl-C returns the current iterate with a warning.",
-     NULL, NULL},
+     "interpolate, interrupted) as a model (see fit: callable, round(p, k) for an exact "
+     "section).  Ctrl-C returns the current iterate with a warning.",
+     "coords x, y; X = sample(20, [[-1, 1], [-1, 1]], seed = 1); p = promote(polys(fields("
+     "gl(2)), 1), X, eval([-y; x], X), gl(2), gamma = 0.01); [p.rank, round(p, 2)]",
+     "[2, [-y; x]]"},
     {"path", "V, X, Y, G, gammas, box = nil, measure = nil, tol = 1e-6, max_iter = 20000",
      bi_path, FIT,
      "promote for each gamma of the list gammas, each solve warm-started from the previous "
      "one.  Returns record(gammas, singular_values (a row per gamma, for plot_svals), kept "
-     "(the number of kept symmetries per gamma), results (the promote records)).",
-     NULL, NULL},
+     "(the number of kept symmetries per gamma), results (the promote models)).",
+     "coords x, y; X = sample(20, [[-1, 1], [-1, 1]], seed = 1); path(polys(fields(gl(2)), "
+     "1), X, eval([-y; x], X), gl(2), [0.01, 10]).kept", "[2, 2]"},
     {"sindy",
      "V, X, dX, threshold = 0.1, alpha = 0, max_iter = 10, promote = nil, gamma = 0.1, "
      "box = nil, measure = nil, tol = 1e-6",
@@ -1028,9 +1039,10 @@ const Builtin builtins_fit[] = {
      "SINDy: sequentially thresholded least squares for dX ~ F(X) over the library V "
      "(polys(fields(g), d), possibly enforced; thresholds act on V's coordinates).  With "
      "promote = G each least-squares round is a promote solve with gamma.  Returns "
-     "record(coef, formula, residual, [singular_values .. closure_residual,] iterations, "
-     "converged).",
-     NULL, NULL},
+     "a model (see fit) with coef, formula, residual, [singular_values .. closure_residual,] "
+     "iterations, converged.",
+     "coords x, y; X = sample(20, [[-1, 1], [-1, 1]], seed = 1); round(sindy(polys(fields("
+     "so(2)), 2), X, eval([x - y; x + y], X)), 3)", "[x - y; x + y]"},
     {"regulariser", "F, G, E = nil, box = nil, measure = nil", bi_regulariser, FIT,
      "The promotion penalty ||L_F||_* of an exact model F for the candidate algebra G "
      "(Frobenius-orthonormal basis) and the uniform measure on box (default [-1, 1]^n) or the "
@@ -1039,6 +1051,7 @@ const Builtin builtins_fit[] = {
      "coords x, y; round(regulariser(x, se(2)).value, 6)", "1.408248"},
     {"round", "x, digits = 0", bi_round, "numbers",
      "x rounded to digits decimal places (half away from zero): a rational stays exact, reals "
-     "and float matrices stay floats (entrywise); lists are rounded item by item.",
+     "and float matrices stay floats (entrywise); lists are rounded item by item.  A fitted "
+     "model gives the exact section with its coordinates in V rounded to digits decimals.",
      "round(2/3, 2)", "67/100"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

@@ -559,7 +559,9 @@ const Builtin builtins_lie[] = {
     {"gl", "n", bi_gl, LIE, "The Lie algebra gl(n) of all n x n matrices (basis E_ij).", "dim(gl(3))", "9"},
     {"sl", "n", bi_sl, LIE, "The traceless n x n matrices sl(n).", "dim(sl(2))", "3"},
     {"so", "n, q = nil", bi_so, LIE,
-     "so(n): antisymmetric n x n matrices (so(2): J = [0, -1; 1, 0]; so(3): L_x, L_y, L_z).  "
+     "so(n): antisymmetric n x n matrices.  Basis: so(2) J = [0, -1; 1, 0] = E_21 - E_12; "
+     "so(3) L_x = E_32 - E_23, L_y = E_13 - E_31, L_z = E_21 - E_12 ([L_x, L_y] = L_z); "
+     "n >= 4: E_ij - E_ji for i < j in lexicographic order (E_ij has 1 at row i, column j).  "
      "so(p, q): the algebra preserving diag(-1 (p times), +1 (q times)).",
      "so(2)[1]", "[0, -1; 1, 0]"},
     {"sp", "n", bi_sp, LIE, "The symplectic algebra of n x n matrices (n even: sp(4) is 4x4).",

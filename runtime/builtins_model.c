@@ -8,6 +8,8 @@
 #include "builtins_lie.h"
 #include "interp.h"
 #include "model.h"
+#include "model_value.h"
+#include "promote.h"
 #include "numeric/dmat.h"
 #include "exact/qmat.h"
 
@@ -243,11 +245,22 @@ static Value *bi_model(Call *c, Value **a)
                              "matrix", (long)V->dim, D->rows, D->cols);
         if (V->nfull > 0x7fffffff)
             return call_error(c, "the model is too large for a float column");
-        DMat *F = dmat_zeros((int)V->nfull, 1);
-        if (!F)
+        DMat *F = dmat_zeros((int)V->nfull, 1), *col = dmat_new((int)V->dim, 1);
+        if (!F || !col) {
+            dmat_free(F);
+            dmat_free(col);
             return call_error(c, "out of memory");
+        }
         model_space_combine_d(F->data, V, D->data);
-        return val_fmat(F);
+        memcpy(col->data, D->data, sizeof(double) * (size_t)V->dim);
+        char *formula = promote_formula(V, F->data);
+        dmat_free(F);
+        /* a model value, like the result of fit (m.full: full coefficients) */
+        Value *info = val_record_new("record", 2);
+        val_record_set(info, 0, "coef", val_fmat(col));
+        val_record_set(info, 1, "formula", val_cstr(formula ? formula : "?"));
+        free(formula);
+        return model_value_new(a[0], info);
     }
     slong len = -1;
     if (cv->kind == VAL_MAT && (fmpq_mat_ncols(cv->u.m) == 1 || fmpq_mat_nrows(cv->u.m) == 1))
@@ -301,6 +314,7 @@ const Builtin builtins_model[] = {
     {"model", "V, c", bi_model, MOD,
      "The model sum_b c_b F_b of V for an exact list or column of coefficients c (one per "
      "basis element): a polynomial, a column, or record(W, b) for layers.  For a float column "
-     "c: the float column of full coefficients (monomials component-major; W row-major, b).",
+     "c: a model value as fit returns (callable on points, m.formula, round(m, k)); m.full is "
+     "the float column of full coefficients (monomials component-major; W row-major, b).",
      "coords x, y; model(polys(scalars(so(2)), 1), [1, 2, 3])", "2*x + 3*y + 1"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

@@ -13,6 +13,7 @@
 #include "numeric/dmat.h"
 #include "numeric/stlsq.h"
 #include "plot/svg.h"
+#include "plot/plot_out.h"
 
 #define PLOT_MAX_POINTS 1000000L
 #define PLOT_MAX_SERIES 1000L
@@ -126,12 +127,11 @@ static Value *want_path(Call *c, Value **a, const char **path)
 /* Sets title (argument it, may be -1), writes the plot, returns the count. */
 static Value *finish(Call *c, SvgPlot *p, const char *path)
 {
-    int nd = 0, st = svg_plot_write(p, path, &nd);
+    char err[256];
+    int nd = 0, st = plot_write(p, path, &nd, err, sizeof err);   /* SVG, PNG or PDF */
     svg_plot_free(p);
-    if (st == SVG_ERR_IO)
-        return call_error(c, "cannot write %s", path);
     if (st)
-        return call_error(c, "%s", svg_strerror(st));
+        return call_error(c, "%s", err);
     return val_rat_si(nd);
 }
 
@@ -188,6 +188,14 @@ static Value *bi_plot_lines(Call *c, Value **a)
         return call_error(c, "out of memory");
     }
     svg_plot_set_log(p, 0, logy);
+    if (a[9] && a[9]->kind != VAL_NIL) {
+        if (a[9]->kind != VAL_BOOL) {
+            free(xs);
+            svg_plot_free(p);
+            return arg_type_error(c, 9, "true or false", a[9]);
+        }
+        svg_plot_set_equal_aspect(p, a[9]->u.b);
+    }
     int st = svg_plot_set_title(p, title);
     if (!st)
         st = svg_plot_set_labels(p, xl, yl);
@@ -256,6 +264,13 @@ static Value *bi_plot_quiver(Call *c, Value **a)
     if (err)
         return err;
     int second = a[3] && a[3]->kind != VAL_NIL;
+    const Value *labels = a[6] && a[6]->kind != VAL_NIL ? a[6] : NULL;
+    if (labels && labels->kind != VAL_LIST)
+        return arg_type_error(c, 6, "a list of strings", labels);
+    for (long i = 0; labels && i < labels->u.list.n; i++)
+        if (labels->u.list.items[i]->kind != VAL_STR)
+            return arg_error(c, 6, "label %ld is a %s, not a string", i + 1,
+                             val_kind_name(labels->u.list.items[i]));
     if (second != (a[4] && a[4]->kind != VAL_NIL))
         return call_error(c, "give both Q and W (the points and the second field) or neither");
     DMat *M[4] = {NULL, NULL, NULL, NULL};
@@ -280,8 +295,11 @@ static Value *bi_plot_quiver(Call *c, Value **a)
     }
     for (int i = 0; i < (second ? 4 : 2) && !st; i += 2) {
         const DMat *P = M[i], *V = M[i + 1];
+        const char *lab = second ? (i ? "model" : "data") : NULL;
+        if (labels)
+            lab = i / 2 < labels->u.list.n ? labels->u.list.items[i / 2]->u.str.s : NULL;
         st = svg_plot_add_arrows(p, P->data, P->data + P->rows, V->data, V->data + V->rows, P->rows,
-                                 second ? (i ? "model" : "data") : NULL);
+                                 lab);
     }
     for (int j = 0; j < 4; j++)
         dmat_free(M[j]);
@@ -457,16 +475,21 @@ static Value *bi_sindy_fit(Call *c, Value **a)
 const Builtin builtins_plot[] = {
     {"plot_lines",
      "path, xs, ys_list, title = \"\", xlabel = \"\", ylabel = \"\", logy = false, labels = [], "
-     "marks = []",
+     "marks = [], equal = false",
      bi_plot_lines, "plots",
      "Writes an SVG line plot of one or several series ys (lists or float columns, each as long "
      "as xs) against xs; logy = true for a log10 y axis, labels names the series in a legend, "
-     "marks draws dashed vertical lines at those x.  Returns the number of elements drawn.",
+     "marks draws dashed vertical lines at those x, equal = true gives both axes the same scale "
+     "(a circle stays round).  A path ending in .png or .pdf is drawn with cairo instead of "
+     "SVG.  Returns the number of elements drawn.",
      "plot_lines(\"/tmp/sym_help_lines.svg\", [1, 2, 3], [[1, 4, 9]])", "4"},
-    {"plot_quiver", "path, P, V, Q = nil, W = nil, title = \"\"", bi_plot_quiver, "plots",
+    {"plot_quiver", "path, P, V, Q = nil, W = nil, title = \"\", labels = nil", bi_plot_quiver,
+     "plots",
      "Writes an SVG quiver plot: arrows V[i] at points P[i] (n x 2 matrices), with equal axes "
      "and arrows scaled to the spacing of the points; Q, W add a second field in another colour "
-     "(data against model).  Returns the number of arrows drawn.",
+     "(data against model); labels names the fields in the legend (default [\"data\", \"model\"] "
+     "with a second field, none with one).  Arrows never run past the frame.  Returns the "
+     "number of arrows drawn.",
      "plot_quiver(\"/tmp/sym_help_quiver.svg\", [0, 0; 1, 0], [1, 0; 0, 1])", "2"},
     {"plot_svals", "path, gammas, S, kept = nil, title = \"\"", bi_plot_svals, "plots",
      "Writes an SVG log-log plot of singular values along a gamma path: S has one row per gamma "

@@ -46,7 +46,8 @@ static Value *ring_mismatch(Call *c, const PolyRing *A, const PolyRing *B)
     ring_names(&sa, A);
     ring_names(&sb, B);
     Value *e = call_error(c, "polynomials of two different coordinate rings: "
-                             "(%s) from one 'coords', (%s) from another",
+                             "(%s) from one 'coords', (%s) from another; "
+                             "to_coords(p) moves p into the current coordinates",
                           sb_str(&sa), sb_str(&sb));
     sb_free(&sa);
     sb_free(&sb);

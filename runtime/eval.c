@@ -13,6 +13,9 @@
 #include "builtins.h"
 #include "print.h"
 #include "suggest.h"
+#include "slice.h"
+#include "help.h"
+#include "model_value.h"
 
 typedef enum { EXEC_OK, EXEC_RETURN, EXEC_BREAK, EXEC_CONTINUE, EXEC_ERROR } ExecStatus;
 
@@ -189,8 +192,29 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
         slot[sig->nparams - 1] = rest;
         spans[sig->nparams - 1] = *sp;
     }
+    /* a fitted model goes to builtins that do not know model values as
+       its exact section (model_value.h) */
+    Value *conv[BUILTIN_MAX_PARAMS] = {0};
+    int has_model = 0;
+    for (int p = 0; p < sig->nparams; p++)
+        has_model |= slot[p] && val_is_obj(slot[p], &model_value_type);
+    if (has_model && !model_value_builtin_aware(b->name))
+        for (int p = 0; p < sig->nparams; p++)
+            if (slot[p] && val_is_obj(slot[p], &model_value_type)) {
+                conv[p] = model_value_exact(slot[p], -1, &spans[p]);
+                if (val_is_error(conv[p])) {
+                    Value *e = conv[p];
+                    for (int q = 0; q < p; q++)
+                        val_unref(conv[q]);
+                    val_unref(rest);
+                    return e;
+                }
+                slot[p] = conv[p];
+            }
     Call c = {I, b, *sp, spans};
     Value *r = b->fn(&c, slot);
+    for (int p = 0; p < BUILTIN_MAX_PARAMS; p++)
+        val_unref(conv[p]);
     val_unref(rest);
     if (!r)
         r = val_nil();
@@ -285,6 +309,8 @@ static Value *call_value(Interp *I, Value *fn, ArgList *a, const Span *sp)
         return call_builtin(I, fn->u.builtin, a, sp);
     if (fn->kind == VAL_FUNC)
         return call_user(I, fn, a, sp);
+    if (val_is_obj(fn, &model_value_type))
+        return model_value_call(fn, a->vals, a->n, sp);
     return val_error(sp, "a %s is not a function", val_kind_name(fn));
 }
 
@@ -309,7 +335,8 @@ static Value *eval_call(Interp *I, Scope *S, const AstNode *n)
     Value *fn = eval_expr(I, S, n->kids[0]);
     if (val_is_error(fn))
         return fn;
-    if (fn->kind != VAL_BUILTIN && fn->kind != VAL_FUNC) {
+    if (fn->kind != VAL_BUILTIN && fn->kind != VAL_FUNC &&
+        !val_is_obj(fn, &model_value_type)) {
         Value *e = val_error(&n->kids[0]->span, "a %s is not a function",
                              val_kind_name(fn));
         val_unref(fn);
@@ -422,6 +449,9 @@ static Value *eval_range(Interp *I, Scope *S, const AstNode *n)
 {
     Value *start, *step;
     long count;
+    if (!n->kids[0])
+        return val_error(&n->span, "':' alone selects every position only in an index "
+                                   "read, as in A[:, 1]");
     Value *err = range_parts(I, S, n, &start, &step, &count);
     if (err)
         return err;
@@ -505,7 +535,8 @@ static Value *eval_index(Interp *I, Scope *S, const AstNode *n)
         return val_error(&n->span, "an index takes one or two positions, not %d", ni);
     }
     for (int i = 0; i < ni; i++) {
-        idx[i] = eval_expr(I, S, n->kids[i + 1]);
+        const AstNode *k = n->kids[i + 1];
+        idx[i] = k->kind == AST_RANGE && !k->kids[0] ? slice_all() : eval_expr(I, S, k);
         if (val_is_error(idx[i])) {
             Value *e = idx[i];
             val_unref(obj);
@@ -514,7 +545,8 @@ static Value *eval_index(Interp *I, Scope *S, const AstNode *n)
             return e;
         }
     }
-    Value *r = arith_index(obj, idx, ni, n);
+    Value *r = slice_wanted(idx, ni) ? slice_index(obj, idx, ni, n)
+                                     : arith_index(obj, idx, ni, n);
     val_unref(obj);
     val_unref(idx[0]);
     val_unref(idx[1]);
@@ -576,10 +608,11 @@ static Value *eval_expr(Interp *I, Scope *S, const AstNode *n)
 static Value *assign_target(Interp *I, Scope *S, const AstNode *t, Value *v)
 {
     if (t->kind == AST_NAME) {
-        if (builtin_find(t->text) && lookup(I, S, t->text) &&
-            lookup(I, S, t->text)->kind == VAL_BUILTIN && !(S && S->locals)) {
-            /* shadowing a builtin at top level is allowed; say nothing */
-        }
+        const Builtin *b = builtin_find(t->text);
+        Value *old = lookup(I, S, t->text);
+        if (b && old && old->kind == VAL_BUILTIN && !(S && S->locals) && I->interactive)
+            /* the user's name wins; at the REPL say what it hides */
+            help_note_shadow(I->err, &t->span, b);
         bind(I, S, t->text, v);
         return NULL;
     }
@@ -740,8 +773,13 @@ static void echo_value(Interp *I, Value *v)
 {
     if (!I->echo || v->kind == VAL_NIL)
         return;
+    /* the value printed last is `ans` */
+    env_set(I->globals, "ans", v);
     StrBuf sb = STRBUF_INIT;
-    print_value(&sb, v, I->format);
+    if (v->kind == VAL_BUILTIN && strcmp(v->u.builtin->name, "help") == 0)
+        help_overview(&sb);   /* `help` alone, as the banner says */
+    else
+        print_value(&sb, v, I->format);
     fprintf(I->out, "%s\n", sb_str(&sb));
     fflush(I->out);
     sb_free(&sb);

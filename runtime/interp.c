@@ -7,6 +7,7 @@
 #include "interp.h"
 #include "eval.h"
 #include "builtins.h"
+#include "help.h"
 #include "diag.h"
 #include "stdlib_files.h"
 #include "exact/poly.h"
@@ -107,9 +108,13 @@ Value *eval_coords(Interp *I, const AstNode *n)
         for (int j = 0; j < i; j++)
             if (strcmp(names[i], names[j]) == 0)
                 return val_error(&n->kids[i]->span, "coordinate '%s' named twice", names[i]);
-        if (builtin_find(names[i]))
-            return val_error(&n->kids[i]->span,
-                             "'%s' is a builtin function and cannot be a coordinate", names[i]);
+    }
+    /* the user's names win: a coordinate may hide a builtin (t for time
+       in Minkowski space); say so once, where it happens */
+    for (int i = 0; i < n->nkids; i++) {
+        const Builtin *b = builtin_find(names[i]);
+        if (b)
+            help_note_shadow(I->err, &n->kids[i]->span, b);
     }
     PolyRing *R = polyring_new(n->nkids, names);
     if (!R)

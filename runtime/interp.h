@@ -30,6 +30,7 @@ typedef struct Interp {
     char **import_stack;
     int nimports;
     int echo;                /* print values of expression statements */
+    int interactive;         /* the REPL: notes on shadowed builtins */
 } Interp;
 
 Interp *interp_new(void);

@@ -779,7 +779,7 @@ static void model_type_print(StrBuf *sb, const Value *v, PrintFormat fmt)
     sb_printf(sb, "model space of dimension %ld", (long)V->dim);
     if (V->enforced)
         sb_printf(sb, " (%ld before enforcing)", (long)V->nbefore);
-    slong show = V->dim < MODEL_PRINT_MAX ? V->dim : MODEL_PRINT_MAX;
+    slong show = V->dim < MODEL_PRINT_MAX || print_show_all ? V->dim : MODEL_PRINT_MAX;
     for (slong j = 0; j < show; j++) {
         Value *m = model_basis_value(V, j);
         sb_printf(sb, "\n  ");

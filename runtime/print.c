@@ -8,11 +8,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include "print.h"
+#include "latex.h"
 #include "builtins.h"
 #include "exact/poly.h"
 #include "numeric/dmat.h"
 
 int print_real_digits = 0;
+int print_show_all = 0;
+
+/* A matrix with more rows than PRINT_MAX_ROWS shows its first
+ * PRINT_SHOW_ROWS and says how many more (model spaces show at most 24
+ * basis elements, data sets 5 rows). */
+#define PRINT_MAX_ROWS 24
+#define PRINT_SHOW_ROWS 10
 
 static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested);
 
@@ -106,6 +114,9 @@ static void print_matrix(StrBuf *sb, const Value *v, PrintFormat fmt, int nested
 {
     long r, c;
     char **cells = matrix_cells(v, &r, &c, fmt);
+    long total = r;   /* rows of the matrix; r: rows shown */
+    if (!print_show_all && fmt != FMT_LATEX && r > PRINT_MAX_ROWS)
+        r = PRINT_SHOW_ROWS;
     if (r == 0 || c == 0) {
         sb_printf(sb, "zeros(%ld, %ld)", r, c);
     } else if (fmt == FMT_LATEX) {
@@ -120,9 +131,20 @@ static void print_matrix(StrBuf *sb, const Value *v, PrintFormat fmt, int nested
         for (long i = 0; i < r; i++)
             for (long j = 0; j < c; j++)
                 sb_printf(sb, "%s%s", cells[i * c + j],
-                          j + 1 < c ? ", " : i + 1 < r ? "; " : (r == 1 ? ";" : ""));
+                          j + 1 < c ? ", " : i + 1 < r ? "; " : (r == 1 && total == 1 ? ";" : ""));
+        if (total > r)
+            sb_printf(sb, "; ... %ld more rows", total - r);
         sb_putc(sb, ']');
     } else {
+        /* a grid starts at the current column (after "  " or "W = " inside
+           an algebra or a model space): its later lines start there too */
+        long indent = 0;
+        if (sb->len) {
+            const char *start = sb->s + sb->len;
+            while (start > sb->s && start[-1] != '\n')
+                start--;
+            indent = text_width(start);
+        }
         long *w = calloc((size_t)c, sizeof(long));
         for (long i = 0; i < r; i++)
             for (long j = 0; j < c; j++) {
@@ -143,12 +165,17 @@ static void print_matrix(StrBuf *sb, const Value *v, PrintFormat fmt, int nested
                     sb_puts(sb, "  ");
             }
             sb_puts(sb, R);
-            if (i + 1 < r)
+            if (i + 1 < r || total > r) {
                 sb_putc(sb, '\n');
+                for (long k = 0; k < indent; k++)
+                    sb_putc(sb, ' ');
+            }
         }
         free(w);
+        if (total > r)
+            sb_printf(sb, "\xe2\x8b\xae %ld more rows (show(x) prints all)", total - r);
     }
-    for (long i = 0; i < r * c; i++)
+    for (long i = 0; i < total * c; i++)
         free(cells[i]);
     free(cells);
 }
@@ -189,6 +216,8 @@ static void print_func(StrBuf *sb, const Value *v)
 /* Lists and records nested deeper than this print as "..." (so that a
  * deeply nested value cannot overflow the C stack). */
 #define PRINT_MAX_DEPTH 200
+/* Records longer than this print one field a line. */
+#define PRINT_LINE_WIDTH 100
 
 /* nested: 0 at the top, else the nesting depth. */
 static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
@@ -212,14 +241,30 @@ static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
         }
         sb_puts(sb, fmt == FMT_LATEX ? "\\right]" : "]");
         break;
-    case VAL_RECORD:
+    case VAL_RECORD: {
+        size_t at = sb->len;
         sb_printf(sb, "%s(", strcmp(v->u.rec.type, "record") == 0 ? "record" : v->u.rec.type);
         for (long i = 0; i < v->u.rec.n; i++) {
             sb_printf(sb, "%s%s = ", i ? ", " : "", v->u.rec.keys[i]);
             print_inner(sb, v->u.rec.vals[i], fmt, nested + 1);
         }
         sb_putc(sb, ')');
+        /* a record too long for one line: one field a line (still valid
+           input, as a call may span lines) */
+        if (nested == 0 && fmt != FMT_LATEX && sb->len - at > PRINT_LINE_WIDTH) {
+            sb->len = at;
+            sb->s[at] = '\0';
+            sb_printf(sb, "%s(", strcmp(v->u.rec.type, "record") == 0 ? "record" : v->u.rec.type);
+            for (long i = 0; i < v->u.rec.n; i++) {
+                sb_printf(sb, "\n  %s = ", v->u.rec.keys[i]);
+                print_inner(sb, v->u.rec.vals[i], fmt, nested + 1);
+                if (i + 1 < v->u.rec.n)
+                    sb_putc(sb, ',');
+            }
+            sb_puts(sb, "\n)");
+        }
         break;
+    }
     case VAL_MAT: case VAL_FMAT: case VAL_PMAT: print_matrix(sb, v, fmt, nested); break;
     case VAL_POLY: {
         char *s = poly_to_string(v->u.poly.p, v->u.poly.ring, (int)fmt);
@@ -243,6 +288,27 @@ static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
 
 void print_value(StrBuf *sb, const Value *v, PrintFormat fmt)
 {
+    if (fmt == FMT_LATEX && !latex_is_math(v)) {
+        /* prose, records, objects: valid LaTeX from latex.c */
+        if (latex_marking)
+            sb_putc(sb, LATEX_MATH_OPEN);
+        latex_value(sb, v);
+        if (latex_marking)
+            sb_putc(sb, LATEX_MATH_CLOSE);
+        return;
+    }
+    if (fmt == FMT_LATEX) {
+        /* numbers in e-notation as m \times 10^{e} */
+        StrBuf m = STRBUF_INIT;
+        print_inner(&m, v, fmt, 0);
+        if (latex_marking)
+            sb_putc(sb, LATEX_MATH_OPEN);
+        latex_math_text(sb, m.s ? m.s : "", m.len);
+        if (latex_marking)
+            sb_putc(sb, LATEX_MATH_CLOSE);
+        sb_free(&m);
+        return;
+    }
     print_inner(sb, v, fmt, 0);
 }
 
@@ -252,5 +318,9 @@ void print_qmat(StrBuf *sb, const fmpq_mat_t m, PrintFormat fmt)
     tmp.kind = VAL_MAT;
     tmp.refcount = -1;
     *tmp.u.m = *m;
+    if (fmt == FMT_LATEX && latex_marking)
+        sb_putc(sb, LATEX_MATH_OPEN);
     print_matrix(sb, &tmp, fmt, 0);
+    if (fmt == FMT_LATEX && latex_marking)
+        sb_putc(sb, LATEX_MATH_CLOSE);
 }

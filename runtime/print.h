@@ -14,5 +14,7 @@ void print_qmat(StrBuf *sb, const fmpq_mat_t m, PrintFormat fmt);
 /* The current default precision for printing reals, in decimal digits
  * (0: from the value's own precision). */
 extern int print_real_digits;
+/* Set while show() prints: no matrix is shortened. */
+extern int print_show_all;
 
 #endif

@@ -141,6 +141,7 @@ static char *rewrite_help(const char *line)
 int repl_run(Interp *I, int quiet)
 {
     completion_interp = I;
+    I->interactive = 1;
 #ifdef HAVE_READLINE
     rl_readline_name = "sym";
     rl_attempted_completion_function = complete;

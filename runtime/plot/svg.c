@@ -641,6 +641,55 @@ static double arrow_scale(const SvgPlot *p, const Axis *x, const Axis *y)
     return longest > 0 ? 0.9 * spacing / longest : 0;
 }
 
+/* Widen the linear ranges of x and y when an arrow (at the shared scale)
+ * ends outside the plot area; 1 if they changed. */
+static int arrows_widen(const SvgPlot *p, Axis *x, Axis *y, double scale)
+{
+    double l = x->p0, r = x->p1, t = y->p1, bo = y->p0;   /* pixels */
+    double minx = l, maxx = r, miny = t, maxy = bo;
+    for (int i = 0; i < p->nser; i++) {
+        const Series *s = &p->ser[i];
+        if (s->kind != SER_ARROWS)
+            continue;
+        for (int j = 0; j < s->n; j++) {
+            double du, dv;
+            if (!arrow_px(&du, &dv, s, j, x, y))
+                continue;
+            double tx = ax_map(x, s->x[j]) + du * scale, ty = ax_map(y, s->y[j]) + dv * scale;
+            minx = fmin(minx, tx - 3);
+            maxx = fmax(maxx, tx + 3);
+            miny = fmin(miny, ty - 3);
+            maxy = fmax(maxy, ty + 3);
+        }
+    }
+    int changed = 0;
+    if (!x->log && (minx < l || maxx > r)) {
+        double upp = (x->hi - x->lo) / (r - l);   /* units per pixel */
+        x->lo -= (l - minx) * upp;
+        x->hi += (maxx - r) * upp;
+        changed = 1;
+    }
+    if (!y->log && (miny < t || maxy > bo)) {
+        double upp = (y->hi - y->lo) / (bo - t);
+        y->lo -= (maxy - bo) * upp;
+        y->hi += (t - miny) * upp;
+        changed = 1;
+    }
+    return changed;
+}
+
+/* The arrow scale, after widening the ranges until every arrow fits. */
+static double arrow_scale_fit(const SvgPlot *p, Axis *x, Axis *y)
+{
+    double scale = arrow_scale(p, x, y);
+    for (int it = 0; it < 6 && scale > 0 && arrows_widen(p, x, y, scale); it++) {
+        if (p->equal)
+            equalize(x, y);
+        scale = arrow_scale(p, x, y);
+    }
+    return scale;
+}
+
 static int draw_arrows(Buf *b, const Series *s, const Axis *x, const Axis *y, double scale)
 {
     int count = 0;
@@ -762,6 +811,7 @@ int svg_plot_render(char **out, size_t *len, int *ndrawn, const SvgPlot *p)
     y.p1 = top;
     if (p->equal)
         equalize(&x, &y);
+    arrow_scale_fit(p, &x, &y);   /* widens the ranges so no arrow is cut */
 
     Buf b = {0};
     int count = 0;
@@ -800,7 +850,7 @@ int svg_plot_render(char **out, size_t *len, int *ndrawn, const SvgPlot *p)
     }
     bprintf(&b, "<g clip-path=\"url(#plotarea)\">\n");
     count += draw_marks(&b, p, &x, &y, 0);
-    double scale = arrow_scale(p, &x, &y);
+    double scale = arrow_scale_fit(p, &x, &y);
     for (int i = 0; i < p->nser; i++) {
         const Series *s = &p->ser[i];
         if (s->kind == SER_LINE)

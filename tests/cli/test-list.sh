@@ -5,11 +5,12 @@
 set -u
 top=${srcdir:-.}
 mk=$top/tests/local.mk
+mk2=$top/tests/language.mk
 fails=0
 for f in "$top"/tests/scripts/*.sym "$top"/examples/*.sym; do
     [ -f "$f" ] || continue
     rel=${f#"$top"/}
-    if ! grep -q "^[[:space:]]*$rel[[:space:]\\\\]*\$\|[[:space:]=]$rel[[:space:]\\\\]*\$" "$mk"; then
+    if ! grep -q "^[[:space:]]*$rel[[:space:]\\\\]*\$\|[[:space:]=]$rel[[:space:]\\\\]*\$" "$mk" "$mk2"; then
         echo "FAIL: $rel is not listed in tests/local.mk"
         fails=$((fails + 1))
     fi
@@ -23,7 +24,7 @@ for f in "$top"/tests/scripts/*.err "$top"/tests/scripts/*.status \
          "$top"/examples/*.err "$top"/examples/*.status; do
     [ -f "$f" ] || continue
     rel=${f#"$top"/}
-    if ! grep -q "[[:space:]=]$rel[[:space:]\\\\]" "$mk" && ! grep -q "[[:space:]=]$rel\$" "$mk"; then
+    if ! grep -q "[[:space:]=]$rel[[:space:]\\\\]" "$mk" "$mk2" && ! grep -q "[[:space:]=]$rel\$" "$mk" "$mk2"; then
         echo "FAIL: $rel is not listed in tests/local.mk (SYM_EXPECTED)"
         fails=$((fails + 1))
     fi

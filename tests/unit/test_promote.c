@@ -283,7 +283,7 @@ START_TEST(test_interpolate)
             char *Y = random_points(m, 1);
             char *src = fmt("V = polys(scalars(so(2)), %d)\nX = %s\nY = %s\n"
                             "p = promote(V, X, Y, %s, interpolate = true, tol = 1e-12)\n"
-                            "c = model(V, p.coef)",
+                            "c = model(V, p.coef).full",
                             d, X, Y, algs[ai]);
             exec(src);
             int nc = 0, nx = 0, ny = 0;
