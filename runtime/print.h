@@ -14,5 +14,8 @@ void print_qmat(StrBuf *sb, const fmpq_mat_t m, PrintFormat fmt);
 /* The current default precision for printing reals, in decimal digits
  * (0: from the value's own precision). */
 extern int print_real_digits;
+/* Significant digits of a number held in a double (float matrix entries and
+   reals of at most 53 bits), the same for every kind that holds one. */
+#define PRINT_FLOAT_DIGITS 10
 
 #endif

@@ -58,6 +58,7 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/err_unterminated_string.sym \
 	tests/scripts/fields_algebra.sym \
 	tests/scripts/fit.sym \
+	tests/scripts/float_print.sym \
 	tests/scripts/fit_err_box.sym \
 	tests/scripts/fit_err_dims.sym \
 	tests/scripts/fit_err_infeasible.sym \
