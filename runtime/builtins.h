@@ -81,4 +81,7 @@ extern const Builtin builtins_discover[];
 extern const Builtin builtins_fit[];
 extern const Builtin builtins_kernel[];
 
+/* discover(c, V, g, E, tol, box, measure) on a float model (builtins_fit.c). */
+Value *fit_discover_model(Call *c, Value **a);
+
 #endif

@@ -437,10 +437,36 @@ int promote_op_apply(DMat **L, const PromoteOp *op, const double *c)
 
 /* ------------------------------------------------------------ symmetries */
 
-int promote_symmetries(DMat **sout, int *rank, double *gap, DMat **syms, double *closure,
+/* Column l of S (nn rows) = right singular vector row `row` of Vt mapped to
+   the generators (T v), its largest entry made positive, tiny entries 0. */
+static void direction_to_gens(DMat *S, int l, const PromoteOp *op, const DMat *Vt, int row)
+{
+    int q = op->q, nn = (int)(op->n * op->n);
+    for (int i = 0; i < q; i++) {
+        double a = 0;
+        for (int j = 0; j < q; j++)
+            a += DMAT_AT(op->T, i, j) * DMAT_AT(Vt, row, j);
+        for (int e = 0; e < nn; e++)
+            DMAT_AT(S, e, l) += a * DMAT_AT(op->gens, e, i);
+    }
+    int big = 0;
+    for (int e = 1; e < nn; e++)
+        if (fabs(DMAT_AT(S, e, l)) > fabs(DMAT_AT(S, big, l)) * (1 + 1e-9))
+            big = e;
+    if (nn && DMAT_AT(S, big, l) < 0)
+        for (int e = 0; e < nn; e++)
+            DMAT_AT(S, e, l) = -DMAT_AT(S, e, l);
+    for (int e = 0; e < nn; e++)
+        if (fabs(DMAT_AT(S, e, l)) < 1e-15)
+            DMAT_AT(S, e, l) = 0;
+}
+
+int promote_symmetries(DMat **sout, RankGap *rg, DMat **syms, DMat **all, double *closure,
                        const PromoteOp *op, const DMat *L, double tol, double scale)
 {
     int p = L->rows, q = L->cols, n = (int)op->n, nn = n * n;
+    if (all)
+        *all = NULL;
     if (q != op->q)
         return PROMOTE_ERR_ARG;
     int rows = p > q ? p : q;
@@ -456,43 +482,33 @@ int promote_symmetries(DMat **sout, int *rank, double *gap, DMat **syms, double 
     if (st)
         return PROMOTE_ERR_NUMERIC;
     double s1 = q ? s->data[0] : 0;
-    int r = 0;
-    /* a direction is kept when its singular value is negligible against the
-       operator's size: the largest singular value, or the caller's scale
-       (for a symmetric model every singular value is tiny) */
+    /* sizes are measured against the operator's size: the largest singular
+       value, or the caller's scale (for a symmetric model every singular
+       value is tiny); the rule is rankgap.h's */
     double ref = s1 > scale ? s1 : scale;
-    while (r < q && s->data[r] > tol * ref)
-        r++;
-    *rank = r;
-    *gap = (r == 0 || r == q) ? 0 : (s->data[r] > 0 ? s->data[r - 1] / s->data[r] : INFINITY);
-    int m = q - r;
-    DMat *S = dmat_zeros(nn, m);
-    if (!S) {
+    if (!(ref > 0))
+        ref = 1;
+    if (rankgap_decide(rg, s->data, q, ref, tol, -1) < 0) {
         dmat_free(s);
         dmat_free(Vt);
+        return PROMOTE_ERR_NUMERIC;
+    }
+    int r = rg->rank;
+    int m = q - r;
+    DMat *S = dmat_zeros(nn, m), *A = all ? dmat_zeros(nn, q) : NULL;
+    if (!S || (all && !A)) {
+        dmat_free(s);
+        dmat_free(Vt);
+        dmat_free(S);
+        dmat_free(A);
         return PROMOTE_ERR_NOMEM;
     }
-    for (int l = 0; l < m; l++) {
-        /* coordinates in the orthonormal basis: row r + l of Vt; in the
-           generators: T v */
-        for (int i = 0; i < q; i++) {
-            double a = 0;
-            for (int j = 0; j < q; j++)
-                a += DMAT_AT(op->T, i, j) * DMAT_AT(Vt, r + l, j);
-            for (int e = 0; e < nn; e++)
-                DMAT_AT(S, e, l) += a * DMAT_AT(op->gens, e, i);
-        }
-        int big = 0;
-        for (int e = 1; e < nn; e++)
-            if (fabs(DMAT_AT(S, e, l)) > fabs(DMAT_AT(S, big, l)) * (1 + 1e-9))
-                big = e;
-        if (nn && DMAT_AT(S, big, l) < 0)
-            for (int e = 0; e < nn; e++)
-                DMAT_AT(S, e, l) = -DMAT_AT(S, e, l);
-        for (int e = 0; e < nn; e++)
-            if (fabs(DMAT_AT(S, e, l)) < 1e-15)
-                DMAT_AT(S, e, l) = 0;
-    }
+    for (int l = 0; l < m; l++)
+        direction_to_gens(S, l, op, Vt, r + l);
+    for (int l = 0; A && l < q; l++)
+        direction_to_gens(A, l, op, Vt, l);
+    if (all)
+        *all = A;
     dmat_free(Vt);
     /* closure of the kept span under the bracket */
     double num = 0, den = 0;

@@ -27,6 +27,7 @@
 #include <mpfr.h>
 #include "model.h"
 #include "numeric/dmat.h"
+#include "numeric/rankgap.h"
 
 #define PROMOTE_ERR_LEN 256
 /* Largest number of doubles in one design matrix or operator. */
@@ -90,14 +91,16 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t B,
 int promote_op_apply(DMat **L, const PromoteOp *op, const double *c);
 
 /* Kept symmetries of a p x q operator value L: singular values s (new q x 1,
-   descending, zeros appended when p < q), rank = #{s_i > tol * s_1}, the
-   gap s_rank / s_{rank+1} (INFINITY when s_{rank+1} = 0, 0 when rank = 0 or
-   rank = q), the q - rank near-null right singular vectors mapped to the
-   algebra: *syms (new n*n x (q - rank), each column a flattened row-major
-   matrix, sign fixed so its largest entry is positive) and the closure
-   residual of their span (sqrt(sum ||[a_i,a_j] outside the span||^2) /
+   descending, zeros appended when p < q), the rank decided by
+   rankgap_decide (rankgap.h) with scale max(s_1, scale) and the absolute
+   noise floor tol (< 0: the default), reported in *rg; the q - rank
+   near-null right singular vectors mapped to the algebra: *syms (new
+   n*n x (q - rank), each column a flattened row-major matrix, sign fixed so
+   its largest entry is positive); *all (may be NULL: new n*n x q) every
+   direction the same way, in the order of s; and the closure residual of
+   the kept span (sqrt(sum ||[a_i,a_j] outside the span||^2) /
    sqrt(sum ||[a_i,a_j]||^2), 0 when every bracket vanishes). */
-int promote_symmetries(DMat **s, int *rank, double *gap, DMat **syms, double *closure,
+int promote_symmetries(DMat **s, RankGap *rg, DMat **syms, DMat **all, double *closure,
                        const PromoteOp *op, const DMat *L, double tol, double scale);
 
 /* *B (new nfull x N) = V's basis rounded to double. */

@@ -59,6 +59,8 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/fields_algebra.sym \
 	tests/scripts/fit.sym \
 	tests/scripts/float_print.sym \
+	tests/scripts/trust_float.sym \
+	tests/scripts/trust_promote.sym \
 	tests/scripts/fit_err_box.sym \
 	tests/scripts/fit_err_dims.sym \
 	tests/scripts/fit_err_infeasible.sym \
