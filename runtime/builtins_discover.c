@@ -165,6 +165,13 @@ static Value *get_section(Call *c, int i, const Value *v, PolyRing *R, PolyVec *
         *shape = 1;
         return NULL;
     }
+    if (v->kind == VAL_MAT && fmpq_mat_ncols(v->u.m) == 1) { /* a constant section */
+        polyvec_init(F, fmpq_mat_nrows(v->u.m), R);
+        for (slong j = 0; j < F->len; j++)
+            poly_set_fmpq(F->p + j, fmpq_mat_entry(v->u.m, j, 0), R);
+        *shape = 1;
+        return NULL;
+    }
     if (v->kind == VAL_LIST && v->u.list.n > 0) {
         polyvec_init(F, v->u.list.n, R);
         *shape = 2;
@@ -320,19 +327,41 @@ static Value *discover_section(Call *c, Value **a)
     PolyRing *R = ring_of(c, a[0]);
     if (!R || R->nvars == 0)
         return call_error(c, "no coordinates: declare them first (coords x, y)");
-    if (a[1] && val_is_obj(a[1], &lie_bundle_type)) {
+    int gi = a[1] && !val_is_obj(a[1], &lie_bundle_type); /* a[1] is the candidate algebra */
+    if (a[1] && !gi) {
+        if (a[2])
+            return arg_error(c, 2, "the bundle is given twice (as argument 2 and as E)");
         Ev = a[1];
-        g = lie_owner_algebra(((LieBundle *)Ev->u.obj.data)->owner);
-    } else if (a[1]) {
-        if (!(g = lie_owner_algebra(a[1])))
-            return arg_type_error(c, 1, "a Lie algebra, a group or a bundle", a[1]);
-        if (a[2] && !val_is_obj(a[2], &lie_bundle_type))
+    } else if (a[2]) {
+        if (!val_is_obj(a[2], &lie_bundle_type))
             return arg_type_error(c, 2, "a bundle (scalars(g), fields(g), ...)", a[2]);
         Ev = a[2];
-    } else if (a[3]) {
+    }
+    if (gi && !(g = lie_owner_algebra(a[1])))
+        return arg_type_error(c, 1, "a Lie algebra, a group or a bundle", a[1]);
+    if (a[3]) {
+        /* all vector fields of degree <= d: the fiber rule comes from the field
+           itself (scalars, fields, forms, tensors), never from g */
+        if (gi)
+            return arg_error(c, 3, "d = k searches all vector fields of degree <= k, not the "
+                             "elements of %s: use discover(F, %s) for those, or discover(F, d "
+                             "= k) / discover(F, E, d = k) with the bundle E of F", g->name,
+                             g->name);
+        if (Ev && ((LieBundle *)Ev->u.obj.data)->kind == BUNDLE_SECTIONS)
+            return arg_error(c, Ev == a[1] ? 1 : 2, "d = k needs a bundle on which any vector "
+                             "field acts (scalars, fields, forms, tensors); sections(g, r) is "
+                             "acted on through g's representation only: use discover(F, g, E)");
+        if (Ev && ((LieBundle *)Ev->u.obj.data)->kind == BUNDLE_KERNELS)
+            return arg_error(c, Ev == a[1] ? 1 : 2, "d = k is not supported for kernel bundles");
         if ((e = arg_long(c, a, 3, 0, DISCOVER_MAX_DEGREE, &d)))
             return e;
-    } else {
+        if (Ev && ((LieBundle *)Ev->u.obj.data)->n != R->nvars)
+            return arg_error(c, Ev == a[1] ? 1 : 2, "the bundle is over R^%ld but there are %ld "
+                             "coordinates", (long)((LieBundle *)Ev->u.obj.data)->n,
+                             (long)R->nvars);
+    } else if (Ev) {
+        g = lie_owner_algebra(((LieBundle *)Ev->u.obj.data)->owner);
+    } else if (!g) {
         return call_error(c, "give the candidates: an algebra (gl(2)), a bundle, or d = k for "
                           "vector fields of degree <= k");
     }
@@ -460,15 +489,17 @@ static Value *discover_points(Call *c, Value **a)
                     : call_error(c, "give the candidate algebra: discover(P, gl(2), d = 2)");
     if (!a[3])
         return call_error(c, "give the degree of the polynomials that cut out the points: "
-                          "discover(P, g, d = 2)");
+                          "discover(P, g, d = 2) (a matrix of rows is read as points; write a "
+                          "constant section as field(…) or give its bundle)");
     if ((e = arg_long(c, a, 3, 1, DISCOVER_MAX_DEGREE, &d)))
         return e;
     if (fmpq_mat_ncols(P) != R->nvars) {
         char names[200];
         coord_names(names, sizeof names, R);
-        return arg_error(c, 0, "the points have %ld coordinates (columns) but there %s %ld (%s)",
+        return arg_error(c, 0, "the points have %ld coordinates (columns) but there %s %ld (%s)%s",
                          (long)fmpq_mat_ncols(P), R->nvars == 1 ? "is" : "are",
-                         (long)R->nvars, names);
+                         (long)R->nvars, names, fmpq_mat_ncols(P) == 1 ? "; a constant section "
+                         "is written field(…)" : "");
     }
     if ((e = check_size(c, 1, g, R)))
         return e;
@@ -667,6 +698,13 @@ static Value *bi_discover(Call *c, Value **a)
         return discover_model(c, a);
     if (a[0]->kind == VAL_FMAT)
         return discover_float_points(c, a);
+    /* An exact column is a constant section, as lie reads it (field(1, 0, 0)
+       is the same), unless it is a set of points on a line: one coordinate
+       and no bundle. */
+    if (a[0]->kind == VAL_MAT && fmpq_mat_ncols(a[0]->u.m) == 1 &&
+        ((c->I->ring && c->I->ring->nvars != 1) || (a[1] && val_is_obj(a[1], &lie_bundle_type)) ||
+         a[2]))
+        return discover_section(c, a);
     if (a[0]->kind == VAL_MAT)
         return discover_points(c, a);
     return discover_section(c, a);

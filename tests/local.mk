@@ -59,6 +59,10 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/fields_algebra.sym \
 	tests/scripts/fit.sym \
 	tests/scripts/float_print.sym \
+	tests/scripts/trust_discover.sym \
+	tests/scripts/trust_err_discover_column.sym \
+	tests/scripts/trust_err_discover_gd.sym \
+	tests/scripts/trust_err_discover_sections_d.sym \
 	tests/scripts/trust_float.sym \
 	tests/scripts/trust_promote.sym \
 	tests/scripts/fit_err_box.sym \
@@ -148,6 +152,12 @@ SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
 	tests/scripts/discover_err_size.status \
 	tests/scripts/discover_err_width.err \
 	tests/scripts/discover_err_width.status \
+	tests/scripts/trust_err_discover_column.err \
+	tests/scripts/trust_err_discover_column.status \
+	tests/scripts/trust_err_discover_gd.err \
+	tests/scripts/trust_err_discover_gd.status \
+	tests/scripts/trust_err_discover_sections_d.err \
+	tests/scripts/trust_err_discover_sections_d.status \
 	tests/scripts/enforce_err_base.err \
 	tests/scripts/enforce_err_base.status \
 	tests/scripts/enforce_err_gen.err \
