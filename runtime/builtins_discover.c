@@ -691,8 +691,27 @@ static Value *discover_model(Call *c, Value **a)
 
 /* ------------------------------------------------------------ dispatch */
 
+/* A group with discrete generators as candidates: discover finds Lie
+   subalgebras only, so refuse rather than drop the discrete part. */
+static Value *no_discrete(Call *c, Value **a, int i)
+{
+    const Value *v = a[i];
+    if (v && val_is_obj(v, &lie_bundle_type))
+        v = ((const LieBundle *)v->u.obj.data)->owner;
+    const DiscreteGens *dg = v ? lie_group_gens(v) : NULL;
+    if (!dg || dg->count == 0)
+        return NULL;
+    return arg_error(c, i, "the candidate group has %ld discrete generator%s, and discover "
+                     "finds the continuous symmetries (a subalgebra) only: pass its algebra, "
+                     "and test a discrete element h with act(h, F) == F", (long)dg->count,
+                     dg->count == 1 ? "" : "s");
+}
+
 static Value *bi_discover(Call *c, Value **a)
 {
+    Value *e;
+    if ((e = no_discrete(c, a, 1)) || (e = no_discrete(c, a, 2)))
+        return e;
     if (a[1] && (a[1]->kind == VAL_LIST || model_space_of(a[1])) &&
         (a[0]->kind == VAL_FMAT || a[0]->kind == VAL_LIST))
         return discover_model(c, a);

@@ -148,6 +148,14 @@ static Value *want_gens(Call *c, Value **a, int i, const fmpq_mat_struct **gens,
 {
     *own = NULL;
     const MatAlgebra *g = lie_owner_algebra(a[i]);
+    const DiscreteGens *dg = lie_group_gens(a[i]);
+    if (g && dg && dg->count > 0)
+        return arg_error(c, i, "the group %s has %ld discrete generator%s, which the nuclear-norm "
+                         "penalty does not cover (it measures the Lie derivatives of the "
+                         "algebra only): pass the algebra to promote its continuous part, and "
+                         "enforce the discrete part exactly with enforce(V, G) before fitting",
+                         dg->name[0] ? dg->name : "given", (long)dg->count,
+                         dg->count == 1 ? "" : "s");
     if (g) {
         *gens = g->basis;
         *q = g->dim;

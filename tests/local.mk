@@ -61,8 +61,10 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/float_print.sym \
 	tests/scripts/trust_discover.sym \
 	tests/scripts/trust_err_discover_column.sym \
+	tests/scripts/trust_err_discover_discrete.sym \
 	tests/scripts/trust_err_discover_gd.sym \
 	tests/scripts/trust_err_discover_sections_d.sym \
+	tests/scripts/trust_err_promote_discrete.sym \
 	tests/scripts/trust_float.sym \
 	tests/scripts/trust_promote.sym \
 	tests/scripts/fit_err_box.sym \
@@ -158,6 +160,10 @@ SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
 	tests/scripts/trust_err_discover_gd.status \
 	tests/scripts/trust_err_discover_sections_d.err \
 	tests/scripts/trust_err_discover_sections_d.status \
+	tests/scripts/trust_err_discover_discrete.err \
+	tests/scripts/trust_err_discover_discrete.status \
+	tests/scripts/trust_err_promote_discrete.err \
+	tests/scripts/trust_err_promote_discrete.status \
 	tests/scripts/enforce_err_base.err \
 	tests/scripts/enforce_err_base.status \
 	tests/scripts/enforce_err_gen.err \
