@@ -413,6 +413,12 @@ static Value *discover_section(Call *c, Value **a)
     int st = 0;
     for (; made < q && !st; made++) {
         polyvec_init(img + made, F.len, R);
+        if (sym_interrupted) {
+            st = DISCOVER_ERR_INTERRUPTED;
+            snprintf(err, sizeof err, "interrupted");
+            made++;
+            break;
+        }
         st = discover_lie(img + made, &fib, rep ? rep->images + made : NULL, v + made, &F, err);
     }
     fmpq_mat_t N;

@@ -115,6 +115,10 @@ int discover_kernel(fmpq_mat_t N, const PolyVec *images, slong q, char *err)
     fmpq_mat_init(C, rows, q);
     fmpq *col = _fmpq_vec_init(rows);
     for (slong i = 0; i < q && !st; i++) {
+        if (sym_interrupted) {
+            st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
+            break;
+        }
         st = monobasis_coeffs_vec(col, images[i].p, k, &B, images[i].R, err);
         for (slong r = 0; r < rows && !st; r++)
             fmpq_set(fmpq_mat_entry(C, r, i), col + r);
@@ -123,7 +127,7 @@ int discover_kernel(fmpq_mat_t N, const PolyVec *images, slong q, char *err)
     monobasis_clear(&B);
     if (st) {
         fmpq_mat_clear(C);
-        return poly_status(st);
+        return st == DISCOVER_ERR_INTERRUPTED ? st : poly_status(st);
     }
     int qs = qmat_nullspace(N, C);
     fmpq_mat_clear(C);
@@ -249,6 +253,10 @@ int discover_field_closure(int *closed, PolyVec *out, slong *nout, slong maxout,
     polyvec_init(&br, n, R);
     for (slong i = 0; i < dim && !st; i++)
         for (slong j = i + 1; j < dim && !st; j++) {
+            if (sym_interrupted) {
+                st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
+                break;
+            }
             st = section_bracket(&br, basis + i, basis + j, err);
             if (st)
                 break;
@@ -271,7 +279,7 @@ int discover_field_closure(int *closed, PolyVec *out, slong *nout, slong maxout,
     algebra_span_clear(&S);
     _fmpq_vec_clear(v, len + 1);
     monobasis_clear(&B);
-    return poly_status(st);
+    return st == DISCOVER_ERR_INTERRUPTED ? st : poly_status(st);
 }
 
 /* Kernel of the rows-as-constraints matrix C, transposed into rows, in
@@ -495,6 +503,10 @@ int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, double *vscale, doubl
         goto done;
     }
     for (int p = 0; p < N && !st; p++) {
+        if (sym_interrupted) {
+            st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
+            break;
+        }
         DMat *s = NULL;
         int ls = local_pca(V + p, &s, X, p, k, buf);
         if (ls) {

@@ -24,6 +24,7 @@
 #ifndef SYM_DISCOVER_H
 #define SYM_DISCOVER_H
 
+#include <signal.h>
 #include <flint/fmpq_mat.h>
 #include "exact/section.h"
 #include "numeric/dmat.h"
@@ -34,7 +35,11 @@
 /* Largest number of candidates (columns of the operator). */
 #define DISCOVER_MAX_CANDIDATES 4096
 
-enum { DISCOVER_OK = 0, DISCOVER_ERR_ARG, DISCOVER_ERR_LIMIT, DISCOVER_ERR_NUMERIC };
+enum { DISCOVER_OK = 0, DISCOVER_ERR_ARG, DISCOVER_ERR_LIMIT, DISCOVER_ERR_NUMERIC,
+       DISCOVER_ERR_INTERRUPTED /* sym_interrupted was set (Ctrl-C) */ };
+
+/* Set by the runtime's SIGINT handler; the loops here poll it. */
+extern volatile sig_atomic_t sym_interrupted;
 
 /* How the fiber transforms (same order as the bundle kinds of builtins_lie.h). */
 enum { DISCOVER_SCALARS, DISCOVER_FIELDS, DISCOVER_FORMS, DISCOVER_TENSORS, DISCOVER_SECTIONS };
