@@ -713,10 +713,40 @@ static Value *no_discrete(Call *c, Value **a, int i)
                      dg->count == 1 ? "" : "s");
 }
 
+/* Keywords a route does not use are refused, never ignored: the indices
+   in `which` (F 0, g 1, E 2, d 3, tol 4, dim 5, k 6, box 7, measure 8). */
+static Value *refuse(Call *c, Value **a, const char *which, const char *route)
+{
+    static const char *const names[] = {"F", "g", "E", "d", "tol", "dim", "k", "box",
+                                        "measure"};
+    for (const char *w = which; *w; w++) {
+        int i = *w - '0';
+        if (a[i])
+            return arg_error(c, i, "%s is not used when discovering %s", names[i], route);
+    }
+    return NULL;
+}
+
 static Value *bi_discover(Call *c, Value **a)
 {
     Value *e;
     if ((e = no_discrete(c, a, 1)) || (e = no_discrete(c, a, 2)))
+        return e;
+    int column = a[0]->kind == VAL_MAT && fmpq_mat_ncols(a[0]->u.m) == 1 &&
+                 ((c->I->ring && c->I->ring->nvars != 1) ||
+                  (a[1] && val_is_obj(a[1], &lie_bundle_type)) || a[2]);
+    int model = a[1] && (a[1]->kind == VAL_LIST || model_space_of(a[1])) &&
+                (a[0]->kind == VAL_FMAT || a[0]->kind == VAL_LIST);
+    if (model)
+        ; /* discover_model refuses d, dim, k */
+    else if (a[0]->kind == VAL_FMAT)
+        e = refuse(c, a, "278", "the symmetries of float points (they use g, k, dim, tol)");
+    else if (a[0]->kind == VAL_MAT && !column)
+        e = refuse(c, a, "245678", "the symmetries of exact points (they use g and d)");
+    else
+        e = refuse(c, a, "45678", "the exact symmetries of a section (tol, dim, k, box and "
+                   "measure are for float points and float models)");
+    if (e)
         return e;
     if (a[1] && (a[1]->kind == VAL_LIST || model_space_of(a[1])) &&
         (a[0]->kind == VAL_FMAT || a[0]->kind == VAL_LIST))
@@ -726,9 +756,7 @@ static Value *bi_discover(Call *c, Value **a)
     /* An exact column is a constant section, as lie reads it (field(1, 0, 0)
        is the same), unless it is a set of points on a line: one coordinate
        and no bundle. */
-    if (a[0]->kind == VAL_MAT && fmpq_mat_ncols(a[0]->u.m) == 1 &&
-        ((c->I->ring && c->I->ring->nvars != 1) || (a[1] && val_is_obj(a[1], &lie_bundle_type)) ||
-         a[2]))
+    if (column)
         return discover_section(c, a);
     if (a[0]->kind == VAL_MAT)
         return discover_points(c, a);

@@ -120,6 +120,7 @@ static Value *want_data(Call *c, Value **a, int ix, int iy, const ModelSpace *V,
         return e;
     if ((e = want_dmat(c, a, iy, Y))) {
         dmat_free(*X);
+        *X = NULL; /* the caller's clear frees it otherwise a second time */
         return e;
     }
     if ((*X)->cols != V->n)
@@ -740,6 +741,13 @@ static Value *bi_sindy(Call *c, Value **a)
     if (mi > 100000)
         return arg_error(c, 5, "max_iter must be at most 100000");
     int prom = a[6] && a[6]->kind != VAL_NIL;
+    if (prom && a[4] && a[4]->kind != VAL_NIL)
+        return arg_error(c, 4, "alpha (the ridge of plain STLSQ) is not used with promote = G, "
+                         "whose penalty is gamma's nuclear norm");
+    for (int i = 7; i <= 10 && !prom; i++)
+        if (a[i] && a[i]->kind != VAL_NIL)
+            return arg_error(c, i, "gamma, box, measure and tol are for promote = G (the "
+                             "candidate algebra)");
     FitProblem P;
     if ((e = fit_problem_init(&P, c, a, prom ? 6 : -1, 8, 9))) {
         fit_problem_clear(&P);

@@ -169,6 +169,9 @@ static Value *bi_rank(Call *c, Value **a)
         return numeric_rank(c, a[0], a[1]);
     if (a[0]->kind != VAL_MAT)
         return arg_type_error(c, 0, "a matrix", a[0]);
+    if (a[1] && a[1]->kind != VAL_NIL)
+        return arg_error(c, 1, "tol is for float matrices: the rank of an exact matrix is exact "
+                         "(fmat(A) for a float rank)");
     slong r;
     int st = qmat_rank(&r, a[0]->u.m);
     return st ? qmat_fail(c, st) : val_rat_si(r);
@@ -195,6 +198,9 @@ static Value *bi_nullspace(Call *c, Value **a)
     Value *e = want_mat(c, a, 0);
     if (e)
         return e;
+    if (a[1] && a[1]->kind != VAL_NIL)
+        return arg_error(c, 1, "tol is for float matrices: the nullspace of an exact matrix is "
+                         "exact (fmat(A) for a float one)");
     Value *n = val_mat_new(0, 0);
     int st = qmat_nullspace(n->u.m, a[0]->u.m);
     if (st) {

@@ -60,10 +60,12 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/fit.sym \
 	tests/scripts/float_print.sym \
 	tests/scripts/trust_discover.sym \
+	tests/scripts/trust_err_affine.sym \
 	tests/scripts/trust_err_discover_column.sym \
 	tests/scripts/trust_err_discover_discrete.sym \
 	tests/scripts/trust_err_discover_gd.sym \
 	tests/scripts/trust_err_discover_sections_d.sym \
+	tests/scripts/trust_err_fit_y.sym \
 	tests/scripts/trust_err_promote_discrete.sym \
 	tests/scripts/trust_float.sym \
 	tests/scripts/trust_promote.sym \
@@ -165,6 +167,10 @@ SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
 	tests/scripts/trust_err_discover_discrete.status \
 	tests/scripts/trust_err_promote_discrete.err \
 	tests/scripts/trust_err_promote_discrete.status \
+	tests/scripts/trust_err_affine.err \
+	tests/scripts/trust_err_affine.status \
+	tests/scripts/trust_err_fit_y.err \
+	tests/scripts/trust_err_fit_y.status \
 	tests/scripts/enforce_err_base.err \
 	tests/scripts/enforce_err_base.status \
 	tests/scripts/enforce_err_gen.err \
@@ -284,6 +290,11 @@ tests_unit_test_print_LDADD = $(UNIT_LDADD)
 tests_unit_test_help_examples_SOURCES = tests/unit/test_help_examples.c
 tests_unit_test_help_examples_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_help_examples_LDADD = $(UNIT_LDADD) $(READLINE_LIBS)
+check_PROGRAMS += tests/unit/test_keyword_audit
+TESTS += tests/unit/test_keyword_audit
+tests_unit_test_keyword_audit_SOURCES = tests/unit/test_keyword_audit.c
+tests_unit_test_keyword_audit_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_keyword_audit_LDADD = $(UNIT_LDADD) $(READLINE_LIBS)
 endif
 
 # Replays the evaluator's fuzz corpus and saved crashes (tests/fuzz/README).
