@@ -281,14 +281,17 @@ const Builtin builtins_matrix[] = {
     {"det", "A", bi_det, "matrices", "The exact determinant.", "det([1, 2; 3, 4])", "-2"},
     {"trace", "A", bi_trace, "matrices", "The trace.", "trace([1, 2; 3, 4])", "5"},
     {"rank", "A, tol = nil", bi_rank, "linear algebra",
-     "Rank: exact for an exact matrix; for a float matrix set at the largest gap of the "
-     "singular values (or tol, relative).", "rank([1, 2; 2, 4])", "1"},
+     "Rank: exact for an exact matrix; for a float matrix by the rule of sym.1 (FLOAT "
+     "DECISIONS: singular values at or below tol, absolute, default 1e-10 times the largest, "
+     "are zero; above it a rank needs a gap of 100; frank shows the numbers).",
+     "rank([1, 2; 2, 4])", "1"},
     {"rref", "A", bi_rref, "linear algebra", "Reduced row echelon form.", "rref([2, 4; 1, 3])",
      "[1, 0; 0, 1]"},
     {"nullspace", "A, tol = nil", bi_nullspace, "linear algebra",
      "A basis of {v : A v = 0} as columns: exact (sparse modular elimination, checked A N = 0 "
      "over the integers), canonical (the transpose is in reduced echelon form, rows primitive "
-     "integer vectors).  A float matrix gives the right singular vectors beyond the rank.",
+     "integer vectors).  A float matrix gives the right singular vectors beyond the rank "
+     "(decided as for rank; tol is absolute).",
      "nullspace([1, 1, 1;])", "[1, 0; 0, 1; -1, -1]"},
     {"image", "A", bi_image, "linear algebra", "A basis of the column space (pivot columns).",
      "image([1, 2; 2, 4])", "[1; 2]"},

@@ -51,28 +51,59 @@ static int get_tol(Value *tol, double *t)
 }
 
 
+/* The rank rule of rankgap.h on the singular values of A (tol absolute, < 0
+   the default), as the relative tolerance dlinalg's tol mode takes: the
+   threshold lies between the last kept and the first null value, so
+   #{s_i > rel s_1} is the decided rank. */
+static int decide_rel(double *rel, RankGap *rg, const DMat *A, double tol)
+{
+    DMat *s = NULL;
+    int st = dlinalg_svd(NULL, &s, NULL, A);
+    if (st)
+        return st;
+    int k = s->rows;
+    double s1 = k > 0 ? s->data[0] : 0;
+    if (rankgap_decide(rg, s->data, k, s1 > 0 ? s1 : 1.0, tol, -1) < 0) {
+        dmat_free(s);
+        return DLINALG_ERR_ARG;
+    }
+    /* all zero (or empty): any tolerance gives rank 0 */
+    *rel = s1 > 0 ? rg->threshold / s1 : 0;
+    dmat_free(s);
+    return 0;
+}
+
 Value *numeric_rank(Call *c, Value *A, Value *tol)
 {
-    double t;
+    double t, rel;
     if (!get_tol(tol, &t))
         return call_error(c, "tol must be a nonnegative number");
-    DRankInfo info;
-    int st = dlinalg_rank(&info, A->u.fm, t);
+    RankGap rg;
+    int st = decide_rel(&rel, &rg, A->u.fm, t);
     if (st)
         return dl_fail(c, st);
-    return val_rat_si(info.rank);
+    return val_rat_si(rg.rank);
 }
 
 Value *numeric_nullspace(Call *c, Value *A, Value *tol)
 {
-    double t;
+    double t, rel;
     if (!get_tol(tol, &t))
         return call_error(c, "tol must be a nonnegative number");
-    DRankInfo info;
-    DMat *N = NULL;
-    int st = dlinalg_nullspace(&N, &info, A->u.fm, t);
+    RankGap rg;
+    int st = decide_rel(&rel, &rg, A->u.fm, t);
     if (st)
         return dl_fail(c, st);
+    DRankInfo info;
+    DMat *N = NULL;
+    st = dlinalg_nullspace(&N, &info, A->u.fm, rel);
+    if (st)
+        return dl_fail(c, st);
+    if (info.rank != rg.rank) {
+        dmat_free(N);
+        return call_error(c, "the nullspace's rank (%d) disagrees with the decision (%d)",
+                          info.rank, rg.rank);
+    }
     return val_fmat(N);
 }
 
