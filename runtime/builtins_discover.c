@@ -654,7 +654,11 @@ static Value *discover_float_points(Call *c, Value **a)
             val_list_set(syms, t, combine(B, V->data + (size_t)t * (size_t)q, q));
         for (slong t = 0; t < q; t++)
             val_list_set(sv, t, val_real_d(s[q - 1 - t]));
-        e = val_record_new("symmetries", 11);
+        /* the tangent dimension's decision, shown like the rank's */
+        RankGap mg = {md, n - md, 0, 0, "given by dim"};
+        if (mdim <= 0)
+            rankgap_decide(&mg, lsv->data, n, 1.0, -1.0, DISCOVER_PCA_RATIO);
+        e = val_record_new("symmetries", 13);
         val_record_set(e, 0, "values", column_fmat(w->data, (int)q));
         val_record_set(e, 1, "symmetries", syms);
         val_record_set(e, 2, "dim", val_rat_si(nsym));
@@ -669,6 +673,8 @@ static Value *discover_float_points(Call *c, Value **a)
                                                 "the noise floor and no gap reaches the minimum "
                                                 "ratio"));
         val_record_set(e, 10, "rank", val_rat_si(rg.rank));
+        val_record_set(e, 11, "manifold_gap", val_real_d(mg.gap));
+        val_record_set(e, 12, "manifold_why", str_value(mg.why));
         lsv = NULL;
         free(s);
     }
@@ -778,7 +784,7 @@ const Builtin builtins_discover[] = {
      "10, dim = …, tol = …) for float points: local PCA tangent spaces (dimension from the "
      "local singular values; the full dimension when they show no gap) and the quadratic form "
      "Σ |(I - P) v|^2; record(values, symmetries, dim, gap, manifold_dim, local_values, "
-     "singular_values, threshold, noise, why, rank).  discover(c, V, g, tol = …, box = …, "
+     "singular_values, threshold, noise, why, rank, manifold_gap, manifold_why).  discover(c, V, g, tol = …, box = …, "
      "measure = …) for a float model (c the coordinates in a model space V, or the weights of "
      "a list of polynomials or field(…) columns): the operator ξ ↦ lie(ξ, F) measured like "
      "promote (orthonormal basis of g, L^2 of the uniform measure on box, default [-1, 1]^n, "
