@@ -8,7 +8,8 @@ double rankgap_floor(double scale, double tol)
     return tol >= 0 ? tol : RANKGAP_DEFAULT_REL * scale;
 }
 
-int rankgap_decide(RankGap *out, const double *sv, int n, double scale, double tol, double min_ratio)
+int rankgap_decide(RankGap *out, const double *sv, int n, double scale, double tol,
+                   double min_ratio)
 {
     out->rank = 0;
     out->nnull = 0;
@@ -62,7 +63,8 @@ int rankgap_decide(RankGap *out, const double *sv, int n, double scale, double t
         out->nnull = 0;
         out->threshold = f;
         out->gap = 0;
-        out->why = "none: no singular value is below the floor and no gap reaches the minimum ratio";
+        out->why = "none: no singular value is below the floor and no gap reaches the "
+                   "minimum ratio";
         return n;
     }
     out->rank = best;
