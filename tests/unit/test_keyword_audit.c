@@ -11,9 +11,11 @@
  * plus the extra calls below for routes and builtins without examples.
  * Every builtin with parameters must be covered by at least one call. */
 #include <ctype.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <check.h>
 #include "interp.h"
 #include "builtins.h"
@@ -274,8 +276,33 @@ START_TEST(test_every_keyword_used_or_refused)
 }
 END_TEST
 
+/* The perturbed calls may write files named by a sentinel (save, plot_*):
+   run in a fresh temporary directory and empty it afterwards. */
+static void remove_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *e;
+        char path[4096 + 512];
+        while ((e = readdir(d)))
+            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+                snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+                remove(path);
+            }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
 int main(void)
 {
+    const char *tmpdir = getenv("TMPDIR");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/symaudit.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    if (!mkdtemp(dir) || chdir(dir) != 0) {
+        perror("test_keyword_audit: temporary directory");
+        return 99;
+    }
     Suite *s = suite_create("keyword_audit");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 600);
@@ -285,5 +312,6 @@ int main(void)
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
+    remove_dir(dir);
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
