@@ -144,19 +144,28 @@ static Value *want_data(Call *c, Value **a, int ix, int iy, const ModelSpace *V,
 
 /* The candidate generators (borrowed array: *own says whether to
    flint_free it). */
-static Value *want_gens(Call *c, Value **a, int i, const fmpq_mat_struct **gens, slong *q,
-                        fmpq_mat_struct **own)
+static Value *want_gens_d(Call *c, Value **a, int i, const fmpq_mat_struct **gens, slong *q,
+                          fmpq_mat_struct **own, const DiscreteGens **disc)
 {
     *own = NULL;
+    if (disc)
+        *disc = NULL;
     const MatAlgebra *g = lie_owner_algebra(a[i]);
     const DiscreteGens *dg = lie_group_gens(a[i]);
+    if (g && dg && dg->count > 0 && !disc)
+        return arg_error(c, i, "the group %s has %ld discrete generator%s, which this penalty "
+                         "does not cover (it measures the Lie derivatives of the algebra "
+                         "only): pass the algebra, or use promote, which penalises "
+                         "||h.F - F|| for them", dg->name[0] ? dg->name : "given",
+                         (long)dg->count, dg->count == 1 ? "" : "s");
     if (g && dg && dg->count > 0)
-        return arg_error(c, i, "the group %s has %ld discrete generator%s, which the nuclear-norm "
-                         "penalty does not cover (it measures the Lie derivatives of the "
-                         "algebra only): pass the algebra to promote its continuous part, and "
-                         "enforce the discrete part exactly with enforce(V, G) before fitting",
-                         dg->name[0] ? dg->name : "given", (long)dg->count,
-                         dg->count == 1 ? "" : "s");
+        *disc = dg;
+    if (g && g->dim == 0 && dg && dg->count > 0) {
+        /* a finite group: no algebra part to measure */
+        return arg_error(c, i, "the group %s is finite: promotion needs a Lie algebra part "
+                         "(enforce(V, G) imposes a finite group exactly)",
+                         dg->name[0] ? dg->name : "given");
+    }
     if (g) {
         *gens = g->basis;
         *q = g->dim;
@@ -173,6 +182,12 @@ static Value *want_gens(Call *c, Value **a, int i, const fmpq_mat_struct **gens,
         return NULL;
     }
     return arg_type_error(c, i, "a Lie algebra, a group or a list of generator matrices", a[i]);
+}
+
+static Value *want_gens(Call *c, Value **a, int i, const fmpq_mat_struct **gens, slong *q,
+                        fmpq_mat_struct **own)
+{
+    return want_gens_d(c, a, i, gens, q, own, NULL);
 }
 
 /* Measure from box (index ib) and measure (index im) arguments; default:
@@ -269,6 +284,8 @@ typedef struct FitProblem {
     fmpq_mat_struct *owngens;
     PromoteOp op;
     int has_op;
+    DMat *Ladmm;       /* the operator ADMM sees (promote_op_admm) */
+    int Padmm, Qadmm;
 } FitProblem;
 
 static void fit_problem_clear(FitProblem *P)
@@ -285,6 +302,7 @@ static void fit_problem_clear(FitProblem *P)
         _fmpq_vec_clear(P->hi, P->V->n + 1);
     flint_free(P->owngens);
     promote_op_clear(&P->op);
+    dmat_free(P->Ladmm);
     memset(P, 0, sizeof *P);
 }
 
@@ -316,15 +334,21 @@ static Value *fit_problem_init(FitProblem *P, Call *c, Value **a, int ig, int ib
     if (ig < 0)
         return NULL;
     const fmpq_mat_struct *gens;
+    const DiscreteGens *disc;
     slong q;
-    if ((e = want_gens(c, a, ig, &gens, &q, &P->owngens)))
+    if ((e = want_gens_d(c, a, ig, &gens, &q, &P->owngens, &disc)))
         return e;
     PromoteMeasure mu;
     if ((e = want_measure(c, a, ib, im, P->X, P->V->n, &mu, &P->lo, &P->hi, &P->pts)))
         return e;
     st = promote_op_build(&P->op, P->V, NULL, gens, q, &mu, FIT_PREC, err);
+    if (!st && disc)
+        st = promote_op_add_discrete(&P->op, P->V, NULL, disc->gens, disc->count, &mu,
+                                     FIT_PREC, err);
     if (st)
         return fit_fail(c, st, err);
+    if ((st = promote_op_admm(&P->Ladmm, &P->Padmm, &P->Qadmm, &P->op)))
+        return call_error(c, "the operator is too large");
     P->has_op = 1;
     return NULL;
 }
@@ -426,6 +450,27 @@ static Value *symmetry_fields(Value *r, long *f, const FitProblem *P, const doub
     val_record_set(r, (*f)++, "why", val_cstr(rg.why));
     val_record_set(r, (*f)++, "note", val_cstr(note));
     val_record_set(r, (*f)++, "closure_residual", val_real_d(closure));
+    if (P->op.nd > 0) {
+        /* each discrete generator h: ||K_h F - F||_mu, kept by the same rule
+           (rankgap.h) against the size of the model, ||F||_mu */
+        DMat *dr = NULL;
+        double fn = 0;
+        if (promote_op_discrete(&dr, &fn, &P->op, c))
+            return val_error(NULL, "computing the discrete residuals failed");
+        Value *res = val_list_new(P->op.nd), *kept = val_list_new(P->op.nd);
+        for (int t = 0; t < P->op.nd; t++) {
+            double sv2[2] = {fn > dr->data[t] ? fn : dr->data[t], dr->data[t]};
+            RankGap dg;
+            int keep = dr->data[t] == 0 ||
+                       (sv2[0] > 0 && rankgap_decide(&dg, sv2, 2, sv2[0], tol, -1) >= 0 &&
+                        dg.nnull == 1);
+            val_list_set(res, t, val_real_d(dr->data[t]));
+            val_list_set(kept, t, val_bool(keep));
+        }
+        dmat_free(dr);
+        val_record_set(r, (*f)++, "discrete", res);
+        val_record_set(r, (*f)++, "discrete_kept", kept);
+    }
     return NULL;
 }
 
@@ -490,7 +535,7 @@ static Value *admm_fail(Call *c, int st)
 static Value *result_record(const FitProblem *P, const AdmmResult *res, double tol,
                             int interrupted, DMat **sv)
 {
-    Value *r = val_record_new("record", 24);
+    Value *r = val_record_new("record", 26);
     long f = 0;
     const double *c = res->c->data;
     val_record_set(r, f++, "coef", fmat_col(c, res->c->rows));
@@ -554,7 +599,7 @@ static Value *bi_promote(Call *c, Value **a)
         fit_problem_clear(&P);
         return e;
     }
-    AdmmProblem prob = {P.Theta, P.y, P.op.Lmat, P.op.p, P.op.q};
+    AdmmProblem prob = {P.Theta, P.y, P.Ladmm, P.Padmm, P.Qadmm};
     AdmmOptions o;
     Progress pg;
     progress_opts(&o, &pg, "promote", (int)mi);
@@ -603,7 +648,7 @@ static Value *bi_path(Call *c, Value **a)
         fit_problem_clear(&P);
         return e;
     }
-    AdmmProblem prob = {P.Theta, P.y, P.op.Lmat, P.op.p, P.op.q};
+    AdmmProblem prob = {P.Theta, P.y, P.Ladmm, P.Padmm, P.Qadmm};
     AdmmOptions o;
     Progress pg;
     progress_opts(&o, &pg, "path", (int)mi);
@@ -659,7 +704,7 @@ static Value *bi_path(Call *c, Value **a)
 static int sindy_promote(DMat **cout, int *iters, int *conv, const FitProblem *P, double gamma,
                          double thr, int max_iter, AdmmOptions *o)
 {
-    int N = P->Theta->cols, m = P->Theta->rows, pq = P->op.p * P->op.q;
+    int N = P->Theta->cols, m = P->Theta->rows, pq = P->Padmm * P->Qadmm;
     int *sup = malloc((size_t)N * sizeof(int)), ns = N, st = 0;
     double *c = calloc((size_t)N, sizeof(double));
     if (!sup || !c) {
@@ -681,10 +726,10 @@ static int sindy_promote(DMat **cout, int *iters, int *conv, const FitProblem *P
         }
         for (int j = 0; j < ns; j++) {
             memcpy(&DMAT_AT(Th, 0, j), &DMAT_AT(P->Theta, 0, sup[j]), (size_t)m * sizeof(double));
-            memcpy(&DMAT_AT(Lm, 0, j), &DMAT_AT(P->op.Lmat, 0, sup[j]),
+            memcpy(&DMAT_AT(Lm, 0, j), &DMAT_AT(P->Ladmm, 0, sup[j]),
                    (size_t)pq * sizeof(double));
         }
-        AdmmProblem prob = {Th, P->y, Lm, P->op.p, P->op.q};
+        AdmmProblem prob = {Th, P->y, Lm, P->Padmm, P->Qadmm};
         AdmmResult res;
         admm_result_init(&res);
         st = admm_solve(&res, &prob, gamma, o);
@@ -781,7 +826,7 @@ static Value *bi_sindy(Call *c, Value **a)
             warn_interrupted(c, "sindy", it);
         }
     }
-    Value *r = val_record_new("record", 20);
+    Value *r = val_record_new("record", 22);
     long f = 0;
     val_record_set(r, f++, "coef", val_fmat(co));
     val_record_set(r, f++, "formula", formula_value(P.V, co->data));
@@ -1242,7 +1287,10 @@ const Builtin builtins_fit[] = {
      "nothing is kept), closure_residual, iterations, converged, interpolate, interrupted).  "
      "The kept directions are decided by the rank rule of sym.1 (FLOAT DECISIONS): singular "
      "values at or below the noise floor tol (default 1e-10 times the operator's size) or "
-     "after a gap of at least 100.  Ctrl-C returns the current iterate with a warning.",
+     "after a gap of at least 100.  A group with discrete generators h (O(2), group(g, [h])) adds "
+     "gamma sum_h ||K_h F - F|| (L^2 of the same measure) to the penalty and the fields "
+     "discrete (those norms) and discrete_kept (each below the floor or a gap of 100 under "
+     "||F||).  Ctrl-C returns the current iterate with a warning.",
      NULL, NULL},
     {"path", "V, X, Y, G, gammas, box = nil, measure = nil, tol = nil, max_iter = 20000",
      bi_path, FIT,

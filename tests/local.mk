@@ -66,7 +66,7 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/trust_err_discover_gd.sym \
 	tests/scripts/trust_err_discover_sections_d.sym \
 	tests/scripts/trust_err_fit_y.sym \
-	tests/scripts/trust_err_promote_discrete.sym \
+	tests/scripts/trust_err_regulariser_discrete.sym \
 	tests/scripts/trust_float.sym \
 	tests/scripts/trust_promote.sym \
 	tests/scripts/fit_err_box.sym \
@@ -165,8 +165,8 @@ SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
 	tests/scripts/trust_err_discover_sections_d.status \
 	tests/scripts/trust_err_discover_discrete.err \
 	tests/scripts/trust_err_discover_discrete.status \
-	tests/scripts/trust_err_promote_discrete.err \
-	tests/scripts/trust_err_promote_discrete.status \
+	tests/scripts/trust_err_regulariser_discrete.err \
+	tests/scripts/trust_err_regulariser_discrete.status \
 	tests/scripts/trust_err_affine.err \
 	tests/scripts/trust_err_affine.status \
 	tests/scripts/trust_err_fit_y.err \
