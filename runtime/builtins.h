@@ -83,4 +83,7 @@ extern const Builtin builtins_kernel[];
 extern const Builtin builtins_language[];
 extern const Builtin builtins_field_plot[];
 
+/* discover(c, V, g, E, tol, box, measure) on a float model (builtins_fit.c). */
+Value *fit_discover_model(Call *c, Value **a);
+
 #endif

@@ -101,6 +101,8 @@ static Value *bi_assert(Call *c, Value **a)
 {
     if (a[0]->kind != VAL_BOOL)
         return arg_type_error(c, 0, "true or false", a[0]);
+    if (a[1] && a[1]->kind != VAL_STR && a[1]->kind != VAL_NIL)
+        return arg_type_error(c, 1, "a string", a[1]);
     if (a[0]->u.b)
         return val_nil();
     if (a[1] && a[1]->kind == VAL_STR)

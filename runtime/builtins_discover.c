@@ -17,9 +17,11 @@
 #include "builtins_lie.h"
 #include "discover.h"
 #include "interp.h"
+#include "model.h"
 #include "print.h"
 #include "lie/algebra.h"
 #include "numeric/dlinalg.h"
+#include "numeric/rankgap.h"
 
 /* ------------------------------------------------------------ the kind */
 
@@ -160,6 +162,13 @@ static Value *get_section(Call *c, int i, const Value *v, PolyRing *R, PolyVec *
         polyvec_init(F, v->u.pmat.rows, R);
         for (slong j = 0; j < F->len; j++)
             fmpq_mpoly_set(F->p + j, v->u.pmat.e + j, R->ctx);
+        *shape = 1;
+        return NULL;
+    }
+    if (v->kind == VAL_MAT && fmpq_mat_ncols(v->u.m) == 1) { /* a constant section */
+        polyvec_init(F, fmpq_mat_nrows(v->u.m), R);
+        for (slong j = 0; j < F->len; j++)
+            poly_set_fmpq(F->p + j, fmpq_mat_entry(v->u.m, j, 0), R);
         *shape = 1;
         return NULL;
     }
@@ -318,19 +327,41 @@ static Value *discover_section(Call *c, Value **a)
     PolyRing *R = ring_of(c, a[0]);
     if (!R || R->nvars == 0)
         return call_error(c, "no coordinates: declare them first (coords x, y)");
-    if (a[1] && val_is_obj(a[1], &lie_bundle_type)) {
+    int gi = a[1] && !val_is_obj(a[1], &lie_bundle_type); /* a[1] is the candidate algebra */
+    if (a[1] && !gi) {
+        if (a[2])
+            return arg_error(c, 2, "the bundle is given twice (as argument 2 and as E)");
         Ev = a[1];
-        g = lie_owner_algebra(((LieBundle *)Ev->u.obj.data)->owner);
-    } else if (a[1]) {
-        if (!(g = lie_owner_algebra(a[1])))
-            return arg_type_error(c, 1, "a Lie algebra, a group or a bundle", a[1]);
-        if (a[2] && !val_is_obj(a[2], &lie_bundle_type))
+    } else if (a[2]) {
+        if (!val_is_obj(a[2], &lie_bundle_type))
             return arg_type_error(c, 2, "a bundle (scalars(g), fields(g), ...)", a[2]);
         Ev = a[2];
-    } else if (a[3]) {
+    }
+    if (gi && !(g = lie_owner_algebra(a[1])))
+        return arg_type_error(c, 1, "a Lie algebra, a group or a bundle", a[1]);
+    if (a[3]) {
+        /* all vector fields of degree <= d: the fiber rule comes from the field
+           itself (scalars, fields, forms, tensors), never from g */
+        if (gi)
+            return arg_error(c, 3, "d = k searches all vector fields of degree <= k, not the "
+                             "elements of %s: use discover(F, %s) for those, or discover(F, d "
+                             "= k) / discover(F, E, d = k) with the bundle E of F", g->name,
+                             g->name);
+        if (Ev && ((LieBundle *)Ev->u.obj.data)->kind == BUNDLE_SECTIONS)
+            return arg_error(c, Ev == a[1] ? 1 : 2, "d = k needs a bundle on which any vector "
+                             "field acts (scalars, fields, forms, tensors); sections(g, r) is "
+                             "acted on through g's representation only: use discover(F, g, E)");
+        if (Ev && ((LieBundle *)Ev->u.obj.data)->kind == BUNDLE_KERNELS)
+            return arg_error(c, Ev == a[1] ? 1 : 2, "d = k is not supported for kernel bundles");
         if ((e = arg_long(c, a, 3, 0, DISCOVER_MAX_DEGREE, &d)))
             return e;
-    } else {
+        if (Ev && ((LieBundle *)Ev->u.obj.data)->n != R->nvars)
+            return arg_error(c, Ev == a[1] ? 1 : 2, "the bundle is over R^%ld but there are %ld "
+                             "coordinates", (long)((LieBundle *)Ev->u.obj.data)->n,
+                             (long)R->nvars);
+    } else if (Ev) {
+        g = lie_owner_algebra(((LieBundle *)Ev->u.obj.data)->owner);
+    } else if (!g) {
         return call_error(c, "give the candidates: an algebra (gl(2)), a bundle, or d = k for "
                           "vector fields of degree <= k");
     }
@@ -339,7 +370,7 @@ static Value *discover_section(Call *c, Value **a)
     if (g && (e = check_size(c, 1, g, R)))
         return e;
     PolyVec F;
-    int shape;
+    int shape = 0;
     if ((e = get_section(c, 0, a[0], R, &F, &shape)))
         return e;
     DiscoverFiber fib = {shape == 0 ? DISCOVER_SCALARS : DISCOVER_FIELDS, 0, 0};
@@ -382,6 +413,12 @@ static Value *discover_section(Call *c, Value **a)
     int st = 0;
     for (; made < q && !st; made++) {
         polyvec_init(img + made, F.len, R);
+        if (sym_interrupted) {
+            st = DISCOVER_ERR_INTERRUPTED;
+            snprintf(err, sizeof err, "interrupted");
+            made++;
+            break;
+        }
         st = discover_lie(img + made, &fib, rep ? rep->images + made : NULL, v + made, &F, err);
     }
     fmpq_mat_t N;
@@ -458,15 +495,17 @@ static Value *discover_points(Call *c, Value **a)
                     : call_error(c, "give the candidate algebra: discover(P, gl(2), d = 2)");
     if (!a[3])
         return call_error(c, "give the degree of the polynomials that cut out the points: "
-                          "discover(P, g, d = 2)");
+                          "discover(P, g, d = 2) (a matrix of rows is read as points; write a "
+                          "constant section as field(…) or give its bundle)");
     if ((e = arg_long(c, a, 3, 1, DISCOVER_MAX_DEGREE, &d)))
         return e;
     if (fmpq_mat_ncols(P) != R->nvars) {
         char names[200];
         coord_names(names, sizeof names, R);
-        return arg_error(c, 0, "the points have %ld coordinates (columns) but there %s %ld (%s)",
+        return arg_error(c, 0, "the points have %ld coordinates (columns) but there %s %ld (%s)%s",
                          (long)fmpq_mat_ncols(P), R->nvars == 1 ? "is" : "are",
-                         (long)R->nvars, names);
+                         (long)R->nvars, names, fmpq_mat_ncols(P) == 1 ? "; a constant section "
+                         "is written field(…)" : "");
     }
     if ((e = check_size(c, 1, g, R)))
         return e;
@@ -525,6 +564,11 @@ static Value *combine(DMat *const *B, const double *w, slong q)
     return val_fmat(A);
 }
 
+static Value *str_value(const char *s)
+{
+    return val_str(s, strlen(s));
+}
+
 static Value *column_fmat(const double *x, int n)
 {
     DMat *A = dmat_new(n, 1);
@@ -568,9 +612,10 @@ static Value *discover_float_points(Call *c, Value **a)
     slong q = g->dim;
     DMat **B = calloc((size_t)q, sizeof *B), *Q = NULL, *lsv = NULL, *w = NULL, *V = NULL;
     int md = (int)mdim, st;
+    double vscale = 0, nfloor = 0;
     st = discover_orthonormal(B, g->basis, q, err);
     if (!st)
-        st = discover_tangent_form(&Q, &md, &lsv, X, B, q, (int)k, err);
+        st = discover_tangent_form(&Q, &md, &lsv, &vscale, &nfloor, X, B, q, (int)k, err);
     if (!st && dlinalg_eigh(&w, &V, Q)) {
         st = 1;
         snprintf(err, sizeof err, "the eigenvalues of the quadratic form failed");
@@ -578,24 +623,62 @@ static Value *discover_float_points(Call *c, Value **a)
     if (st) {
         e = fail(c, err);
     } else {
-        double *s = malloc(sizeof(double) * (size_t)q), gap;
-        for (slong i = 0; i < q; i++) /* singular values of the operator, descending */
+        /* singular values of the operator, descending (eigenvalues ascend) */
+        double *s = malloc(sizeof(double) * (size_t)q);
+        for (slong i = 0; i < q; i++)
             s[i] = sqrt(fmax(w->data[q - 1 - i], 0));
-        int r = discover_gap_rank(s, (int)q, tol, &gap);
-        slong nsym = q - r;
-        Value *syms = val_list_new(nsym);
+        /* The noise floor: a tangent direction still has a normal part of
+           about theta_p |v(p)| at each point from the error of its estimated
+           tangent space (discover_tangent_form), unless tol is given. */
+        double floor = tol >= 0 ? tol : nfloor;
+        RankGap rg;
+        int full = md >= n;
+        if (full) {
+            rg.rank = (int)q;
+            rg.nnull = 0;
+            rg.threshold = 0;
+            rg.gap = 0;
+            rg.why = "the points fill an open set (no gap in the local singular values): "
+                     "tangency decides nothing; give dim = ... for a tangent dimension";
+        } else if (rankgap_decide(&rg, s, (int)q, vscale > 0 ? vscale : 1.0, floor, -1) < 0) {
+            free(s);
+            e = call_error(c, "the rank decision failed: %s", rg.why);
+            goto done;
+        }
+        if (!full && tol < 0 && rg.nnull > 0 && rg.threshold == floor)
+            rg.why = "the singular values below the data's noise floor (the normal part the "
+                     "error of the local tangent spaces gives a tangent direction) are null";
+        slong nsym = rg.nnull;
+        Value *syms = val_list_new(nsym), *sv = val_list_new(q);
         for (slong t = 0; t < nsym; t++)
             val_list_set(syms, t, combine(B, V->data + (size_t)t * (size_t)q, q));
-        e = val_record_new("symmetries", 6);
+        for (slong t = 0; t < q; t++)
+            val_list_set(sv, t, val_real_d(s[q - 1 - t]));
+        /* the tangent dimension's decision, shown like the rank's */
+        RankGap mg = {md, n - md, 0, 0, "given by dim"};
+        if (mdim <= 0)
+            rankgap_decide(&mg, lsv->data, n, 1.0, -1.0, DISCOVER_PCA_RATIO);
+        e = val_record_new("symmetries", 13);
         val_record_set(e, 0, "values", column_fmat(w->data, (int)q));
         val_record_set(e, 1, "symmetries", syms);
         val_record_set(e, 2, "dim", val_rat_si(nsym));
-        val_record_set(e, 3, "gap", val_real_d(gap));
+        val_record_set(e, 3, "gap", val_real_d(rg.gap));
         val_record_set(e, 4, "manifold_dim", val_rat_si(md));
         val_record_set(e, 5, "local_values", val_fmat(lsv));
+        val_record_set(e, 6, "singular_values", sv);
+        val_record_set(e, 7, "threshold", val_real_d(rg.threshold));
+        val_record_set(e, 8, "noise", val_real_d(full ? 0 : tol >= 0 ? tol : floor));
+        val_record_set(e, 9, "why", str_value(nsym ? rg.why : full ? rg.why
+                                              : "no symmetry found: no singular value is below "
+                                                "the noise floor and no gap reaches the minimum "
+                                                "ratio"));
+        val_record_set(e, 10, "rank", val_rat_si(rg.rank));
+        val_record_set(e, 11, "manifold_gap", val_real_d(mg.gap));
+        val_record_set(e, 12, "manifold_why", str_value(mg.why));
         lsv = NULL;
         free(s);
     }
+done:
     for (slong i = 0; i < q; i++)
         dmat_free(B[i]);
     free(B);
@@ -606,198 +689,108 @@ static Value *discover_float_points(Call *c, Value **a)
     return e;
 }
 
-/* discover(c, V, g): the operator ξ ↦ lie(ξ, Σ c_b V_b) in floats. */
+/* discover(c, V, g, tol = …, box = …, measure = …): builtins_fit.c. */
 static Value *discover_model(Call *c, Value **a)
 {
-    Value *cv = a[0], *Vl = a[1], *e = NULL;
-    const MatAlgebra *g;
-    long nb = Vl->u.list.n;
-    if (!a[2] || !(g = lie_owner_algebra(a[2])))
-        return a[2] ? arg_type_error(c, 2, "a Lie algebra or a group", a[2])
-                    : call_error(c, "give the candidate algebra: discover(c, V, gl(2))");
-    if (nb == 0)
-        return arg_error(c, 1, "the model basis is empty");
-    double *co = malloc(sizeof(double) * (size_t)nb);
-    long ncoef = -1;
-    if (cv->kind == VAL_FMAT && cv->u.fm->cols == 1) {
-        ncoef = cv->u.fm->rows;
-        for (long b = 0; b < nb && b < ncoef; b++)
-            co[b] = cv->u.fm->data[b];
-    } else if (cv->kind == VAL_LIST) {
-        ncoef = cv->u.list.n;
-        for (long b = 0; b < nb && b < ncoef; b++)
-            if ((e = get_double(c, 0, cv->u.list.items[b], co + b, 1))) {
-                free(co);
-                return e;
-            }
-    }
-    if (ncoef < 0) {
-        free(co);
-        return arg_type_error(c, 0, "a float column of coefficients", cv);
-    }
-    if (ncoef != nb) {
-        free(co);
-        return arg_error(c, 0, "%ld coefficients for a basis of %ld", ncoef, nb);
-    }
-    PolyRing *R = ring_of(c, Vl);
-    if (!R || R->nvars == 0) {
-        free(co);
-        return call_error(c, "no coordinates: declare them first (coords x, y)");
-    }
-    if ((e = check_size(c, 2, g, R))) {
-        free(co);
-        return e;
-    }
-    slong q = g->dim;
-    PolyVec *v = NULL, *F = flint_malloc(sizeof(PolyVec) * (size_t)nb);
-    long nF = 0;
-    int shape = 0;
-    for (; nF < nb && !e; nF++) {
-        e = get_section(c, 1, Vl->u.list.items[nF], R, F + nF, &shape);
-        if (e)
-            break;
-        if (F[nF].len != F[0].len || (shape != 0 && F[nF].len != R->nvars)) {
-            polyvec_clear(F + nF);
-            e = arg_error(c, 1, "item %ld: the basis must be polynomials or vector fields with "
-                          "%ld components", nF + 1, (long)R->nvars);
-            break;
-        }
-    }
-    if (!e)
-        e = velocities(c, &v, g, R);
-    char err[DISCOVER_ERR_LEN] = "";
-    if (!e) {
-        /* exact images lie(ξ_j, F_b), their coefficient matrix in doubles */
-        DiscoverFiber fib = {F[0].len == 1 && shape == 0 ? DISCOVER_SCALARS : DISCOVER_FIELDS, 0,
-                             0};
-        slong k = F[0].len, D = -1, cnt = q * nb;
-        PolyVec *img = flint_malloc(sizeof(PolyVec) * (size_t)cnt);
-        slong made = 0;
-        int st = 0;
-        for (; made < cnt && !st; made++) {
-            polyvec_init(img + made, k, R);
-            st = discover_lie(img + made, &fib, NULL, v + made / nb, F + made % nb, err);
-            slong dd = polyvec_degree(img + made);
-            if (dd > D)
-                D = dd;
-        }
-        MonoBasis mb;
-        DMat *M = NULL, *Gm = NULL, *L = NULL, *Li = NULL, *Mo = NULL, *s = NULL, *Vt = NULL;
-        if (!st && !monobasis_init(&mb, R->nvars, D < 0 ? 0 : D, err)) {
-            slong rows = k * mb.size;
-            fmpq *cf = _fmpq_vec_init(rows);
-            M = dmat_zeros((int)rows, (int)q);
-            for (slong i = 0; i < cnt && M; i++) {
-                monobasis_coeffs_vec(cf, img[i].p, k, &mb, R, NULL);
-                for (slong r = 0; r < rows; r++)
-                    DMAT_AT(M, r, i / nb) += co[i % nb] * fmpq_get_d(cf + r);
-            }
-            _fmpq_vec_clear(cf, rows);
-            monobasis_clear(&mb);
-            /* orthonormal basis B_i = Σ_j (L^-1)_ij ξ_j with G = L Lᵀ (Frobenius) */
-            Gm = dmat_zeros((int)q, (int)q);
-            for (slong i = 0; i < q && Gm; i++)
-                for (slong j = 0; j < q; j++) {
-                    double acc = 0;
-                    for (slong r = 0; r < g->n; r++)
-                        for (slong t = 0; t < g->n; t++)
-                            acc += fmpq_get_d(fmpq_mat_entry(g->basis + i, r, t)) *
-                                   fmpq_get_d(fmpq_mat_entry(g->basis + j, r, t));
-                    DMAT_AT(Gm, i, j) = acc;
-                }
-            if (!M || !Gm || dlinalg_cholesky(&L, Gm) || dlinalg_inv(&Li, L) ||
-                dmat_mul_trans(&Mo, M, 0, Li, 1) || dlinalg_svd(NULL, &s, &Vt, Mo)) {
-                st = 1;
-                snprintf(err, sizeof err, "the float operator failed");
-            }
-        } else if (!st) {
-            st = 1;
-        }
-        if (st) {
-            e = fail(c, err);
-        } else {
-            int kk = s->rows;
-            double gap, tol = -1;
-            if (a[4] && (e = get_double(c, 4, a[4], &tol, 0))) {
-                kk = -1;
-            }
-            if (kk >= 0) {
-                int r = discover_gap_rank(s->data, kk, tol, &gap);
-                /* float basis matrices B_i */
-                DMat **Bm = calloc((size_t)q, sizeof *Bm);
-                for (slong i = 0; i < q; i++) {
-                    Bm[i] = dmat_zeros((int)g->n, (int)g->n);
-                    for (slong j = 0; j <= i; j++)
-                        for (slong r2 = 0; r2 < g->n; r2++)
-                            for (slong t = 0; t < g->n; t++)
-                                DMAT_AT(Bm[i], r2, t) +=
-                                    DMAT_AT(Li, i, j) *
-                                    fmpq_get_d(fmpq_mat_entry(g->basis + j, r2, t));
-                }
-                /* ascending σ: how little the model breaks each direction;
-                   directions beyond the rows of the operator have σ = 0 */
-                Value *dirs = val_list_new(kk), *sv = val_list_new(kk);
-                double *wv = malloc(sizeof(double) * (size_t)q);
-                for (int t = 0; t < kk; t++) {
-                    int src = kk - 1 - t;
-                    for (slong j = 0; j < q; j++)
-                        wv[j] = DMAT_AT(Vt, src, j);
-                    val_list_set(dirs, t, combine(Bm, wv, q));
-                    val_list_set(sv, t, val_real_d(s->data[src]));
-                }
-                free(wv);
-                for (slong i = 0; i < q; i++)
-                    dmat_free(Bm[i]);
-                free(Bm);
-                e = val_record_new("approximate symmetries", 4);
-                val_record_set(e, 0, "singular_values", sv);
-                val_record_set(e, 1, "directions", dirs);
-                val_record_set(e, 2, "rank", val_rat_si(r));
-                val_record_set(e, 3, "gap", val_real_d(gap));
-            }
-        }
-        dmat_free(M);
-        dmat_free(Gm);
-        dmat_free(L);
-        dmat_free(Li);
-        dmat_free(Mo);
-        dmat_free(s);
-        dmat_free(Vt);
-        free_vecs(img, made);
-        free_vecs(v, q);
-    }
-    for (long b = 0; b < nF; b++)
-        polyvec_clear(F + b);
-    flint_free(F);
-    free(co);
-    return e;
+    static const char *const unused[] = {"d", "tol", "dim", "k"};
+    for (int i = 3; i <= 6; i++)
+        if (i != 4 && a[i])
+            return arg_error(c, i, "%s is not used for a float model: discover(c, V, g, tol = …, "
+                             "box = …, measure = …)", unused[i - 3]);
+    Value *b[7] = {a[0], a[1], a[2], NULL, a[4], a[7], a[8]};
+    return fit_discover_model(c, b);
 }
 
 /* ------------------------------------------------------------ dispatch */
 
+/* A group with discrete generators as candidates: discover finds Lie
+   subalgebras only, so refuse rather than drop the discrete part. */
+static Value *no_discrete(Call *c, Value **a, int i)
+{
+    const Value *v = a[i];
+    if (v && val_is_obj(v, &lie_bundle_type))
+        v = ((const LieBundle *)v->u.obj.data)->owner;
+    const DiscreteGens *dg = v ? lie_group_gens(v) : NULL;
+    if (!dg || dg->count == 0)
+        return NULL;
+    return arg_error(c, i, "the candidate group has %ld discrete generator%s, and discover "
+                     "finds the continuous symmetries (a subalgebra) only: pass its algebra, "
+                     "and test a discrete element h with act(h, F) == F", (long)dg->count,
+                     dg->count == 1 ? "" : "s");
+}
+
+/* Keywords a route does not use are refused, never ignored: the indices
+   in `which` (F 0, g 1, E 2, d 3, tol 4, dim 5, k 6, box 7, measure 8). */
+static Value *refuse(Call *c, Value **a, const char *which, const char *route)
+{
+    static const char *const names[] = {"F", "g", "E", "d", "tol", "dim", "k", "box",
+                                        "measure"};
+    for (const char *w = which; *w; w++) {
+        int i = *w - '0';
+        if (a[i])
+            return arg_error(c, i, "%s is not used when discovering %s", names[i], route);
+    }
+    return NULL;
+}
+
 static Value *bi_discover(Call *c, Value **a)
 {
-    if (a[1] && a[1]->kind == VAL_LIST &&
+    Value *e;
+    if ((e = no_discrete(c, a, 1)) || (e = no_discrete(c, a, 2)))
+        return e;
+    int column = a[0]->kind == VAL_MAT && fmpq_mat_ncols(a[0]->u.m) == 1 &&
+                 ((c->I->ring && c->I->ring->nvars != 1) ||
+                  (a[1] && val_is_obj(a[1], &lie_bundle_type)) || a[2]);
+    int model = a[1] && (a[1]->kind == VAL_LIST || model_space_of(a[1])) &&
+                (a[0]->kind == VAL_FMAT || a[0]->kind == VAL_LIST);
+    if (model)
+        ; /* discover_model refuses d, dim, k */
+    else if (a[0]->kind == VAL_FMAT)
+        e = refuse(c, a, "278", "the symmetries of float points (they use g, k, dim, tol)");
+    else if (a[0]->kind == VAL_MAT && !column)
+        e = refuse(c, a, "245678", "the symmetries of exact points (they use g and d)");
+    else
+        e = refuse(c, a, "45678", "the exact symmetries of a section (tol, dim, k, box and "
+                   "measure are for float points and float models)");
+    if (e)
+        return e;
+    if (a[1] && (a[1]->kind == VAL_LIST || model_space_of(a[1])) &&
         (a[0]->kind == VAL_FMAT || a[0]->kind == VAL_LIST))
         return discover_model(c, a);
     if (a[0]->kind == VAL_FMAT)
         return discover_float_points(c, a);
+    /* An exact column is a constant section, as lie reads it (field(1, 0, 0)
+       is the same), unless it is a set of points on a line: one coordinate
+       and no bundle. */
+    if (column)
+        return discover_section(c, a);
     if (a[0]->kind == VAL_MAT)
         return discover_points(c, a);
     return discover_section(c, a);
 }
 
 const Builtin builtins_discover[] = {
-    {"discover", "F, g = nil, E = nil, d = nil, tol = nil, dim = nil, k = nil", bi_discover,
+    {"discover",
+     "F, g = nil, E = nil, d = nil, tol = nil, dim = nil, k = nil, box = nil, measure = nil",
+     bi_discover,
      "Lie derivatives",
      "Symmetries.  discover(F, g) or discover(F, g, E) / discover(F, E): the subalgebra of g "
      "leaving the function, vector field or section F fixed (exact; fields basis, dim, closed, "
-     "algebra).  discover(F, d = k): the vector fields of degree <= k with L_X F = 0, whether "
-     "they are closed under the bracket and the brackets that leave them.  discover(P, g, d = k) "
-     "for an exact matrix of points (rows): the polynomials of degree <= k vanishing on them and "
-     "the elements of g tangent to their zero set.  discover(X, g, k = 10, dim = …, tol = …) for "
-     "float points: local PCA tangent spaces and the quadratic form Σ |(I - P) v|^2; record("
-     "values, symmetries, dim, gap, manifold_dim, local_values).  discover(c, V, g, tol = …) for "
-     "a float model Σ c_b V[b]: singular values (ascending) and directions of ξ ↦ lie(ξ, F).",
-     "discover(fmat([1, 0; 0, 1; -1, 0; 0, -1]), so(2), k = 2).dim", "1"},
+     "algebra).  discover(F, d = k) or discover(F, E, d = k): the vector fields X of degree <= k "
+     "with L_X F = 0 for the bundle E (scalars, fields, forms, tensors: Killing fields of a "
+     "metric), whether they are closed under the bracket and the brackets that leave them.  "
+     "discover(P, g, d = k) for an exact matrix of points (rows): the polynomials of degree <= "
+     "k vanishing on them and the elements of g tangent to their zero set.  discover(X, g, k = "
+     "10, dim = …, tol = …) for float points: local PCA tangent spaces (dimension from the "
+     "local singular values; the full dimension when they show no gap) and the quadratic form "
+     "Σ |(I - P) v|^2; record(values, symmetries, dim, gap, manifold_dim, local_values, "
+     "singular_values, threshold, noise, why, rank, manifold_gap, manifold_why).  "
+     "discover(c, V, g, tol = …, box = …, measure = …) for a float model (c the coordinates in a model space V, or the weights of "
+     "a list of polynomials or field(…) columns): the operator ξ ↦ lie(ξ, F) measured like "
+     "promote (orthonormal basis of g, L^2 of the uniform measure on box, default [-1, 1]^n, "
+     "or of the points of measure); record(singular_values (ascending), directions, rank, gap, "
+     "threshold, why, dim, symmetries, closure_residual).  Float ranks follow the rule of "
+     "sym.1 (FLOAT DECISIONS): tol is an absolute noise floor; dim 0 means no symmetry found.",
+     "discover(fmat([1, 0; 3/5, 4/5; 0, 1; -4/5, 3/5; -1, 0; -3/5, -4/5; 0, -1; 4/5, -3/5]), "
+     "so(2), k = 2).dim", "1"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

@@ -320,8 +320,11 @@ static Value *add_orbits(Call *c, SvgPlot *p, Value **a, int ig, int is, const d
                          long *count)
 {
     const Value *g = a[ig];
-    if (!g || g->kind == VAL_NIL)
+    if (!g || g->kind == VAL_NIL) {
+        if (a[is] && a[is]->kind != VAL_NIL)
+            return arg_error(c, is, "seeds start orbits: give orbits = a generator too");
         return NULL;
+    }
     /* one generator, or a list of generators (a list of two polynomials
        is one vector field) */
     int one = !(g->kind == VAL_LIST && g->u.list.n > 0 &&

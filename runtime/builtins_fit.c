@@ -25,7 +25,7 @@
 
 #define FIT_PREC 256          /* MPFR bits for the orthonormalisations */
 #define FIT_DEFAULT_GAMMA 0.1
-#define FIT_DEFAULT_TOL 1e-6
+#define FIT_DEFAULT_TOL (-1.0) /* rankgap.h default floor */
 #define FIT_MAX_PATH 10000
 
 /* ------------------------------------------------------------ arguments */
@@ -121,6 +121,7 @@ static Value *want_data(Call *c, Value **a, int ix, int iy, const ModelSpace *V,
         return e;
     if ((e = want_dmat(c, a, iy, Y))) {
         dmat_free(*X);
+        *X = NULL; /* the caller's clear frees it otherwise a second time */
         return e;
     }
     if ((*X)->cols != V->n)
@@ -144,11 +145,28 @@ static Value *want_data(Call *c, Value **a, int ix, int iy, const ModelSpace *V,
 
 /* The candidate generators (borrowed array: *own says whether to
    flint_free it). */
-static Value *want_gens(Call *c, Value **a, int i, const fmpq_mat_struct **gens, slong *q,
-                        fmpq_mat_struct **own)
+static Value *want_gens_d(Call *c, Value **a, int i, const fmpq_mat_struct **gens, slong *q,
+                          fmpq_mat_struct **own, const DiscreteGens **disc)
 {
     *own = NULL;
+    if (disc)
+        *disc = NULL;
     const MatAlgebra *g = lie_owner_algebra(a[i]);
+    const DiscreteGens *dg = lie_group_gens(a[i]);
+    if (g && dg && dg->count > 0 && !disc)
+        return arg_error(c, i, "the group %s has %ld discrete generator%s, which this penalty "
+                         "does not cover (it measures the Lie derivatives of the algebra "
+                         "only): pass the algebra, or use promote, which penalises "
+                         "||h.F - F|| for them", dg->name[0] ? dg->name : "given",
+                         (long)dg->count, dg->count == 1 ? "" : "s");
+    if (g && dg && dg->count > 0)
+        *disc = dg;
+    if (g && g->dim == 0 && dg && dg->count > 0) {
+        /* a finite group: no algebra part to measure */
+        return arg_error(c, i, "the group %s is finite: promotion needs a Lie algebra part "
+                         "(enforce(V, G) imposes a finite group exactly)",
+                         dg->name[0] ? dg->name : "given");
+    }
     if (g) {
         *gens = g->basis;
         *q = g->dim;
@@ -165,6 +183,12 @@ static Value *want_gens(Call *c, Value **a, int i, const fmpq_mat_struct **gens,
         return NULL;
     }
     return arg_type_error(c, i, "a Lie algebra, a group or a list of generator matrices", a[i]);
+}
+
+static Value *want_gens(Call *c, Value **a, int i, const fmpq_mat_struct **gens, slong *q,
+                        fmpq_mat_struct **own)
+{
+    return want_gens_d(c, a, i, gens, q, own, NULL);
 }
 
 /* Measure from box (index ib) and measure (index im) arguments; default:
@@ -261,6 +285,8 @@ typedef struct FitProblem {
     fmpq_mat_struct *owngens;
     PromoteOp op;
     int has_op;
+    DMat *Ladmm;       /* the operator ADMM sees (promote_op_admm) */
+    int Padmm, Qadmm;
 } FitProblem;
 
 static void fit_problem_clear(FitProblem *P)
@@ -277,6 +303,7 @@ static void fit_problem_clear(FitProblem *P)
         _fmpq_vec_clear(P->hi, P->V->n + 1);
     flint_free(P->owngens);
     promote_op_clear(&P->op);
+    dmat_free(P->Ladmm);
     memset(P, 0, sizeof *P);
 }
 
@@ -308,15 +335,21 @@ static Value *fit_problem_init(FitProblem *P, Call *c, Value **a, int ig, int ib
     if (ig < 0)
         return NULL;
     const fmpq_mat_struct *gens;
+    const DiscreteGens *disc;
     slong q;
-    if ((e = want_gens(c, a, ig, &gens, &q, &P->owngens)))
+    if ((e = want_gens_d(c, a, ig, &gens, &q, &P->owngens, &disc)))
         return e;
     PromoteMeasure mu;
     if ((e = want_measure(c, a, ib, im, P->X, P->V->n, &mu, &P->lo, &P->hi, &P->pts)))
         return e;
     st = promote_op_build(&P->op, P->V, NULL, gens, q, &mu, FIT_PREC, err);
+    if (!st && disc)
+        st = promote_op_add_discrete(&P->op, P->V, NULL, disc->gens, disc->count, &mu,
+                                     FIT_PREC, err);
     if (st)
         return fit_fail(c, st, err);
+    if ((st = promote_op_admm(&P->Ladmm, &P->Padmm, &P->Qadmm, &P->op)))
+        return call_error(c, "the operator is too large");
     P->has_op = 1;
     return NULL;
 }
@@ -359,14 +392,17 @@ static double residual_norm(const FitProblem *P, const double *c)
     return sqrt(s);
 }
 
-/* The symmetry part of a result: singular values, rank, symmetries, gap,
-   closure.  Appends fields to r starting at *f. */
+/* The symmetry part of a result: singular values, rank (rankgap.h rule with
+   the absolute noise floor tol, < 0 for the default), the kept symmetries
+   with their singular values, the threshold, gap and reason that decided,
+   what to change when nothing is kept, closure.  Appends fields to r
+   starting at *f. */
 static Value *symmetry_fields(Value *r, long *f, const FitProblem *P, const double *c,
                               double tol, DMat **svout)
 {
     DMat *L = NULL, *s = NULL, *S = NULL;
-    int rank = 0;
-    double gap = 0, closure = 0;
+    RankGap rg;
+    double closure = 0;
     /* the size L(c) would have without cancellations: sum |c_b| ||L_b|| */
     double scale = 0;
     for (int b = 0; b < P->op.N; b++) {
@@ -376,7 +412,7 @@ static Value *symmetry_fields(Value *r, long *f, const FitProblem *P, const doub
         scale += fabs(c[b]) * sqrt(nb);
     }
     if (promote_op_apply(&L, &P->op, c) ||
-        promote_symmetries(&s, &rank, &gap, &S, &closure, &P->op, L, tol, scale)) {
+        promote_symmetries(&s, &rg, &S, NULL, &closure, &P->op, L, tol, scale)) {
         dmat_free(L);
         return val_error(NULL, "computing the singular values of L_F failed");
     }
@@ -386,22 +422,56 @@ static Value *symmetry_fields(Value *r, long *f, const FitProblem *P, const doub
     dmat_free(L);
     int n = (int)P->op.n;
     Value *lst = val_list_new(S->cols);
+    DMat *kv = dmat_new(S->cols, 1);
     for (int l = 0; l < S->cols; l++) {
         DMat *M = dmat_new(n, n);
         for (int i = 0; M && i < n; i++)
             for (int j = 0; j < n; j++)
                 DMAT_AT(M, i, j) = DMAT_AT(S, i * n + j, l);
         val_list_set(lst, l, M ? val_fmat(M) : val_nil());
+        if (kv)
+            kv->data[l] = s->data[rg.rank + l];
     }
     dmat_free(S);
+    char note[320] = "";
+    if (rg.nnull == 0 && s->rows > 0)
+        snprintf(note, sizeof note, "no symmetry kept: the singular values (smallest %.3g, "
+                 "largest %.3g) show no gap of %g above the floor %.3g; raise gamma to promote "
+                 "symmetry, or give tol = a noise floor above the smallest singular values",
+                 s->data[s->rows - 1], s->data[0], RANKGAP_DEFAULT_RATIO, rg.threshold);
     if (svout)
         *svout = dmat_copy(s);
     val_record_set(r, (*f)++, "singular_values", val_fmat(s));
     val_record_set(r, (*f)++, "nuclear_norm", val_real_d(nuc));
-    val_record_set(r, (*f)++, "rank", val_rat_si(rank));
+    val_record_set(r, (*f)++, "rank", val_rat_si(rg.rank));
     val_record_set(r, (*f)++, "symmetries", lst);
-    val_record_set(r, (*f)++, "gap", val_real_d(gap));
+    val_record_set(r, (*f)++, "symmetry_values", kv ? val_fmat(kv) : val_nil());
+    val_record_set(r, (*f)++, "gap", val_real_d(rg.gap));
+    val_record_set(r, (*f)++, "threshold", val_real_d(rg.threshold));
+    val_record_set(r, (*f)++, "why", val_cstr(rg.why));
+    val_record_set(r, (*f)++, "note", val_cstr(note));
     val_record_set(r, (*f)++, "closure_residual", val_real_d(closure));
+    if (P->op.nd > 0) {
+        /* each discrete generator h: ||K_h F - F||_mu, kept by the same rule
+           (rankgap.h) against the size of the model, ||F||_mu */
+        DMat *dr = NULL;
+        double fn = 0;
+        if (promote_op_discrete(&dr, &fn, &P->op, c))
+            return val_error(NULL, "computing the discrete residuals failed");
+        Value *res = val_list_new(P->op.nd), *kept = val_list_new(P->op.nd);
+        for (int t = 0; t < P->op.nd; t++) {
+            double sv2[2] = {fn > dr->data[t] ? fn : dr->data[t], dr->data[t]};
+            RankGap dg;
+            int keep = dr->data[t] == 0 ||
+                       (sv2[0] > 0 && rankgap_decide(&dg, sv2, 2, sv2[0], tol, -1) >= 0 &&
+                        dg.nnull == 1);
+            val_list_set(res, t, val_real_d(dr->data[t]));
+            val_list_set(kept, t, val_bool(keep));
+        }
+        dmat_free(dr);
+        val_record_set(r, (*f)++, "discrete", res);
+        val_record_set(r, (*f)++, "discrete_kept", kept);
+    }
     return NULL;
 }
 
@@ -466,7 +536,7 @@ static Value *admm_fail(Call *c, int st)
 static Value *result_record(const FitProblem *P, const AdmmResult *res, double tol,
                             int interrupted, DMat **sv)
 {
-    Value *r = val_record_new("record", 17);
+    Value *r = val_record_new("record", 26);
     long f = 0;
     const double *c = res->c->data;
     val_record_set(r, f++, "coef", fmat_col(c, res->c->rows));
@@ -530,7 +600,7 @@ static Value *bi_promote(Call *c, Value **a)
         fit_problem_clear(&P);
         return e;
     }
-    AdmmProblem prob = {P.Theta, P.y, P.op.Lmat, P.op.p, P.op.q};
+    AdmmProblem prob = {P.Theta, P.y, P.Ladmm, P.Padmm, P.Qadmm};
     AdmmOptions o;
     Progress pg;
     progress_opts(&o, &pg, "promote", (int)mi);
@@ -579,7 +649,7 @@ static Value *bi_path(Call *c, Value **a)
         fit_problem_clear(&P);
         return e;
     }
-    AdmmProblem prob = {P.Theta, P.y, P.op.Lmat, P.op.p, P.op.q};
+    AdmmProblem prob = {P.Theta, P.y, P.Ladmm, P.Padmm, P.Qadmm};
     AdmmOptions o;
     Progress pg;
     progress_opts(&o, &pg, "path", (int)mi);
@@ -635,7 +705,7 @@ static Value *bi_path(Call *c, Value **a)
 static int sindy_promote(DMat **cout, int *iters, int *conv, const FitProblem *P, double gamma,
                          double thr, int max_iter, AdmmOptions *o)
 {
-    int N = P->Theta->cols, m = P->Theta->rows, pq = P->op.p * P->op.q;
+    int N = P->Theta->cols, m = P->Theta->rows, pq = P->Padmm * P->Qadmm;
     int *sup = malloc((size_t)N * sizeof(int)), ns = N, st = 0;
     double *c = calloc((size_t)N, sizeof(double));
     if (!sup || !c) {
@@ -657,10 +727,10 @@ static int sindy_promote(DMat **cout, int *iters, int *conv, const FitProblem *P
         }
         for (int j = 0; j < ns; j++) {
             memcpy(&DMAT_AT(Th, 0, j), &DMAT_AT(P->Theta, 0, sup[j]), (size_t)m * sizeof(double));
-            memcpy(&DMAT_AT(Lm, 0, j), &DMAT_AT(P->op.Lmat, 0, sup[j]),
+            memcpy(&DMAT_AT(Lm, 0, j), &DMAT_AT(P->Ladmm, 0, sup[j]),
                    (size_t)pq * sizeof(double));
         }
-        AdmmProblem prob = {Th, P->y, Lm, P->op.p, P->op.q};
+        AdmmProblem prob = {Th, P->y, Lm, P->Padmm, P->Qadmm};
         AdmmResult res;
         admm_result_init(&res);
         st = admm_solve(&res, &prob, gamma, o);
@@ -717,6 +787,13 @@ static Value *bi_sindy(Call *c, Value **a)
     if (mi > 100000)
         return arg_error(c, 5, "max_iter must be at most 100000");
     int prom = a[6] && a[6]->kind != VAL_NIL;
+    if (prom && a[4] && a[4]->kind != VAL_NIL)
+        return arg_error(c, 4, "alpha (the ridge of plain STLSQ) is not used with promote = G, "
+                         "whose penalty is gamma's nuclear norm");
+    for (int i = 7; i <= 10 && !prom; i++)
+        if (a[i] && a[i]->kind != VAL_NIL)
+            return arg_error(c, i, "gamma, box, measure and tol are for promote = G (the "
+                             "candidate algebra)");
     FitProblem P;
     if ((e = fit_problem_init(&P, c, a, prom ? 6 : -1, 8, 9))) {
         fit_problem_clear(&P);
@@ -750,7 +827,7 @@ static Value *bi_sindy(Call *c, Value **a)
             warn_interrupted(c, "sindy", it);
         }
     }
-    Value *r = val_record_new("record", 14);
+    Value *r = val_record_new("record", 22);
     long f = 0;
     val_record_set(r, f++, "coef", val_fmat(co));
     val_record_set(r, f++, "formula", formula_value(P.V, co->data));
@@ -840,10 +917,10 @@ static Value *bi_regulariser(Call *c, Value **a)
     if (!r) {
         double one = 1;
         DMat *L = NULL, *s = NULL, *S = NULL;
-        int rank;
-        double gap, closure;
+        RankGap rg;
+        double closure;
         if (promote_op_apply(&L, &op, &one) ||
-            promote_symmetries(&s, &rank, &gap, &S, &closure, &op, L, 1e-12, 0)) {
+            promote_symmetries(&s, &rg, &S, NULL, &closure, &op, L, -1, 0)) {
             r = call_error(c, "computing the singular values failed");
         } else {
             double nuc = 0;
@@ -878,12 +955,15 @@ static Value *bi_regulariser(Call *c, Value **a)
             }
             promote_images_clear(M, M ? q : 0);
             fmpq_mat_clear(G);
-            r = val_record_new("record", 4);
+            r = val_record_new("record", 7);
             val_record_set(r, 0, "value", val_real_d(nuc));
             val_record_set(r, 1, "singular_values", val_fmat(s));
             s = NULL;
-            val_record_set(r, 2, "rank", val_rat_si(rank));
+            val_record_set(r, 2, "rank", val_rat_si(rg.rank));
             val_record_set(r, 3, "gram", gram ? gram : val_nil());
+            val_record_set(r, 4, "gap", val_real_d(rg.gap));
+            val_record_set(r, 5, "threshold", val_real_d(rg.threshold));
+            val_record_set(r, 6, "why", val_cstr(rg.why));
         }
         dmat_free(L);
         dmat_free(s);
@@ -900,6 +980,197 @@ static Value *bi_regulariser(Call *c, Value **a)
     model_space_clear(&V);
     flint_free(own);
     return r;
+}
+
+/* discover(c, V, g, E, tol, box, measure) for a float model F = Σ c_b V_b
+   (builtins_discover.c routes here; indices: c 0, V 1, g 2, E 3 (bundle of
+   a list basis), tol 4, box 5, measure 6).  V is a model space (c its
+   coordinates) or a list of sections (c their weights).  The operator
+   ξ ↦ lie(ξ, F) is measured exactly as promote and regulariser measure it:
+   a Frobenius-orthonormal basis of g and L²(μ), μ uniform on box (default
+   [-1, 1]^n) or the points of measure.  The rank follows rankgap.h. */
+Value *fit_discover_model(Call *c, Value **a)
+{
+    Value *e = NULL;
+    const fmpq_mat_struct *gens;
+    slong q;
+    fmpq_mat_struct *own = NULL;
+    double tol;
+    if ((e = opt_num(c, a, 4, -1, 0, &tol)))
+        return e;
+    if ((e = want_gens(c, a, 2, &gens, &q, &own)))
+        return e;
+    ModelSpace Vl;
+    memset(&Vl, 0, sizeof Vl);
+    const ModelSpace *V = model_space_of(a[1]);
+    int listed = !V;
+    fmpq_mat_t B;
+    fmpq_mat_init(B, 0, 0);
+    DMat *co = NULL, *pts = NULL, *L = NULL, *s = NULL, *S = NULL, *A = NULL;
+    fmpq *lo = NULL, *hi = NULL;
+    PromoteOp op;
+    promote_op_init(&op);
+    char err[PROMOTE_ERR_LEN] = "";
+    if (V && (e = want_space(c, a, 1, &V)))
+        goto done;
+    if (V && a[3] && a[3]->kind != VAL_NIL) {
+        e = arg_error(c, 3, "the model space already has its bundle: give E only with a list "
+                      "of sections");
+        goto done;
+    }
+    if (listed) {
+        /* the list's sections as columns of full coefficients in polys(E, d) */
+        const Value *Ls = a[1];
+        long nb = Ls->u.list.n;
+        PolyRing *R = c->I->ring;
+        slong k = 0, d = 0;
+        Value *E = a[3] && a[3]->kind != VAL_NIL ? a[3] : NULL;
+        if (E && !val_is_obj(E, &lie_bundle_type)) {
+            e = arg_type_error(c, 3, "a bundle", E);
+            goto done;
+        }
+        for (long b = 0; b < nb; b++) {
+            const Value *F = Ls->u.list.items[b];
+            slong kb, db = 0;
+            if (F->kind == VAL_POLY) {
+                R = F->u.poly.ring;
+                kb = 1;
+                db = poly_total_degree(F->u.poly.p, R);
+            } else if (F->kind == VAL_RAT) {
+                kb = 1;
+            } else if (F->kind == VAL_PMAT && F->u.pmat.cols == 1) {
+                R = F->u.pmat.ring;
+                kb = F->u.pmat.rows;
+                for (slong i = 0; i < kb; i++) {
+                    slong t = poly_total_degree(F->u.pmat.e + i, R);
+                    db = t > db ? t : db;
+                }
+            } else {
+                e = arg_error(c, 1, "item %ld of the basis is not a polynomial or a column of "
+                              "polynomials (write a vector field as field(p1, p2))", b + 1);
+                goto done;
+            }
+            if (b > 0 && kb != k) {
+                e = arg_error(c, 1, "item %ld has %ld components, item 1 has %ld", b + 1,
+                              (long)kb, (long)k);
+                goto done;
+            }
+            k = kb;
+            d = db > d ? db : d;
+        }
+        if (!R || R->nvars == 0) {
+            e = call_error(c, "no coordinates: declare them first (coords x, y)");
+            goto done;
+        }
+        if (E) {
+            const LieBundle *Bn = E->u.obj.data;
+            if (Bn->k != k || Bn->n != R->nvars) {
+                e = arg_error(c, 3, "the bundle has fiber dimension %ld over R^%ld; the basis "
+                              "has %ld component(s) over %ld coordinate(s)", (long)Bn->k,
+                              (long)Bn->n, (long)k, (long)R->nvars);
+                goto done;
+            }
+        } else if (k != 1 && k != R->nvars) {
+            e = arg_error(c, 1, "%ld components over %ld coordinates: give the bundle E",
+                          (long)k, (long)R->nvars);
+            goto done;
+        }
+        char merr[MODEL_ERR_LEN] = "";
+        V = &Vl;
+        if (model_space_init_polys(&Vl, E, R, k, d, merr)) {
+            e = call_error(c, "%s", merr);
+            goto done;
+        }
+        fmpq_mat_clear(B);
+        fmpq_mat_init(B, V->nfull, nb);
+        fmpq *f = _fmpq_vec_init(V->nfull + 1);
+        for (long b = 0; b < nb && !e; b++) {
+            for (slong i = 0; i < V->nfull; i++)
+                fmpq_zero(f + i);
+            e = model_value_full(c, V, Ls->u.list.items[b], 1, f);
+            for (slong i = 0; i < V->nfull && !e; i++)
+                fmpq_set(fmpq_mat_entry(B, i, b), f + i);
+        }
+        _fmpq_vec_clear(f, V->nfull + 1);
+        if (e)
+            goto done;
+    }
+    long N = listed ? a[1]->u.list.n : V->dim;
+    if ((e = want_dmat(c, a, 0, &co)))
+        goto done;
+    if (co->cols != 1 || co->rows != N) {
+        e = arg_error(c, 0, "%d coefficient%s for a %s of %ld", co->rows * co->cols,
+                      co->rows * co->cols == 1 ? "" : "s", listed ? "basis" : "model space",
+                      N);
+        goto done;
+    }
+    PromoteMeasure mu;
+    if ((e = want_measure(c, a, 5, 6, NULL, V->n, &mu, &lo, &hi, &pts)))
+        goto done;
+    if (promote_op_build(&op, V, listed ? B : NULL, gens, q, &mu, FIT_PREC, err)) {
+        e = call_error(c, "%s", err);
+        goto done;
+    }
+    double scale = 0, closure;
+    for (int b = 0; b < op.N; b++) {
+        double nb2 = 0;
+        for (int i = 0; i < op.Lmat->rows; i++)
+            nb2 += DMAT_AT(op.Lmat, i, b) * DMAT_AT(op.Lmat, i, b);
+        scale += fabs(co->data[b]) * sqrt(nb2);
+    }
+    RankGap rg;
+    if (promote_op_apply(&L, &op, co->data) ||
+        promote_symmetries(&s, &rg, &S, &A, &closure, &op, L, tol, scale)) {
+        e = call_error(c, "computing the singular values of the operator failed");
+        goto done;
+    }
+    int n = (int)op.n;
+    Value *dirs = val_list_new(q), *sv = val_list_new(q), *syms = val_list_new(S->cols);
+    for (slong t = 0; t < q; t++) { /* ascending σ: how little F breaks each direction */
+        slong src = q - 1 - t;
+        DMat *M = dmat_new(n, n);
+        for (int i = 0; M && i < n; i++)
+            for (int j = 0; j < n; j++)
+                DMAT_AT(M, i, j) = DMAT_AT(A, i * n + j, src);
+        val_list_set(dirs, t, M ? val_fmat(M) : val_nil());
+        val_list_set(sv, t, val_real_d(s->data[src]));
+    }
+    for (int l = 0; l < S->cols; l++) {
+        DMat *M = dmat_new(n, n);
+        for (int i = 0; M && i < n; i++)
+            for (int j = 0; j < n; j++)
+                DMAT_AT(M, i, j) = DMAT_AT(S, i * n + j, l);
+        val_list_set(syms, l, M ? val_fmat(M) : val_nil());
+    }
+    e = val_record_new("approximate symmetries", 9);
+    val_record_set(e, 0, "singular_values", sv);
+    val_record_set(e, 1, "directions", dirs);
+    val_record_set(e, 2, "rank", val_rat_si(rg.rank));
+    val_record_set(e, 3, "gap", val_real_d(rg.gap));
+    val_record_set(e, 4, "threshold", val_real_d(rg.threshold));
+    val_record_set(e, 5, "why", val_cstr(rg.nnull ? rg.why : "no symmetry found: no singular "
+                                         "value is below the floor and no gap reaches the "
+                                         "minimum ratio"));
+    val_record_set(e, 6, "dim", val_rat_si(rg.nnull));
+    val_record_set(e, 7, "symmetries", syms);
+    val_record_set(e, 8, "closure_residual", val_real_d(closure));
+done:
+    promote_op_clear(&op);
+    fmpq_mat_clear(B);
+    if (lo)
+        _fmpq_vec_clear(lo, V->n + 1);
+    if (hi)
+        _fmpq_vec_clear(hi, V->n + 1);
+    dmat_free(pts);
+    dmat_free(co);
+    dmat_free(L);
+    dmat_free(s);
+    dmat_free(S);
+    dmat_free(A);
+    if (listed && V == &Vl)
+        model_space_clear(&Vl);
+    flint_free(own);
+    return e;
 }
 
 /* round(x, digits = 0): decimal places, half away from zero. */
@@ -1009,7 +1280,7 @@ const Builtin builtins_fit[] = {
      "coords x, y; X = fmat([0, 0; 1, 0; 0, 1]); m = fit(polys(scalars(so(2)), 1), X, "
      "fmat([1; 3; 1])); [m.formula, m([2, 2]), round(m, 6)]", "[\"2*x + 1\", 5, 2*x + 1]"},
     {"promote",
-     "V, X, Y, G, gamma = 0.1, interpolate = false, box = nil, measure = nil, tol = 1e-6, "
+     "V, X, Y, G, gamma = 0.1, interpolate = false, box = nil, measure = nil, tol = nil, "
      "max_iter = 20000",
      bi_promote, FIT,
      "Promotes the symmetries of the candidate algebra G (an algebra, a group or a list of "
@@ -1018,14 +1289,20 @@ const Builtin builtins_fit[] = {
      "Frobenius-orthonormal basis of G, with the L^2 inner product of the uniform measure on "
      "box (exact [lo, hi] pairs; default: the data's box rounded out to integers) or of the "
      "points of measure.  Returns record(coef, formula, gamma, objective, residual, "
-     "singular_values, nuclear_norm, rank, symmetries (the kept directions: singular values "
-     "<= tol * the largest, as float matrices), gap, closure_residual, iterations, converged, "
-     "interpolate, interrupted) as a model (see fit: callable, round(p, k) for an exact "
-     "section).  Ctrl-C returns the current iterate with a warning.",
+     "singular_values, nuclear_norm, rank, symmetries (the kept directions, as float matrices), "
+     "symmetry_values (their singular values), gap, threshold, why, note (what to change when "
+     "nothing is kept), closure_residual, iterations, converged, interpolate, interrupted) as a "
+     "model (see fit: callable, round(p, k) for an exact section).  "
+     "The kept directions are decided by the rank rule of sym.1 (FLOAT DECISIONS): singular "
+     "values at or below the noise floor tol (default 1e-10 times the operator's size) or "
+     "after a gap of at least 100.  A group with discrete generators h (O(2), group(g, [h])) adds "
+     "gamma sum_h ||K_h F - F|| (L^2 of the same measure) to the penalty and the fields "
+     "discrete (those norms) and discrete_kept (each below the floor or a gap of 100 under "
+     "||F||).  Ctrl-C returns the current iterate with a warning.",
      "coords x, y; X = sample(20, [[-1, 1], [-1, 1]], seed = 1); p = promote(polys(fields("
      "gl(2)), 1), X, eval([-y; x], X), gl(2), gamma = 0.01); [p.rank, round(p, 2)]",
      "[2, [-y; x]]"},
-    {"path", "V, X, Y, G, gammas, box = nil, measure = nil, tol = 1e-6, max_iter = 20000",
+    {"path", "V, X, Y, G, gammas, box = nil, measure = nil, tol = nil, max_iter = 20000",
      bi_path, FIT,
      "promote for each gamma of the list gammas, each solve warm-started from the previous "
      "one.  Returns record(gammas, singular_values (a row per gamma, for plot_svals), kept "
@@ -1034,7 +1311,7 @@ const Builtin builtins_fit[] = {
      "1), X, eval([-y; x], X), gl(2), [0.01, 10]).kept", "[2, 2]"},
     {"sindy",
      "V, X, dX, threshold = 0.1, alpha = 0, max_iter = 10, promote = nil, gamma = 0.1, "
-     "box = nil, measure = nil, tol = 1e-6",
+     "box = nil, measure = nil, tol = nil",
      bi_sindy, FIT,
      "SINDy: sequentially thresholded least squares for dX ~ F(X) over the library V "
      "(polys(fields(g), d), possibly enforced; thresholds act on V's coordinates).  With "
@@ -1047,7 +1324,8 @@ const Builtin builtins_fit[] = {
      "The promotion penalty ||L_F||_* of an exact model F for the candidate algebra G "
      "(Frobenius-orthonormal basis) and the uniform measure on box (default [-1, 1]^n) or the "
      "points of measure.  Returns record(value, singular_values, rank, gram: the exact matrix "
-     "<lie(xi_i, F), lie(xi_j, F)> in G's own basis (box only)).",
+     "<lie(xi_i, F), lie(xi_j, F)> in G's own basis (box only), gap, threshold, why: the rank "
+     "rule of sym.1).",
      "coords x, y; round(regulariser(x, se(2)).value, 6)", "1.408248"},
     {"round", "x, digits = 0", bi_round, "numbers",
      "x rounded to digits decimal places (half away from zero): a rational stays exact, reals "

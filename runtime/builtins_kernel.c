@@ -771,7 +771,7 @@ static Value *bi_convolve(Call *c, Value **a)
     }
     /* full(i, j) = sum_{p, q} K(p, q) I(i - p, j - q); out(i, j) = full(i + offr,
      * j + offc) */
-    for (long j = 0; j < ocol; j++)
+    for (long j = 0; j < ocol && !sym_interrupted; j++) /* Ctrl-C: call_builtin stops */
         for (long i = 0; i < orow; i++) {
             double s = 0;
             for (long q = 0; q < kc; q++) {

@@ -325,20 +325,29 @@ static Value *bi_so(Call *c, Value **a)
     return alg_result(c, g, st, err);
 }
 
-/* 1 if the user asked for an affine algebra (affine = true) and every
- * matrix has a zero last row (and n >= 2); matrices are linear otherwise,
- * whatever their last row. */
-static int mats_affine(const fmpq_mat_struct *m, slong count, slong n, const Value *flag)
+/* *aff = the affine flag a[i] (absent: false).  It must be true or false,
+ * and affine = true needs matrices [A, b; 0, 0] (last row zero, n >= 2):
+ * anything else is an error, never silently read as linear. */
+static Value *mats_affine(Call *c, Value **a, int i, const fmpq_mat_struct *m, slong count,
+                          slong n, int *aff)
 {
-    if (!flag || flag->kind != VAL_BOOL || !flag->u.b)
-        return 0;
-    if (n < 2 || count == 0)
-        return 0;
-    for (slong i = 0; i < count; i++)
+    *aff = 0;
+    const Value *flag = a[i];
+    if (!flag || flag->kind == VAL_NIL)
+        return NULL;
+    if (flag->kind != VAL_BOOL)
+        return arg_type_error(c, i, "true or false", flag);
+    if (!flag->u.b)
+        return NULL;
+    if (n < 2)
+        return arg_error(c, i, "affine matrices [A, b; 0, 0] are at least 2x2");
+    for (slong t = 0; t < count; t++)
         for (slong j = 0; j < n; j++)
-            if (!fmpq_is_zero(fmpq_mat_entry(m + i, n - 1, j)))
-                return 0;
-    return 1;
+            if (!fmpq_is_zero(fmpq_mat_entry(m + t, n - 1, j)))
+                return arg_error(c, i, "affine = true needs matrices [A, b; 0, 0], but item "
+                                 "%ld has a nonzero last row", (long)t + 1);
+    *aff = 1;
+    return NULL;
 }
 
 static Value *bi_algebra(Call *c, Value **a)
@@ -353,13 +362,17 @@ static Value *bi_algebra(Call *c, Value **a)
         return arg_error(c, 0, "matrices larger than %dx%d are not supported", ALG_MAX_N,
                          ALG_MAX_N);
     }
+    int aff;
+    if ((e = mats_affine(c, a, 1, m, count, n, &aff))) {
+        flint_free(m);
+        return e;
+    }
     char err[ALG_ERR_LEN] = "";
     slong bi = 0, bj = 0;
     fmpq_mat_t br;
     fmpq_mat_init(br, 0, 0);
     MatAlgebra *g = malloc(sizeof *g);
-    int st = algebra_init_span(g, m, count, mats_affine(m, count, n, a[1]), "algebra", &bi, &bj, br,
-                               err);
+    int st = algebra_init_span(g, m, count, aff, "algebra", &bi, &bj, br, err);
     flint_free(m);
     if (st == ALG_ERR_NOT_CLOSED) {
         StrBuf sb = {0};
@@ -390,9 +403,14 @@ static Value *bi_closure(Call *c, Value **a)
         return arg_error(c, 0, "matrices larger than %dx%d are not supported", ALG_MAX_N,
                          ALG_MAX_N);
     }
+    int aff;
+    if ((e = mats_affine(c, a, 1, m, count, n, &aff))) {
+        flint_free(m);
+        return e;
+    }
     char err[ALG_ERR_LEN] = "";
     MatAlgebra *g = malloc(sizeof *g);
-    int st = algebra_init_closure(g, m, count, mats_affine(m, count, n, a[1]), "closure", err);
+    int st = algebra_init_closure(g, m, count, aff, "closure", err);
     flint_free(m);
     return alg_result(c, g, st, err);
 }

@@ -169,6 +169,9 @@ static Value *bi_rank(Call *c, Value **a)
         return numeric_rank(c, a[0], a[1]);
     if (a[0]->kind != VAL_MAT)
         return arg_type_error(c, 0, "a matrix", a[0]);
+    if (a[1] && a[1]->kind != VAL_NIL)
+        return arg_error(c, 1, "tol is for float matrices: the rank of an exact matrix is exact "
+                         "(fmat(A) for a float rank)");
     slong r;
     int st = qmat_rank(&r, a[0]->u.m);
     return st ? qmat_fail(c, st) : val_rat_si(r);
@@ -195,6 +198,9 @@ static Value *bi_nullspace(Call *c, Value **a)
     Value *e = want_mat(c, a, 0);
     if (e)
         return e;
+    if (a[1] && a[1]->kind != VAL_NIL)
+        return arg_error(c, 1, "tol is for float matrices: the nullspace of an exact matrix is "
+                         "exact (fmat(A) for a float one)");
     Value *n = val_mat_new(0, 0);
     int st = qmat_nullspace(n->u.m, a[0]->u.m);
     if (st) {
@@ -275,14 +281,17 @@ const Builtin builtins_matrix[] = {
     {"det", "A", bi_det, "matrices", "The exact determinant.", "det([1, 2; 3, 4])", "-2"},
     {"trace", "A", bi_trace, "matrices", "The trace.", "trace([1, 2; 3, 4])", "5"},
     {"rank", "A, tol = nil", bi_rank, "linear algebra",
-     "Rank: exact for an exact matrix; for a float matrix set at the largest gap of the "
-     "singular values (or tol, relative).", "rank([1, 2; 2, 4])", "1"},
+     "Rank: exact for an exact matrix; for a float matrix by the rule of sym.1 (FLOAT "
+     "DECISIONS: singular values at or below tol, absolute, default 1e-10 times the largest, "
+     "are zero; above it a rank needs a gap of 100; frank shows the numbers).",
+     "rank([1, 2; 2, 4])", "1"},
     {"rref", "A", bi_rref, "linear algebra", "Reduced row echelon form.", "rref([2, 4; 1, 3])",
      "[1, 0; 0, 1]"},
     {"nullspace", "A, tol = nil", bi_nullspace, "linear algebra",
      "A basis of {v : A v = 0} as columns: exact (sparse modular elimination, checked A N = 0 "
      "over the integers), canonical (the transpose is in reduced echelon form, rows primitive "
-     "integer vectors).  A float matrix gives the right singular vectors beyond the rank.",
+     "integer vectors).  A float matrix gives the right singular vectors beyond the rank "
+     "(decided as for rank; tol is absolute).",
      "nullspace([1, 1, 1;])", "[1, 0; 0, 1; -1, -1]"},
     {"image", "A", bi_image, "linear algebra", "A basis of the column space (pivot columns).",
      "image([1, 2; 2, 4])", "[1; 2]"},

@@ -7,6 +7,7 @@
 #include "interp.h"
 #include "numeric/dmat.h"
 #include "numeric/dlinalg.h"
+#include "numeric/rankgap.h"
 
 /* A new DMat from an exact or float matrix value; NULL if neither. */
 static DMat *value_to_dmat(const Value *v)
@@ -49,37 +50,60 @@ static int get_tol(Value *tol, double *t)
     return 0;
 }
 
-static Value *rank_record(const DRankInfo *info)
+
+/* The rank rule of rankgap.h on the singular values of A (tol absolute, < 0
+   the default), as the relative tolerance dlinalg's tol mode takes: the
+   threshold lies between the last kept and the first null value, so
+   #{s_i > rel s_1} is the decided rank. */
+static int decide_rel(double *rel, RankGap *rg, const DMat *A, double tol)
 {
-    Value *r = val_record_new("record", 3);
-    val_record_set(r, 0, "rank", val_rat_si(info->rank));
-    val_record_set(r, 1, "gap", val_real_d(info->gap));
-    val_record_set(r, 2, "tol", info->tol < 0 ? val_cstr("largest gap") : val_real_d(info->tol));
-    return r;
+    DMat *s = NULL;
+    int st = dlinalg_svd(NULL, &s, NULL, A);
+    if (st)
+        return st;
+    int k = s->rows;
+    double s1 = k > 0 ? s->data[0] : 0;
+    if (rankgap_decide(rg, s->data, k, s1 > 0 ? s1 : 1.0, tol, -1) < 0) {
+        dmat_free(s);
+        return DLINALG_ERR_ARG;
+    }
+    /* all zero (or empty): any tolerance gives rank 0 */
+    *rel = s1 > 0 ? rg->threshold / s1 : 0;
+    dmat_free(s);
+    return 0;
 }
 
 Value *numeric_rank(Call *c, Value *A, Value *tol)
 {
-    double t;
+    double t, rel;
     if (!get_tol(tol, &t))
         return call_error(c, "tol must be a nonnegative number");
-    DRankInfo info;
-    int st = dlinalg_rank(&info, A->u.fm, t);
+    RankGap rg;
+    int st = decide_rel(&rel, &rg, A->u.fm, t);
     if (st)
         return dl_fail(c, st);
-    return val_rat_si(info.rank);
+    return val_rat_si(rg.rank);
 }
 
 Value *numeric_nullspace(Call *c, Value *A, Value *tol)
 {
-    double t;
+    double t, rel;
     if (!get_tol(tol, &t))
         return call_error(c, "tol must be a nonnegative number");
-    DRankInfo info;
-    DMat *N = NULL;
-    int st = dlinalg_nullspace(&N, &info, A->u.fm, t);
+    RankGap rg;
+    int st = decide_rel(&rel, &rg, A->u.fm, t);
     if (st)
         return dl_fail(c, st);
+    DRankInfo info;
+    DMat *N = NULL;
+    st = dlinalg_nullspace(&N, &info, A->u.fm, rel);
+    if (st)
+        return dl_fail(c, st);
+    if (info.rank != rg.rank) {
+        dmat_free(N);
+        return call_error(c, "the nullspace's rank (%d) disagrees with the decision (%d)",
+                          info.rank, rg.rank);
+    }
     return val_fmat(N);
 }
 
@@ -118,10 +142,28 @@ static Value *bi_frank(Call *c, Value **a)
         dmat_free(A);
         return arg_error(c, 1, "tol must be a nonnegative number");
     }
-    DRankInfo info;
-    int st = dlinalg_rank(&info, A, t);
+    /* the rank rule of rankgap.h (sym.1, FLOAT DECISIONS); tol is absolute */
+    DMat *s = NULL;
+    int st = dlinalg_svd(NULL, &s, NULL, A);
     dmat_free(A);
-    return st ? dl_fail(c, st) : rank_record(&info);
+    if (st)
+        return dl_fail(c, st);
+    RankGap rg;
+    int k = s->rows;
+    double scale = k > 0 && s->data[0] > 0 ? s->data[0] : 1.0;
+    if (rankgap_decide(&rg, s->data, k, scale, a[1] && a[1]->kind != VAL_NIL ? t : -1, -1) < 0) {
+        dmat_free(s);
+        return call_error(c, "the rank decision failed: %s", rg.why);
+    }
+    Value *r = val_record_new("record", 7);
+    val_record_set(r, 0, "rank", val_rat_si(rg.rank));
+    val_record_set(r, 1, "gap", val_real_d(rg.gap));
+    val_record_set(r, 2, "tol", a[1] && a[1]->kind != VAL_NIL ? val_real_d(t) : val_nil());
+    val_record_set(r, 3, "threshold", val_real_d(rg.threshold));
+    val_record_set(r, 4, "nnull", val_rat_si(rg.nnull));
+    val_record_set(r, 5, "why", val_cstr(rg.why));
+    val_record_set(r, 6, "singular_values", val_fmat(s));
+    return r;
 }
 
 static Value *bi_lstsq(Call *c, Value **a)
@@ -211,8 +253,10 @@ const Builtin builtins_numeric[] = {
      "Reduced singular value decomposition (LAPACK dgesdd): record(U, s, Vt).",
      "svd([3, 0; 0, 4]).s", "[4; 3]"},
     {"frank", "A, tol = nil", bi_frank, "float linear algebra",
-     "Numerical rank of a matrix with what decided it: record(rank, gap, tol).  Without "
-     "tol the rank is set at the largest gap of the singular values.",
+     "Numerical rank of a matrix with what decided it: record(rank, gap, tol, threshold, "
+     "nnull, why, singular_values), by the rule of sym.1 (FLOAT DECISIONS): singular values "
+     "at or below tol (absolute; default 1e-10 times the largest) are zero, and above it a "
+     "rank needs a gap of at least 100; nnull 0 means none.",
      "frank([1, 0; 0, 1/10^12]).rank", "1"},
     {"lstsq", "A, B", bi_lstsq, "float linear algebra",
      "Least squares min |A X - B| (LAPACK dgelsd): record(x, residual, rank).",

@@ -12,6 +12,7 @@
 #include "exact/nullspace.h"
 #include "lie/algebra.h"
 #include "numeric/dlinalg.h"
+#include "numeric/rankgap.h"
 
 static int fail(char *err, int code, const char *fmt, ...)
 {
@@ -114,6 +115,10 @@ int discover_kernel(fmpq_mat_t N, const PolyVec *images, slong q, char *err)
     fmpq_mat_init(C, rows, q);
     fmpq *col = _fmpq_vec_init(rows);
     for (slong i = 0; i < q && !st; i++) {
+        if (sym_interrupted) {
+            st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
+            break;
+        }
         st = monobasis_coeffs_vec(col, images[i].p, k, &B, images[i].R, err);
         for (slong r = 0; r < rows && !st; r++)
             fmpq_set(fmpq_mat_entry(C, r, i), col + r);
@@ -122,7 +127,7 @@ int discover_kernel(fmpq_mat_t N, const PolyVec *images, slong q, char *err)
     monobasis_clear(&B);
     if (st) {
         fmpq_mat_clear(C);
-        return poly_status(st);
+        return st == DISCOVER_ERR_INTERRUPTED ? st : poly_status(st);
     }
     int qs = qmat_nullspace(N, C);
     fmpq_mat_clear(C);
@@ -248,6 +253,10 @@ int discover_field_closure(int *closed, PolyVec *out, slong *nout, slong maxout,
     polyvec_init(&br, n, R);
     for (slong i = 0; i < dim && !st; i++)
         for (slong j = i + 1; j < dim && !st; j++) {
+            if (sym_interrupted) {
+                st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
+                break;
+            }
             st = section_bracket(&br, basis + i, basis + j, err);
             if (st)
                 break;
@@ -270,7 +279,7 @@ int discover_field_closure(int *closed, PolyVec *out, slong *nout, slong maxout,
     algebra_span_clear(&S);
     _fmpq_vec_clear(v, len + 1);
     monobasis_clear(&B);
-    return poly_status(st);
+    return st == DISCOVER_ERR_INTERRUPTED ? st : poly_status(st);
 }
 
 /* Kernel of the rows-as-constraints matrix C, transposed into rows, in
@@ -385,33 +394,6 @@ int discover_tangent_kernel(fmpq_mat_t N, const PolyVec *v, slong q,
 
 /* ------------------------------------------------------------ float */
 
-int discover_gap_rank(const double *s, int k, double tol, double *gap)
-{
-    *gap = 0;
-    if (k <= 0 || !(s[0] > 0))
-        return 0;
-    if (tol >= 0) {
-        int r = 0;
-        while (r < k && s[r] > tol * s[0])
-            r++;
-        if (r < k)
-            *gap = s[r] > 0 ? s[r - 1] / s[r] : INFINITY;
-        return r;
-    }
-    if (k == 1)
-        return 1;
-    double floor = 64 * DBL_EPSILON * s[0];
-    int best = 1;
-    for (int r = 1; r < k; r++) {
-        double ratio = s[r - 1] / fmax(s[r], floor);
-        if (ratio > *gap) {
-            *gap = ratio;
-            best = r;
-        }
-    }
-    return best;
-}
-
 int discover_orthonormal(DMat **B, const fmpq_mat_struct *A, slong q, char *err)
 {
     for (slong i = 0; i < q; i++)
@@ -492,8 +474,8 @@ static int local_pca(DMat **Vt, DMat **s, const DMat *X, int p, int k, DistIdx *
     return st;
 }
 
-int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, const DMat *X, DMat *const *B,
-                          slong q, int k, char *err)
+int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, double *vscale, double *nfloor,
+                          const DMat *X, DMat *const *B, slong q, int k, char *err)
 {
     int N = X->rows, n = X->cols, st = DISCOVER_OK;
     if (n < 2)
@@ -514,12 +496,17 @@ int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, const DMat *X, DMat *
     DistIdx *buf = malloc(sizeof *buf * (size_t)N);
     double *avg = calloc((size_t)n, sizeof *avg);
     double *vel = malloc(sizeof *vel * (size_t)(n * (q ? q : 1)));
+    double *loc = malloc(sizeof *loc * (size_t)N * (size_t)n); /* per-point normalised values */
     DMat *Qm = dmat_zeros((int)q, (int)q);
-    if (!V || !buf || !avg || !vel || !Qm) {
+    if (!V || !buf || !avg || !vel || !Qm || !loc) {
         st = fail(err, DISCOVER_ERR_LIMIT, "out of memory");
         goto done;
     }
     for (int p = 0; p < N && !st; p++) {
+        if (sym_interrupted) {
+            st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
+            break;
+        }
         DMat *s = NULL;
         int ls = local_pca(V + p, &s, X, p, k, buf);
         if (ls) {
@@ -527,6 +514,8 @@ int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, const DMat *X, DMat *
             break;
         }
         double s1 = s->rows ? s->data[0] : 0;
+        for (int c = 0; c < n; c++)
+            loc[(size_t)p * n + c] = c < s->rows && s1 > 0 ? s->data[c] / s1 : 0;
         for (int c = 0; c < s->rows && s1 > 0; c++)
             avg[c] += s->data[c] / s1 / N;
         dmat_free(s);
@@ -534,13 +523,12 @@ int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, const DMat *X, DMat *
     if (st)
         goto done;
     if (*mdim <= 0) {
-        double g;
-        *mdim = discover_gap_rank(avg, n, -1.0, &g);
+        RankGap rg;
+        *mdim = rankgap_decide(&rg, avg, n, 1.0, -1.0, DISCOVER_PCA_RATIO);
         if (*mdim < 1)
             *mdim = 1;
-        if (*mdim > n - 1)
-            *mdim = n - 1;
     }
+    double vs2 = 0, nf2 = 0;
     for (int p = 0; p < N; p++) {
         const DMat *Vt = V[p];
         for (slong i = 0; i < q; i++) {
@@ -551,6 +539,11 @@ int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, const DMat *X, DMat *
                 for (int c = 0; c < n; c++)
                     acc += DMAT_AT(A, r, c) * DMAT_AT(X, p, c);
                 w[r] = acc;
+                vs2 += acc * acc;
+                if (*mdim < n) {
+                    double th = loc[(size_t)p * n + *mdim];
+                    nf2 += th * th * acc * acc;
+                }
             }
             for (int t = 0; t < *mdim && t < Vt->rows; t++) { /* w -= P w */
                 double dot = 0;
@@ -575,6 +568,10 @@ int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, const DMat *X, DMat *
         if (*lsv)
             memcpy((*lsv)->data, avg, sizeof(double) * (size_t)n);
     }
+    if (vscale)
+        *vscale = q > 0 ? sqrt(vs2 / (double)q) : 0;
+    if (nfloor)
+        *nfloor = q > 0 ? sqrt(nf2 / (double)q) : 0;
     *Q = Qm;
     Qm = NULL;
 done:
@@ -585,6 +582,7 @@ done:
     free(buf);
     free(avg);
     free(vel);
+    free(loc);
     dmat_free(Qm);
     return st;
 }

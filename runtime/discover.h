@@ -24,6 +24,7 @@
 #ifndef SYM_DISCOVER_H
 #define SYM_DISCOVER_H
 
+#include <signal.h>
 #include <flint/fmpq_mat.h>
 #include "exact/section.h"
 #include "numeric/dmat.h"
@@ -34,7 +35,11 @@
 /* Largest number of candidates (columns of the operator). */
 #define DISCOVER_MAX_CANDIDATES 4096
 
-enum { DISCOVER_OK = 0, DISCOVER_ERR_ARG, DISCOVER_ERR_LIMIT, DISCOVER_ERR_NUMERIC };
+enum { DISCOVER_OK = 0, DISCOVER_ERR_ARG, DISCOVER_ERR_LIMIT, DISCOVER_ERR_NUMERIC,
+       DISCOVER_ERR_INTERRUPTED /* sym_interrupted was set (Ctrl-C) */ };
+
+/* Set by the runtime's SIGINT handler; the loops here poll it. */
+extern volatile sig_atomic_t sym_interrupted;
 
 /* How the fiber transforms (same order as the bundle kinds of builtins_lie.h). */
 enum { DISCOVER_SCALARS, DISCOVER_FIELDS, DISCOVER_FORMS, DISCOVER_TENSORS, DISCOVER_SECTIONS };
@@ -98,11 +103,11 @@ int discover_tangent_kernel(fmpq_mat_t N, const PolyVec *v, slong q,
 
 /* ---- float routes ---- */
 
-/* Rank of an operator from its singular values s[0..k-1] (descending):
-   tol >= 0: #{s_i > tol s_1}; tol < 0: the cut r in 1..k-1 maximising
-   s_r / max(s_{r+1}, floor), floor = 64 eps s_1 (rank 0 when s_1 is 0, k
-   when k = 1).  *gap receives the ratio at the cut (0 if there is none). */
-int discover_gap_rank(const double *s, int k, double tol, double *gap);
+/* Minimum gap ratio of the averaged local singular values for a tangent
+   dimension below n (rankgap.h rule, floor 1e-10): local PCA on ~10
+   neighbours of noisy points separates tangent and normal spreads by a
+   factor of a few, not by the default 100. */
+#define DISCOVER_PCA_RATIO 4.0
 
 /* Orthonormal basis (Frobenius) of the span of the q matrices A[i] (all
    m x m, as doubles): modified Gram–Schmidt; B[i] new m x m DMats
@@ -113,11 +118,20 @@ int discover_orthonormal(DMat **B, const fmpq_mat_struct *A, slong q, char *err)
 /* Local-PCA tangent quadratic form of the points X (npts x n) for the
    float generators B[0..q-1] (n x n, or (n+1) x (n+1) affine [M, b; 0, 0]):
    with k nearest neighbours (k >= 2, < npts) each point gets a tangent space
-   of dimension *mdim (given when *mdim > 0, else decided by the largest gap
-   of the averaged local singular values, 1 <= *mdim <= n - 1), and
+   of dimension *mdim (given when *mdim > 0, 1 <= *mdim <= n - 1, else
+   decided by rankgap_decide on the averaged normalised local singular values
+   with min_ratio DISCOVER_PCA_RATIO: n when they show no gap, i.e. the
+   points fill an open set and every candidate is tangent), and
    Q (new q x q) = Σ_p ⟨(I − P_p) v_i(p), (I − P_p) v_j(p)⟩.
-   *lsv (new n x 1, may be NULL) = averaged local singular values. */
-int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, const DMat *X, DMat *const *B,
-                          slong q, int k, char *err);
+   *lsv (new n x 1, may be NULL) = averaged local singular values (each
+   point's divided by its largest).  *vscale (may be NULL) = the rms size of
+   the unprojected velocities, sqrt(Σ_p Σ_i |v_i(p)|² / q): the singular
+   value a direction would have if it were entirely normal.  *nfloor (may be
+   NULL) = the noise floor sqrt(Σ_p θ_p² Σ_i |v_i(p)|² / q), θ_p the
+   point's normal / tangent local singular value (its first after *mdim
+   over its largest): about the singular value an exactly tangent direction
+   gets from the error of the estimated tangent spaces (0 when *mdim = n). */
+int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, double *vscale, double *nfloor,
+                          const DMat *X, DMat *const *B, slong q, int k, char *err);
 
 #endif

@@ -216,6 +216,14 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
     for (int p = 0; p < BUILTIN_MAX_PARAMS; p++)
         val_unref(conv[p]);
     val_unref(rest);
+    /* Ctrl-C during a builtin: whatever it returned (a partial result, or
+       an error it made of QMAT_E_INTERRUPTED and the like), the line stops
+       here.  Builtins that return their current iterate on purpose (promote,
+       path, sindy) clear the flag after warning. */
+    if (sym_interrupted) {
+        val_unref(r);
+        return interrupted_error(sp);
+    }
     if (!r)
         r = val_nil();
     if (val_is_error(r) && !r->u.err.span.src)
@@ -965,6 +973,12 @@ int interp_run_tree(Interp *I, const AstNode *root, int echo)
             break;
         }
         val_unref(r);
+        if (sym_interrupted) { /* Ctrl-C inside an expression that cannot poll */
+            fputs("interrupted\n", I->err);
+            fflush(I->err);
+            status = RUN_INTERRUPTED;
+            break;
+        }
     }
     I->echo = saved;
     return status;

@@ -45,9 +45,20 @@ static void version(void)
     printf(", LAPACKE\n");
 }
 
+/* Ctrl-C during evaluation sets the flag the evaluator and the engines
+   poll.  A second Ctrl-C before the first was honoured means the work is
+   inside one call that cannot poll (a LAPACK or FLINT routine on a large
+   matrix): stop the process now, with the interrupted status. */
 static void on_sigint(int sig)
 {
     (void)sig;
+    if (sym_interrupted) {
+        static const char msg[] = "\nsym: interrupted twice: stopping now (the computation was "
+                                  "inside one LAPACK or FLINT call)\n";
+        ssize_t w = write(2, msg, sizeof msg - 1);
+        (void)w;
+        _exit(130);
+    }
     sym_interrupted = 1;
 }
 

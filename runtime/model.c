@@ -349,6 +349,62 @@ int model_space_bundle_kind(const ModelSpace *V, const LieBundle **Bout, char *e
     return -1;
 }
 
+int model_discrete_action(fmpq_mat_t g, fmpq_mat_t Tm, const ModelSpace *V,
+                          const fmpq_mat_t h, slong j, char *err)
+{
+    const LieBundle *B;
+    int kind = model_space_bundle_kind(V, &B, err);
+    if (kind < 0)
+        return ALG_ERR_ARG;
+    int st = 0;
+    if (kind == BUNDLE_KERNELS) {
+        char aerr[ALG_ERR_LEN] = "";
+        st = kernel_bundle_discrete(g, Tm, B, h, aerr);
+        if (st)
+            model_fail(err, st, "discrete generator %ld: %s", (long)j + 1, aerr);
+        return st;
+    }
+    if (fmpq_mat_nrows(h) != V->n || fmpq_mat_ncols(h) != V->n)
+        return model_fail(err, ALG_ERR_ARG, "discrete generator %ld is %ldx%ld but there %s "
+                          "%ld coordinate%s", (long)j + 1, (long)fmpq_mat_nrows(h),
+                          (long)fmpq_mat_ncols(h), V->n == 1 ? "is" : "are", (long)V->n,
+                          V->n == 1 ? "" : "s");
+    fmpq_mat_t hi;
+    fmpq_mat_clear(Tm);
+    fmpq_mat_init(Tm, V->k, V->k);
+    fmpq_mat_clear(g);
+    fmpq_mat_init(g, V->n, V->n);
+    fmpq_mat_set(g, h);
+    fmpq_mat_init(hi, V->n, V->n);
+    if (!fmpq_mat_inv(hi, h)) {
+        st = model_fail(err, ALG_ERR_SINGULAR, "discrete generator %ld is singular",
+                        (long)j + 1);
+    } else if (kind == BUNDLE_SCALARS) {
+        fmpq_mat_one(Tm);
+    } else if (kind == BUNDLE_FIELDS) {
+        fmpq_mat_set(Tm, h);
+    } else if (kind == BUNDLE_FORMS) {
+        fmpq_mat_transpose(Tm, hi);
+    } else {
+        char aerr[ALG_ERR_LEN] = "";
+        if (kind == BUNDLE_SECTIONS && lie_rep(B->rep)->alg->affine && lie_rep(B->rep)->alg->n == V->n + 1) {
+            fmpq_mat_t L;
+            fmpq_mat_init(L, 0, 0);
+            st = discrete_affine_lift(L, h, aerr);
+            if (!st)
+                st = lie_bundle_group_matrix(Tm, B, L, aerr);
+            fmpq_mat_clear(L);
+        } else {
+            st = lie_bundle_group_matrix(Tm, B, h, aerr);
+        }
+        if (st)
+            model_fail(err, st, "discrete generator %ld: %s", (long)j + 1,
+                       aerr[0] ? aerr : algebra_strerror(st));
+    }
+    fmpq_mat_clear(hi);
+    return st;
+}
+
 static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg, slong nalg,
                         const fmpq_mat_struct *disc, slong ndisc, char *err)
 {
@@ -380,72 +436,20 @@ static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *al
         polymat_clear(&b);
     }
     for (slong j = 0; j < ndisc && !st; j++) {
-        const fmpq_mat_struct *h = disc + j;
-        if (kind == BUNDLE_KERNELS) {
-            fmpq_mat_t g2, Tk;
-            fmpq_mat_init(g2, 0, 0);
-            fmpq_mat_init(Tk, 0, 0);
-            char aerr[ALG_ERR_LEN] = "";
-            st = kernel_bundle_discrete(g2, Tk, B, h, aerr);
-            if (st) {
-                model_fail(err, st, "discrete generator %ld: %s", (long)j + 1, aerr);
-            } else {
-                Triplets T;
-                memset(&T, 0, sizeof T);
-                st = section_act_matrix(triplet_emit, &T, g2, Tk, V->k, V->d, err);
-                if (!st && (st = triplets_flush(C, &T)))
-                    model_fail(err, st, "%s", qmat_strerror(st));
-                triplets_clear(&T);
-            }
-            fmpq_mat_clear(g2);
-            fmpq_mat_clear(Tk);
-            continue;
-        }
-        if (fmpq_mat_nrows(h) != V->n || fmpq_mat_ncols(h) != V->n) {
-            st = model_fail(err, ALG_ERR_ARG, "discrete generator %ld is %ldx%ld but there %s "
-                            "%ld coordinate%s", (long)j + 1, (long)fmpq_mat_nrows(h),
-                            (long)fmpq_mat_ncols(h), V->n == 1 ? "is" : "are", (long)V->n,
-                            V->n == 1 ? "" : "s");
-            break;
-        }
-        fmpq_mat_t Tm, hi;
-        fmpq_mat_init(Tm, V->k, V->k);
-        fmpq_mat_init(hi, V->n, V->n);
-        if (!fmpq_mat_inv(hi, h)) {
-            st = model_fail(err, ALG_ERR_SINGULAR, "discrete generator %ld is singular",
-                            (long)j + 1);
-        } else if (kind == BUNDLE_SCALARS) {
-            fmpq_mat_one(Tm);
-        } else if (kind == BUNDLE_FIELDS) {
-            fmpq_mat_set(Tm, h);
-        } else if (kind == BUNDLE_FORMS) {
-            fmpq_mat_transpose(Tm, hi);
-        } else {
-            char aerr[ALG_ERR_LEN] = "";
-            if (kind == BUNDLE_SECTIONS && lie_rep(B->rep)->alg->affine && lie_rep(B->rep)->alg->n == V->n + 1) {
-                fmpq_mat_t L;
-                fmpq_mat_init(L, 0, 0);
-                st = discrete_affine_lift(L, h, aerr);
-                if (!st)
-                    st = lie_bundle_group_matrix(Tm, B, L, aerr);
-                fmpq_mat_clear(L);
-            } else {
-                st = lie_bundle_group_matrix(Tm, B, h, aerr);
-            }
-            if (st)
-                model_fail(err, st, "discrete generator %ld: %s", (long)j + 1,
-                           aerr[0] ? aerr : algebra_strerror(st));
-        }
+        fmpq_mat_t g, Tm;
+        fmpq_mat_init(g, 0, 0);
+        fmpq_mat_init(Tm, 0, 0);
+        st = model_discrete_action(g, Tm, V, disc + j, j, err);
         if (!st) {
             Triplets T;
             memset(&T, 0, sizeof T);
-            st = section_act_matrix(triplet_emit, &T, h, Tm, V->k, V->d, err);
+            st = section_act_matrix(triplet_emit, &T, g, Tm, V->k, V->d, err);
             if (!st && (st = triplets_flush(C, &T)))
                 model_fail(err, st, "%s", qmat_strerror(st));
             triplets_clear(&T);
         }
+        fmpq_mat_clear(g);
         fmpq_mat_clear(Tm);
-        fmpq_mat_clear(hi);
     }
     return st;
 }

@@ -134,6 +134,14 @@ int model_space_section_coeffs(fmpq *f, const ModelSpace *V, const PolyVec *F, c
    its sections are neither. */
 int model_space_bundle_kind(const ModelSpace *V, const LieBundle **B, char *err);
 
+/* The action of discrete generator number j (0-based, for messages) h on
+   V's sections, (h·F)(x) = Tm F(g⁻¹x): g (resized) the matrix acting on the
+   base (h itself, or the kernel bundle's pair action) and Tm (resized) the
+   fiber matrix of V's bundle (1, h, h⁻ᵀ, the tensor / representation rule).
+   g and Tm must be initialised.  Errors: sizes, singular h, reps. */
+int model_discrete_action(fmpq_mat_t g, fmpq_mat_t Tm, const ModelSpace *V,
+                          const fmpq_mat_t h, slong j, char *err);
+
 int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg,
                           slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err);
 

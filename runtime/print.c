@@ -31,8 +31,19 @@ void print_rat(StrBuf *sb, const fmpq_t q, PrintFormat fmt)
     free(s);
 }
 
+static void print_double(StrBuf *sb, double d, PrintFormat fmt);
+
+/* One float printing rule (sym.1, "NUMBERS"): a number held in a double —
+   a float matrix entry, or a real of at most 53 bits such as a record field
+   computed in floats — prints with PRINT_FLOAT_DIGITS significant digits
+   wherever it appears; a multiprecision real prints with the digits of its
+   precision. */
 static void print_real(StrBuf *sb, const mpfr_t r, PrintFormat fmt)
 {
+    if (mpfr_get_prec(r) <= 53 && print_real_digits <= 0) {
+        print_double(sb, mpfr_get_d(r, MPFR_RNDN), fmt);
+        return;
+    }
     int digits = print_real_digits;
     if (digits <= 0)
         digits = (int)(mpfr_get_prec(r) * 0.30103);
@@ -64,12 +75,17 @@ static void print_real(StrBuf *sb, const mpfr_t r, PrintFormat fmt)
 static void print_double(StrBuf *sb, double d, PrintFormat fmt)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%.10g", d);
-    if (fmt == FMT_UNICODE && buf[0] == '-') {
+    snprintf(buf, sizeof buf, "%.*g", PRINT_FLOAT_DIGITS, d);
+    const char *t = buf, *e = strchr(buf, 'e');
+    if (fmt == FMT_UNICODE && t[0] == '-') {
         sb_puts(sb, "\xe2\x88\x92");
-        sb_puts(sb, buf + 1);
+        t++;
+    }
+    if (e && fmt == FMT_LATEX) {
+        sb_putn(sb, t, (size_t)(e - t));
+        sb_printf(sb, " \\times 10^{%d}", atoi(e + 1));
     } else {
-        sb_puts(sb, buf);
+        sb_puts(sb, t);
     }
 }
 

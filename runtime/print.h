@@ -16,5 +16,8 @@ void print_qmat(StrBuf *sb, const fmpq_mat_t m, PrintFormat fmt);
 extern int print_real_digits;
 /* Set while show() prints: no matrix is shortened. */
 extern int print_show_all;
+/* Significant digits of a number held in a double (float matrix entries and
+   reals of at most 53 bits), the same for every kind that holds one. */
+#define PRINT_FLOAT_DIGITS 10
 
 #endif

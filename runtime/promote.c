@@ -38,6 +38,8 @@ void promote_op_clear(PromoteOp *op)
     dmat_free(op->Lmat);
     dmat_free(op->T);
     dmat_free(op->gens);
+    dmat_free(op->Dmat);
+    dmat_free(op->Fmat);
     memset(op, 0, sizeof *op);
 }
 
@@ -420,6 +422,173 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t Bin,
     return 0;
 }
 
+/* Dense accumulation of a section_act_matrix. */
+static int dense_emit(void *ctx, slong row, slong col, const fmpq_t val)
+{
+    fmpq_mat_struct *A = ctx;
+    if (row < 0 || col < 0 || row >= fmpq_mat_nrows(A) || col >= fmpq_mat_ncols(A))
+        return 1;
+    fmpq_add(fmpq_mat_entry(A, row, col), fmpq_mat_entry(A, row, col), val);
+    return 0;
+}
+
+int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t Bin,
+                            const fmpq_mat_struct *disc, slong nd, const PromoteMeasure *mu,
+                            mpfr_prec_t prec, char *err)
+{
+    if (nd <= 0)
+        return 0;
+    if (V->kind != MODEL_SECTIONS)
+        return pfail(err, PROMOTE_ERR_ARG, "promotion needs a space of polynomial sections");
+    if (prec < MPFR_ORTH_PREC_MIN)
+        prec = MPFR_ORTH_PREC_MIN;
+    fmpq_mat_t Bown;
+    const fmpq_mat_struct *B = Bin;
+    fmpq_mat_init(Bown, 0, 0);
+    if (!Bin) {
+        if (model_space_get_basis(Bown, V)) {
+            fmpq_mat_clear(Bown);
+            return pfail(err, PROMOTE_ERR_LIMIT, "the model space's basis is too large");
+        }
+        B = Bown;
+    }
+    slong nfull = fmpq_mat_nrows(B), N = fmpq_mat_ncols(B), k = V->k;
+    DMat *F = NULL;
+    int st = measure_factor(&F, V->n, V->d, mu, prec, err);
+    if (st) {
+        fmpq_mat_clear(Bown);
+        return st;
+    }
+    slong r = F->rows, nout = F->cols, pd = k * r;
+    if (nout * k != nfull || !entries_ok(pd * nd, N) || !entries_ok(nfull, nfull)) {
+        dmat_free(F);
+        fmpq_mat_clear(Bown);
+        return pfail(err, PROMOTE_ERR_LIMIT, "the discrete penalty is too large (%ld x %ld)",
+                     (long)(pd * nd), (long)N);
+    }
+    DMat *D = dmat_zeros((int)(pd * nd), (int)N), *Ed = dmat_new((int)nout, (int)N), *P = NULL;
+    DMat *Fm = dmat_zeros((int)pd, (int)N);
+    fmpq_mat_t A, E, g, Tm;
+    fmpq_mat_init(A, nfull, nfull);
+    fmpq_mat_init(E, nfull, N);
+    fmpq_mat_init(g, 0, 0);
+    fmpq_mat_init(Tm, 0, 0);
+    char merr[MODEL_ERR_LEN] = "";
+    if (!D || !Ed || !Fm)
+        st = pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+    for (slong c = 0; c < k && !st; c++) { /* the coordinates of F_b itself */
+        for (slong a = 0; a < nout; a++)
+            for (slong b = 0; b < N; b++)
+                DMAT_AT(Ed, a, b) = fmpq_get_d(fmpq_mat_entry(B, c * nout + a, b));
+        if (dmat_mul(&P, F, Ed)) {
+            st = pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+            break;
+        }
+        for (slong b = 0; b < N; b++)
+            for (slong a = 0; a < r; a++)
+                DMAT_AT(Fm, c * r + a, b) = DMAT_AT(P, a, b);
+        dmat_free(P);
+        P = NULL;
+    }
+    for (slong j = 0; j < nd && !st; j++) {
+        if (model_discrete_action(g, Tm, V, disc + j, j, merr)) {
+            st = pfail(err, PROMOTE_ERR_ARG, "%s", merr);
+            break;
+        }
+        fmpq_mat_zero(A);
+        if (section_act_matrix(dense_emit, A, g, Tm, k, V->d, merr)) {
+            st = pfail(err, PROMOTE_ERR_ARG, "discrete generator %ld: %s", (long)j + 1,
+                       merr[0] ? merr : "its action failed");
+            break;
+        }
+        fmpq_mat_mul(E, A, B); /* full coefficients of K_h F_b - F_b */
+        for (slong c = 0; c < k && !st; c++) {
+            for (slong a = 0; a < nout; a++)
+                for (slong b = 0; b < N; b++)
+                    DMAT_AT(Ed, a, b) = fmpq_get_d(fmpq_mat_entry(E, c * nout + a, b));
+            if (dmat_mul(&P, F, Ed)) { /* r x N */
+                st = pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+                break;
+            }
+            for (slong b = 0; b < N; b++)
+                for (slong a = 0; a < r; a++)
+                    DMAT_AT(D, j * pd + c * r + a, b) = DMAT_AT(P, a, b);
+            dmat_free(P);
+            P = NULL;
+        }
+    }
+    fmpq_mat_clear(A);
+    fmpq_mat_clear(E);
+    fmpq_mat_clear(g);
+    fmpq_mat_clear(Tm);
+    fmpq_mat_clear(Bown);
+    dmat_free(Ed);
+    dmat_free(F);
+    if (!st && dmat_has_nonfinite(D))
+        st = pfail(err, PROMOTE_ERR_NUMERIC, "the discrete penalty overflowed (box too large?)");
+    if (st) {
+        dmat_free(D);
+        dmat_free(Fm);
+        return st;
+    }
+    op->nd = (int)nd;
+    op->pd = (int)pd;
+    op->Dmat = D;
+    op->Fmat = Fm;
+    return 0;
+}
+
+int promote_op_admm(DMat **Lbig, int *Pout, int *Qout, const PromoteOp *op)
+{
+    int p = op->p, q = op->q, nd = op->nd, pd = op->pd, N = op->N;
+    int P = p + nd * pd, Q = q + nd;
+    *Lbig = NULL;
+    if (!entries_ok((slong)P * Q, N))
+        return PROMOTE_ERR_LIMIT;
+    DMat *L = nd ? dmat_zeros(P * Q, N) : dmat_copy(op->Lmat);
+    if (!L)
+        return PROMOTE_ERR_NOMEM;
+    for (int b = 0; nd && b < N; b++) {
+        for (int j = 0; j < q; j++)
+            for (int i = 0; i < p; i++)
+                DMAT_AT(L, i + j * P, b) = DMAT_AT(op->Lmat, i + j * p, b);
+        for (int t = 0; t < nd; t++)
+            for (int a = 0; a < pd; a++)
+                DMAT_AT(L, (p + t * pd + a) + (q + t) * P, b) = DMAT_AT(op->Dmat, t * pd + a, b);
+    }
+    *Lbig = L;
+    *Pout = P;
+    *Qout = Q;
+    return 0;
+}
+
+int promote_op_discrete(DMat **r, double *fnorm, const PromoteOp *op, const double *c)
+{
+    DMat *R = dmat_zeros(op->nd, 1);
+    if (!R)
+        return PROMOTE_ERR_NOMEM;
+    for (int t = 0; t < op->nd; t++) {
+        double s2 = 0;
+        for (int a = 0; a < op->pd; a++) {
+            double v = 0;
+            for (int b = 0; b < op->N; b++)
+                v += DMAT_AT(op->Dmat, t * op->pd + a, b) * c[b];
+            s2 += v * v;
+        }
+        R->data[t] = sqrt(s2);
+    }
+    double f2 = 0;
+    for (int a = 0; op->Fmat && a < op->pd; a++) {
+        double v = 0;
+        for (int b = 0; b < op->N; b++)
+            v += DMAT_AT(op->Fmat, a, b) * c[b];
+        f2 += v * v;
+    }
+    *fnorm = sqrt(f2);
+    *r = R;
+    return 0;
+}
+
 int promote_op_apply(DMat **L, const PromoteOp *op, const double *c)
 {
     DMat *R = dmat_zeros(op->p, op->q);
@@ -437,10 +606,36 @@ int promote_op_apply(DMat **L, const PromoteOp *op, const double *c)
 
 /* ------------------------------------------------------------ symmetries */
 
-int promote_symmetries(DMat **sout, int *rank, double *gap, DMat **syms, double *closure,
+/* Column l of S (nn rows) = right singular vector row `row` of Vt mapped to
+   the generators (T v), its largest entry made positive, tiny entries 0. */
+static void direction_to_gens(DMat *S, int l, const PromoteOp *op, const DMat *Vt, int row)
+{
+    int q = op->q, nn = (int)(op->n * op->n);
+    for (int i = 0; i < q; i++) {
+        double a = 0;
+        for (int j = 0; j < q; j++)
+            a += DMAT_AT(op->T, i, j) * DMAT_AT(Vt, row, j);
+        for (int e = 0; e < nn; e++)
+            DMAT_AT(S, e, l) += a * DMAT_AT(op->gens, e, i);
+    }
+    int big = 0;
+    for (int e = 1; e < nn; e++)
+        if (fabs(DMAT_AT(S, e, l)) > fabs(DMAT_AT(S, big, l)) * (1 + 1e-9))
+            big = e;
+    if (nn && DMAT_AT(S, big, l) < 0)
+        for (int e = 0; e < nn; e++)
+            DMAT_AT(S, e, l) = -DMAT_AT(S, e, l);
+    for (int e = 0; e < nn; e++)
+        if (fabs(DMAT_AT(S, e, l)) < 1e-15)
+            DMAT_AT(S, e, l) = 0;
+}
+
+int promote_symmetries(DMat **sout, RankGap *rg, DMat **syms, DMat **all, double *closure,
                        const PromoteOp *op, const DMat *L, double tol, double scale)
 {
     int p = L->rows, q = L->cols, n = (int)op->n, nn = n * n;
+    if (all)
+        *all = NULL;
     if (q != op->q)
         return PROMOTE_ERR_ARG;
     int rows = p > q ? p : q;
@@ -456,43 +651,55 @@ int promote_symmetries(DMat **sout, int *rank, double *gap, DMat **syms, double 
     if (st)
         return PROMOTE_ERR_NUMERIC;
     double s1 = q ? s->data[0] : 0;
-    int r = 0;
-    /* a direction is kept when its singular value is negligible against the
-       operator's size: the largest singular value, or the caller's scale
-       (for a symmetric model every singular value is tiny) */
+    /* sizes are measured against the operator's size: the largest singular
+       value, or the caller's scale (for a symmetric model every singular
+       value is tiny); the rule is rankgap.h's */
     double ref = s1 > scale ? s1 : scale;
-    while (r < q && s->data[r] > tol * ref)
-        r++;
-    *rank = r;
-    *gap = (r == 0 || r == q) ? 0 : (s->data[r] > 0 ? s->data[r - 1] / s->data[r] : INFINITY);
-    int m = q - r;
-    DMat *S = dmat_zeros(nn, m);
-    if (!S) {
+    if (!(ref > 0))
+        ref = 1;
+    /* With a scale, the operator's size without cancellations leads the
+       list as a virtual first value: a gap between it and s_1 says every
+       direction is (approximately) a symmetry, which a single singular value
+       (q = 1) could not say otherwise. */
+    double *sv = malloc(sizeof(double) * (size_t)(q + 1));
+    if (!sv) {
         dmat_free(s);
         dmat_free(Vt);
         return PROMOTE_ERR_NOMEM;
     }
-    for (int l = 0; l < m; l++) {
-        /* coordinates in the orthonormal basis: row r + l of Vt; in the
-           generators: T v */
-        for (int i = 0; i < q; i++) {
-            double a = 0;
-            for (int j = 0; j < q; j++)
-                a += DMAT_AT(op->T, i, j) * DMAT_AT(Vt, r + l, j);
-            for (int e = 0; e < nn; e++)
-                DMAT_AT(S, e, l) += a * DMAT_AT(op->gens, e, i);
-        }
-        int big = 0;
-        for (int e = 1; e < nn; e++)
-            if (fabs(DMAT_AT(S, e, l)) > fabs(DMAT_AT(S, big, l)) * (1 + 1e-9))
-                big = e;
-        if (nn && DMAT_AT(S, big, l) < 0)
-            for (int e = 0; e < nn; e++)
-                DMAT_AT(S, e, l) = -DMAT_AT(S, e, l);
-        for (int e = 0; e < nn; e++)
-            if (fabs(DMAT_AT(S, e, l)) < 1e-15)
-                DMAT_AT(S, e, l) = 0;
+    int off = scale > 0 ? 1 : 0;
+    sv[0] = ref;
+    for (int i = 0; i < q; i++)
+        sv[i + off] = s->data[i];
+    int dec = rankgap_decide(rg, sv, q + off, ref, tol, -1);
+    free(sv);
+    if (dec < 0) {
+        dmat_free(s);
+        dmat_free(Vt);
+        return PROMOTE_ERR_NUMERIC;
     }
+    if (off) { /* back to the real singular values */
+        rg->rank = rg->rank > 0 ? rg->rank - 1 : 0;
+        rg->nnull = q - rg->rank;
+        if (rg->nnull == q && q > 0)
+            rg->gap = s->data[0] > 0 ? ref / s->data[0] : HUGE_VAL;
+    }
+    int r = rg->rank;
+    int m = q - r;
+    DMat *S = dmat_zeros(nn, m), *A = all ? dmat_zeros(nn, q) : NULL;
+    if (!S || (all && !A)) {
+        dmat_free(s);
+        dmat_free(Vt);
+        dmat_free(S);
+        dmat_free(A);
+        return PROMOTE_ERR_NOMEM;
+    }
+    for (int l = 0; l < m; l++)
+        direction_to_gens(S, l, op, Vt, r + l);
+    for (int l = 0; A && l < q; l++)
+        direction_to_gens(A, l, op, Vt, l);
+    if (all)
+        *all = A;
     dmat_free(Vt);
     /* closure of the kept span under the bracket */
     double num = 0, den = 0;

@@ -27,6 +27,7 @@
 #include <mpfr.h>
 #include "model.h"
 #include "numeric/dmat.h"
+#include "numeric/rankgap.h"
 
 #define PROMOTE_ERR_LEN 256
 /* Largest number of doubles in one design matrix or operator. */
@@ -56,6 +57,10 @@ typedef struct PromoteOp {
                           element j in the given generators */
     slong n;           /* generators are n x n */
     DMat *gens;        /* n*n x q: generator i flattened row-major (double) */
+    int nd, pd;        /* discrete generators and the rows of each one's block */
+    DMat *Dmat;        /* nd*pd x N: rows j*pd..: the L^2(mu) coordinates of
+                          K_{h_j} F_b - F_b (NULL when nd = 0) */
+    DMat *Fmat;        /* pd x N: the L^2(mu) coordinates of F_b (with Dmat) */
 } PromoteOp;
 
 /* Zeroed op (safe to clear). */
@@ -86,18 +91,43 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t B,
                      const fmpq_mat_struct *gens, slong q, const PromoteMeasure *mu,
                      mpfr_prec_t prec, char *err);
 
+/* Adds to op (built by promote_op_build for the same V and B) the discrete
+   generators disc[0..nd-1] of the candidate group: op->Dmat holds, for each
+   h_j, the L^2(mu) coordinates of K_{h_j} F_b - F_b (K_h the action on V's
+   sections, model_discrete_action), exact until the final rounding.  The
+   penalty of PAPER.md §4.1 for the other components is then
+   sum_j ||K_{h_j} F - F||_mu, added to the nuclear norm (promote_op_admm). */
+int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t B,
+                            const fmpq_mat_struct *disc, slong nd, const PromoteMeasure *mu,
+                            mpfr_prec_t prec, char *err);
+
+/* The operator the ADMM solver sees: *Lbig (new P*Q x N, column-major
+   blocks) = blockdiag(L(c), D_1 c, ..., D_nd c) with P = p + nd*pd and
+   Q = q + nd, whose nuclear norm is ||L(c)||_* + sum_j ||D_j c||_2 (the
+   nuclear norm of a column is its length).  Without discrete generators a
+   copy of op->Lmat. */
+int promote_op_admm(DMat **Lbig, int *P, int *Q, const PromoteOp *op);
+
+/* The discrete residuals ||K_{h_j} F_c - F_c||_mu = ||D_j c|| (new nd x 1)
+   and the model's size *fnorm = ||F_c||_mu, the reference for keeping them. */
+int promote_op_discrete(DMat **r, double *fnorm, const PromoteOp *op, const double *c);
+
 /* *L (new p x q) = L(c) for c (N doubles). */
 int promote_op_apply(DMat **L, const PromoteOp *op, const double *c);
 
 /* Kept symmetries of a p x q operator value L: singular values s (new q x 1,
-   descending, zeros appended when p < q), rank = #{s_i > tol * s_1}, the
-   gap s_rank / s_{rank+1} (INFINITY when s_{rank+1} = 0, 0 when rank = 0 or
-   rank = q), the q - rank near-null right singular vectors mapped to the
-   algebra: *syms (new n*n x (q - rank), each column a flattened row-major
-   matrix, sign fixed so its largest entry is positive) and the closure
-   residual of their span (sqrt(sum ||[a_i,a_j] outside the span||^2) /
+   descending, zeros appended when p < q), the rank decided by
+   rankgap_decide (rankgap.h) with scale max(s_1, scale) and the absolute
+   noise floor tol (< 0: the default), reported in *rg; a scale > 0 (the
+   size L would have without cancellations) leads the singular values as a
+   virtual first value, so a gap below it can make every direction null; the q - rank
+   near-null right singular vectors mapped to the algebra: *syms (new
+   n*n x (q - rank), each column a flattened row-major matrix, sign fixed so
+   its largest entry is positive); *all (may be NULL: new n*n x q) every
+   direction the same way, in the order of s; and the closure residual of
+   the kept span (sqrt(sum ||[a_i,a_j] outside the span||^2) /
    sqrt(sum ||[a_i,a_j]||^2), 0 when every bracket vanishes). */
-int promote_symmetries(DMat **s, int *rank, double *gap, DMat **syms, double *closure,
+int promote_symmetries(DMat **s, RankGap *rg, DMat **syms, DMat **all, double *closure,
                        const PromoteOp *op, const DMat *L, double tol, double scale);
 
 /* *B (new nfull x N) = V's basis rounded to double. */

@@ -58,6 +58,17 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/err_unterminated_string.sym \
 	tests/scripts/fields_algebra.sym \
 	tests/scripts/fit.sym \
+	tests/scripts/float_print.sym \
+	tests/scripts/trust_discover.sym \
+	tests/scripts/trust_err_affine.sym \
+	tests/scripts/trust_err_discover_column.sym \
+	tests/scripts/trust_err_discover_discrete.sym \
+	tests/scripts/trust_err_discover_gd.sym \
+	tests/scripts/trust_err_discover_sections_d.sym \
+	tests/scripts/trust_err_fit_y.sym \
+	tests/scripts/trust_err_regulariser_discrete.sym \
+	tests/scripts/trust_float.sym \
+	tests/scripts/trust_promote.sym \
 	tests/scripts/fit_err_box.sym \
 	tests/scripts/fit_err_dims.sym \
 	tests/scripts/fit_err_infeasible.sym \
@@ -117,6 +128,7 @@ SYM_EXAMPLE_TESTS = \
 	examples/tour.sym
 
 SYM_SHELL_TESTS = tests/cli/test-cli.sh tests/cli/test-list.sh \
+	tests/cli/test-interrupt.sh tests/cli/test-harness.sh \
 	tests/repl/test-repl.sh
 
 TESTS += $(SYM_SCRIPT_TESTS) $(SYM_EXAMPLE_TESTS) $(SYM_SHELL_TESTS)
@@ -145,6 +157,20 @@ SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
 	tests/scripts/discover_err_size.status \
 	tests/scripts/discover_err_width.err \
 	tests/scripts/discover_err_width.status \
+	tests/scripts/trust_err_discover_column.err \
+	tests/scripts/trust_err_discover_column.status \
+	tests/scripts/trust_err_discover_gd.err \
+	tests/scripts/trust_err_discover_gd.status \
+	tests/scripts/trust_err_discover_sections_d.err \
+	tests/scripts/trust_err_discover_sections_d.status \
+	tests/scripts/trust_err_discover_discrete.err \
+	tests/scripts/trust_err_discover_discrete.status \
+	tests/scripts/trust_err_regulariser_discrete.err \
+	tests/scripts/trust_err_regulariser_discrete.status \
+	tests/scripts/trust_err_affine.err \
+	tests/scripts/trust_err_affine.status \
+	tests/scripts/trust_err_fit_y.err \
+	tests/scripts/trust_err_fit_y.status \
 	tests/scripts/enforce_err_base.err \
 	tests/scripts/enforce_err_base.status \
 	tests/scripts/enforce_err_gen.err \
@@ -264,6 +290,11 @@ tests_unit_test_print_LDADD = $(UNIT_LDADD)
 tests_unit_test_help_examples_SOURCES = tests/unit/test_help_examples.c
 tests_unit_test_help_examples_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_help_examples_LDADD = $(UNIT_LDADD) $(READLINE_LIBS)
+check_PROGRAMS += tests/unit/test_keyword_audit
+TESTS += tests/unit/test_keyword_audit
+tests_unit_test_keyword_audit_SOURCES = tests/unit/test_keyword_audit.c
+tests_unit_test_keyword_audit_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_keyword_audit_LDADD = $(UNIT_LDADD) $(READLINE_LIBS)
 endif
 
 # Replays the evaluator's fuzz corpus and saved crashes (tests/fuzz/README).

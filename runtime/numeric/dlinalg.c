@@ -89,6 +89,21 @@ static int all_finite(const double *x, size_t n)
 /* SVD core for k = min(m, n) > 0.  jobz: 'N' values only, 'S' reduced,
  * 'A' full (U m x m, Vt n x n), 'O' with m >= n (Vt n x n, U dropped).
  * Outputs not produced by jobz are left NULL. */
+/* The sign convention of singular and eigen vectors (LAPACK leaves it to
+   the kernel): the first entry whose magnitude is within 1e-9 of the
+   vector's largest is positive.  Vectors are x[i * stride], i < n.  Returns
+   -1 when the vector must be negated, else 1. */
+static double sign_of(const double *x, int n, int stride)
+{
+    double mx = 0;
+    for (int i = 0; i < n; i++)
+        mx = fmax(mx, fabs(x[(size_t)i * stride]));
+    for (int i = 0; i < n; i++)
+        if (fabs(x[(size_t)i * stride]) >= (1 - 1e-9) * mx)
+            return x[(size_t)i * stride] < 0 ? -1.0 : 1.0;
+    return 1.0;
+}
+
 static int svd_raw(DMat **U, DMat **s, DMat **Vt, const DMat *A, char jobz)
 {
     int m = A->rows, n = A->cols, k = MIN(m, n);
@@ -114,6 +129,21 @@ static int svd_raw(DMat **U, DMat **s, DMat **Vt, const DMat *A, char jobz)
     if (!all_finite(sv->data, (size_t)k)) {
         st = DLINALG_ERR_OVERFLOW;
         goto fail;
+    }
+    if (wantv) { /* normalise signs by the right vectors, flipping the left ones with them */
+        for (int j = 0; j < vrows; j++)
+            if (sign_of(vt->data + j, n, vrows) < 0) {
+                for (int i = 0; i < n; i++)
+                    DMAT_AT(vt, j, i) = -DMAT_AT(vt, j, i);
+                if (wantu && j < ucols)
+                    for (int i = 0; i < m; i++)
+                        DMAT_AT(u, i, j) = -DMAT_AT(u, i, j);
+            }
+    } else if (wantu) {
+        for (int j = 0; j < ucols; j++)
+            if (sign_of(u->data + (size_t)j * m, m, 1) < 0)
+                for (int i = 0; i < m; i++)
+                    DMAT_AT(u, i, j) = -DMAT_AT(u, i, j);
     }
     dmat_free(a);
     *s = sv;
@@ -278,6 +308,11 @@ int dlinalg_eigh(DMat **w, DMat **V, const DMat *A)
             return st;
         }
     }
+    if (V != NULL) /* the sign convention of sign_of */
+        for (int j = 0; j < n; j++)
+            if (sign_of(a->data + (size_t)j * n, n, 1) < 0)
+                for (int i = 0; i < n; i++)
+                    DMAT_AT(a, i, j) = -DMAT_AT(a, i, j);
     *w = ev;
     if (V != NULL)
         *V = a;

@@ -2,7 +2,8 @@
 # test-repl.sh — the interactive REPL through a pseudo-terminal (tmux):
 # evaluation, the history file (SYM_HISTFILE), tab completion of a builtin,
 # continuation lines for an open `if` and `[`, Ctrl-C dropping a pending
-# line and interrupting a running loop, Ctrl-D leaving.
+# line and interrupting a running loop and a long discover (with the rest of
+# its line), Ctrl-D leaving.
 # Skips (77) when tmux is missing.  Needs SYM (the built binary).
 set -u
 sym=${SYM:-sym}
@@ -88,6 +89,26 @@ check 'interrupted' "Ctrl-C interrupts while true" 5
 send 'print("still alive")'
 check '^still alive$' "session continues after the interrupt"
 
+# Ctrl-C stops a long discover and the rest of its line; the session goes on
+before=$(count 'interrupted$')
+send 'coords x, y, z, w' 'r = discover(x^2 + y^2 + z^2 - w^2, d = 8); print("rest of the line")'
+sleep 1
+key C-c
+n=0
+while [ "$(count 'interrupted$')" -le "$before" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
+if [ "$(count 'interrupted$')" -gt "$before" ]; then
+    pass "Ctrl-C interrupts discover(F, d = 8) (in about $n/10 s)"
+else
+    fail "Ctrl-C did not interrupt discover(F, d = 8)"; screen | sed 's/^/  | /'
+fi
+send 'print("alive after discover")'
+check '^alive after discover$' "session continues after discover's interrupt" 10
+if screen | grep -q '^rest of the line$'; then
+    fail "the rest of the line ran after Ctrl-C"; screen | sed 's/^/  | /'
+else
+    pass "the rest of the line did not run"
+fi
+
 # Ctrl-D leaves with status 0
 key C-d
 check '^\[exit 0\]$' "Ctrl-D exits with status 0"
@@ -104,7 +125,7 @@ T kill-session -t $sess 2>/dev/null
 T -f /dev/null new-session -d -s $sess -x 100 -y 40 "$sym -q; sleep 5"
 wait_for '^sym>' >/dev/null
 key Up
-check 'sym> print("still alive")' "history recalled in a new session"
+check 'sym> print("alive after discover")' "history recalled in a new session"
 key C-u C-d
 
 echo "$fails failure(s)"
