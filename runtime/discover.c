@@ -115,7 +115,7 @@ int discover_kernel(fmpq_mat_t N, const PolyVec *images, slong q, char *err)
     fmpq_mat_init(C, rows, q);
     fmpq *col = _fmpq_vec_init(rows);
     for (slong i = 0; i < q && !st; i++) {
-        if (sym_interrupted) {
+        if (sym_interrupt_poll()) {
             st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
             break;
         }
@@ -253,7 +253,7 @@ int discover_field_closure(int *closed, PolyVec *out, slong *nout, slong maxout,
     polyvec_init(&br, n, R);
     for (slong i = 0; i < dim && !st; i++)
         for (slong j = i + 1; j < dim && !st; j++) {
-            if (sym_interrupted) {
+            if (sym_interrupt_poll()) {
                 st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
                 break;
             }
@@ -503,7 +503,7 @@ int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, double *vscale, doubl
         goto done;
     }
     for (int p = 0; p < N && !st; p++) {
-        if (sym_interrupted) {
+        if (sym_interrupt_poll()) {
             st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
             break;
         }

@@ -38,8 +38,7 @@
 enum { DISCOVER_OK = 0, DISCOVER_ERR_ARG, DISCOVER_ERR_LIMIT, DISCOVER_ERR_NUMERIC,
        DISCOVER_ERR_INTERRUPTED /* sym_interrupted was set (Ctrl-C) */ };
 
-/* Set by the runtime's SIGINT handler; the loops here poll it. */
-extern volatile sig_atomic_t sym_interrupted;
+#include "base/sym_interrupt.h" /* the loops here poll it */
 
 /* How the fiber transforms (same order as the bundle kinds of builtins_lie.h). */
 enum { DISCOVER_SCALARS, DISCOVER_FIELDS, DISCOVER_FORMS, DISCOVER_TENSORS, DISCOVER_SECTIONS };

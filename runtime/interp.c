@@ -12,8 +12,6 @@
 #include "stdlib_files.h"
 #include "exact/poly.h"
 
-volatile sig_atomic_t sym_interrupted = 0;
-
 Interp *interp_new(void)
 {
     Interp *I = calloc(1, sizeof *I);

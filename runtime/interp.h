@@ -10,7 +10,7 @@
 #include "env.h"
 #include "parser.h"
 
-extern volatile sig_atomic_t sym_interrupted;
+#include "base/sym_interrupt.h" /* sym_interrupted */
 
 /* Exit statuses of running a source (also the process exit codes). */
 enum { RUN_OK = 0, RUN_ERROR = 1, RUN_SYNTAX = 2, RUN_INTERRUPTED = 130 };

@@ -623,7 +623,7 @@ static int spmat_mul_basis(SpMat *Y, const SpMat *C, const ModelSpace *V)
     fmpq_init(t);
     int st = 0;
     for (slong r = 0; r < C->r && !st; r++) {
-        if ((r & 255) == 255 && sym_interrupted) {
+        if ((r & 255) == 255 && sym_interrupt_poll()) {
             st = QMAT_E_INTERRUPTED;
             break;
         }

@@ -39,7 +39,7 @@ static int nullspace_verify(const SpZMat *Z, const fmpz *W, slong k, int *intr)
     slong i, t;
     int ok = 1;
     for (i = 0; i < Z->r && ok; i++) {
-        if ((i & 1023) == 1023 && sym_interrupted) {
+        if ((i & 1023) == 1023 && sym_interrupt_poll()) {
             *intr = 1;
             ok = 0;
             break;
@@ -66,7 +66,7 @@ static int nullspace_lift(fmpq_mat_t N, const fmpz_mat_t A, const fmpz_t M,
     fmpq_mat_init(Q, k, n);
     fmpz_init(tmp);
     for (t = 0; t < k && ok; t++) {
-        if (sym_interrupted) {
+        if (sym_interrupt_poll()) {
             *intr = 1;
             ok = 0;
         }

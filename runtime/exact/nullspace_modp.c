@@ -316,7 +316,7 @@ int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p)
         MRow *P = E.row + i;
         slong c = P->col[t], m, cnt;
         ulong inv;
-        if ((rank & 255) == 255 && sym_interrupted) {
+        if ((rank & 255) == 255 && sym_interrupt_poll()) {
             st = QMAT_E_INTERRUPTED;
             break;
         }
@@ -360,7 +360,7 @@ int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p)
     for (s = rank - 1; s >= 0 && k > 0; s--) {
         const MRow *P = E.row + prow[s];
         ulong *Xc = X + pcol[s] * k;
-        if ((s & 255) == 0 && sym_interrupted) {
+        if ((s & 255) == 0 && sym_interrupt_poll()) {
             st = QMAT_E_INTERRUPTED;
             break;
         }

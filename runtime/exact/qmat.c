@@ -325,7 +325,7 @@ int qmat_pow(fmpq_mat_t B, const fmpq_mat_t A, slong e)
         u = (ulong) e;
     }
     while (st == QMAT_OK && u != 0 && A->r > 0) {
-        if (sym_interrupted) {
+        if (sym_interrupt_poll()) {
             st = QMAT_E_INTERRUPTED;
             break;
         }

@@ -22,9 +22,8 @@
 #include <flint/fmpz_mat.h>
 #include <flint/fmpq_mat.h>
 
-/* Set asynchronously (Ctrl-C); long computations poll it and return
-   QMAT_E_INTERRUPTED.  Defined by the runtime (or by a test program). */
-extern volatile sig_atomic_t sym_interrupted;
+/* Long computations poll sym_interrupt_poll() and return QMAT_E_INTERRUPTED. */
+#include "base/sym_interrupt.h"
 
 enum {
     QMAT_OK = 0,

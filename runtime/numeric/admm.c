@@ -433,7 +433,7 @@ static int admm_run(AdmmResult *res, const AdmmProblem *prob, double gamma,
         return ADMM_ERR_NOMEM;
     }
     while (iter < opt->max_iter) {
-        if (sym_interrupted) {
+        if (sym_interrupt_poll()) {
             status = ADMM_INTERRUPTED;
             break;
         }

@@ -41,7 +41,7 @@
 
 #include "dmat.h"
 
-extern volatile sig_atomic_t sym_interrupted;
+#include "base/sym_interrupt.h"
 
 /* Status codes (admm_strerror explains them). */
 enum {

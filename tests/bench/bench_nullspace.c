@@ -16,7 +16,6 @@
 #include <sys/stat.h>
 #include "exact/nullspace.h"
 
-volatile sig_atomic_t sym_interrupted = 0;
 
 /* ---- triplet assembly -------------------------------------------------- */
 

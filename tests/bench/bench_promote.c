@@ -21,7 +21,6 @@
 
 #include "numeric/admm.h"
 
-volatile sig_atomic_t sym_interrupted = 0;
 
 static int read_tok(FILE *f, char *buf, size_t n)
 {

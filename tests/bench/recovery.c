@@ -57,7 +57,6 @@
 #include "numeric/dmat.h"
 #include "numeric/rng.h"
 
-volatile sig_atomic_t sym_interrupted = 0;
 
 typedef struct Options {
     double eps_rel, eps_abs, thresh, alpha;

@@ -21,7 +21,6 @@
 #include "numeric/dlinalg.h"
 #include "numeric/dmat.h"
 
-volatile sig_atomic_t sym_interrupted = 0;
 
 static flint_rand_t rnd;
 

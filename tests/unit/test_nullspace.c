@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include "exact/nullspace.h"
 
-volatile sig_atomic_t sym_interrupted = 0;
 
 static void show(const char *what, const fmpq_mat_t A)
 {

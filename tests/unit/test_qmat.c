@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include "exact/qmat.h"
 
-volatile sig_atomic_t sym_interrupted = 0;
 
 #define ITERS 300
 

@@ -1,0 +1,2 @@
+# runtime/base/base.mk — libsym layer 0: the interrupt flag and its poll.
+libsymrt_a_SOURCES += runtime/base/sym_interrupt.h runtime/base/sym_interrupt.c
