@@ -1,7 +1,7 @@
 /* builtins_bundle.c — bundles (scalars, fields, forms, tensors, sections),
  * the Lie derivative lie(ξ, F), brackets of matrices and vector fields and
  * the group action act(h, F).  Glue only: the work is in
- * runtime/exact/section and runtime/lie.  The object kinds are defined in
+ * runtime/exact/section and runtime/symmetry/bundle.  The object kinds are defined in
  * builtins_lie.c (see builtins_lie.h). */
 #include <stdlib.h>
 #include <string.h>
@@ -138,66 +138,6 @@ static Value *velocity(Call *c, int i, const fmpq_mat_t A, PolyRing *R, PolyVec 
                      (long)r, n == 1 ? "is" : "are", (long)n, n == 1 ? "" : "s", names);
 }
 
-/* b (k x k) = fiber generator of bundle kind for velocity v; rep image D
-   for sections (NULL otherwise). */
-static Value *fiber(Call *c, PolyMat *b, int kind, const PolyVec *v, slong p, slong q,
-                    const fmpq_mat_t D)
-{
-    char err[POLY_ERR_LEN] = "";
-    int st = 0;
-    switch (kind) {
-    case BUNDLE_FIELDS: st = section_fiber_tangent(b, v, err); break;
-    case BUNDLE_FORMS: st = section_fiber_cotangent(b, v, err); break;
-    case BUNDLE_TENSORS: st = section_fiber_tensor(b, v, p, q, err); break;
-    case BUNDLE_SECTIONS: st = polymat_set_fmpq_mat(b, D, err); break;
-    default: break;
-    }
-    return st ? call_error(c, "%s", err) : NULL;
-}
-
-int lie_bundle_generator(PolyVec *v, PolyMat *b, int kind, const LieBundle *B,
-                         const fmpq_mat_t xi, char *err)
-{
-    if (kind == BUNDLE_KERNELS)
-        return kernel_bundle_generator(v, b, B, xi, err);
-    slong n = v->R->nvars, r = fmpq_mat_nrows(xi);
-    int st = section_velocity(v, xi);
-    if (st == SECTION_VELOCITY_SIZE) {
-        algebra_set_error(err, "the generator is %ldx%ld but there %s %ld coordinate%s", (long)r,
-                          (long)fmpq_mat_ncols(xi), n == 1 ? "is" : "are", (long)n,
-                          n == 1 ? "" : "s");
-        return ALG_ERR_ARG;
-    }
-    if (st == SECTION_VELOCITY_NOT_AFFINE) {
-        algebra_set_error(err, "the generator is %ldx%ld but there are %ld coordinates (and it "
-                          "is not affine: its last row is not zero)", (long)r, (long)r, (long)n);
-        return ALG_ERR_ARG;
-    }
-    char perr[POLY_ERR_LEN] = "";
-    switch (kind) {
-    case BUNDLE_FIELDS: st = section_fiber_tangent(b, v, perr); break;
-    case BUNDLE_FORMS: st = section_fiber_cotangent(b, v, perr); break;
-    case BUNDLE_TENSORS: st = section_fiber_tensor(b, v, B->p, B->q, perr); break;
-    case BUNDLE_SECTIONS: {
-        fmpq_mat_t D;
-        fmpq_mat_init(D, 0, 0);
-        int ast = rep_image(D, lie_rep(B->rep), xi, err);
-        if (!ast)
-            st = polymat_set_fmpq_mat(b, D, perr);
-        fmpq_mat_clear(D);
-        if (ast)
-            return ast;
-        break;
-    }
-    default: break;
-    }
-    if (st) {
-        algebra_set_error(err, "%s", perr);
-        return ALG_ERR_ARG;
-    }
-    return ALG_OK;
-}
-
 static Value *bi_lie(Call *c, Value **a)
 {
     Value *xi = a[0], *E = a[2];
@@ -207,7 +147,7 @@ static Value *bi_lie(Call *c, Value **a)
         return fields_algebra_builtin_lie(c, a);
     if (E && !val_is_obj(E, &lie_bundle_type))
         return arg_type_error(c, 2, "a bundle (scalars(g), fields(g), forms(g), ...)", E);
-    const LieBundle *B = E ? E->u.obj.data : NULL;
+    const LieBundle *B = lie_bundle_of(E);
     PolyRing *R = value_ring(c, a[1]);
     if (!R && a[1]->kind == VAL_RAT && !E && xi->kind == VAL_MAT)
         return val_rat_si(0); /* a constant function, before any coords */
@@ -245,8 +185,14 @@ static Value *bi_lie(Call *c, Value **a)
                       "lie(xi, F, sections(g, r))", (long)F.len, (long)R->nvars);
         goto done;
     }
-    if (B) {
-        const MatAlgebra *g = lie_owner_algebra(B->owner);
+    LieBundle plain;
+    if (!B) {
+        memset(&plain, 0, sizeof plain); /* plain scalars or vector fields */
+        plain.kind = kind;
+        plain.n = R->nvars;
+        plain.k = F.len;
+    } else {
+        const MatAlgebra *g = B->alg;
         if (B->n != R->nvars) {
             e = arg_error(c, 2, "the bundle is over R^%ld but there are %ld coordinates",
                           (long)B->n, (long)R->nvars);
@@ -266,7 +212,7 @@ static Value *bi_lie(Call *c, Value **a)
             /* xi must be in the bundle's algebra; for sections, D = dρ(xi) */
             int member = fmpq_mat_nrows(xi->u.m) == g->n && algebra_is_member(g, xi->u.m);
             char err[ALG_ERR_LEN] = "";
-            if (!member || (kind == BUNDLE_SECTIONS && rep_image(D, lie_rep(B->rep), xi->u.m, err))) {
+            if (!member || (kind == BUNDLE_SECTIONS && rep_image(D, B->rep, xi->u.m, err))) {
                 e = arg_error(c, 0, "the matrix is not an element of %s", g->name);
                 goto done;
             }
@@ -279,7 +225,8 @@ static Value *bi_lie(Call *c, Value **a)
         int hasb = kind != BUNDLE_SCALARS;
         char err[POLY_ERR_LEN] = "";
         polymat_init(&b, k, k, R);
-        if (hasb && (e = fiber(c, &b, kind, &v, B ? B->p : 0, B ? B->q : 0, D))) {
+        if (hasb && bundle_fiber(&b, B ? B : &plain, &v, D, err)) {
+            e = call_error(c, "%s", err);
             polymat_clear(&b);
             goto done;
         }
@@ -365,7 +312,7 @@ static Value *bi_act(Call *c, Value **a)
     Value *e = get_section(c, a, 1, R, &F, &shape);
     if (e)
         return e;
-    const LieBundle *B = E ? E->u.obj.data : NULL;
+    const LieBundle *B = lie_bundle_of(E);
     int kind = B ? B->kind : (shape == 0 ? BUNDLE_SCALARS : BUNDLE_FIELDS);
     fmpq_mat_t T;
     fmpq_mat_init(T, F.len, F.len);
@@ -385,7 +332,7 @@ static Value *bi_act(Call *c, Value **a)
             fmpq_mat_transpose(T, T);
     } else if (kind == BUNDLE_TENSORS || kind == BUNDLE_SECTIONS) {
         char err[ALG_ERR_LEN] = "";
-        int st = lie_bundle_group_matrix(T, B, h, err);
+        int st = bundle_group_matrix(T, B, h, err);
         if (st)
             e = call_error(c, "%s", err[0] ? err : algebra_strerror(st));
     }
@@ -408,37 +355,14 @@ static Value *bundle_make(Call *c, Value **a, int kind, slong p, slong q, Value 
     const MatAlgebra *g = lie_owner_algebra(a[0]);
     if (!g)
         return arg_type_error(c, 0, "a Lie algebra or a group", a[0]);
-    slong n = g->affine ? g->n - 1 : g->n, k = 1;
-    if (kind == BUNDLE_FIELDS || kind == BUNDLE_FORMS)
-        k = n;
-    if (kind == BUNDLE_TENSORS) {
-        for (slong i = 0; i < p + q; i++) {
-            k *= n;
-            if (k > SECTION_MAX_FIBER)
-                return call_error(c, "the fiber dimension %ld^%ld is too large", (long)n,
-                                  (long)(p + q));
-        }
-    }
-    if (kind == BUNDLE_SECTIONS) {
-        const MatRep *r = lie_rep(rep);
-        int same = r->alg == g || (r->alg->n == g->n && r->alg->dim == g->dim);
-        for (slong i = 0; same && r->alg != g && i < g->dim; i++)
-            same = fmpq_mat_equal(r->alg->basis + i, g->basis + i);
-        if (!same)
-            return arg_error(c, 1, "the representation is of another algebra");
-        if (r->dim > SECTION_MAX_FIBER)
-            return arg_error(c, 1, "the fiber dimension %ld is too large", (long)r->dim);
-        k = r->dim;
-    }
-    LieBundle *B = calloc(1, sizeof *B);
-    B->owner = val_ref(a[0]);
-    B->rep = rep ? val_ref(rep) : NULL;
-    B->kind = kind;
-    B->n = n;
-    B->k = k;
-    B->p = p;
-    B->q = q;
-    return val_obj(&lie_bundle_type, B);
+    LieBundle B;
+    char err[ALG_ERR_LEN] = "";
+    int st = bundle_init(&B, kind, g, p, q, rep ? lie_rep(rep) : NULL, err);
+    if (st == ALG_ERR_ARG || (st && kind == BUNDLE_SECTIONS))
+        return arg_error(c, 1, "%s", err);
+    if (st)
+        return call_error(c, "%s", err);
+    return lie_bundle_new(&lie_bundle_type, &B, a[0], rep, NULL, NULL);
 }
 
 static Value *bi_scalars(Call *c, Value **a) { return bundle_make(c, a, BUNDLE_SCALARS, 0, 0, NULL); }
@@ -459,37 +383,6 @@ static Value *bi_sections(Call *c, Value **a)
     if (!lie_rep(a[1]))
         return arg_type_error(c, 1, "a representation", a[1]);
     return bundle_make(c, a, BUNDLE_SECTIONS, 0, 0, a[1]);
-}
-
-/* T = the fiber action of h for tensors (h^{⊗p} ⊗ h^{-T ⊗q}) and sections
-   (rep_group_element). */
-int lie_bundle_group_matrix(fmpq_mat_t T, const LieBundle *B, const fmpq_mat_t h, char *err)
-{
-    if (B->kind == BUNDLE_SECTIONS)
-        return rep_group_element(T, lie_rep(B->rep), h, err);
-    slong n = fmpq_mat_nrows(h);
-    fmpq_mat_t hi, acc, tmp;
-    fmpq_mat_init(hi, n, n);
-    if (!fmpq_mat_inv(hi, h)) {
-        fmpq_mat_clear(hi);
-        algebra_set_error(err, "the matrix is singular");
-        return ALG_ERR_SINGULAR;
-    }
-    fmpq_mat_transpose(hi, hi);
-    fmpq_mat_init(acc, 1, 1);
-    fmpq_mat_one(acc);
-    for (slong s = 0; s < B->p + B->q; s++) {
-        const fmpq_mat_struct *f = s < B->p ? h : hi;
-        fmpq_mat_init(tmp, fmpq_mat_nrows(acc) * n, fmpq_mat_ncols(acc) * n);
-        fmpq_mat_kronecker_product(tmp, acc, f);
-        fmpq_mat_swap(acc, tmp);
-        fmpq_mat_clear(tmp);
-    }
-    fmpq_mat_clear(T);
-    fmpq_mat_init_set(T, acc);
-    fmpq_mat_clear(acc);
-    fmpq_mat_clear(hi);
-    return ALG_OK;
 }
 
 #define BUN "Lie derivatives"

@@ -15,9 +15,9 @@
 #include <string.h>
 #include "builtins.h"
 #include "builtins_lie.h"
-#include "discover.h"
+#include "symmetry/discover.h"
 #include "interp.h"
-#include "model.h"
+#include "builtins_model.h"
 #include "print.h"
 #include "lie/algebra.h"
 #include "numeric/dlinalg.h"
@@ -347,25 +347,25 @@ static Value *discover_section(Call *c, Value **a)
                              "elements of %s: use discover(F, %s) for those, or discover(F, d "
                              "= k) / discover(F, E, d = k) with the bundle E of F", g->name,
                              g->name);
-        if (Ev && ((LieBundle *)Ev->u.obj.data)->kind == BUNDLE_SECTIONS)
+        if (Ev && lie_bundle_of(Ev)->kind == BUNDLE_SECTIONS)
             return arg_error(c, Ev == a[1] ? 1 : 2, "d = k needs a bundle on which any vector "
                              "field acts (scalars, fields, forms, tensors); sections(g, r) is "
                              "acted on through g's representation only: use discover(F, g, E)");
-        if (Ev && ((LieBundle *)Ev->u.obj.data)->kind == BUNDLE_KERNELS)
+        if (Ev && lie_bundle_of(Ev)->kind == BUNDLE_KERNELS)
             return arg_error(c, Ev == a[1] ? 1 : 2, "d = k is not supported for kernel bundles");
         if ((e = arg_long(c, a, 3, 0, DISCOVER_MAX_DEGREE, &d)))
             return e;
-        if (Ev && ((LieBundle *)Ev->u.obj.data)->n != R->nvars)
+        if (Ev && lie_bundle_of(Ev)->n != R->nvars)
             return arg_error(c, Ev == a[1] ? 1 : 2, "the bundle is over R^%ld but there are %ld "
-                             "coordinates", (long)((LieBundle *)Ev->u.obj.data)->n,
+                             "coordinates", (long)lie_bundle_of(Ev)->n,
                              (long)R->nvars);
     } else if (Ev) {
-        g = lie_owner_algebra(((LieBundle *)Ev->u.obj.data)->owner);
+        g = lie_bundle_of(Ev)->alg;
     } else if (!g) {
         return call_error(c, "give the candidates: an algebra (gl(2)), a bundle, or d = k for "
                           "vector fields of degree <= k");
     }
-    const LieBundle *B = Ev ? Ev->u.obj.data : NULL;
+    const LieBundle *B = lie_bundle_of(Ev);
     int Ei = Ev == a[1] ? 1 : 2;
     if (g && (e = check_size(c, 1, g, R)))
         return e;
@@ -373,17 +373,19 @@ static Value *discover_section(Call *c, Value **a)
     int shape = 0;
     if ((e = get_section(c, 0, a[0], R, &F, &shape)))
         return e;
-    DiscoverFiber fib = {shape == 0 ? DISCOVER_SCALARS : DISCOVER_FIELDS, 0, 0};
+    LieBundle fib; /* the fiber rule: B's, or plain scalars / vector fields */
+    memset(&fib, 0, sizeof fib);
+    fib.kind = shape == 0 ? BUNDLE_SCALARS : BUNDLE_FIELDS;
+    fib.n = R->nvars;
+    fib.k = F.len;
     const MatRep *rep = NULL;
     if (B) {
-        fib.kind = B->kind;
-        fib.p = B->p;
-        fib.q = B->q;
+        fib = *B;
         if (F.len != B->k)
             e = arg_error(c, 0, "the section has %ld components but the fiber of the bundle has "
                           "dimension %ld", (long)F.len, (long)B->k);
         if (!e && B->kind == BUNDLE_SECTIONS) {
-            rep = lie_rep(B->rep);
+            rep = B->rep;
             if (rep->alg->dim != g->dim || rep->alg->n != g->n)
                 e = arg_error(c, Ei, "the bundle's representation is of another algebra");
         }
@@ -709,7 +711,7 @@ static Value *no_discrete(Call *c, Value **a, int i)
 {
     const Value *v = a[i];
     if (v && val_is_obj(v, &lie_bundle_type))
-        v = ((const LieBundle *)v->u.obj.data)->owner;
+        v = lie_bundle_value(v)->owner;
     const DiscreteGens *dg = v ? lie_group_gens(v) : NULL;
     if (!dg || dg->count == 0)
         return NULL;

@@ -19,7 +19,7 @@
 #include "builtins.h"
 #include "interp.h"
 #include "model_value.h"
-#include "model.h"
+#include "builtins_model.h"
 #include "exact/poly.h"
 #include "numeric/dmat.h"
 #include "plot/svg.h"

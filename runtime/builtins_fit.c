@@ -16,8 +16,8 @@
 #include "builtins.h"
 #include "builtins_lie.h"
 #include "interp.h"
-#include "model.h"
-#include "promote.h"
+#include "builtins_model.h"
+#include "symmetry/promote.h"
 #include "model_value.h"
 #include "numeric/admm.h"
 #include "numeric/dlinalg.h"
@@ -874,7 +874,7 @@ static Value *bi_regulariser(Call *c, Value **a)
         return arg_type_error(c, 2, "a bundle", a[2]);
     Value *E = a[2] && a[2]->kind != VAL_NIL ? a[2] : NULL;
     if (E) {
-        const LieBundle *B = E->u.obj.data;
+        const LieBundle *B = lie_bundle_of(E);
         if (B->k != k || B->n != R->nvars)
             return arg_error(c, 2, "the bundle has fiber dimension %ld over R^%ld; F has %ld "
                              "component(s) over %ld coordinate(s)", (long)B->k, (long)B->n,
@@ -892,7 +892,7 @@ static Value *bi_regulariser(Call *c, Value **a)
     char merr[MODEL_ERR_LEN] = "";
     ModelSpace V;
     memset(&V, 0, sizeof V);
-    if (model_space_init_polys(&V, E, R, k, d, merr)) {
+    if (model_space_init_polys(&V, lie_bundle_of(E), R, k, d, merr)) {
         flint_free(own);
         model_space_clear(&V);
         return call_error(c, "%s", merr);
@@ -1063,7 +1063,7 @@ Value *fit_discover_model(Call *c, Value **a)
             goto done;
         }
         if (E) {
-            const LieBundle *Bn = E->u.obj.data;
+            const LieBundle *Bn = lie_bundle_of(E);
             if (Bn->k != k || Bn->n != R->nvars) {
                 e = arg_error(c, 3, "the bundle has fiber dimension %ld over R^%ld; the basis "
                               "has %ld component(s) over %ld coordinate(s)", (long)Bn->k,
@@ -1077,7 +1077,7 @@ Value *fit_discover_model(Call *c, Value **a)
         }
         char merr[MODEL_ERR_LEN] = "";
         V = &Vl;
-        if (model_space_init_polys(&Vl, E, R, k, d, merr)) {
+        if (model_space_init_polys(&Vl, lie_bundle_of(E), R, k, d, merr)) {
             e = call_error(c, "%s", merr);
             goto done;
         }

@@ -15,7 +15,8 @@
  * of a trivial bundle over the doubled coordinates with velocity (v(x), v(y))
  * and fiber generator dρ_out ⊗ I − I ⊗ dρ_inᵀ − tr(A) I (affine actions
  * only, so div v = tr A is constant), which the section machinery of
- * model.c handles as it is.
+ * model.c handles as it is.  The rule itself is symmetry/bundle.c's; this
+ * file is the binding.
  *
  * The kernel ring: the declared coordinates, then each name with the suffix
  * "p" (coords x, y gives x, y, xp, yp; more p's if a name is taken).  One
@@ -31,22 +32,11 @@
 #include "exact/poly.h"
 #include "exact/section.h"
 #include "interp.h"
-#include "model.h"
+#include "builtins_model.h"
 #include "numeric/dmat.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The data of a kernel bundle value.  base must stay first (model.c and
-   builtins_bundle.c read the data as a LieBundle). */
-typedef struct KernelBundle {
-    LieBundle base;  /* kind BUNDLE_KERNELS; owner, rep = r_out (or NULL) */
-    Value *rin;      /* input representation value, or NULL (trivial) */
-    PolyRing *ring;  /* the kernel ring (reference) */
-    slong m;         /* base dimension: R^m */
-    slong din, dout; /* fiber: dout x din matrices */
-    int twoarg;      /* 1: k(x, xp) over 2m variables; 0: κ(z) over m */
-} KernelBundle;
 
 /* Largest number of sample values (points times components). */
 #define KERNEL_MAX_SAMPLES 4000000
@@ -108,16 +98,6 @@ static int is_kernel_ring(const PolyRing *R)
 
 /* ------------------------------------------------------------ the bundle */
 
-static void kbundle_free(void *d)
-{
-    KernelBundle *K = d;
-    val_unref(K->base.owner);
-    val_unref(K->base.rep);
-    val_unref(K->rin);
-    polyring_decref(K->ring);
-    free(K);
-}
-
 static const char *rep_name(const Value *r)
 {
     return r ? lie_rep(r)->name : "trivial";
@@ -126,207 +106,32 @@ static const char *rep_name(const Value *r)
 static void kbundle_print(StrBuf *sb, const Value *v, PrintFormat fmt)
 {
     (void)fmt;
-    const KernelBundle *K = v->u.obj.data;
-    const MatAlgebra *g = lie_owner_algebra(K->base.owner);
-    if (K->twoarg)
-        sb_printf(sb, "bundle of integral kernels k(x, xp) over R^%ld x R^%ld", (long)K->m,
-                  (long)K->m);
+    const BundleValue *K = v->u.obj.data;
+    if (K->b.twoarg)
+        sb_printf(sb, "bundle of integral kernels k(x, xp) over R^%ld x R^%ld", (long)K->b.m,
+                  (long)K->b.m);
     else
-        sb_printf(sb, "bundle of steerable kernels k(z) over R^%ld", (long)K->m);
+        sb_printf(sb, "bundle of steerable kernels k(z) over R^%ld", (long)K->b.m);
     sb_printf(sb, " with values Hom(%s, %s) (fiber dimension %ld), acted on by %s",
-              rep_name(K->rin), rep_name(K->base.rep), (long)K->base.k, g->name);
+              rep_name(K->rin), rep_name(K->rep), (long)K->b.k, K->b.alg->name);
 }
 
 static long kbundle_length(const Value *v)
 {
-    return ((const KernelBundle *)v->u.obj.data)->base.k;
+    return lie_bundle_of(v)->k;
+}
+
+static void kbundle_free(void *d)
+{
+    lie_bundle_type.free(d); /* the same data: BundleValue */
 }
 
 const ObjType kernel_bundle_type = {"kernel bundle", kbundle_free, kbundle_print, NULL, NULL,
                                     kbundle_length,  NULL};
 
-static const KernelBundle *kbundle_of(const Value *v)
+static const BundleValue *kbundle_of(const Value *v)
 {
     return v && val_is_obj(v, &kernel_bundle_type) ? v->u.obj.data : NULL;
-}
-
-/* 1 if the representation r is of the algebra g (same basis). */
-static int rep_of(const MatRep *r, const MatAlgebra *g)
-{
-    if (r->alg == g)
-        return 1;
-    if (r->alg->n != g->n || r->alg->dim != g->dim)
-        return 0;
-    for (slong i = 0; i < g->dim; i++)
-        if (!fmpq_mat_equal(r->alg->basis + i, g->basis + i))
-            return 0;
-    return 1;
-}
-
-/* D (k x k) = drho(xi) for the representation value r (NULL: 1 x 1 zero);
-   xi is already known to be in r's algebra. */
-static int rep_derivative(fmpq_mat_t D, const Value *r, const fmpq_mat_t xi)
-{
-    const MatRep *R = r ? lie_rep(r) : NULL;
-    if (R)
-        return rep_image(D, R, xi, NULL);
-    fmpq_mat_clear(D);
-    fmpq_mat_init(D, 1, 1);
-    return 0;
-}
-
-/* F (k x k, k = dout*din) = P ⊗ I_din + I_dout ⊗ Q (row-major vec). */
-static void kron_sum(fmpq_mat_t F, const fmpq_mat_t P, const fmpq_mat_t Q, slong dout, slong din)
-{
-    fmpq_mat_zero(F);
-    for (slong r = 0; r < dout; r++)
-        for (slong s = 0; s < din; s++)
-            for (slong t = 0; t < dout; t++)
-                fmpq_add(fmpq_mat_entry(F, r * din + s, t * din + s),
-                         fmpq_mat_entry(F, r * din + s, t * din + s), fmpq_mat_entry(P, r, t));
-    for (slong r = 0; r < dout; r++)
-        for (slong s = 0; s < din; s++)
-            for (slong u = 0; u < din; u++)
-                fmpq_add(fmpq_mat_entry(F, r * din + s, r * din + u),
-                         fmpq_mat_entry(F, r * din + s, r * din + u), fmpq_mat_entry(Q, s, u));
-}
-
-int kernel_bundle_generator(PolyVec *v, PolyMat *b, const LieBundle *B, const fmpq_mat_t xi,
-                            char *err)
-{
-    const KernelBundle *K = (const KernelBundle *)B;
-    const MatAlgebra *g = lie_owner_algebra(B->owner);
-    slong m = K->m, N = B->n, k = B->k;
-    if (fmpq_mat_nrows(xi) != g->n || fmpq_mat_ncols(xi) != g->n) {
-        algebra_set_error(err, "the generator is %ldx%ld but %s has %ldx%ld matrices",
-                          (long)fmpq_mat_nrows(xi), (long)fmpq_mat_ncols(xi), g->name, (long)g->n,
-                          (long)g->n);
-        return ALG_ERR_ARG;
-    }
-    if (!algebra_is_member(g, xi)) {
-        algebra_set_error(err, "the generator is not an element of %s", g->name);
-        return ALG_ERR_NOT_MEMBER;
-    }
-    if (v->len != N || b->rows != k || b->cols != k || v->R != K->ring) {
-        algebra_set_error(err, "internal: kernel generator shapes");
-        return ALG_ERR_ARG;
-    }
-    /* velocity: blockdiag(A, A) (x, xp) + (t, t) for k(x, xp); A z for κ(z) */
-    fmpq_mat_t A2, t2, D1, D2, F;
-    fmpq_mat_init(A2, N, N);
-    fmpq_mat_init(t2, N, 1);
-    fmpq_t tr;
-    fmpq_init(tr);
-    for (slong blk = 0; blk < N / m; blk++)
-        for (slong i = 0; i < m; i++) {
-            for (slong j = 0; j < m; j++)
-                fmpq_set(fmpq_mat_entry(A2, blk * m + i, blk * m + j), fmpq_mat_entry(xi, i, j));
-            if (g->affine && K->twoarg)
-                fmpq_set(fmpq_mat_entry(t2, blk * m + i, 0), fmpq_mat_entry(xi, i, m));
-        }
-    for (slong i = 0; i < m; i++)
-        fmpq_add(tr, tr, fmpq_mat_entry(xi, i, i));
-    char perr[POLY_ERR_LEN] = "";
-    int st = polyvec_set_affine(v, A2, t2, perr);
-    /* fiber: drho_out ⊗ I − I ⊗ drho_inᵀ − tr(A) I */
-    fmpq_mat_init(D1, 0, 0);
-    fmpq_mat_init(D2, 0, 0);
-    fmpq_mat_init(F, k, k);
-    rep_derivative(D1, K->rin, xi);
-    rep_derivative(D2, B->rep, xi);
-    fmpq_mat_transpose(D1, D1);
-    fmpq_mat_neg(D1, D1);
-    kron_sum(F, D2, D1, K->dout, K->din);
-    for (slong i = 0; i < k; i++)
-        fmpq_sub(fmpq_mat_entry(F, i, i), fmpq_mat_entry(F, i, i), tr);
-    if (!st)
-        st = polymat_set_fmpq_mat(b, F, perr);
-    if (st)
-        algebra_set_error(err, "%s", perr);
-    fmpq_mat_clear(A2);
-    fmpq_mat_clear(t2);
-    fmpq_mat_clear(D1);
-    fmpq_mat_clear(D2);
-    fmpq_mat_clear(F);
-    fmpq_clear(tr);
-    return st ? ALG_ERR_ARG : ALG_OK;
-}
-
-/* T = the group action of h (m x m, lifted for affine algebras) on r. */
-static int rep_group(fmpq_mat_t T, const Value *r, const fmpq_mat_t h, char *err)
-{
-    if (!r) {
-        fmpq_mat_clear(T);
-        fmpq_mat_init(T, 1, 1);
-        fmpq_mat_one(T);
-        return 0;
-    }
-    const MatRep *R = lie_rep(r);
-    int st;
-    if (R->alg->affine && R->alg->n == fmpq_mat_nrows(h) + 1) {
-        fmpq_mat_t L;
-        fmpq_mat_init(L, 0, 0);
-        st = discrete_affine_lift(L, h, err);
-        if (!st)
-            st = rep_group_element(T, R, L, err);
-        fmpq_mat_clear(L);
-    } else {
-        st = rep_group_element(T, R, h, err);
-    }
-    return st;
-}
-
-int kernel_bundle_discrete(fmpq_mat_t g, fmpq_mat_t T, const LieBundle *B, const fmpq_mat_t h,
-                           char *err)
-{
-    const KernelBundle *K = (const KernelBundle *)B;
-    slong m = K->m, N = B->n;
-    if (fmpq_mat_nrows(h) != m || fmpq_mat_ncols(h) != m) {
-        algebra_set_error(err, "the element is %ldx%ld but the kernels are over R^%ld",
-                          (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h), (long)m);
-        return ALG_ERR_ARG;
-    }
-    fmpq_t det;
-    fmpq_init(det);
-    fmpq_mat_det(det, h);
-    if (fmpq_is_zero(det)) {
-        fmpq_clear(det);
-        algebra_set_error(err, "the element is singular");
-        return ALG_ERR_SINGULAR;
-    }
-    fmpq_abs(det, det);
-    fmpq_mat_t Ti, To, Tin;
-    fmpq_mat_init(Ti, 0, 0);
-    fmpq_mat_init(To, 0, 0);
-    int st = rep_group(Ti, K->rin, h, err);
-    if (!st)
-        st = rep_group(To, B->rep, h, err);
-    if (!st) {
-        fmpq_mat_init(Tin, K->din, K->din);
-        if (!fmpq_mat_inv(Tin, Ti)) {
-            algebra_set_error(err, "the input representation of the element is singular");
-            st = ALG_ERR_SINGULAR;
-        } else {
-            fmpq_mat_transpose(Tin, Tin);
-            fmpq_mat_clear(T);
-            fmpq_mat_init(T, B->k, B->k);
-            fmpq_mat_kronecker_product(T, To, Tin);
-            fmpq_inv(det, det);
-            fmpq_mat_scalar_mul_fmpq(T, T, det);
-            fmpq_mat_clear(g);
-            fmpq_mat_init(g, N, N);
-            for (slong blk = 0; blk < N / m; blk++)
-                for (slong i = 0; i < m; i++)
-                    for (slong j = 0; j < m; j++)
-                        fmpq_set(fmpq_mat_entry(g, blk * m + i, blk * m + j),
-                                 fmpq_mat_entry(h, i, j));
-        }
-        fmpq_mat_clear(Tin);
-    }
-    fmpq_mat_clear(Ti);
-    fmpq_mat_clear(To);
-    fmpq_clear(det);
-    return st;
 }
 
 /* A new kernel bundle value for the group or algebra a[0] and the optional
@@ -345,37 +150,29 @@ static Value *kbundle_make(Call *c, Value **a, int i_in, int i_out, int twoarg)
         return arg_error(c, 0, "%s acts on R^%ld but there %s %ld coordinate%s", g->name, (long)m,
                          R->nvars == 1 ? "is" : "are", (long)R->nvars, R->nvars == 1 ? "" : "s");
     Value *rv[2] = {a[i_in], a[i_out]};
-    slong dims[2] = {1, 1};
     for (int s = 0; s < 2; s++) {
         if (!rv[s])
             continue;
         const MatRep *r = lie_rep(rv[s]);
         if (!r)
             return arg_type_error(c, s ? i_out : i_in, "a representation", rv[s]);
-        if (!rep_of(r, g))
+        if (!bundle_rep_of(r, g))
             return arg_error(c, s ? i_out : i_in, "the representation is of %s, not of %s",
                              r->alg->name, g->name);
-        dims[s] = r->dim;
     }
-    if (dims[0] * dims[1] > SECTION_MAX_FIBER)
-        return call_error(c, "the fiber dimension %ld x %ld is too large", (long)dims[1],
-                          (long)dims[0]);
     PolyRing *KR = twoarg ? kernel_ring(R) : polyring_incref(R);
     if (!KR)
         return call_error(c, "out of memory");
-    KernelBundle *K = calloc(1, sizeof *K);
-    K->base.owner = val_ref(a[0]);
-    K->base.rep = rv[1] ? val_ref(rv[1]) : NULL;
-    K->base.kind = BUNDLE_KERNELS;
-    K->base.n = twoarg ? 2 * m : m;
-    K->base.k = dims[0] * dims[1];
-    K->rin = rv[0] ? val_ref(rv[0]) : NULL;
-    K->ring = KR;
-    K->m = m;
-    K->din = dims[0];
-    K->dout = dims[1];
-    K->twoarg = twoarg;
-    return val_obj(&kernel_bundle_type, K);
+    LieBundle B;
+    char err[ALG_ERR_LEN] = "";
+    Value *e;
+    if (bundle_init_kernels(&B, g, rv[0] ? lie_rep(rv[0]) : NULL, rv[1] ? lie_rep(rv[1]) : NULL,
+                            KR, twoarg, err))
+        e = call_error(c, "%s", err);
+    else
+        e = lie_bundle_new(&kernel_bundle_type, &B, a[0], rv[1], rv[0], KR);
+    polyring_decref(KR);
+    return e;
 }
 
 /* The model space of all kernels of degree <= a[1] of the bundle E. */
@@ -389,17 +186,19 @@ static Value *kspace_make(Call *c, Value **a, Value *E)
         val_unref(E);
         return e;
     }
-    const KernelBundle *K = E->u.obj.data;
+    const BundleValue *K = E->u.obj.data;
     char err[MODEL_ERR_LEN] = "";
     ModelSpace *V = malloc(sizeof *V);
-    int st = model_space_init_polys(V, E, K->ring, K->base.k, d, err);
-    val_unref(E);
+    int st = model_space_init_polys(V, &K->b, K->ring, K->b.k, d, err);
     if (st) {
+        val_unref(E);
         model_space_clear(V);
         free(V);
         return call_error(c, "%s", err);
     }
-    return model_space_value(V);
+    Value *r = model_space_value(V, E, NULL, NULL);
+    val_unref(E);
+    return r;
 }
 
 /* kernels(G, d, r_in = trivial, r_out = trivial) */
@@ -427,13 +226,13 @@ static Value *bi_kernel_bundle(Call *c, Value **a)
 }
 
 /* The kernel bundle of a[i]: a kernel bundle or a kernel model space. */
-static const KernelBundle *want_kbundle(Call *c, Value **a, int i, Value **e)
+static const BundleValue *want_kbundle(Call *c, Value **a, int i, Value **e)
 {
     *e = NULL;
-    const KernelBundle *K = kbundle_of(a[i]);
+    const BundleValue *K = kbundle_of(a[i]);
     const ModelSpace *V = model_space_of(a[i]);
     if (!K && V && V->kind == MODEL_SECTIONS)
-        K = kbundle_of(V->bundle);
+        K = kbundle_of(model_space_bundle_value(a[i]));
     if (!K)
         *e = arg_type_error(c, i, "a kernel model space or kernel bundle", a[i]);
     return K;
@@ -443,7 +242,7 @@ static const KernelBundle *want_kbundle(Call *c, Value **a, int i, Value **e)
 static Value *bi_kernel_coords(Call *c, Value **a)
 {
     Value *e;
-    const KernelBundle *K = want_kbundle(c, a, 0, &e);
+    const BundleValue *K = want_kbundle(c, a, 0, &e);
     if (!K)
         return e;
     Value *l = val_list_new(K->ring->nvars);
@@ -485,7 +284,7 @@ static Value *get_kernel(Call *c, Value **a, int i, PolyRing *R, PolyVec *F, int
 
 Value *kernel_builtin_lie(Call *c, Value **a)
 {
-    const KernelBundle *K = kbundle_of(a[2]);
+    const BundleValue *K = kbundle_of(a[2]);
     if (!K)
         return arg_type_error(c, 2, "a kernel bundle", a[2]);
     if (a[0]->kind != VAL_MAT)
@@ -496,16 +295,16 @@ Value *kernel_builtin_lie(Call *c, Value **a)
     Value *e = get_kernel(c, a, 1, K->ring, &F, &shape);
     if (e)
         return e;
-    if (F.len != K->base.k) {
+    if (F.len != K->b.k) {
         e = arg_error(c, 1, "the kernel has %ld components but the fiber has dimension %ld",
-                      (long)F.len, (long)K->base.k);
+                      (long)F.len, (long)K->b.k);
         polyvec_clear(&F);
         return e;
     }
-    polyvec_init(&v, K->base.n, K->ring);
-    polymat_init(&b, K->base.k, K->base.k, K->ring);
+    polyvec_init(&v, K->b.n, K->ring);
+    polymat_init(&b, K->b.k, K->b.k, K->ring);
     char err[ALG_ERR_LEN] = "";
-    int st = kernel_bundle_generator(&v, &b, &K->base, a[0]->u.m, err);
+    int st = bundle_generator(&v, &b, &K->b, a[0]->u.m, err);
     if (st) {
         e = arg_error(c, 0, "%s", err);
     } else {

@@ -8,7 +8,7 @@
 #include <string.h>
 #include "builtins.h"
 #include "builtins_lie.h"
-#include "model.h"
+#include "builtins_model.h"
 #include "interp.h"
 #include "print.h"
 
@@ -173,30 +173,58 @@ const DiscreteGens *lie_group_gens(const Value *v)
 
 static void bundle_free(void *d)
 {
-    LieBundle *B = d;
+    BundleValue *B = d;
     val_unref(B->owner);
     val_unref(B->rep);
+    val_unref(B->rin);
+    polyring_decref(B->ring);
     free(B);
 }
 
 static void bundle_print(StrBuf *sb, const Value *v, PrintFormat fmt)
 {
     (void)fmt;
-    const LieBundle *B = v->u.obj.data;
-    const MatAlgebra *g = lie_owner_algebra(B->owner);
+    const LieBundle *B = lie_bundle_of(v);
     static const char *what[] = {"scalar functions", "vector fields", "1-forms", "tensor fields",
                                  "sections"};
     sb_printf(sb, "bundle of %s", what[B->kind]);
     if (B->kind == BUNDLE_TENSORS)
         sb_printf(sb, " of type (%ld, %ld)", B->p, B->q);
     if (B->kind == BUNDLE_SECTIONS)
-        sb_printf(sb, " of %s", ((const MatRep *)lie_rep(B->rep))->name);
-    sb_printf(sb, " over R^%ld (fiber dimension %ld), acted on by %s", B->n, B->k, g->name);
+        sb_printf(sb, " of %s", B->rep->name);
+    sb_printf(sb, " over R^%ld (fiber dimension %ld), acted on by %s", B->n, B->k, B->alg->name);
 }
 
 static long bundle_length(const Value *v)
 {
-    return ((const LieBundle *)v->u.obj.data)->k;
+    return lie_bundle_of(v)->k;
+}
+
+const BundleValue *lie_bundle_value(const Value *v)
+{
+    if (v && (val_is_obj(v, &lie_bundle_type) || val_is_obj(v, &kernel_bundle_type)))
+        return v->u.obj.data;
+    return NULL;
+}
+
+const LieBundle *lie_bundle_of(const Value *v)
+{
+    const BundleValue *B = lie_bundle_value(v);
+    return B ? &B->b : NULL;
+}
+
+Value *lie_bundle_new(const ObjType *t, const LieBundle *b, Value *owner, Value *rep, Value *rin,
+                      PolyRing *ring)
+{
+    BundleValue *B = calloc(1, sizeof *B);
+    if (!B)
+        return NULL;
+    B->b = *b;
+    B->owner = owner ? val_ref(owner) : NULL;
+    B->rep = rep ? val_ref(rep) : NULL;
+    B->rin = rin ? val_ref(rin) : NULL;
+    B->ring = ring ? polyring_incref(ring) : NULL;
+    return val_obj(t, B);
 }
 
 const ObjType lie_bundle_type = {"bundle", bundle_free, bundle_print, NULL, NULL, bundle_length,

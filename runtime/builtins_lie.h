@@ -13,6 +13,7 @@
 #include "lie/algebra.h"
 #include "lie/rep.h"
 #include "lie/discrete.h"
+#include "symmetry/bundle.h"
 
 extern const ObjType lie_algebra_type;  /* data: MatAlgebra * */
 extern const ObjType lie_group_type;    /* data: LieGroup * */
@@ -38,17 +39,27 @@ typedef struct LieGroup {
     DiscreteGens gens;       /* the other components / finite generators */
 } LieGroup;
 
-enum { BUNDLE_SCALARS, BUNDLE_FIELDS, BUNDLE_FORMS, BUNDLE_TENSORS, BUNDLE_SECTIONS,
-       BUNDLE_KERNELS /* integral / steerable kernels: builtins_kernel.c */ };
-
-typedef struct LieBundle {
+/* The data of a bundle value (lie_bundle_type) and of a kernel bundle
+   value (kernel_bundle_type): the engine bundle (symmetry/bundle.h) and the
+   references that keep alive what it borrows. */
+typedef struct BundleValue {
+    LieBundle b;             /* engine bundle: borrows from the values below */
     Value *owner;            /* algebra or group value (reference) */
-    Value *rep;              /* sections: the representation value; else NULL */
-    int kind;                /* BUNDLE_* */
-    slong n;                 /* base R^n */
-    slong k;                 /* fiber dimension */
-    slong p, q;              /* tensor type */
-} LieBundle;
+    Value *rep;              /* sections: the representation; kernels: r_out
+                                (or NULL) */
+    Value *rin;              /* kernels: r_in (or NULL) */
+    PolyRing *ring;          /* kernels: the kernel ring (reference) */
+} BundleValue;
+
+/* The engine bundle of a bundle or kernel bundle value, else NULL. */
+const LieBundle *lie_bundle_of(const Value *v);
+/* The BundleValue of a bundle or kernel bundle value, else NULL. */
+const BundleValue *lie_bundle_value(const Value *v);
+/* A new value of type t (lie_bundle_type or kernel_bundle_type) for the
+   engine bundle b; takes new references to owner, rep, rin and ring (any
+   may be NULL). */
+Value *lie_bundle_new(const ObjType *t, const LieBundle *b, Value *owner, Value *rep, Value *rin,
+                      PolyRing *ring);
 
 /* The MatAlgebra of an algebra or group value (borrowed), else NULL. */
 const MatAlgebra *lie_owner_algebra(const Value *v);
@@ -65,26 +76,9 @@ Value *lie_alg_fail(Call *c, int st, const char *err);
    Returns NULL, or an error (then *mats is not set). */
 Value *lie_get_mats(Call *c, Value **a, int i, fmpq_mat_struct **mats, slong *count, slong *n,
                     int allow_empty);
-/* T = the action of the group element h on the fiber of B (tensors and
-   sections).  ALG_OK or an ALG_ERR_* code with a message in err. */
-int lie_bundle_group_matrix(fmpq_mat_t T, const LieBundle *B, const fmpq_mat_t h, char *err);
-
-/* --- kernel bundles (builtins_kernel.c) ---
-   A kernel bundle value has type kernel_bundle_type; its data starts with a
-   LieBundle (kind BUNDLE_KERNELS, n = variables of the kernel ring, k =
-   dim r_out * dim r_in), so model.c reads it as one.  For the algebra
-   element xi, kernel_bundle_generator sets v (length B->n) and b (k x k)
-   so that lie = b F - DF v is the kernel's Lie derivative (density term
-   included); kernel_bundle_discrete sets g (B->n x B->n) and T (k x k) so
-   that h.F = T F(g^-1 x) for the base element h.  Both return 0 or an
-   ALG_ERR_* code with a message in err (ALG_ERR_LEN bytes). */
-struct PolyVec;
-struct PolyMat;
+/* --- kernel bundles (builtins_kernel.c): data BundleValue, kind
+   BUNDLE_KERNELS (the engine rule is in symmetry/bundle.c). --- */
 extern const ObjType kernel_bundle_type;
-int kernel_bundle_generator(struct PolyVec *v, struct PolyMat *b, const LieBundle *B,
-                            const fmpq_mat_t xi, char *err);
-int kernel_bundle_discrete(fmpq_mat_t g, fmpq_mat_t T, const LieBundle *B, const fmpq_mat_t h,
-                           char *err);
 /* lie(xi, F, E) for a kernel bundle E (called by lie in builtins_bundle.c). */
 Value *kernel_builtin_lie(Call *c, Value **a);
 
@@ -97,16 +91,6 @@ Value *fields_algebra_builtin_basis(Call *c, Value **a);
 Value *fields_algebra_builtin_new(Call *c, Value **a);
 
 extern const Builtin builtins_kernel[]; /* builtins_kernel.c, builtins_fields_algebra.c */
-
-/* v (its ring's nvars) and b (k x k, k the fiber dimension) = the velocity
-   field and fiber generator of the algebra element xi for sections of
-   bundle kind `kind` (B: the bundle, or NULL for plain scalars and vector
-   fields): v = A x (or A x + b for an affine xi); b = 0, Dv, -Dv^T, the
-   tensor rule, dρ(xi), or the kernel rule with its density term, so that
-   lie(xi, F) = b F - DF v.  ALG_OK, or an ALG_ERR_* code with a message in
-   err (ALG_ERR_LEN). */
-int lie_bundle_generator(struct PolyVec *v, struct PolyMat *b, int kind, const LieBundle *B,
-                         const fmpq_mat_t xi, char *err);
 
 extern const Builtin builtins_rep[];    /* builtins_rep.c */
 extern const Builtin builtins_bundle[]; /* builtins_bundle.c */

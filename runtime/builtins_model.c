@@ -1,15 +1,17 @@
 /* builtins_model.c — model spaces in the language: polys, span, layers,
- * enforce and model.  Glue only: the work is in model.c (dim, basis and
- * coeffs of a model space dispatch there from builtins_lie.c and
- * builtins_poly.c). */
+ * enforce and model, and the model-space value kind.  Glue only: the work
+ * is in symmetry/model.c (dim, basis and coeffs of a model space dispatch
+ * here from builtins_lie.c and builtins_poly.c). */
 #include <stdlib.h>
 #include <string.h>
 #include "builtins.h"
 #include "builtins_lie.h"
 #include "interp.h"
-#include "model.h"
+#include "builtins_model.h"
 #include "model_value.h"
-#include "promote.h"
+#include "print.h"
+#include <flint/fmpq_vec.h>
+#include "symmetry/promote.h"
 #include "numeric/dmat.h"
 #include "exact/qmat.h"
 
@@ -20,14 +22,17 @@ static Value *model_fail_value(Call *c, int st, const char *err)
     return call_error(c, "%s", err[0] ? err : qmat_strerror(st));
 }
 
-static Value *new_space_value(Call *c, ModelSpace *V, int st, const char *err)
+/* The value of V (st == 0), keeping references to keep[0..2] (bundle, rin,
+   rout: any may be NULL), or the error st with message err (V freed). */
+static Value *new_space_value(Call *c, ModelSpace *V, int st, const char *err,
+                              Value *const keep[3])
 {
     if (st) {
         model_space_clear(V);
         free(V);
         return model_fail_value(c, st, err);
     }
-    return model_space_value(V);
+    return model_space_value(V, keep[0], keep[1], keep[2]);
 }
 
 static Value *want_space(Call *c, Value **a, int i, const ModelSpace **V)
@@ -42,7 +47,8 @@ static Value *bi_polys(Call *c, Value **a)
     if (!val_is_obj(a[0], &lie_bundle_type))
         return arg_type_error(c, 0, "a bundle (scalars(g), fields(g), forms(g), tensors(g, p, q)"
                               " or sections(g, r))", a[0]);
-    const LieBundle *B = a[0]->u.obj.data;
+    const LieBundle *B = lie_bundle_of(a[0]);
+    Value *keep[3] = {a[0], NULL, NULL};
     long d;
     Value *e = arg_long(c, a, 1, 0, POLY_MAX_DEGREE, &d);
     if (e)
@@ -56,8 +62,8 @@ static Value *bi_polys(Call *c, Value **a)
                          R->nvars == 1 ? "" : "s");
     char err[MODEL_ERR_LEN] = "";
     ModelSpace *V = malloc(sizeof *V);
-    int st = model_space_init_polys(V, a[0], R, B->k, d, err);
-    return new_space_value(c, V, st, err);
+    int st = model_space_init_polys(V, B, R, B->k, d, err);
+    return new_space_value(c, V, st, err, keep);
 }
 
 /* The ring and number of components of a model value (0 if not one). */
@@ -124,7 +130,7 @@ static Value *bi_span(Call *c, Value **a)
     if (!R)
         return call_error(c, "no coordinates: declare them first (coords x, y)");
     if (E) {
-        const LieBundle *B = E->u.obj.data;
+        const LieBundle *B = lie_bundle_of(E);
         if (B->k != k || B->n != R->nvars)
             return arg_error(c, 1, "the bundle has fiber dimension %ld over R^%ld; the models "
                              "have %ld component(s) over %ld coordinate(s)", (long)B->k,
@@ -135,12 +141,13 @@ static Value *bi_span(Call *c, Value **a)
     }
     char err[MODEL_ERR_LEN] = "";
     ModelSpace *V = malloc(sizeof *V);
-    int st = model_space_init_polys(V, E, R, k, d, err);
+    Value *keep[3] = {E, NULL, NULL};
+    int st = model_space_init_polys(V, lie_bundle_of(E), R, k, d, err);
     if (st)
-        return new_space_value(c, V, st, err);
+        return new_space_value(c, V, st, err, keep);
     slong m = l->u.list.n;
     if (!qmat_size_ok(V->nfull, m))
-        return new_space_value(c, V, QMAT_E_TOO_LARGE, "");
+        return new_space_value(c, V, QMAT_E_TOO_LARGE, "", keep);
     fmpq_mat_t M;
     fmpq_mat_init(M, V->nfull, m);
     fmpq *f = _fmpq_vec_init(V->nfull + 1);
@@ -159,7 +166,7 @@ static Value *bi_span(Call *c, Value **a)
         free(V);
         return e;
     }
-    return new_space_value(c, V, st, err);
+    return new_space_value(c, V, st, err, keep);
 }
 
 /* layers(r_in, r_out, bias = true) */
@@ -177,8 +184,9 @@ static Value *bi_layers(Call *c, Value **a)
     }
     char err[MODEL_ERR_LEN] = "";
     ModelSpace *V = malloc(sizeof *V);
-    int st = model_space_init_layers(V, a[0], a[1], bias, err);
-    return new_space_value(c, V, st, err);
+    Value *keep[3] = {NULL, a[0], a[1]};
+    int st = model_space_init_layers(V, lie_rep(a[0]), lie_rep(a[1]), bias, err);
+    return new_space_value(c, V, st, err, keep);
 }
 
 /* enforce(V, G, discrete = []) */
@@ -228,7 +236,12 @@ static Value *bi_enforce(Call *c, Value **a)
     flint_free(lst);
     flint_free(extra);
     flint_free(disc);
-    return new_space_value(c, S, st, err);
+    if (st) {
+        model_space_clear(S);
+        free(S);
+        return model_fail_value(c, st, err);
+    }
+    return model_space_value_like(S, a[0]);
 }
 
 /* model(V, c) */
@@ -318,3 +331,265 @@ const Builtin builtins_model[] = {
      "the float column of full coefficients (monomials component-major; W row-major, b).",
      "coords x, y; model(polys(scalars(so(2)), 1), [1, 2, 3])", "2*x + 3*y + 1"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};
+
+/* ------------------------------------------------------------ model-space values */
+
+/* Model j of V as a value: a polynomial (k = 1), a column of polynomials,
+   or a layer record(W = .., b = ..). */
+static Value *model_from_full(const ModelSpace *V, const fmpq *f)
+{
+    if (V->kind == MODEL_LAYERS) {
+        Value *r = val_record_new("layer", V->bias ? 2 : 1);
+        Value *W = val_mat_new(V->dout, V->din);
+        for (slong i = 0; i < V->dout; i++)
+            for (slong j = 0; j < V->din; j++)
+                fmpq_set(fmpq_mat_entry(W->u.m, i, j), f + i * V->din + j);
+        val_record_set(r, 0, "W", W);
+        if (V->bias) {
+            Value *b = val_mat_new(V->dout, 1);
+            for (slong i = 0; i < V->dout; i++)
+                fmpq_set(fmpq_mat_entry(b->u.m, i, 0), f + V->dout * V->din + i);
+            val_record_set(r, 1, "b", b);
+        }
+        return r;
+    }
+    char err[MODEL_ERR_LEN] = "";
+    PolyVec F;
+    polyvec_init(&F, V->k, V->R);
+    if (model_space_section(&F, V, f, err)) {
+        polyvec_clear(&F);
+        return val_error(NULL, "%s", err);
+    }
+    Value *r;
+    if (V->k == 1) {
+        r = val_poly_new(V->R);
+        fmpq_mpoly_swap(r->u.poly.p, F.p, V->R->ctx);
+    } else {
+        r = val_pmat_new(V->R, V->k, 1);
+        for (slong i = 0; i < V->k; i++)
+            fmpq_mpoly_swap(r->u.pmat.e + i, F.p + i, V->R->ctx);
+    }
+    polyvec_clear(&F);
+    return r;
+}
+
+static Value *model_basis_value(const ModelSpace *V, slong j)
+{
+    fmpq *f = _fmpq_vec_init(V->nfull + 1);
+    model_space_basis_column(f, V, j);
+    Value *r = model_from_full(V, f);
+    _fmpq_vec_clear(f, V->nfull + 1);
+    return r;
+}
+
+/* The data of a model-space value: the engine space and references to the
+   values that own what it borrows (bundle, representations). */
+typedef struct ModelSpaceValue {
+    ModelSpace V;
+    Value *keep[3]; /* bundle, rin, rout (each may be NULL) */
+} ModelSpaceValue;
+
+static void model_type_free(void *data)
+{
+    ModelSpaceValue *S = data;
+    model_space_clear(&S->V);
+    for (int i = 0; i < 3; i++)
+        val_unref(S->keep[i]);
+    free(S);
+}
+
+static void model_type_print(StrBuf *sb, const Value *v, PrintFormat fmt)
+{
+    const ModelSpace *V = model_space_of(v);
+    sb_printf(sb, "model space of dimension %ld", (long)V->dim);
+    if (V->enforced)
+        sb_printf(sb, " (%ld before enforcing)", (long)V->nbefore);
+    slong show = V->dim < MODEL_PRINT_MAX || print_show_all ? V->dim : MODEL_PRINT_MAX;
+    for (slong j = 0; j < show; j++) {
+        Value *m = model_basis_value(V, j);
+        sb_printf(sb, "\n  ");
+        if (m->kind == VAL_RECORD) {
+            sb_printf(sb, "W = ");
+            print_qmat(sb, m->u.rec.vals[0]->u.m, fmt);
+            if (m->u.rec.n > 1) {
+                sb_printf(sb, ", b = ");
+                print_qmat(sb, m->u.rec.vals[1]->u.m, fmt);
+            }
+        } else {
+            print_value(sb, m, fmt);
+        }
+        val_unref(m);
+    }
+    if (show < V->dim)
+        sb_printf(sb, "\n  ... (%ld more)", (long)(V->dim - show));
+}
+
+static Value *model_type_index(const Value *v, long i)
+{
+    const ModelSpace *V = model_space_of(v);
+    if (i < 1 || i > V->dim)
+        return val_error(NULL, "index %ld out of range: the model space has dimension %ld", i,
+                         (long)V->dim);
+    return model_basis_value(V, i - 1);
+}
+
+static long model_type_length(const Value *v)
+{
+    return model_space_of(v)->dim;
+}
+
+const ObjType model_space_type = {"model space", model_type_free, model_type_print,
+                                  model_type_index, NULL, model_type_length, NULL};
+
+const ModelSpace *model_space_of(const Value *v)
+{
+    return v && val_is_obj(v, &model_space_type) ? &((ModelSpaceValue *)v->u.obj.data)->V : NULL;
+}
+
+Value *model_space_bundle_value(const Value *v)
+{
+    return v && val_is_obj(v, &model_space_type) ? ((ModelSpaceValue *)v->u.obj.data)->keep[0]
+                                                 : NULL;
+}
+
+Value *model_space_value(ModelSpace *V, Value *bundle, Value *rin, Value *rout)
+{
+    ModelSpaceValue *S = malloc(sizeof *S);
+    if (!S) {
+        model_space_clear(V);
+        free(V);
+        return val_error(NULL, "out of memory");
+    }
+    S->V = *V;
+    free(V);
+    Value *keep[3] = {bundle, rin, rout};
+    for (int i = 0; i < 3; i++)
+        S->keep[i] = keep[i] ? val_ref(keep[i]) : NULL;
+    return val_obj(&model_space_type, S);
+}
+
+Value *model_space_value_like(ModelSpace *V, const Value *src)
+{
+    const ModelSpaceValue *T = src->u.obj.data;
+    return model_space_value(V, T->keep[0], T->keep[1], T->keep[2]);
+}
+
+Value *model_builtin_basis(Call *c, Value **a)
+{
+    const ModelSpace *V = model_space_of(a[0]);
+    if (!V)
+        return arg_type_error(c, 0, "a model space", a[0]);
+    Value *l = val_list_new(V->dim);
+    for (slong j = 0; j < V->dim; j++) {
+        Value *m = model_basis_value(V, j);
+        if (val_is_error(m)) {
+            val_unref(l);
+            return m;
+        }
+        val_list_set(l, j, m);
+    }
+    return l;
+}
+
+/* f = the full coefficients of the model value F in V. */
+static Value *model_get_full(Call *c, const ModelSpace *V, Value *F, int i, fmpq *f)
+{
+    if (V->kind == MODEL_LAYERS) {
+        Value *W = NULL, *b = NULL;
+        if (F->kind == VAL_RECORD) {
+            for (long t = 0; t < F->u.rec.n; t++) {
+                if (!strcmp(F->u.rec.keys[t], "W"))
+                    W = F->u.rec.vals[t];
+                if (!strcmp(F->u.rec.keys[t], "b"))
+                    b = F->u.rec.vals[t];
+            }
+        } else if (F->kind == VAL_MAT) {
+            W = F;
+        }
+        if (!W || W->kind != VAL_MAT || fmpq_mat_nrows(W->u.m) != V->dout ||
+            fmpq_mat_ncols(W->u.m) != V->din)
+            return arg_error(c, i, "a layer of this space is record(W = a %ldx%ld matrix%s)",
+                             (long)V->dout, (long)V->din, V->bias ? ", b = a column" : "");
+        if (b && (!V->bias || b->kind != VAL_MAT || fmpq_mat_nrows(b->u.m) != V->dout ||
+                  fmpq_mat_ncols(b->u.m) != 1))
+            return arg_error(c, i, "the bias must be a %ldx1 column%s", (long)V->dout,
+                             V->bias ? "" : " (and this space has none)");
+        for (slong r = 0; r < V->dout; r++)
+            for (slong s = 0; s < V->din; s++)
+                fmpq_set(f + r * V->din + s, fmpq_mat_entry(W->u.m, r, s));
+        for (slong r = 0; V->bias && r < V->dout; r++) {
+            if (b)
+                fmpq_set(f + V->dout * V->din + r, fmpq_mat_entry(b->u.m, r, 0));
+            else
+                fmpq_zero(f + V->dout * V->din + r);
+        }
+        return NULL;
+    }
+    PolyVec P;
+    polyvec_init(&P, 0, V->R);
+    if (F->kind == VAL_POLY || F->kind == VAL_RAT) {
+        polyvec_clear(&P);
+        polyvec_init(&P, 1, V->R);
+        if (F->kind == VAL_POLY && F->u.poly.ring != V->R) {
+            polyvec_clear(&P);
+            return arg_error(c, i, "the polynomial is over other coordinates");
+        }
+        if (F->kind == VAL_POLY)
+            fmpq_mpoly_set(P.p, F->u.poly.p, V->R->ctx);
+        else
+            poly_set_fmpq(P.p, F->u.q, V->R);
+    } else if (F->kind == VAL_PMAT && F->u.pmat.cols == 1 && F->u.pmat.ring == V->R) {
+        polyvec_clear(&P);
+        polyvec_init(&P, F->u.pmat.rows, V->R);
+        for (slong j = 0; j < P.len; j++)
+            fmpq_mpoly_set(P.p + j, F->u.pmat.e + j, V->R->ctx);
+    } else if (F->kind == VAL_MAT && fmpq_mat_ncols(F->u.m) == 1) {
+        polyvec_clear(&P);
+        polyvec_init(&P, fmpq_mat_nrows(F->u.m), V->R);
+        for (slong j = 0; j < P.len; j++)
+            poly_set_fmpq(P.p + j, fmpq_mat_entry(F->u.m, j, 0), V->R);
+    } else {
+        polyvec_clear(&P);
+        return arg_type_error(c, i, "a polynomial or a column of polynomials over the space's "
+                              "coordinates", F);
+    }
+    char err[MODEL_ERR_LEN] = "";
+    int st = model_space_section_coeffs(f, V, &P, err);
+    polyvec_clear(&P);
+    return st ? arg_error(c, i, "%s", err) : NULL;
+}
+
+Value *model_builtin_coeffs(Call *c, Value **a)
+{
+    const ModelSpace *V = model_space_of(a[0]);
+    if (!V)
+        return arg_type_error(c, 0, "a model space", a[0]);
+    fmpq *f = _fmpq_vec_init(V->nfull + 1), *co = _fmpq_vec_init(V->dim + 1);
+    Value *e = model_get_full(c, V, a[1], 1, f);
+    if (!e) {
+        if (model_space_coords(co, V, f)) {
+            e = arg_error(c, 1, "the model is not in the space");
+        } else {
+            e = val_mat_new(V->dim, 1);
+            for (slong j = 0; j < V->dim; j++)
+                fmpq_set(fmpq_mat_entry(e->u.m, j, 0), co + j);
+        }
+    }
+    _fmpq_vec_clear(f, V->nfull + 1);
+    _fmpq_vec_clear(co, V->dim + 1);
+    return e;
+}
+
+Value *model_value_from_coords(const ModelSpace *V, const fmpq *c)
+{
+    fmpq *f = _fmpq_vec_init(V->nfull + 1);
+    model_space_combine(f, V, c);
+    Value *r = model_from_full(V, f);
+    _fmpq_vec_clear(f, V->nfull + 1);
+    return r;
+}
+
+Value *model_value_full(Call *c, const ModelSpace *V, Value *F, int i, fmpq *f)
+{
+    return model_get_full(c, V, F, i, f);
+}

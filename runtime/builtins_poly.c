@@ -20,7 +20,7 @@
 #include "exact/section.h"
 #include "exact/qmat.h"
 #include "numeric/dmat.h"
-#include "model.h"
+#include "builtins_model.h"
 
 /* Largest list built by monomials(). */
 #define POLY_MAX_LIST 1000000

@@ -8,7 +8,7 @@
 #include "interp.h"
 #include "builtins.h"
 #include "builtins_lie.h"
-#include "model.h"
+#include "builtins_model.h"
 #include "model_value.h"
 #include "exact/poly.h"
 #include "numeric/dmat.h"

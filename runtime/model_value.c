@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model_value.h"
-#include "model.h"
-#include "promote.h"
+#include "builtins_model.h"
+#include "symmetry/promote.h"
 #include "arith.h"
 #include "print.h"
 

@@ -24,7 +24,7 @@
 #include <flint/fmpq_mpoly.h>
 #include <mpfr.h>
 #include "ast.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 struct PolyRing;
 struct DMat;

@@ -227,8 +227,7 @@ int rep_init_sum(MatRep *r, const MatRep *a, const MatRep *b, char *err)
     return ALG_OK;
 }
 
-/* out (da*db square) = A (x) I_db + I_da (x) B. */
-static void kron_sum(fmpq_mat_t out, const fmpq_mat_t A, const fmpq_mat_t B)
+void rep_kron_sum(fmpq_mat_t out, const fmpq_mat_t A, const fmpq_mat_t B)
 {
     slong da = fmpq_mat_nrows(A), db = fmpq_mat_nrows(B), p, q, s;
     fmpq_mat_zero(out);
@@ -282,7 +281,7 @@ int rep_init_tensor(MatRep *r, const MatRep *a, const MatRep *b, char *err)
     if (st != ALG_OK)
         return st;
     for (i = 0; i < a->alg->dim; i++)
-        kron_sum(r->images + i, a->images + i, b->images + i);
+        rep_kron_sum(r->images + i, a->images + i, b->images + i);
     return ALG_OK;
 }
 
@@ -308,7 +307,7 @@ int rep_init_hom(MatRep *r, const MatRep *a, const MatRep *b, char *err)
     for (i = 0; i < a->alg->dim; i++) {
         fmpq_mat_transpose(At, a->images + i);
         fmpq_mat_neg(At, At);
-        kron_sum(r->images + i, b->images + i, At);
+        rep_kron_sum(r->images + i, b->images + i, At);
     }
     fmpq_mat_clear(At);
     return ALG_OK;

@@ -127,6 +127,11 @@ int rep_wedge_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err);
 
 /* The dimension of sym^k / wedge^k of a d-dimensional space, or -1 if it
    exceeds REP_MAX_DIM (d >= 0, k >= 0). */
+/* out (da*db square, initialised with that size) = A (x) I_db + I_da (x) B
+   for square A (da) and B (db): the derivative of a tensor product,
+   indices i*db + j (row-major vec of a da x db matrix). */
+void rep_kron_sum(fmpq_mat_t out, const fmpq_mat_t A, const fmpq_mat_t B);
+
 slong rep_sym_dim(slong d, slong k);
 slong rep_wedge_dim(slong d, slong k);
 

@@ -17,7 +17,7 @@
 #include "interp.h"
 #include "print.h"
 #include "repl.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 #include "session.h"
 

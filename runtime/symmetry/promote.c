@@ -5,12 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "promote.h"
-#include "builtins_lie.h"
+#include "symmetry/promote.h"
 #include "exact/monobasis.h"
 #include "exact/qmat.h"
 #include "numeric/dlinalg.h"
 #include "numeric/mpfr_orth.h"
+#include "base/strbuf.h"
 
 static int pfail(char *err, int code, const char *fmt, ...)
 {
@@ -81,10 +81,11 @@ int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
     if (fmpq_mat_nrows(B) != V->nfull)
         return pfail(err, PROMOTE_ERR_ARG, "the basis has %ld rows, not %ld",
                      (long)fmpq_mat_nrows(B), (long)V->nfull);
-    const LieBundle *Bd;
-    int kind = model_space_bundle_kind(V, &Bd, err);
-    if (kind < 0)
+    LieBundle plain;
+    const LieBundle *Bd = model_space_bundle(V, &plain, err);
+    if (!Bd)
         return PROMOTE_ERR_ARG;
+    int kind = Bd->kind;
     PolyVec *v = flint_malloc((q + 1) * sizeof(PolyVec));
     PolyMat *b = flint_malloc((q + 1) * sizeof(PolyMat));
     int st = 0;
@@ -94,7 +95,7 @@ int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
         polymat_init(b + i, V->k, V->k, V->R);
     }
     for (slong i = 0; i < q && !st; i++) {
-        if (lie_bundle_generator(v + i, b + i, kind, Bd, gens + i, err))
+        if (bundle_generator(v + i, b + i, Bd, gens + i, err))
             st = PROMOTE_ERR_ARG;
         if (!st) {
             slong di = section_lie_matrix_degree(kind == BUNDLE_SCALARS ? NULL : b + i, v + i,

@@ -28,6 +28,7 @@
 #include <flint/fmpq_mat.h>
 #include "exact/section.h"
 #include "numeric/dmat.h"
+#include "symmetry/bundle.h"
 
 #define DISCOVER_ERR_LEN 256
 /* Largest degree of candidate vector fields and of vanishing polynomials. */
@@ -40,22 +41,16 @@ enum { DISCOVER_OK = 0, DISCOVER_ERR_ARG, DISCOVER_ERR_LIMIT, DISCOVER_ERR_NUMER
 
 #include "base/sym_interrupt.h" /* the loops here poll it */
 
-/* How the fiber transforms (same order as the bundle kinds of builtins_lie.h). */
-enum { DISCOVER_SCALARS, DISCOVER_FIELDS, DISCOVER_FORMS, DISCOVER_TENSORS, DISCOVER_SECTIONS };
-
-typedef struct DiscoverFiber {
-    int kind;                 /* DISCOVER_* */
-    slong p, q;               /* tensor type (DISCOVER_TENSORS) */
-} DiscoverFiber;
-
 /* v = A x (A nvars x nvars) or A x + b (A = [M, b; 0, 0] of size nvars + 1).
    DISCOVER_ERR_ARG (message names the sizes) otherwise.  v is initialised
    by the call (length nvars over R) on success only. */
 int discover_velocity(PolyVec *v, const fmpq_mat_t A, PolyRing *R, char *err);
 
-/* out (initialised, length len F) = lie along v of F with the fiber of f:
-   b F − DF v, b = 0 / Dv / −Dvᵀ / tensor rule / D (sections: D k x k). */
-int discover_lie(PolyVec *out, const DiscoverFiber *f, const fmpq_mat_t D, const PolyVec *v,
+/* out (initialised, length len F) = lie along v of F with the fiber of the
+   bundle B (bundle_fiber: b = 0 / Dv / −Dvᵀ / tensor rule / D for sections,
+   D k x k; only B's kind, p and q are read, kernels are refused):
+   b F − DF v. */
+int discover_lie(PolyVec *out, const LieBundle *B, const fmpq_mat_t D, const PolyVec *v,
                  const PolyVec *F, char *err);
 
 /* N (q x dim) = canonical kernel (nullspace.h form) of the linear map

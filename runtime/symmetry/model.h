@@ -26,17 +26,18 @@
  * Status: functions return 0 on success or a QMAT_E_* / POLY_ERR_* / ALG_ERR_*
  * code with a one-line message in err (MODEL_ERR_LEN bytes, may be NULL);
  * nothing aborts.  Ownership: a ModelSpace owns its matrices and one
- * reference to each Value and ring it points to (model_space_clear drops
- * them). */
+ * reference to its ring (model_space_clear drops them); it BORROWS what its
+ * bundle and representations point to (algebras, representations): the
+ * caller keeps those alive (the interpreter's model-space value holds
+ * references to the values that own them). */
 #ifndef SYM_MODEL_H
 #define SYM_MODEL_H
 
-#include "value.h"
-#include "builtins.h"
 #include "exact/spmat.h"
 #include "exact/section.h"
 #include "lie/algebra.h"
-#include "builtins_lie.h"
+#include "lie/rep.h"
+#include "symmetry/bundle.h"
 
 #define MODEL_ERR_LEN 256
 /* Largest nfull of a model space. */
@@ -49,12 +50,13 @@ enum { MODEL_SECTIONS, MODEL_LAYERS };
 typedef struct ModelSpace {
     int kind;          /* MODEL_SECTIONS or MODEL_LAYERS */
     /* sections */
-    Value *bundle;     /* bundle value (reference), or NULL: then the rule
-                          is scalars for k = 1, vector fields for k = n */
+    LieBundle bundle;  /* the bundle (borrowing), when has_bundle */
+    int has_bundle;    /* 0: the rule is scalars for k = 1, vector fields
+                          for k = n */
     PolyRing *R;       /* coordinate ring (reference); NULL for layers */
     slong n, k, d;     /* variables, components, degree */
     /* layers */
-    Value *rin, *rout; /* representation values (references) */
+    const MatRep *rin, *rout; /* the representations (borrowed) */
     slong din, dout;
     int bias;
     /* the space */
@@ -68,24 +70,19 @@ typedef struct ModelSpace {
                           leading 1); NULL when full */
 } ModelSpace;
 
-/* The "model space" value kind (data: ModelSpace *). */
-extern const ObjType model_space_type;
-
-/* The ModelSpace of a value, or NULL if it is not a model space. */
-const ModelSpace *model_space_of(const Value *v);
-
 /* Free everything V owns (safe on a zeroed struct). */
 void model_space_clear(ModelSpace *V);
 
-/* V = all sections of the bundle value E (a LieBundle, or NULL) with k
-   components of degree <= d over R (references taken).  Fails when
-   nfull > MODEL_MAX_COEFFS. */
-int model_space_init_polys(ModelSpace *V, Value *E, PolyRing *R, slong k, slong d,
+/* V = all sections of the bundle E (copied; NULL: plain scalars or vector
+   fields) with k components of degree <= d over R (a reference taken).
+   Fails when nfull > MODEL_MAX_COEFFS. */
+int model_space_init_polys(ModelSpace *V, const LieBundle *E, PolyRing *R, slong k, slong d,
                            char *err);
 
-/* V = all affine (bias = 1) or linear layers between the representation
-   values rin and rout (references taken). */
-int model_space_init_layers(ModelSpace *V, Value *rin, Value *rout, int bias, char *err);
+/* V = all affine (bias = 1) or linear layers between the representations
+   rin and rout (borrowed). */
+int model_space_init_layers(ModelSpace *V, const MatRep *rin, const MatRep *rout, int bias,
+                            char *err);
 
 /* Replace the basis of V (full or not) by the canonical basis of the column
    span of M (nfull x m, any columns, dependent allowed).  Clears `full`. */
@@ -129,10 +126,10 @@ int model_space_section_coeffs(fmpq *f, const ModelSpace *V, const PolyVec *F, c
    drho(xi) (sections of a representation: xi must lie in the algebra).
    Errors: sizes, "not an element of the algebra", singular h, limits.
    Polls nothing (the builders are linear in the output size). */
-/* The bundle kind of V's sections (*B its bundle, or NULL for plain
-   scalars or vector fields), or -1 with a message when V has no bundle and
-   its sections are neither. */
-int model_space_bundle_kind(const ModelSpace *V, const LieBundle **B, char *err);
+/* The bundle of V's sections: V's own, or *plain set to plain scalars
+   (k = 1) or vector fields (k = n) when V has none; NULL with a message
+   when V has no bundle and its sections are neither. */
+const LieBundle *model_space_bundle(const ModelSpace *V, LieBundle *plain, char *err);
 
 /* The action of discrete generator number j (0-based, for messages) h on
    V's sections, (h·F)(x) = Tm F(g⁻¹x): g (resized) the matrix acting on the
@@ -158,24 +155,5 @@ int model_algebra_generators(fmpq_mat_struct **gens, slong *ngens, const MatAlge
    dim V, enforced = 1.  QMAT_E_INTERRUPTED when sym_interrupted is set. */
 int model_space_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_struct *alg,
                         slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err);
-
-/* The builtin table (builtins_model.c). */
-extern const Builtin builtins_model[];
-
-/* --- glue for builtins outside builtins_model.c (new references) --- */
-
-/* A new model-space value owning V (malloc'ed, initialised). */
-Value *model_space_value(ModelSpace *V);
-/* basis(V): the list of basis models. */
-Value *model_builtin_basis(Call *c, Value **a);
-/* coeffs(V, F): the exact coordinates of the model F in V, as a column. */
-Value *model_builtin_coeffs(Call *c, Value **a);
-/* The model sum_j c[j] basis_j (c: dim entries) as a value: a polynomial
-   (k = 1), a column of polynomials, or record(W = .., b = ..) for layers. */
-Value *model_value_from_coords(const ModelSpace *V, const fmpq *c);
-/* f (nfull entries, initialised) = the full coefficients of the model value
-   F (a polynomial, column, or layer record / matrix W); NULL, or an error
-   about argument i of the call. */
-Value *model_value_full(Call *c, const ModelSpace *V, Value *F, int i, fmpq *f);
 
 #endif

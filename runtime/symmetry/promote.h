@@ -25,7 +25,7 @@
 #define SYM_PROMOTE_H
 
 #include <mpfr.h>
-#include "model.h"
+#include "symmetry/model.h"
 #include "numeric/dmat.h"
 #include "numeric/rankgap.h"
 

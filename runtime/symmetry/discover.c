@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "discover.h"
+#include "symmetry/discover.h"
 #include "exact/nullspace.h"
 #include "lie/algebra.h"
 #include "numeric/dlinalg.h"
@@ -54,25 +54,22 @@ int discover_velocity(PolyVec *v, const fmpq_mat_t A, PolyRing *R, char *err)
     return poly_status(st);
 }
 
-int discover_lie(PolyVec *out, const DiscoverFiber *f, const fmpq_mat_t D, const PolyVec *v,
+int discover_lie(PolyVec *out, const LieBundle *B, const fmpq_mat_t D, const PolyVec *v,
                  const PolyVec *F, char *err)
 {
     slong k = F->len;
     PolyMat b;
-    int st = POLY_OK, hasb = f->kind != DISCOVER_SCALARS;
-    if (f->kind == DISCOVER_SECTIONS && (!D || fmpq_mat_nrows(D) != k || fmpq_mat_ncols(D) != k))
+    int st = POLY_OK, hasb = B->kind != BUNDLE_SCALARS;
+    if (B->kind == BUNDLE_KERNELS)
+        return fail(err, DISCOVER_ERR_ARG, "kernel bundles are not supported here");
+    if (B->kind == BUNDLE_SECTIONS && (!D || fmpq_mat_nrows(D) != k || fmpq_mat_ncols(D) != k))
         return fail(err, DISCOVER_ERR_ARG, "the fiber generator does not match the section");
-    if ((f->kind == DISCOVER_FIELDS || f->kind == DISCOVER_FORMS) && k != v->len)
+    if ((B->kind == BUNDLE_FIELDS || B->kind == BUNDLE_FORMS) && k != v->len)
         return fail(err, DISCOVER_ERR_ARG, "a vector field has %ld components, not %ld",
                     (long)v->len, (long)k);
     polymat_init(&b, k, k, F->R);
-    switch (f->kind) {
-    case DISCOVER_FIELDS: st = section_fiber_tangent(&b, v, err); break;
-    case DISCOVER_FORMS: st = section_fiber_cotangent(&b, v, err); break;
-    case DISCOVER_TENSORS: st = section_fiber_tensor(&b, v, f->p, f->q, err); break;
-    case DISCOVER_SECTIONS: st = polymat_set_fmpq_mat(&b, D, err); break;
-    default: break;
-    }
+    if (hasb && bundle_fiber(&b, B, v, D, err))
+        st = POLY_ERR_ARG;
     if (!st)
         st = section_lie(out, hasb ? &b : NULL, v, F, err);
     polymat_clear(&b);
@@ -364,7 +361,8 @@ int discover_tangent_kernel(fmpq_mat_t N, const PolyVec *v, slong q,
     fmpq_mat_init(C, m * nh, q);
     fmpq **x = flint_malloc(sizeof(fmpq *) * (size_t)(n + 1));
     PolyVec H, g;
-    DiscoverFiber sc = {DISCOVER_SCALARS, 0, 0};
+    LieBundle sc;
+    bundle_init_plain(&sc, R->nvars, 1, NULL);
     polyvec_init(&H, 1, R);
     polyvec_init(&g, 1, R);
     int st = DISCOVER_OK;

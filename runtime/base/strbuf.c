@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 static void sb_grow(StrBuf *sb, size_t extra)
 {

@@ -3,14 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
-#include "model.h"
-#include "builtins_lie.h"
-#include "print.h"
+#include "symmetry/model.h"
 #include "exact/nullspace.h"
 #include "exact/qmat.h"
 #include "exact/monobasis.h"
 #include <flint/fmpq_vec.h>
-#include "interp.h"
+#include "lie/discrete.h"
 
 static int model_fail(char *err, int code, const char *fmt, ...)
 {
@@ -27,9 +25,6 @@ static int model_fail(char *err, int code, const char *fmt, ...)
 
 void model_space_clear(ModelSpace *V)
 {
-    val_unref(V->bundle);
-    val_unref(V->rin);
-    val_unref(V->rout);
     polyring_decref(V->R);
     fmpq_mat_clear(V->B);
     free(V->piv);
@@ -43,7 +38,8 @@ static void space_init(ModelSpace *V, int kind)
     fmpq_mat_init(V->B, 0, 0);
 }
 
-int model_space_init_polys(ModelSpace *V, Value *E, PolyRing *R, slong k, slong d, char *err)
+int model_space_init_polys(ModelSpace *V, const LieBundle *E, PolyRing *R, slong k, slong d,
+                           char *err)
 {
     space_init(V, MODEL_SECTIONS);
     slong size = monobasis_size(R->nvars, d);
@@ -52,7 +48,9 @@ int model_space_init_polys(ModelSpace *V, Value *E, PolyRing *R, slong k, slong 
                           "too many coefficients: %ld component(s) of degree <= %ld in %ld "
                           "variables (at most %ld)",
                           (long)k, (long)d, (long)R->nvars, (long)MODEL_MAX_COEFFS);
-    V->bundle = E ? val_ref(E) : NULL;
+    if (E)
+        V->bundle = *E;
+    V->has_bundle = E != NULL;
     V->R = polyring_incref(R);
     V->n = R->nvars;
     V->k = k;
@@ -62,10 +60,10 @@ int model_space_init_polys(ModelSpace *V, Value *E, PolyRing *R, slong k, slong 
     return 0;
 }
 
-int model_space_init_layers(ModelSpace *V, Value *rin, Value *rout, int bias, char *err)
+int model_space_init_layers(ModelSpace *V, const MatRep *A, const MatRep *B, int bias,
+                            char *err)
 {
     space_init(V, MODEL_LAYERS);
-    const MatRep *A = lie_rep(rin), *B = lie_rep(rout);
     if (!A || !B)
         return model_fail(err, ALG_ERR_ARG, "layers need two representations");
     slong din = A->dim, dout = B->dim;
@@ -79,8 +77,8 @@ int model_space_init_layers(ModelSpace *V, Value *rin, Value *rout, int bias, ch
     if (!same)
         return model_fail(err, ALG_ERR_ARG, "the representations are of different algebras "
                           "(%s and %s)", g->name, h->name);
-    V->rin = val_ref(rin);
-    V->rout = val_ref(rout);
+    V->rin = A;
+    V->rout = B;
     V->din = din;
     V->dout = dout;
     V->bias = bias;
@@ -334,85 +332,44 @@ static int triplets_flush(SpMat *C, const Triplets *T)
     return st;
 }
 
-int model_space_bundle_kind(const ModelSpace *V, const LieBundle **Bout, char *err)
+const LieBundle *model_space_bundle(const ModelSpace *V, LieBundle *plain, char *err)
 {
-    const LieBundle *B = V->bundle ? V->bundle->u.obj.data : NULL;
-    *Bout = B;
-    if (B)
-        return B->kind;
-    if (V->k == 1)
-        return BUNDLE_SCALARS;
-    if (V->k == V->n)
-        return BUNDLE_FIELDS;
-    model_fail(err, ALG_ERR_ARG, "sections with %ld components over %ld coordinates: give the "
-               "bundle (span(Fs, E))", (long)V->k, (long)V->n);
-    return -1;
+    if (V->has_bundle)
+        return &V->bundle;
+    return bundle_init_plain(plain, V->n, V->k, err) ? NULL : plain;
 }
 
 int model_discrete_action(fmpq_mat_t g, fmpq_mat_t Tm, const ModelSpace *V,
                           const fmpq_mat_t h, slong j, char *err)
 {
-    const LieBundle *B;
-    int kind = model_space_bundle_kind(V, &B, err);
-    if (kind < 0)
+    LieBundle plain;
+    const LieBundle *B = model_space_bundle(V, &plain, err);
+    if (!B)
         return ALG_ERR_ARG;
-    int st = 0;
-    if (kind == BUNDLE_KERNELS) {
-        char aerr[ALG_ERR_LEN] = "";
-        st = kernel_bundle_discrete(g, Tm, B, h, aerr);
-        if (st)
-            model_fail(err, st, "discrete generator %ld: %s", (long)j + 1, aerr);
-        return st;
-    }
-    if (fmpq_mat_nrows(h) != V->n || fmpq_mat_ncols(h) != V->n)
+    if (B->kind != BUNDLE_KERNELS && (fmpq_mat_nrows(h) != V->n || fmpq_mat_ncols(h) != V->n))
         return model_fail(err, ALG_ERR_ARG, "discrete generator %ld is %ldx%ld but there %s "
                           "%ld coordinate%s", (long)j + 1, (long)fmpq_mat_nrows(h),
                           (long)fmpq_mat_ncols(h), V->n == 1 ? "is" : "are", (long)V->n,
                           V->n == 1 ? "" : "s");
-    fmpq_mat_t hi;
-    fmpq_mat_clear(Tm);
-    fmpq_mat_init(Tm, V->k, V->k);
-    fmpq_mat_clear(g);
-    fmpq_mat_init(g, V->n, V->n);
-    fmpq_mat_set(g, h);
-    fmpq_mat_init(hi, V->n, V->n);
-    if (!fmpq_mat_inv(hi, h)) {
-        st = model_fail(err, ALG_ERR_SINGULAR, "discrete generator %ld is singular",
-                        (long)j + 1);
-    } else if (kind == BUNDLE_SCALARS) {
-        fmpq_mat_one(Tm);
-    } else if (kind == BUNDLE_FIELDS) {
-        fmpq_mat_set(Tm, h);
-    } else if (kind == BUNDLE_FORMS) {
-        fmpq_mat_transpose(Tm, hi);
-    } else {
-        char aerr[ALG_ERR_LEN] = "";
-        if (kind == BUNDLE_SECTIONS && lie_rep(B->rep)->alg->affine && lie_rep(B->rep)->alg->n == V->n + 1) {
-            fmpq_mat_t L;
-            fmpq_mat_init(L, 0, 0);
-            st = discrete_affine_lift(L, h, aerr);
-            if (!st)
-                st = lie_bundle_group_matrix(Tm, B, L, aerr);
-            fmpq_mat_clear(L);
-        } else {
-            st = lie_bundle_group_matrix(Tm, B, h, aerr);
-        }
-        if (st)
-            model_fail(err, st, "discrete generator %ld: %s", (long)j + 1,
-                       aerr[0] ? aerr : algebra_strerror(st));
-    }
-    fmpq_mat_clear(hi);
+    char aerr[ALG_ERR_LEN] = "";
+    int st = bundle_discrete_action(g, Tm, B, h, aerr);
+    if (st == ALG_ERR_SINGULAR && B->kind != BUNDLE_KERNELS && !strcmp(aerr, "the element is singular"))
+        model_fail(err, st, "discrete generator %ld is singular", (long)j + 1);
+    else if (st)
+        model_fail(err, st, "discrete generator %ld: %s", (long)j + 1,
+                   aerr[0] ? aerr : algebra_strerror(st));
     return st;
 }
 
 static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg, slong nalg,
                         const fmpq_mat_struct *disc, slong ndisc, char *err)
 {
-    const LieBundle *B;
-    int kind = model_space_bundle_kind(V, &B, err);
-    if (kind < 0)
+    LieBundle plain;
+    const LieBundle *B = model_space_bundle(V, &plain, err);
+    if (!B)
         return ALG_ERR_ARG;
-    if (B && B->n != V->n)
+    int kind = B->kind;
+    if (B->n != V->n)
         return model_fail(err, ALG_ERR_ARG, "the bundle is over R^%ld but there are %ld "
                           "coordinates", (long)B->n, (long)V->n);
     int st = 0;
@@ -421,7 +378,7 @@ static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *al
         PolyMat b;
         polyvec_init(&v, V->n, V->R);
         polymat_init(&b, V->k, V->k, V->R);
-        st = lie_bundle_generator(&v, &b, kind, B, alg + i, err);
+        st = bundle_generator(&v, &b, B, alg + i, err);
         if (!st) {
             Triplets T;
             memset(&T, 0, sizeof T);
@@ -534,7 +491,7 @@ static int layer_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_t Bm, const 
 static int layers_constraint(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg,
                              slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err)
 {
-    const MatRep *A = lie_rep(V->rin), *B = lie_rep(V->rout);
+    const MatRep *A = V->rin, *B = V->rout;
     fmpq_mat_t Am, Bm, h;
     fmpq_mat_init(Am, 0, 0);
     fmpq_mat_init(Bm, 0, 0);
@@ -656,9 +613,10 @@ static int spmat_mul_basis(SpMat *Y, const SpMat *C, const ModelSpace *V)
 static int copy_space_shape(ModelSpace *out, const ModelSpace *V)
 {
     space_init(out, V->kind);
-    out->bundle = V->bundle ? val_ref(V->bundle) : NULL;
-    out->rin = V->rin ? val_ref(V->rin) : NULL;
-    out->rout = V->rout ? val_ref(V->rout) : NULL;
+    out->bundle = V->bundle;
+    out->has_bundle = V->has_bundle;
+    out->rin = V->rin;
+    out->rout = V->rout;
     out->R = polyring_incref(V->R);
     out->n = V->n;
     out->k = V->k;
@@ -719,233 +677,4 @@ int model_space_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_str
     out->nbefore = V->dim;
     out->enforced = 1;
     return st;
-}
-
-/* ------------------------------------------------------------ values */
-
-/* Model j of V as a value: a polynomial (k = 1), a column of polynomials,
-   or a layer record(W = .., b = ..). */
-static Value *model_from_full(const ModelSpace *V, const fmpq *f)
-{
-    if (V->kind == MODEL_LAYERS) {
-        Value *r = val_record_new("layer", V->bias ? 2 : 1);
-        Value *W = val_mat_new(V->dout, V->din);
-        for (slong i = 0; i < V->dout; i++)
-            for (slong j = 0; j < V->din; j++)
-                fmpq_set(fmpq_mat_entry(W->u.m, i, j), f + i * V->din + j);
-        val_record_set(r, 0, "W", W);
-        if (V->bias) {
-            Value *b = val_mat_new(V->dout, 1);
-            for (slong i = 0; i < V->dout; i++)
-                fmpq_set(fmpq_mat_entry(b->u.m, i, 0), f + V->dout * V->din + i);
-            val_record_set(r, 1, "b", b);
-        }
-        return r;
-    }
-    char err[MODEL_ERR_LEN] = "";
-    PolyVec F;
-    polyvec_init(&F, V->k, V->R);
-    if (model_space_section(&F, V, f, err)) {
-        polyvec_clear(&F);
-        return val_error(NULL, "%s", err);
-    }
-    Value *r;
-    if (V->k == 1) {
-        r = val_poly_new(V->R);
-        fmpq_mpoly_swap(r->u.poly.p, F.p, V->R->ctx);
-    } else {
-        r = val_pmat_new(V->R, V->k, 1);
-        for (slong i = 0; i < V->k; i++)
-            fmpq_mpoly_swap(r->u.pmat.e + i, F.p + i, V->R->ctx);
-    }
-    polyvec_clear(&F);
-    return r;
-}
-
-static Value *model_basis_value(const ModelSpace *V, slong j)
-{
-    fmpq *f = _fmpq_vec_init(V->nfull + 1);
-    model_space_basis_column(f, V, j);
-    Value *r = model_from_full(V, f);
-    _fmpq_vec_clear(f, V->nfull + 1);
-    return r;
-}
-
-static void model_type_free(void *data)
-{
-    model_space_clear(data);
-    free(data);
-}
-
-static void model_type_print(StrBuf *sb, const Value *v, PrintFormat fmt)
-{
-    const ModelSpace *V = v->u.obj.data;
-    sb_printf(sb, "model space of dimension %ld", (long)V->dim);
-    if (V->enforced)
-        sb_printf(sb, " (%ld before enforcing)", (long)V->nbefore);
-    slong show = V->dim < MODEL_PRINT_MAX || print_show_all ? V->dim : MODEL_PRINT_MAX;
-    for (slong j = 0; j < show; j++) {
-        Value *m = model_basis_value(V, j);
-        sb_printf(sb, "\n  ");
-        if (m->kind == VAL_RECORD) {
-            sb_printf(sb, "W = ");
-            print_qmat(sb, m->u.rec.vals[0]->u.m, fmt);
-            if (m->u.rec.n > 1) {
-                sb_printf(sb, ", b = ");
-                print_qmat(sb, m->u.rec.vals[1]->u.m, fmt);
-            }
-        } else {
-            print_value(sb, m, fmt);
-        }
-        val_unref(m);
-    }
-    if (show < V->dim)
-        sb_printf(sb, "\n  ... (%ld more)", (long)(V->dim - show));
-}
-
-static Value *model_type_index(const Value *v, long i)
-{
-    const ModelSpace *V = v->u.obj.data;
-    if (i < 1 || i > V->dim)
-        return val_error(NULL, "index %ld out of range: the model space has dimension %ld", i,
-                         (long)V->dim);
-    return model_basis_value(V, i - 1);
-}
-
-static long model_type_length(const Value *v)
-{
-    return ((const ModelSpace *)v->u.obj.data)->dim;
-}
-
-const ObjType model_space_type = {"model space", model_type_free, model_type_print,
-                                  model_type_index, NULL, model_type_length, NULL};
-
-const ModelSpace *model_space_of(const Value *v)
-{
-    return v && val_is_obj(v, &model_space_type) ? v->u.obj.data : NULL;
-}
-
-Value *model_space_value(ModelSpace *V)
-{
-    return val_obj(&model_space_type, V);
-}
-
-Value *model_builtin_basis(Call *c, Value **a)
-{
-    const ModelSpace *V = model_space_of(a[0]);
-    if (!V)
-        return arg_type_error(c, 0, "a model space", a[0]);
-    Value *l = val_list_new(V->dim);
-    for (slong j = 0; j < V->dim; j++) {
-        Value *m = model_basis_value(V, j);
-        if (val_is_error(m)) {
-            val_unref(l);
-            return m;
-        }
-        val_list_set(l, j, m);
-    }
-    return l;
-}
-
-/* f = the full coefficients of the model value F in V. */
-static Value *model_get_full(Call *c, const ModelSpace *V, Value *F, int i, fmpq *f)
-{
-    if (V->kind == MODEL_LAYERS) {
-        Value *W = NULL, *b = NULL;
-        if (F->kind == VAL_RECORD) {
-            for (long t = 0; t < F->u.rec.n; t++) {
-                if (!strcmp(F->u.rec.keys[t], "W"))
-                    W = F->u.rec.vals[t];
-                if (!strcmp(F->u.rec.keys[t], "b"))
-                    b = F->u.rec.vals[t];
-            }
-        } else if (F->kind == VAL_MAT) {
-            W = F;
-        }
-        if (!W || W->kind != VAL_MAT || fmpq_mat_nrows(W->u.m) != V->dout ||
-            fmpq_mat_ncols(W->u.m) != V->din)
-            return arg_error(c, i, "a layer of this space is record(W = a %ldx%ld matrix%s)",
-                             (long)V->dout, (long)V->din, V->bias ? ", b = a column" : "");
-        if (b && (!V->bias || b->kind != VAL_MAT || fmpq_mat_nrows(b->u.m) != V->dout ||
-                  fmpq_mat_ncols(b->u.m) != 1))
-            return arg_error(c, i, "the bias must be a %ldx1 column%s", (long)V->dout,
-                             V->bias ? "" : " (and this space has none)");
-        for (slong r = 0; r < V->dout; r++)
-            for (slong s = 0; s < V->din; s++)
-                fmpq_set(f + r * V->din + s, fmpq_mat_entry(W->u.m, r, s));
-        for (slong r = 0; V->bias && r < V->dout; r++) {
-            if (b)
-                fmpq_set(f + V->dout * V->din + r, fmpq_mat_entry(b->u.m, r, 0));
-            else
-                fmpq_zero(f + V->dout * V->din + r);
-        }
-        return NULL;
-    }
-    PolyVec P;
-    polyvec_init(&P, 0, V->R);
-    if (F->kind == VAL_POLY || F->kind == VAL_RAT) {
-        polyvec_clear(&P);
-        polyvec_init(&P, 1, V->R);
-        if (F->kind == VAL_POLY && F->u.poly.ring != V->R) {
-            polyvec_clear(&P);
-            return arg_error(c, i, "the polynomial is over other coordinates");
-        }
-        if (F->kind == VAL_POLY)
-            fmpq_mpoly_set(P.p, F->u.poly.p, V->R->ctx);
-        else
-            poly_set_fmpq(P.p, F->u.q, V->R);
-    } else if (F->kind == VAL_PMAT && F->u.pmat.cols == 1 && F->u.pmat.ring == V->R) {
-        polyvec_clear(&P);
-        polyvec_init(&P, F->u.pmat.rows, V->R);
-        for (slong j = 0; j < P.len; j++)
-            fmpq_mpoly_set(P.p + j, F->u.pmat.e + j, V->R->ctx);
-    } else if (F->kind == VAL_MAT && fmpq_mat_ncols(F->u.m) == 1) {
-        polyvec_clear(&P);
-        polyvec_init(&P, fmpq_mat_nrows(F->u.m), V->R);
-        for (slong j = 0; j < P.len; j++)
-            poly_set_fmpq(P.p + j, fmpq_mat_entry(F->u.m, j, 0), V->R);
-    } else {
-        polyvec_clear(&P);
-        return arg_type_error(c, i, "a polynomial or a column of polynomials over the space's "
-                              "coordinates", F);
-    }
-    char err[MODEL_ERR_LEN] = "";
-    int st = model_space_section_coeffs(f, V, &P, err);
-    polyvec_clear(&P);
-    return st ? arg_error(c, i, "%s", err) : NULL;
-}
-
-Value *model_builtin_coeffs(Call *c, Value **a)
-{
-    const ModelSpace *V = model_space_of(a[0]);
-    if (!V)
-        return arg_type_error(c, 0, "a model space", a[0]);
-    fmpq *f = _fmpq_vec_init(V->nfull + 1), *co = _fmpq_vec_init(V->dim + 1);
-    Value *e = model_get_full(c, V, a[1], 1, f);
-    if (!e) {
-        if (model_space_coords(co, V, f)) {
-            e = arg_error(c, 1, "the model is not in the space");
-        } else {
-            e = val_mat_new(V->dim, 1);
-            for (slong j = 0; j < V->dim; j++)
-                fmpq_set(fmpq_mat_entry(e->u.m, j, 0), co + j);
-        }
-    }
-    _fmpq_vec_clear(f, V->nfull + 1);
-    _fmpq_vec_clear(co, V->dim + 1);
-    return e;
-}
-
-Value *model_value_from_coords(const ModelSpace *V, const fmpq *c)
-{
-    fmpq *f = _fmpq_vec_init(V->nfull + 1);
-    model_space_combine(f, V, c);
-    Value *r = model_from_full(V, f);
-    _fmpq_vec_clear(f, V->nfull + 1);
-    return r;
-}
-
-Value *model_value_full(Call *c, const ModelSpace *V, Value *F, int i, fmpq *f)
-{
-    return model_get_full(c, V, F, i, f);
 }
