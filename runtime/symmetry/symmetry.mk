@@ -5,3 +5,4 @@ libsymrt_a_SOURCES += \
 	runtime/symmetry/model.h runtime/symmetry/model.c \
 	runtime/symmetry/discover.h runtime/symmetry/discover.c \
 	runtime/symmetry/promote.h runtime/symmetry/promote.c
+libsymrt_a_SOURCES += runtime/symmetry/field_algebra.h runtime/symmetry/field_algebra.c
