@@ -20,8 +20,8 @@
  *
  * The kernel ring: the declared coordinates, then each name with the suffix
  * "p" (coords x, y gives x, y, xp, yp; more p's if a name is taken).  One
- * ring per coordinate declaration is cached so every kernels(...) of a
- * session shares it (the cache holds one reference until the next coords).
+ * ring per coordinate declaration is cached in the session's KernelContext
+ * (symmetry/kernel.h) so every kernels(...) of a session shares it.
  *
  * Steerable kernels κ(z) (steerable(G, d, r_in, r_out)) use the declared
  * coordinates as z = x − y: the velocity is the linear part A z (the
@@ -34,67 +34,13 @@
 #include "interp.h"
 #include "builtins_model.h"
 #include "numeric/dmat.h"
+#include "symmetry/kernel.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Largest number of sample values (points times components). */
 #define KERNEL_MAX_SAMPLES 4000000
-
-/* ------------------------------------------------------------ the ring */
-
-static struct {
-    unsigned long base_id;
-    PolyRing *ring;
-} kernel_ring_cache;
-
-static int name_taken(char **names, slong count, const char *s)
-{
-    for (slong i = 0; i < count; i++)
-        if (!strcmp(names[i], s))
-            return 1;
-    return 0;
-}
-
-/* The kernel ring of the base ring R (a new reference), or NULL. */
-static PolyRing *kernel_ring(PolyRing *R)
-{
-    if (kernel_ring_cache.ring && kernel_ring_cache.base_id == R->id)
-        return polyring_incref(kernel_ring_cache.ring);
-    slong m = R->nvars;
-    char **names = calloc(2 * m + 1, sizeof(char *));
-    for (slong i = 0; i < m; i++)
-        names[i] = strdup(R->names[i]);
-    for (slong i = 0; i < m; i++) {
-        size_t len = strlen(R->names[i]);
-        char *s = malloc(len + 2);
-        memcpy(s, R->names[i], len + 1);
-        while (1) {
-            char *t = realloc(s, strlen(s) + 2);
-            s = t;
-            strcat(s, "p");
-            if (!name_taken(names, m + i, s))
-                break;
-        }
-        names[m + i] = s;
-    }
-    PolyRing *K = polyring_new(2 * m, (const char *const *)names);
-    for (slong i = 0; i < 2 * m; i++)
-        free(names[i]);
-    free(names);
-    if (!K)
-        return NULL;
-    polyring_decref(kernel_ring_cache.ring);
-    kernel_ring_cache.ring = polyring_incref(K);
-    kernel_ring_cache.base_id = R->id;
-    return K;
-}
-
-/* 1 if R is the cached kernel ring. */
-static int is_kernel_ring(const PolyRing *R)
-{
-    return R && R == kernel_ring_cache.ring;
-}
 
 /* ------------------------------------------------------------ the bundle */
 
@@ -160,7 +106,7 @@ static Value *kbundle_make(Call *c, Value **a, int i_in, int i_out, int twoarg)
             return arg_error(c, s ? i_out : i_in, "the representation is of %s, not of %s",
                              r->alg->name, g->name);
     }
-    PolyRing *KR = twoarg ? kernel_ring(R) : polyring_incref(R);
+    PolyRing *KR = twoarg ? kernel_ring(&c->I->kernels, R) : polyring_incref(R);
     if (!KR)
         return call_error(c, "out of memory");
     LieBundle B;
@@ -412,7 +358,7 @@ static Value *bi_sample_kernel(Call *c, Value **a)
     }
     if (!R)
         R = c->I->ring;
-    slong nv = R ? R->nvars : 0, m = is_kernel_ring(R) ? nv / 2 : nv;
+    slong nv = R ? R->nvars : 0, m = kernel_ring_is(&c->I->kernels, R) ? nv / 2 : nv;
     if (m < 1 || m > 3) {
         e = R ? arg_error(c, 0, "kernels are sampled on R^1, R^2 or R^3, not R^%ld", (long)m)
               : call_error(c, "no coordinates: declare them first (coords x, y)");

@@ -53,6 +53,7 @@ void interp_free(Interp *I)
     free(I->import_stack);
     if (I->ring)
         polyring_decref(I->ring);
+    kernel_context_clear(&I->kernels);
     free(I);
 }
 

@@ -11,6 +11,7 @@
 #include "parser.h"
 
 #include "base/sym_interrupt.h" /* sym_interrupted */
+#include "symmetry/kernel.h"
 
 /* Exit statuses of running a source (also the process exit codes). */
 enum { RUN_OK = 0, RUN_ERROR = 1, RUN_SYNTAX = 2, RUN_INTERRUPTED = 130 };
@@ -24,6 +25,7 @@ typedef struct Interp {
     int max_depth;
     long prec;               /* default MPFR precision in bits */
     struct PolyRing *ring;   /* ring of the last `coords`, or NULL */
+    KernelContext kernels;   /* libsym's kernel-ring cache of this session */
     Source **sources;
     ParseResult **parses;
     int nsources, capsources;

@@ -6,3 +6,4 @@ libsymrt_a_SOURCES += \
 	runtime/symmetry/discover.h runtime/symmetry/discover.c \
 	runtime/symmetry/promote.h runtime/symmetry/promote.c
 libsymrt_a_SOURCES += runtime/symmetry/field_algebra.h runtime/symmetry/field_algebra.c
+libsymrt_a_SOURCES += runtime/symmetry/kernel.h runtime/symmetry/kernel.c
