@@ -6,6 +6,7 @@
 #include <string.h>
 #include "builtins.h"
 #include "builtins_lie.h"
+#include "symmetry/model.h"
 #include "interp.h"
 #include "exact/spmat.h"
 #include "exact/nullspace.h"
@@ -152,33 +153,6 @@ static Value *bi_rep(Call *c, Value **a)
     return rep_result(c, R, st, err, a[0]);
 }
 
-/* Append the rows of B W - W A = 0 (W: d_out x d_in, row-major unknowns). */
-static int add_rows(SpMat *S, const fmpq_mat_t B, const fmpq_mat_t A, slong dout, slong din)
-{
-    slong len = dout + din, *cols = flint_malloc(len * sizeof(slong));
-    fmpq *vals = _fmpq_vec_init(len);
-    int st = 0;
-    for (slong r = 0; r < dout && !st; r++)
-        for (slong b = 0; b < din && !st; b++) {
-            slong t = 0;
-            for (slong k = 0; k < dout; k++)
-                if (!fmpq_is_zero(fmpq_mat_entry(B, r, k))) {
-                    cols[t] = k * din + b;
-                    fmpq_set(vals + t++, fmpq_mat_entry(B, r, k));
-                }
-            for (slong k = 0; k < din; k++)
-                if (!fmpq_is_zero(fmpq_mat_entry(A, k, b))) {
-                    cols[t] = r * din + k;
-                    fmpq_neg(vals + t++, fmpq_mat_entry(A, k, b));
-                }
-            if (t)
-                st = spmat_append_row(S, cols, vals, t);
-        }
-    flint_free(cols);
-    _fmpq_vec_clear(vals, len);
-    return st;
-}
-
 static Value *bi_equivariant(Call *c, Value **a)
 {
     const LieRep *A = NULL, *B = NULL;
@@ -207,57 +181,27 @@ static Value *bi_equivariant(Call *c, Value **a)
     if (G && G->count && G->n != g->n && !(g->affine && G->n + 1 == g->n))
         return arg_error(c, 2, "the group's matrices are %ldx%ld but the algebra's are %ldx%ld",
                          (long)G->n, (long)G->n, (long)g->n, (long)g->n);
-    SpMat S;
-    spmat_init(&S, din * dout);
-    int st = 0;
-    for (slong i = 0; i < g->dim && !st; i++)
-        st = add_rows(&S, B->r.images + i, A->r.images + i, dout, din);
+    /* the equivariant maps are the layers without bias that every element
+       of g and every discrete generator leaves fixed: symmetry/model.c */
+    ModelSpace V, S;
+    char err[MODEL_ERR_LEN] = "";
+    int st = model_space_init_layers(&V, &A->r, &B->r, 0, err);
     if (st) {
-        spmat_clear(&S);
-        return call_error(c, "%s", qmat_strerror(st));
+        model_space_clear(&V);
+        return call_error(c, "%s", err);
     }
-    if (G) {
-        fmpq_mat_t hi, ho, h;
-        fmpq_mat_init(hi, 0, 0);
-        fmpq_mat_init(ho, 0, 0);
-        fmpq_mat_init(h, 0, 0);
-        char err[ALG_ERR_LEN] = "";
-        for (slong j = 0; j < G->count && !st; j++) {
-            if (G->n + 1 == g->n)
-                st = discrete_affine_lift(h, G->gens + j, err);
-            else
-                {
-                fmpq_mat_clear(h);
-                fmpq_mat_init_set(h, G->gens + j);
-            }
-            if (!st)
-                st = rep_group_element(hi, &A->r, h, err);
-            if (!st)
-                st = rep_group_element(ho, &B->r, h, err);
-            if (st) {
-                e = call_error(c, "discrete generator %ld: %s", (long)j + 1,
-                               err[0] ? err : algebra_strerror(st));
-                break;
-            }
-            if ((st = add_rows(&S, ho, hi, dout, din)))
-                e = call_error(c, "%s", qmat_strerror(st));
-        }
-        fmpq_mat_clear(hi);
-        fmpq_mat_clear(ho);
-        fmpq_mat_clear(h);
-        if (e) {
-            spmat_clear(&S);
-            return e;
-        }
-    }
+    st = model_space_enforce(&S, &V, g->basis, g->dim, G ? G->gens : NULL, G ? G->count : 0,
+                             err);
+    model_space_clear(&V);
     fmpq_mat_t N;
     fmpq_mat_init(N, 0, 0);
-    st = spmat_nullspace(N, &S);
-    spmat_clear(&S);
+    if (!st)
+        st = model_space_get_basis(N, &S);
+    model_space_clear(&S);
     if (st) {
         fmpq_mat_clear(N);
         return st == QMAT_E_INTERRUPTED ? val_error(&c->span, "interrupted")
-                                        : call_error(c, "%s", qmat_strerror(st));
+                                        : call_error(c, "%s", err[0] ? err : qmat_strerror(st));
     }
     slong k = fmpq_mat_ncols(N);
     Value *l = val_list_new(k);
