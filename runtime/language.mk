@@ -3,5 +3,5 @@
 libsymrt_a_SOURCES += runtime/slice.h runtime/slice.c runtime/builtins_language.c \
 	runtime/latex.h runtime/latex.c \
 	runtime/model_value.h runtime/model_value.c \
-	runtime/builtins_field_plot.c runtime/plot/plot_out.h runtime/plot/plot_out.c \
+	runtime/builtins_field_plot.c \
 	runtime/json.h runtime/json.c

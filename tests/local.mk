@@ -301,5 +301,5 @@ endif
 check_PROGRAMS += tests/fuzz/replay_eval
 TESTS += tests/fuzz/replay_eval
 tests_fuzz_replay_eval_SOURCES = tests/fuzz/replay_eval.c tests/fuzz/fuzz_eval.c tests/fuzz/fuzz_eval.h
-tests_fuzz_replay_eval_LDADD = libsymrt.a liblang.a $(READLINE_LIBS) $(LIBS)
+tests_fuzz_replay_eval_LDADD = libsymrt.a liblang.a libsym.a $(READLINE_LIBS) $(LIBS)
 EXTRA_DIST += tests/fuzz/eval-corpus tests/fuzz/eval-crashes tests/fuzz/fuzz_eval.c

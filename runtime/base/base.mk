@@ -1,4 +1,4 @@
 # runtime/base/base.mk — libsym layer 0: the interrupt flag and its poll,
 # the growable string.
-libsymrt_a_SOURCES += runtime/base/sym_interrupt.h runtime/base/sym_interrupt.c
-libsymrt_a_SOURCES += runtime/base/strbuf.h runtime/base/strbuf.c
+libsym_a_SOURCES += runtime/base/sym_interrupt.h runtime/base/sym_interrupt.c
+libsym_a_SOURCES += runtime/base/strbuf.h runtime/base/strbuf.c

@@ -2,7 +2,7 @@
 # Exact linear algebra: guarded dense fmpq_mat operations, sparse matrices,
 # verified multi-modular nullspace.
 
-libsymrt_a_SOURCES += \
+libsym_a_SOURCES += \
 	runtime/exact/qmat.h runtime/exact/qmat.c \
 	runtime/exact/spmat.h runtime/exact/spmat.c \
 	runtime/exact/nullspace.h runtime/exact/nullspace.c \
@@ -25,7 +25,7 @@ endif
 # make both use += and add "EXTRA_PROGRAMS =" to Makefile.am.)
 EXTRA_PROGRAMS += tests/bench/bench_nullspace
 tests_bench_bench_nullspace_SOURCES = tests/bench/bench_nullspace.c
-tests_bench_bench_nullspace_LDADD = libsymrt.a $(LIBS)
+tests_bench_bench_nullspace_LDADD = libsym.a $(LIBS)
 CLEANFILES += tests/bench/bench_nullspace
 EXTRA_DIST += tests/bench/bench_nullspace.py tests/bench/run-nullspace.sh \
 	tests/bench/README.md

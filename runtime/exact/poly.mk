@@ -1,6 +1,6 @@
 # runtime/exact/poly.mk — polynomial rings, printing, monomial bases and
 # polynomial sections (included by Makefile.am).
-libsymrt_a_SOURCES += runtime/exact/poly.h runtime/exact/poly.c \
+libsym_a_SOURCES += runtime/exact/poly.h runtime/exact/poly.c \
 	runtime/exact/poly_print.c \
 	runtime/exact/monobasis.h runtime/exact/monobasis.c \
 	runtime/exact/section.h runtime/exact/section.c

@@ -1,6 +1,6 @@
 # runtime/lie/local.mk — files of this module (included by Makefile.am).
 # Matrix Lie algebras, representations and finite-group generators.
-libsymrt_a_SOURCES += \
+libsym_a_SOURCES += \
 	runtime/lie/algebra.h runtime/lie/algebra.c \
 	runtime/lie/algebra_builtin.c runtime/lie/algebra_ops.c \
 	runtime/lie/rep.h runtime/lie/rep.c runtime/lie/rep_tensor.c \

@@ -1,6 +1,6 @@
 # runtime/numeric/admm.mk — the ADMM promotion solver (included by Makefile.am).
 
-libsymrt_a_SOURCES += runtime/numeric/admm.c runtime/numeric/admm.h
+libsym_a_SOURCES += runtime/numeric/admm.c runtime/numeric/admm.h
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/test_admm
@@ -14,6 +14,6 @@ endif
 # tests/bench/run-promote.sh.
 EXTRA_PROGRAMS += tests/bench/bench_promote
 tests_bench_bench_promote_SOURCES = tests/bench/bench_promote.c
-tests_bench_bench_promote_LDADD = libsymrt.a $(LIBS)
+tests_bench_bench_promote_LDADD = libsym.a $(LIBS)
 CLEANFILES += tests/bench/bench_promote
 EXTRA_DIST += tests/bench/bench_promote.py tests/bench/run-promote.sh

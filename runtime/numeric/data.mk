@@ -2,10 +2,10 @@
 # Makefile.am): the CSV engine, the portable generator, their builtins
 # (table builtins_data, registered in runtime/builtins.c) and unit tests.
 
-libsymrt_a_SOURCES += \
+libsym_a_SOURCES += \
 	runtime/numeric/csv.c runtime/numeric/csv.h \
-	runtime/numeric/rng.c runtime/numeric/rng.h \
-	runtime/builtins_data.c
+	runtime/numeric/rng.c runtime/numeric/rng.h
+libsymrt_a_SOURCES += runtime/builtins_data.c
 
 EXTRA_DIST += examples/data/small.csv examples/data/bad_ragged.csv \
 	examples/data/bad_cell.csv examples/data/bad_empty.csv examples/data/bad_dup.csv

@@ -1,12 +1,12 @@
 # runtime/numeric/local.mk — files of this module (included by Makefile.am).
 # Float linear algebra (LAPACKE/OpenBLAS) and MPFR orthonormalisation.
 
-libsymrt_a_SOURCES += \
+libsym_a_SOURCES += \
 	runtime/numeric/dmat.c runtime/numeric/dmat.h \
 	runtime/numeric/blas_threads.c runtime/numeric/blas_threads.h \
 	runtime/numeric/dlinalg.c runtime/numeric/dlinalg.h \
 	runtime/numeric/mpfr_orth.c runtime/numeric/mpfr_orth.h
-libsymrt_a_SOURCES += runtime/numeric/rankgap.c runtime/numeric/rankgap.h
+libsym_a_SOURCES += runtime/numeric/rankgap.c runtime/numeric/rankgap.h
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/test_dlinalg tests/unit/test_mpfr_orth

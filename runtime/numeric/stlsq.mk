@@ -1,6 +1,6 @@
 # runtime/numeric/stlsq.mk — SINDy's sequentially thresholded least squares
 # (included by Makefile.am).
-libsymrt_a_SOURCES += runtime/numeric/stlsq.c runtime/numeric/stlsq.h
+libsym_a_SOURCES += runtime/numeric/stlsq.c runtime/numeric/stlsq.h
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/test_stlsq

@@ -1,9 +1,9 @@
 # runtime/symmetry/symmetry.mk — libsym's symmetry layer: bundles and their
 # Lie derivatives, model spaces and enforce, discover, promote.
-libsymrt_a_SOURCES += \
+libsym_a_SOURCES += \
 	runtime/symmetry/bundle.h runtime/symmetry/bundle.c \
 	runtime/symmetry/model.h runtime/symmetry/model.c \
 	runtime/symmetry/discover.h runtime/symmetry/discover.c \
 	runtime/symmetry/promote.h runtime/symmetry/promote.c
-libsymrt_a_SOURCES += runtime/symmetry/field_algebra.h runtime/symmetry/field_algebra.c
-libsymrt_a_SOURCES += runtime/symmetry/kernel.h runtime/symmetry/kernel.c
+libsym_a_SOURCES += runtime/symmetry/field_algebra.h runtime/symmetry/field_algebra.c
+libsym_a_SOURCES += runtime/symmetry/kernel.h runtime/symmetry/kernel.c
