@@ -44,3 +44,12 @@ tests_libsym_link_only_SOURCES = tests/libsym/link_only.c
 tests_libsym_link_only_LDFLAGS = -Wl,--whole-archive,libsym.a,--no-whole-archive
 tests_libsym_link_only_DEPENDENCIES = libsym.a
 tests_libsym_link_only_LDADD = $(LIBS)
+
+# The C example, built against a staged `make install` through libsym.pc.
+TESTS += tests/libsym/example_staged.sh
+EXTRA_DIST += tests/libsym/example_staged.sh examples/libsym/enforce_discover.c \
+	examples/libsym/enforce_discover.out
+# How the tree was configured, for tests that compile against it.
+libsym-print-build:
+	@echo "CC='$(CC)'"; echo "CFLAGS='$(CFLAGS)'"; echo "LDFLAGS='$(LDFLAGS)'"
+.PHONY: libsym-print-build
