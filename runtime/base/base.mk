@@ -2,3 +2,4 @@
 # the growable string.
 libsym_a_SOURCES += runtime/base/sym_interrupt.h runtime/base/sym_interrupt.c
 libsym_a_SOURCES += runtime/base/strbuf.h runtime/base/strbuf.c
+libsym_a_SOURCES += runtime/base/sym_status.h runtime/base/sym_status.c

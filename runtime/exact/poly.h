@@ -22,6 +22,7 @@
 #ifndef SYM_POLY_H
 #define SYM_POLY_H
 
+#include "base/sym_status.h"
 #include <flint/flint.h>
 #include <flint/fmpq.h>
 #include <flint/fmpq_mpoly.h>
@@ -31,13 +32,14 @@
 #define POLY_MAX_TERMS 2000000
 #define POLY_MAX_VARS 4096
 
+/* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
 enum {
-    POLY_OK = 0,
-    POLY_ERR_ARG = 1,    /* bad argument: index out of range, ring mismatch, size */
-    POLY_ERR_DOMAIN = 2, /* division by zero or by a polynomial, singular matrix */
-    POLY_ERR_LIMIT = 3,  /* degree / term-count / size limit exceeded */
-    POLY_ERR_MEMORY = 4, /* allocation failure */
-    POLY_ERR_CALLBACK = 5 /* a caller callback returned nonzero */
+    POLY_OK = SYM_OK,
+    POLY_ERR_ARG = SYM_E_ARG,          /* bad argument: index out of range, ring mismatch, size */
+    POLY_ERR_DOMAIN = SYM_E_DOMAIN,    /* division by zero or by a polynomial, singular matrix */
+    POLY_ERR_LIMIT = SYM_E_LIMIT,      /* degree / term-count / size limit exceeded */
+    POLY_ERR_MEMORY = SYM_E_NOMEM,     /* allocation failure */
+    POLY_ERR_CALLBACK = SYM_E_CALLBACK /* a caller callback returned nonzero */
 };
 
 typedef struct PolyRing {

@@ -18,7 +18,7 @@ const char *qmat_strerror(int status)
     case QMAT_E_INTERRUPTED: return "interrupted";
     case QMAT_E_ARG: return "invalid argument";
     case QMAT_E_INTERNAL: return "internal error: exact check failed";
-    default: return "unknown matrix error";
+    default: return sym_strerror(status); /* another engine's code */
     }
 }
 

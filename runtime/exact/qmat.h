@@ -24,17 +24,19 @@
 
 /* Long computations poll sym_interrupt_poll() and return QMAT_E_INTERRUPTED. */
 #include "base/sym_interrupt.h"
+#include "base/sym_status.h"
 
+/* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
 enum {
-    QMAT_OK = 0,
-    QMAT_E_DIM,         /* dimensions do not match */
-    QMAT_E_NOT_SQUARE,  /* operation needs a square matrix */
-    QMAT_E_SINGULAR,    /* matrix is singular */
-    QMAT_E_NO_SOLUTION, /* linear system is inconsistent */
-    QMAT_E_TOO_LARGE,   /* exceeds QMAT_MAX_ENTRIES */
-    QMAT_E_INTERRUPTED, /* sym_interrupted was set */
-    QMAT_E_ARG,         /* invalid argument (bad index, negative size) */
-    QMAT_E_INTERNAL     /* a verified computation failed its own check */
+    QMAT_OK = SYM_OK,
+    QMAT_E_DIM = SYM_E_DIM,                 /* dimensions do not match */
+    QMAT_E_NOT_SQUARE = SYM_E_NOT_SQUARE,   /* operation needs a square matrix */
+    QMAT_E_SINGULAR = SYM_E_SINGULAR,       /* matrix is singular */
+    QMAT_E_NO_SOLUTION = SYM_E_NO_SOLUTION, /* linear system is inconsistent */
+    QMAT_E_TOO_LARGE = SYM_E_LIMIT,         /* exceeds QMAT_MAX_ENTRIES */
+    QMAT_E_INTERRUPTED = SYM_E_INTERRUPTED, /* sym_interrupt_poll() was 1 */
+    QMAT_E_ARG = SYM_E_ARG,                 /* invalid argument (bad index, negative size) */
+    QMAT_E_INTERNAL = SYM_E_INTERNAL        /* a verified computation failed its own check */
 };
 
 /* Largest number of entries of a dense matrix we create or accept

@@ -20,7 +20,7 @@ const char *algebra_strerror(int status)
     case ALG_ERR_NOT_HOM: return "not a representation (homomorphism check failed)";
     case ALG_ERR_SINGULAR: return "singular group element";
     case ALG_ERR_UNSUPPORTED: return "unsupported operation";
-    default: return "unknown error";
+    default: return sym_strerror(status); /* another engine's code */
     }
 }
 

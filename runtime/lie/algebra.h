@@ -32,6 +32,7 @@
 #ifndef SYM_LIE_ALGEBRA_H
 #define SYM_LIE_ALGEBRA_H
 
+#include "base/sym_status.h"
 #include <flint/flint.h>
 #include <flint/fmpq.h>
 #include <flint/fmpq_vec.h>
@@ -39,16 +40,17 @@
 
 #define ALG_ERR_LEN 256
 
+/* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
 enum {
-    ALG_OK = 0,
-    ALG_ERR_ARG,         /* bad argument: size out of range, mismatched dims */
-    ALG_ERR_LIMIT,       /* result would exceed a documented size limit */
-    ALG_ERR_DEPENDENT,   /* a given basis is linearly dependent */
-    ALG_ERR_NOT_MEMBER,  /* matrix is not in the algebra / subspace */
-    ALG_ERR_NOT_CLOSED,  /* span is not closed under the bracket */
-    ALG_ERR_NOT_HOM,     /* representation is not a homomorphism */
-    ALG_ERR_SINGULAR,    /* group element is not invertible */
-    ALG_ERR_UNSUPPORTED  /* operation not defined for this object */
+    ALG_OK = SYM_OK,
+    ALG_ERR_ARG = SYM_E_ARG,                 /* bad argument: size out of range, mismatched dims */
+    ALG_ERR_LIMIT = SYM_E_LIMIT,             /* result would exceed a documented size limit */
+    ALG_ERR_DEPENDENT = SYM_E_DEPENDENT,     /* a given basis is linearly dependent */
+    ALG_ERR_NOT_MEMBER = SYM_E_NOT_MEMBER,   /* matrix is not in the algebra / subspace */
+    ALG_ERR_NOT_CLOSED = SYM_E_NOT_CLOSED,   /* span is not closed under the bracket */
+    ALG_ERR_NOT_HOM = SYM_E_NOT_HOM,         /* representation is not a homomorphism */
+    ALG_ERR_SINGULAR = SYM_E_SINGULAR,       /* group element is not invertible */
+    ALG_ERR_UNSUPPORTED = SYM_E_UNSUPPORTED  /* operation not defined for this object */
 };
 
 /* Largest matrix size n of an algebra element (affine algebras included:

@@ -35,7 +35,7 @@ const char *admm_strerror(int status)
     case ADMM_ERR_ARG: return "bad gamma or solver option";
     case ADMM_ERR_INFEASIBLE: return "Theta c = y has no solution (interpolation infeasible)";
     case ADMM_ERR_NUMERIC: return "numerical failure in the solver (factorisation, SVD or overflow)";
-    default: return "unknown error";
+    default: return sym_strerror(status); /* another engine's code */
     }
 }
 

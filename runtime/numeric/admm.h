@@ -45,14 +45,15 @@
 
 /* Status codes (admm_strerror explains them). */
 enum {
-    ADMM_OK = 0,           /* finished: converged or reached max_iter (see res->converged) */
-    ADMM_INTERRUPTED = 1,  /* sym_interrupted was set; res holds the current iterate */
-    ADMM_ERR_DIM = 2,      /* shapes of Theta, y, Lmat, p, q or warm start disagree */
-    ADMM_ERR_NOMEM = 3,
-    ADMM_ERR_NONFINITE = 4,/* NaN or Inf in an input */
-    ADMM_ERR_ARG = 5,      /* bad gamma or option value */
-    ADMM_ERR_INFEASIBLE = 6, /* P2: Theta c = y has no solution */
-    ADMM_ERR_NUMERIC = 7   /* a factorisation or SVD failed, or iterates overflowed */
+    /* aliases of base/sym_status.h (one numbering for libsym) */
+    ADMM_OK = SYM_OK,                    /* finished: converged or reached max_iter (see res->converged) */
+    ADMM_INTERRUPTED = SYM_E_INTERRUPTED, /* interrupted; res holds the current iterate */
+    ADMM_ERR_DIM = SYM_E_DIM,            /* shapes of Theta, y, Lmat, p, q or warm start disagree */
+    ADMM_ERR_NOMEM = SYM_E_NOMEM,
+    ADMM_ERR_NONFINITE = SYM_E_NONFINITE, /* NaN or Inf in an input */
+    ADMM_ERR_ARG = SYM_E_ARG,            /* bad gamma or option value */
+    ADMM_ERR_INFEASIBLE = SYM_E_INFEASIBLE, /* P2: Theta c = y has no solution */
+    ADMM_ERR_NUMERIC = SYM_E_NUMERIC     /* a factorisation or SVD failed, or iterates overflowed */
 };
 
 /* Progress report passed to the callback. */

@@ -38,7 +38,7 @@ const char *dlinalg_strerror(int status)
     case DLINALG_ERR_ARG: return "invalid argument";
     case DLINALG_ERR_OVERFLOW: return "result is too large for a double";
     case DLINALG_ERR_PRECISION: return "precision too low for this matrix";
-    default: return "unknown error";
+    default: return sym_strerror(status); /* another engine's code */
     }
 }
 

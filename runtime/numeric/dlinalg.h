@@ -17,15 +17,15 @@ enum {
     DLINALG_OK = DMAT_OK,
     DLINALG_ERR_DIM = DMAT_ERR_DIM,
     DLINALG_ERR_NOMEM = DMAT_ERR_NOMEM,
-    DLINALG_ERR_NONFINITE = 3,     /* NaN or Inf in an input */
-    DLINALG_ERR_SINGULAR = 4,      /* square solve/inverse of a singular matrix */
-    DLINALG_ERR_NOT_POSDEF = 5,    /* Cholesky of a non positive definite matrix */
-    DLINALG_ERR_NOT_SYMMETRIC = 6, /* eigh/Cholesky input not symmetric */
-    DLINALG_ERR_NOCONV = 7,        /* LAPACK iteration did not converge */
-    DLINALG_ERR_LAPACK = 8,        /* any other LAPACK info != 0 */
-    DLINALG_ERR_ARG = 9,           /* bad scalar argument (tol, rcond, precision) */
-    DLINALG_ERR_OVERFLOW = 10,     /* a result is not representable as a double */
-    DLINALG_ERR_PRECISION = 11     /* MPFR precision too low for the matrix */
+    DLINALG_ERR_NONFINITE = SYM_E_NONFINITE,         /* NaN or Inf in an input */
+    DLINALG_ERR_SINGULAR = SYM_E_SINGULAR,           /* square solve/inverse of a singular matrix */
+    DLINALG_ERR_NOT_POSDEF = SYM_E_NOT_POSDEF,       /* Cholesky of a non positive definite matrix */
+    DLINALG_ERR_NOT_SYMMETRIC = SYM_E_NOT_SYMMETRIC, /* eigh/Cholesky input not symmetric */
+    DLINALG_ERR_NOCONV = SYM_E_NOCONV,               /* LAPACK iteration did not converge */
+    DLINALG_ERR_LAPACK = SYM_E_LAPACK,               /* any other LAPACK info != 0 */
+    DLINALG_ERR_ARG = SYM_E_ARG,                     /* bad scalar argument (tol, rcond, precision) */
+    DLINALG_ERR_OVERFLOW = SYM_E_OVERFLOW,           /* a result is not representable as a double */
+    DLINALG_ERR_PRECISION = SYM_E_PRECISION          /* MPFR precision too low for the matrix */
 };
 
 /* Static message for a status code ("unknown error" for unknown codes). */

@@ -13,6 +13,7 @@
 #ifndef SYM_NUMERIC_DMAT_H
 #define SYM_NUMERIC_DMAT_H
 
+#include "base/sym_status.h"
 #include <stddef.h>
 
 typedef struct DMat {
@@ -21,10 +22,11 @@ typedef struct DMat {
 } DMat;
 
 /* Status codes shared with dlinalg (dlinalg_strerror explains them). */
+/* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
 enum {
-    DMAT_OK = 0,
-    DMAT_ERR_DIM = 1,   /* dimensions do not fit the operation */
-    DMAT_ERR_NOMEM = 2  /* allocation failed or size overflows */
+    DMAT_OK = SYM_OK,
+    DMAT_ERR_DIM = SYM_E_DIM,    /* dimensions do not fit the operation */
+    DMAT_ERR_NOMEM = SYM_E_NOMEM /* allocation failed or size overflows */
 };
 
 /* Column-major element access, no bounds check (for engine loops). */

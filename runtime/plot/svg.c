@@ -50,7 +50,7 @@ const char *svg_strerror(int status)
     case SVG_ERR_IO: return "cannot write the file";
     case SVG_ERR_EMPTY: return "nothing to plot (no finite point on the axes)";
     }
-    return "unknown error";
+    return sym_strerror(status); /* another engine's code */
 }
 
 static char *dupstr(const char *s)

@@ -18,14 +18,16 @@
 #ifndef SYM_PLOT_SVG_H
 #define SYM_PLOT_SVG_H
 
+#include "base/sym_status.h"
 #include <stddef.h>
 
 enum {
-    SVG_OK = 0,
-    SVG_ERR_NOMEM = 1,
-    SVG_ERR_ARG = 2,   /* bad argument (negative count, NULL data, size) */
-    SVG_ERR_IO = 3,    /* the file could not be written */
-    SVG_ERR_EMPTY = 4  /* nothing drawable (no finite point on the axes) */
+    /* aliases of base/sym_status.h (one numbering for libsym) */
+    SVG_OK = SYM_OK,
+    SVG_ERR_NOMEM = SYM_E_NOMEM,
+    SVG_ERR_ARG = SYM_E_ARG,    /* bad argument (negative count, NULL data, size) */
+    SVG_ERR_IO = SYM_E_IO,      /* the file could not be written */
+    SVG_ERR_EMPTY = SYM_E_EMPTY /* nothing drawable (no finite point on the axes) */
 };
 
 typedef enum {

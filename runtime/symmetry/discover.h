@@ -36,8 +36,10 @@
 /* Largest number of candidates (columns of the operator). */
 #define DISCOVER_MAX_CANDIDATES 4096
 
-enum { DISCOVER_OK = 0, DISCOVER_ERR_ARG, DISCOVER_ERR_LIMIT, DISCOVER_ERR_NUMERIC,
-       DISCOVER_ERR_INTERRUPTED /* sym_interrupted was set (Ctrl-C) */ };
+/* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
+enum { DISCOVER_OK = SYM_OK, DISCOVER_ERR_ARG = SYM_E_ARG, DISCOVER_ERR_LIMIT = SYM_E_LIMIT,
+       DISCOVER_ERR_NUMERIC = SYM_E_NUMERIC,
+       DISCOVER_ERR_INTERRUPTED = SYM_E_INTERRUPTED /* interrupted (Ctrl-C) */ };
 
 #include "base/sym_interrupt.h" /* the loops here poll it */
 

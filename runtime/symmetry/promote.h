@@ -35,8 +35,9 @@
 /* Relative size below which promote_formula skips a coefficient. */
 #define PROMOTE_FORMULA_CUT 1e-12
 
-enum { PROMOTE_OK = 0, PROMOTE_ERR_ARG = 1, PROMOTE_ERR_LIMIT = 2, PROMOTE_ERR_NUMERIC = 3,
-       PROMOTE_ERR_NOMEM = 4 };
+/* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
+enum { PROMOTE_OK = SYM_OK, PROMOTE_ERR_ARG = SYM_E_ARG, PROMOTE_ERR_LIMIT = SYM_E_LIMIT,
+       PROMOTE_ERR_NUMERIC = SYM_E_NUMERIC, PROMOTE_ERR_NOMEM = SYM_E_NOMEM };
 
 enum { PROMOTE_BOX = 0, PROMOTE_POINTS = 1 };
 
