@@ -1,15 +1,17 @@
-# runtime/local.mk — the evaluator, values, printer, builtins, REPL.
+# runtime/local.mk — the interpreter (libsymrt.a): runtime/core (values,
+# environments, evaluator, printer, help, builtin registry), runtime/builtins
+# (the bindings to libsym) and runtime/cli (REPL; main.c is the sym program).
 libsymrt_a_SOURCES += \
-	runtime/value.h runtime/value.c \
-	runtime/env.h runtime/env.c runtime/interp.h runtime/interp.c \
-	runtime/eval.h runtime/eval.c runtime/arith.h runtime/arith.c runtime/access.c \
-	runtime/print.h runtime/print.c runtime/suggest.h runtime/suggest.c \
-	runtime/builtins.h runtime/builtins.c runtime/help.h runtime/help.c \
-	runtime/builtins_core.c runtime/builtins_matrix.c runtime/builtins_poly.c \
-	runtime/builtins_lie.c runtime/builtins_lie.h runtime/builtins_rep.c runtime/builtins_bundle.c runtime/builtins_model.h runtime/builtins_model.c runtime/builtins_discover.c runtime/builtins_fit.c runtime/builtins_kernel.c runtime/builtins_fields_algebra.c runtime/builtins_numeric.h runtime/builtins_numeric.c \
-	runtime/repl.h runtime/repl.c runtime/stdlib_files.h
-nodist_libsymrt_a_SOURCES = runtime/stdlib_files.c
-BUILT_SOURCES += runtime/stdlib_files.c
-CLEANFILES += runtime/stdlib_files.c
-runtime/stdlib_files.c: $(dist_stdlib_DATA) $(srcdir)/stdlib/embed.sh
-	$(AM_V_GEN)$(MKDIR_P) runtime && $(SHELL) $(srcdir)/stdlib/embed.sh $(dist_stdlib_DATA:%=$(srcdir)/%) > $@.tmp && mv $@.tmp $@
+	runtime/core/value.h runtime/core/value.c \
+	runtime/core/env.h runtime/core/env.c runtime/core/interp.h runtime/core/interp.c \
+	runtime/core/eval.h runtime/core/eval.c runtime/core/arith.h runtime/core/arith.c runtime/core/access.c \
+	runtime/core/print.h runtime/core/print.c runtime/core/suggest.h runtime/core/suggest.c \
+	runtime/core/builtins.h runtime/core/builtins.c runtime/core/help.h runtime/core/help.c \
+	runtime/builtins/builtins_core.c runtime/builtins/builtins_matrix.c runtime/builtins/builtins_poly.c \
+	runtime/builtins/builtins_lie.c runtime/builtins/builtins_lie.h runtime/builtins/builtins_rep.c runtime/builtins/builtins_bundle.c runtime/builtins/builtins_model.h runtime/builtins/builtins_model.c runtime/builtins/builtins_discover.c runtime/builtins/builtins_fit.c runtime/builtins/builtins_kernel.c runtime/builtins/builtins_fields_algebra.c runtime/builtins/builtins_numeric.h runtime/builtins/builtins_numeric.c \
+	runtime/cli/repl.h runtime/cli/repl.c runtime/core/stdlib_files.h
+nodist_libsymrt_a_SOURCES = runtime/core/stdlib_files.c
+BUILT_SOURCES += runtime/core/stdlib_files.c
+CLEANFILES += runtime/core/stdlib_files.c
+runtime/core/stdlib_files.c: $(dist_stdlib_DATA) $(srcdir)/stdlib/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) runtime/core && $(SHELL) $(srcdir)/stdlib/embed.sh $(dist_stdlib_DATA:%=$(srcdir)/%) > $@.tmp && mv $@.tmp $@

@@ -1,11 +1,11 @@
 # runtime/numeric/data.mk — data sets and seeded random numbers (included by
 # Makefile.am): the CSV engine, the portable generator, their builtins
-# (table builtins_data, registered in runtime/builtins.c) and unit tests.
+# (table builtins_data, registered in runtime/core/builtins.c) and unit tests.
 
 libsym_a_SOURCES += \
 	runtime/numeric/csv.c runtime/numeric/csv.h \
 	runtime/numeric/rng.c runtime/numeric/rng.h
-libsymrt_a_SOURCES += runtime/builtins_data.c
+libsymrt_a_SOURCES += runtime/builtins/builtins_data.c
 
 EXTRA_DIST += examples/data/small.csv examples/data/bad_ragged.csv \
 	examples/data/bad_cell.csv examples/data/bad_empty.csv examples/data/bad_dup.csv

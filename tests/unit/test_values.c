@@ -1,4 +1,4 @@
-/* test_values.c — runtime/value.h: reference counting, immortal constants,
+/* test_values.c — runtime/core/value.h: reference counting, immortal constants,
  * ownership of container items, and structural equality. */
 #include <stdlib.h>
 #include <string.h>
