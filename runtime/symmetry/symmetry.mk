@@ -7,3 +7,12 @@ libsym_a_SOURCES += \
 	runtime/symmetry/promote.h runtime/symmetry/promote.c
 libsym_a_SOURCES += runtime/symmetry/field_algebra.h runtime/symmetry/field_algebra.c
 libsym_a_SOURCES += runtime/symmetry/kernel.h runtime/symmetry/kernel.c
+
+# The symmetry layer's unit tests call its C API and link libsym.a alone.
+if HAVE_CHECK
+check_PROGRAMS += tests/unit/test_symmetry
+TESTS += tests/unit/test_symmetry
+tests_unit_test_symmetry_SOURCES = tests/unit/test_symmetry.c
+tests_unit_test_symmetry_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_test_symmetry_LDADD = libsym.a $(CHECK_LIBS) $(LIBS)
+endif

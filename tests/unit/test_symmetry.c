@@ -1,0 +1,308 @@
+/* test_symmetry.c — Check tests of libsym's symmetry layer through its C
+ * API alone (links libsym.a, no interpreter): the bundle rules, enforce on
+ * sections and layers, discover's kernel, field algebras, kernel bundles
+ * and the per-session kernel-ring cache, and the status numbering. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <flint/fmpq_vec.h>
+
+#include "base/sym_status.h"
+#include "exact/poly.h"
+#include "lie/algebra.h"
+#include "lie/discrete.h"
+#include "lie/rep.h"
+#include "symmetry/bundle.h"
+#include "symmetry/discover.h"
+#include "symmetry/field_algebra.h"
+#include "symmetry/kernel.h"
+#include "symmetry/model.h"
+
+static PolyRing *ring_xy(void)
+{
+    const char *names[] = {"x", "y"};
+    return polyring_new(2, names);
+}
+
+/* p = the polynomial of the string-free builder: c * x^a y^b added. */
+static void add_term(fmpq_mpoly_t p, slong c, ulong a, ulong b, const PolyRing *R)
+{
+    ulong e[2] = {a, b};
+    fmpq_t q;
+    fmpq_init(q);
+    fmpq_set_si(q, c, 1);
+    fmpq_mpoly_t t;
+    fmpq_mpoly_init(t, R->ctx);
+    fmpq_mpoly_set_coeff_fmpq_ui(t, q, e, R->ctx);
+    fmpq_mpoly_add(p, p, t, R->ctx);
+    fmpq_mpoly_clear(t, R->ctx);
+    fmpq_clear(q);
+}
+
+/* Dimension of the enforce of polys(E, d) (k components) under g. */
+static slong enforce_dim(const LieBundle *E, PolyRing *R, slong k, slong d, const MatAlgebra *g,
+                         const fmpq_mat_struct *disc, slong ndisc)
+{
+    ModelSpace V, S;
+    char err[MODEL_ERR_LEN] = "";
+    ck_assert_int_eq(model_space_init_polys(&V, E, R, k, d, err), 0);
+    int st = model_space_enforce(&S, &V, g ? g->basis : NULL, g ? g->dim : 0, disc, ndisc, err);
+    ck_assert_msg(st == 0, "enforce: %s", err);
+    slong dim = S.dim;
+    model_space_clear(&V);
+    model_space_clear(&S);
+    return dim;
+}
+
+START_TEST(test_bundle_generators)
+{
+    PolyRing *R = ring_xy();
+    MatAlgebra so2;
+    char err[SYM_ERR_LEN] = "";
+    ck_assert_int_eq(algebra_init_so(&so2, 2, err), SYM_OK);
+    /* forms: b = -Dv^T; for v = J x (J = so2 basis) Dv = J, so b = -J^T = J */
+    LieBundle E;
+    ck_assert_int_eq(bundle_init(&E, BUNDLE_FORMS, &so2, 0, 1, NULL, err), SYM_OK);
+    ck_assert_int_eq(E.k, 2);
+    PolyVec v;
+    PolyMat b;
+    polyvec_init(&v, 2, R);
+    polymat_init(&b, 2, 2, R);
+    ck_assert_int_eq(bundle_generator(&v, &b, &E, so2.basis, err), SYM_OK);
+    for (slong i = 0; i < 2; i++)
+        for (slong j = 0; j < 2; j++) {
+            fmpq_t c;
+            fmpq_init(c);
+            ck_assert_int_eq(poly_get_constant(c, b.p + i * 2 + j, R, err), 0);
+            ck_assert(fmpq_equal(c, fmpq_mat_entry(so2.basis, i, j)));
+            fmpq_clear(c);
+        }
+    /* a 3x3 non-affine generator on two coordinates is refused with a message */
+    fmpq_mat_t big;
+    fmpq_mat_init(big, 3, 3);
+    fmpq_set_si(fmpq_mat_entry(big, 2, 2), 1, 1); /* last row nonzero: not affine */
+    err[0] = '\0';
+    ck_assert_int_eq(bundle_generator(&v, &b, &E, big, err), SYM_E_ARG);
+    ck_assert(strstr(err, "3x3") != NULL);
+    fmpq_mat_clear(big);
+    /* tensors (1,1) over R^2: fiber 4; its group matrix for h = -I is I */
+    LieBundle T;
+    ck_assert_int_eq(bundle_init(&T, BUNDLE_TENSORS, &so2, 1, 1, NULL, err), SYM_OK);
+    ck_assert_int_eq(T.k, 4);
+    fmpq_mat_t h, M, g;
+    fmpq_mat_init(h, 2, 2);
+    fmpq_mat_one(h);
+    fmpq_mat_neg(h, h);
+    fmpq_mat_init(M, 0, 0);
+    fmpq_mat_init(g, 0, 0);
+    ck_assert_int_eq(bundle_discrete_action(g, M, &T, h, err), SYM_OK);
+    ck_assert_int_eq(fmpq_mat_nrows(M), 4);
+    ck_assert(fmpq_mat_is_one(M));
+    ck_assert(fmpq_mat_equal(g, h));
+    fmpq_mat_zero(h);
+    ck_assert_int_eq(bundle_discrete_action(g, M, &T, h, err), SYM_E_SINGULAR);
+    fmpq_mat_clear(h);
+    fmpq_mat_clear(M);
+    fmpq_mat_clear(g);
+    polyvec_clear(&v);
+    polymat_clear(&b);
+    algebra_clear(&so2);
+    polyring_decref(R);
+}
+END_TEST
+
+START_TEST(test_enforce_sections)
+{
+    PolyRing *R = ring_xy();
+    MatAlgebra so2;
+    char err[SYM_ERR_LEN] = "";
+    ck_assert_int_eq(algebra_init_so(&so2, 2, err), SYM_OK);
+    LieBundle S, F;
+    ck_assert_int_eq(bundle_init(&S, BUNDLE_SCALARS, &so2, 0, 0, NULL, err), SYM_OK);
+    ck_assert_int_eq(bundle_init(&F, BUNDLE_FIELDS, &so2, 1, 0, NULL, err), SYM_OK);
+    /* invariant polynomials of degree <= 4 in x, y: 1, r^2, r^4 */
+    ck_assert_int_eq(enforce_dim(&S, R, 1, 4, &so2, NULL, 0), 3);
+    /* equivariant linear vector fields: a x + b J x (2 of 2*3 = 6 of degree <= 1) */
+    ck_assert_int_eq(enforce_dim(&F, R, 2, 1, &so2, NULL, 0), 2);
+    /* with the reflection diag(1, -1) (O(2)) only the radial field remains */
+    fmpq_mat_t refl;
+    fmpq_mat_init(refl, 2, 2);
+    fmpq_set_si(fmpq_mat_entry(refl, 0, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(refl, 1, 1), -1, 1);
+    ck_assert_int_eq(enforce_dim(&F, R, 2, 1, &so2, refl, 1), 1);
+    /* plain (no algebra) scalars: the same rule as scalars(so(2)) */
+    LieBundle P;
+    ck_assert_int_eq(bundle_init_plain(&P, 2, 1, err), SYM_OK);
+    ck_assert_int_eq(enforce_dim(&P, R, 1, 4, &so2, NULL, 0), 3);
+    ck_assert_int_eq(bundle_init_plain(&P, 2, 3, err), SYM_E_ARG);
+    fmpq_mat_clear(refl);
+    algebra_clear(&so2);
+    polyring_decref(R);
+}
+END_TEST
+
+START_TEST(test_enforce_layers)
+{
+    MatAlgebra so3;
+    MatRep V, VV;
+    char err[SYM_ERR_LEN] = "";
+    ck_assert_int_eq(algebra_init_so(&so3, 3, err), SYM_OK);
+    ck_assert_int_eq(rep_init_std(&V, &so3, err), SYM_OK);
+    ck_assert_int_eq(rep_init_tensor(&VV, &V, &V, err), SYM_OK);
+    /* so(3)-equivariant maps V (x) V -> V: the cross product only */
+    ModelSpace L, S;
+    ck_assert_int_eq(model_space_init_layers(&L, &VV, &V, 0, err), 0);
+    ck_assert_int_eq(L.nfull, 27);
+    ck_assert_int_eq(model_space_enforce(&S, &L, so3.basis, so3.dim, NULL, 0, err), 0);
+    ck_assert_int_eq(S.dim, 1);
+    model_space_clear(&S);
+    model_space_clear(&L);
+    /* with bias: b must be fixed by so(3) on V: none; W still the cross product */
+    ck_assert_int_eq(model_space_init_layers(&L, &VV, &V, 1, err), 0);
+    ck_assert_int_eq(model_space_enforce(&S, &L, so3.basis, so3.dim, NULL, 0, err), 0);
+    ck_assert_int_eq(S.dim, 1);
+    model_space_clear(&S);
+    model_space_clear(&L);
+    rep_clear(&VV);
+    rep_clear(&V);
+    algebra_clear(&so3);
+}
+END_TEST
+
+START_TEST(test_discover_kernel)
+{
+    PolyRing *R = ring_xy();
+    MatAlgebra gl2;
+    char err[SYM_ERR_LEN] = "";
+    ck_assert_int_eq(algebra_init_gl(&gl2, 2, err), SYM_OK);
+    /* F = x^2 + 4 y^2: its symmetry in gl(2) is one-dimensional */
+    PolyVec F;
+    polyvec_init(&F, 1, R);
+    add_term(F.p, 1, 2, 0, R);
+    add_term(F.p, 4, 0, 2, R);
+    LieBundle sc;
+    ck_assert_int_eq(bundle_init_plain(&sc, 2, 1, err), SYM_OK);
+    PolyVec v[4], img[4];
+    for (slong i = 0; i < 4; i++) {
+        ck_assert_int_eq(discover_velocity(v + i, gl2.basis + i, R, err), 0);
+        polyvec_init(img + i, 1, R);
+        ck_assert_int_eq(discover_lie(img + i, &sc, NULL, v + i, &F, err), 0);
+    }
+    fmpq_mat_t N, Nt, C;
+    fmpq_mat_init(N, 0, 0);
+    ck_assert_int_eq(discover_kernel(N, img, 4, err), 0);
+    ck_assert_int_eq(fmpq_mat_ncols(N), 1);
+    /* the element sum N_i basis_i kills F, and is [0, -4; 1, 0] up to scale */
+    fmpq_mat_init(Nt, 1, 4);
+    fmpq_mat_init(C, 0, 0);
+    fmpq_mat_transpose(Nt, N);
+    discover_canonical_rows(C, Nt);
+    fmpq_mat_t X;
+    fmpq_mat_init(X, 2, 2);
+    algebra_element(X, &gl2, fmpq_mat_entry(C, 0, 0));
+    slong want[4] = {0, -4, 1, 0};
+    for (slong i = 0; i < 4; i++)
+        ck_assert(fmpz_equal_si(fmpq_numref(fmpq_mat_entry(X, i / 2, i % 2)), want[i]));
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(C);
+    fmpq_mat_clear(Nt);
+    fmpq_mat_clear(N);
+    for (slong i = 0; i < 4; i++) {
+        polyvec_clear(v + i);
+        polyvec_clear(img + i);
+    }
+    polyvec_clear(&F);
+    algebra_clear(&gl2);
+    polyring_decref(R);
+}
+END_TEST
+
+START_TEST(test_field_algebra)
+{
+    PolyRing *R = ring_xy();
+    char err[SYM_ERR_LEN] = "";
+    /* X1 = d/dx, X2 = x d/dx: closed ([X1, X2] = X1 up to sign) */
+    PolyVec X[3];
+    for (int i = 0; i < 3; i++)
+        polyvec_init(X + i, 2, R);
+    add_term(X[0].p, 1, 0, 0, R);
+    add_term(X[1].p, 1, 1, 0, R);
+    FieldAlgebra A;
+    ck_assert_int_eq(field_algebra_init(&A, X, 2, R, NULL, NULL, NULL, err), SYM_OK);
+    ck_assert_int_eq(A.dim, 2);
+    ck_assert(field_algebra_contains(&A, X + 1));
+    field_algebra_clear(&A);
+    /* adding X3 = x^2 d/dx is sl(2) (closed); x^3 d/dx is not */
+    add_term(X[2].p, 1, 3, 0, R);
+    slong bi = -1, bj = -1;
+    PolyVec bad;
+    ck_assert_int_eq(field_algebra_init(&A, X, 3, R, &bi, &bj, &bad, err), SYM_E_NOT_CLOSED);
+    ck_assert(bi >= 0 && bj > bi);
+    polyvec_clear(&bad);
+    for (int i = 0; i < 3; i++)
+        polyvec_clear(X + i);
+    polyring_decref(R);
+}
+END_TEST
+
+START_TEST(test_kernels)
+{
+    PolyRing *R = ring_xy();
+    char err[SYM_ERR_LEN] = "";
+    KernelContext K;
+    kernel_context_init(&K);
+    PolyRing *KR = kernel_ring(&K, R);
+    ck_assert_ptr_nonnull(KR);
+    ck_assert_int_eq(KR->nvars, 4);
+    ck_assert_str_eq(KR->names[2], "xp");
+    ck_assert(kernel_ring_is(&K, KR));
+    PolyRing *KR2 = kernel_ring(&K, R);
+    ck_assert_ptr_eq(KR, KR2); /* cached per context */
+    polyring_decref(KR2);
+    /* translation-invariant scalar kernels k(x, xp) of degree <= 2 on R^2:
+       polynomials in x - xp, y - yp: 1, 2 linear, 3 quadratic = 6 */
+    MatAlgebra t2;
+    ck_assert_int_eq(algebra_init_t(&t2, 2, err), SYM_OK);
+    LieBundle E;
+    ck_assert_int_eq(bundle_init_kernels(&E, &t2, NULL, NULL, KR, 1, err), SYM_OK);
+    ck_assert_int_eq(E.n, 4);
+    ck_assert_int_eq(enforce_dim(&E, KR, 1, 2, &t2, NULL, 0), 6);
+    algebra_clear(&t2);
+    polyring_decref(KR);
+    kernel_context_clear(&K);
+    polyring_decref(R);
+}
+END_TEST
+
+START_TEST(test_status)
+{
+    ck_assert_int_ne(QMAT_E_INTERRUPTED, ALG_ERR_NOT_HOM);
+    ck_assert_str_eq(sym_strerror(DISCOVER_ERR_INTERRUPTED), "interrupted");
+    ck_assert_str_eq(algebra_strerror(QMAT_E_NO_SOLUTION), sym_strerror(SYM_E_NO_SOLUTION));
+    char err[SYM_ERR_LEN];
+    ck_assert_int_eq(sym_error(err, SYM_E_LIMIT, "n = %d", 3), SYM_E_LIMIT);
+    ck_assert_str_eq(err, "n = 3");
+    ck_assert_str_eq(sym_strerror(9999), "unknown error");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("symmetry");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_bundle_generators);
+    tcase_add_test(tc, test_enforce_sections);
+    tcase_add_test(tc, test_enforce_layers);
+    tcase_add_test(tc, test_discover_kernel);
+    tcase_add_test(tc, test_field_algebra);
+    tcase_add_test(tc, test_kernels);
+    tcase_add_test(tc, test_status);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    flint_cleanup();
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
