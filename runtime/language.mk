@@ -4,4 +4,4 @@ libsymrt_a_SOURCES += runtime/core/slice.h runtime/core/slice.c runtime/builtins
 	runtime/core/latex.h runtime/core/latex.c \
 	runtime/builtins/model_value.h runtime/builtins/model_value.c \
 	runtime/builtins/builtins_field_plot.c \
-	runtime/core/json.h runtime/core/json.c
+	runtime/builtins/json.h runtime/builtins/json.c

@@ -53,3 +53,7 @@ EXTRA_DIST += tests/libsym/example_staged.sh examples/libsym/enforce_discover.c 
 libsym-print-build:
 	@echo "CC='$(CC)'"; echo "CFLAGS='$(CFLAGS)'"; echo "LDFLAGS='$(LDFLAGS)'"
 .PHONY: libsym-print-build
+
+# The include graph and the object files' symbols go one way (layers.py).
+TESTS += tests/libsym/layers.sh
+EXTRA_DIST += tests/libsym/layers.sh tests/libsym/layers.py

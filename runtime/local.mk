@@ -7,6 +7,7 @@ libsymrt_a_SOURCES += \
 	runtime/core/eval.h runtime/core/eval.c runtime/core/arith.h runtime/core/arith.c runtime/core/access.c \
 	runtime/core/print.h runtime/core/print.c runtime/core/suggest.h runtime/core/suggest.c \
 	runtime/core/builtins.h runtime/core/builtins.c runtime/core/help.h runtime/core/help.c \
+	runtime/builtins/builtins_tables.c \
 	runtime/builtins/builtins_core.c runtime/builtins/builtins_matrix.c runtime/builtins/builtins_poly.c \
 	runtime/builtins/builtins_lie.c runtime/builtins/builtins_lie.h runtime/builtins/builtins_rep.c runtime/builtins/builtins_bundle.c runtime/builtins/builtins_model.h runtime/builtins/builtins_model.c runtime/builtins/builtins_discover.c runtime/builtins/builtins_fit.c runtime/builtins/builtins_kernel.c runtime/builtins/builtins_fields_algebra.c runtime/builtins/builtins_numeric.h runtime/builtins/builtins_numeric.c \
 	runtime/cli/repl.h runtime/cli/repl.c runtime/core/stdlib_files.h

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <errno.h>
 #include "builtins.h"
+#include "slice.h"
 #include "interp.h"
 #include "json.h"
 #include "print.h"
@@ -151,8 +152,45 @@ static long data_length(const Value *v)
     return ((const CsvTable *)v->u.obj.data)->data->rows;
 }
 
+extern const ObjType data_type;
+
+/* X[rows] with a list, range or ':' (slice.h): a data set of those rows. */
+static Value *data_slice(Value *X, Value **idx, int nidx, const AstNode *n)
+{
+    if (nidx != 1)
+        return val_error(&n->span, "a data set takes one index (rows); columns are X.name");
+    Value *ix = idx[0];
+    const CsvTable *t = X->u.obj.data;
+    long *p, m;
+    int s;
+    Value *err = slice_positions(ix, t->data->rows, &n->kids[1]->span, "data set", "rows", &p, &m, &s);
+    if (err)
+        return err;
+    CsvTable *u = malloc(sizeof *u);
+    DMat *d = dmat_zeros((int)m, t->cols);
+    char **names = calloc((size_t)(t->cols ? t->cols : 1), sizeof(char *));
+    if (!u || !d || !names) {
+        free(u);
+        dmat_free(d);
+        free(names);
+        free(p);
+        return val_error(&n->span, "out of memory");
+    }
+    for (int j = 0; j < t->cols; j++) {
+        names[j] = strdup(t->names[j]);
+        for (long i = 0; i < m; i++)
+            DMAT_AT(d, i, j) = DMAT_AT(t->data, p[i], j);
+    }
+    free(p);
+    csv_table_init(u);
+    u->cols = t->cols;
+    u->names = names;
+    u->data = d;
+    return val_obj(&data_type, u);
+}
+
 const ObjType data_type = {"data", data_free, data_print, data_index, data_field, data_length,
-                           NULL};
+                           NULL, NULL, NULL, NULL, data_slice};
 
 /* ------------------------------------------------------------ helpers */
 

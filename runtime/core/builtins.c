@@ -7,12 +7,8 @@
 #include "builtins.h"
 #include "interp.h"
 
-const Builtin *const builtin_tables[] = {
-    builtins_core, builtins_matrix, builtins_poly, builtins_lie, builtins_rep, builtins_bundle,
-    builtins_model, builtins_discover, builtins_numeric, builtins_data, builtins_plot,
-    builtins_fit, builtins_kernel,
-    builtins_language, builtins_field_plot,
-    NULL};
+/* builtin_tables[] (the list of every binding's table) is in
+   runtime/builtins/builtins_tables.c: the registry knows no binding. */
 
 const Builtin *builtin_find(const char *name)
 {

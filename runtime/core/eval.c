@@ -15,7 +15,6 @@
 #include "suggest.h"
 #include "slice.h"
 #include "help.h"
-#include "model_value.h"
 
 typedef enum { EXEC_OK, EXEC_RETURN, EXEC_BREAK, EXEC_CONTINUE, EXEC_ERROR } ExecStatus;
 
@@ -192,16 +191,14 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
         slot[sig->nparams - 1] = rest;
         spans[sig->nparams - 1] = *sp;
     }
-    /* a fitted model goes to builtins that do not know model values as
-       its exact section (model_value.h) */
+    /* an object with an `argument` method (a fitted model) goes to
+       builtins that do not know its type as that value (its exact
+       section): the ObjType's overloading table, value.h */
     Value *conv[BUILTIN_MAX_PARAMS] = {0};
-    int has_model = 0;
     for (int p = 0; p < sig->nparams; p++)
-        has_model |= slot[p] && val_is_obj(slot[p], &model_value_type);
-    if (has_model && !model_value_builtin_aware(b->name))
-        for (int p = 0; p < sig->nparams; p++)
-            if (slot[p] && val_is_obj(slot[p], &model_value_type)) {
-                conv[p] = model_value_exact(slot[p], -1, &spans[p]);
+            if (slot[p] && slot[p]->kind == VAL_OBJ && slot[p]->u.obj.type->argument &&
+                !(slot[p]->u.obj.type->aware && slot[p]->u.obj.type->aware(b->name))) {
+                conv[p] = slot[p]->u.obj.type->argument(slot[p], &spans[p]);
                 if (val_is_error(conv[p])) {
                     Value *e = conv[p];
                     for (int q = 0; q < p; q++)
@@ -317,8 +314,8 @@ static Value *call_value(Interp *I, Value *fn, ArgList *a, const Span *sp)
         return call_builtin(I, fn->u.builtin, a, sp);
     if (fn->kind == VAL_FUNC)
         return call_user(I, fn, a, sp);
-    if (val_is_obj(fn, &model_value_type))
-        return model_value_call(fn, a->vals, a->n, sp);
+    if (fn->kind == VAL_OBJ && fn->u.obj.type->call)
+        return fn->u.obj.type->call(fn, a->vals, a->n, sp);
     return val_error(sp, "a %s is not a function", val_kind_name(fn));
 }
 
@@ -344,7 +341,7 @@ static Value *eval_call(Interp *I, Scope *S, const AstNode *n)
     if (val_is_error(fn))
         return fn;
     if (fn->kind != VAL_BUILTIN && fn->kind != VAL_FUNC &&
-        !val_is_obj(fn, &model_value_type)) {
+        !(fn->kind == VAL_OBJ && fn->u.obj.type->call)) {
         Value *e = val_error(&n->kids[0]->span, "a %s is not a function",
                              val_kind_name(fn));
         val_unref(fn);

@@ -8,7 +8,6 @@
 #include "numeric/dmat.h"
 #include "exact/poly.h"
 
-extern const ObjType data_type;
 
 static Value all_marker = {VAL_NIL, -1, {0}};
 
@@ -25,8 +24,8 @@ int slice_wanted(Value **idx, int nidx)
 /* The 0-based positions an index value selects among the n `unit`s of
  * `what` (a matrix's rows, ...): *out (malloc'ed,
  * *m of them); *scalar set when v was a single integer.  NULL or an error. */
-static Value *positions(const Value *v, long n, const Span *sp, const char *what,
-                        const char *unit, long **out, long *m, int *scalar)
+Value *slice_positions(const Value *v, long n, const Span *sp, const char *what,
+                       const char *unit, long **out, long *m, int *scalar)
 {
     *scalar = 0;
     long cnt = v == &all_marker ? n : v->kind == VAL_LIST ? v->u.list.n : 1;
@@ -104,7 +103,7 @@ static Value *slice_matrix(Value *A, Value **idx, int nidx, const AstNode *n)
     if (nidx == 1) {
         if (r == 1 || c == 1) {   /* a vector keeps its orientation */
             long *p, m;
-            if ((err = positions(idx[0], r * c, isp, "vector", "entries", &p, &m, &s1)))
+            if ((err = slice_positions(idx[0], r * c, isp, "vector", "entries", &p, &m, &s1)))
                 return err;
             long zero = 0;
             Value *out = r == 1 ? mat_gather(A, &zero, 1, p, m) : mat_gather(A, p, m, &zero, 1);
@@ -112,14 +111,14 @@ static Value *slice_matrix(Value *A, Value **idx, int nidx, const AstNode *n)
             return out;
         }
         Value *all = slice_all();
-        if ((err = positions(idx[0], r, isp, "matrix", "rows", &ri, &nr, &s1)) ||
-            (err = positions(all, c, isp, "matrix", "columns", &ci, &nc, &s2))) {
+        if ((err = slice_positions(idx[0], r, isp, "matrix", "rows", &ri, &nr, &s1)) ||
+            (err = slice_positions(all, c, isp, "matrix", "columns", &ci, &nc, &s2))) {
             free(ri);
             return err;
         }
     } else {
-        if ((err = positions(idx[0], r, isp, "matrix", "rows", &ri, &nr, &s1)) ||
-            (err = positions(idx[1], c, &n->kids[2]->span, "matrix", "columns", &ci, &nc,
+        if ((err = slice_positions(idx[0], r, isp, "matrix", "rows", &ri, &nr, &s1)) ||
+            (err = slice_positions(idx[1], c, &n->kids[2]->span, "matrix", "columns", &ci, &nc,
                              &s2))) {
             free(ri);
             return err;
@@ -129,37 +128,6 @@ static Value *slice_matrix(Value *A, Value **idx, int nidx, const AstNode *n)
     free(ri);
     free(ci);
     return out;
-}
-
-static Value *slice_data(Value *X, Value *ix, const AstNode *n)
-{
-    const CsvTable *t = X->u.obj.data;
-    long *p, m;
-    int s;
-    Value *err = positions(ix, t->data->rows, &n->kids[1]->span, "data set", "rows", &p, &m, &s);
-    if (err)
-        return err;
-    CsvTable *u = malloc(sizeof *u);
-    DMat *d = dmat_zeros((int)m, t->cols);
-    char **names = calloc((size_t)(t->cols ? t->cols : 1), sizeof(char *));
-    if (!u || !d || !names) {
-        free(u);
-        dmat_free(d);
-        free(names);
-        free(p);
-        return val_error(&n->span, "out of memory");
-    }
-    for (int j = 0; j < t->cols; j++) {
-        names[j] = strdup(t->names[j]);
-        for (long i = 0; i < m; i++)
-            DMAT_AT(d, i, j) = DMAT_AT(t->data, p[i], j);
-    }
-    free(p);
-    csv_table_init(u);
-    u->cols = t->cols;
-    u->names = names;
-    u->data = d;
-    return val_obj(&data_type, u);
 }
 
 Value *slice_index(Value *obj, Value **idx, int nidx, const AstNode *n)
@@ -172,7 +140,7 @@ Value *slice_index(Value *obj, Value **idx, int nidx, const AstNode *n)
     case VAL_LIST: {
         if (nidx != 1)
             return val_error(&n->span, "a list takes one index");
-        if ((err = positions(idx[0], obj->u.list.n, isp, "list", "entries", &p, &m, &s)))
+        if ((err = slice_positions(idx[0], obj->u.list.n, isp, "list", "entries", &p, &m, &s)))
             return err;
         Value *l = val_list_new(m);
         for (long i = 0; i < m; i++)
@@ -183,7 +151,7 @@ Value *slice_index(Value *obj, Value **idx, int nidx, const AstNode *n)
     case VAL_STR: {
         if (nidx != 1)
             return val_error(&n->span, "a string takes one index");
-        if ((err = positions(idx[0], (long)obj->u.str.len, isp, "string", "characters", &p, &m, &s)))
+        if ((err = slice_positions(idx[0], (long)obj->u.str.len, isp, "string", "characters", &p, &m, &s)))
             return err;
         char *b = malloc((size_t)m + 1);
         if (!b) {
@@ -200,12 +168,8 @@ Value *slice_index(Value *obj, Value **idx, int nidx, const AstNode *n)
     case VAL_MAT: case VAL_FMAT: case VAL_PMAT:
         return slice_matrix(obj, idx, nidx, n);
     default:
-        if (val_is_obj(obj, &data_type)) {
-            if (nidx == 1)
-                return slice_data(obj, idx[0], n);
-            return val_error(&n->span, "a data set takes one index (rows); "
-                                       "columns are X.name");
-        }
+        if (obj->kind == VAL_OBJ && obj->u.obj.type->slice) /* overloading table */
+            return obj->u.obj.type->slice(obj, idx, nidx, n);
         return val_error(&n->span, "a %s cannot be sliced", val_kind_name(obj));
     }
 }

@@ -61,6 +61,16 @@ typedef struct ObjType {
     long (*length)(const Value *v);               /* for length(); -1 */
     /* a op b where a or b is of this type; NULL if unsupported. */
     Value *(*binop)(AstOp op, const Value *a, const Value *b, const Span *sp);
+    /* The overloading table of the evaluator (NULL: not supported), so
+       core never names a binding's type:
+       call:     v(args...) for callable objects (fitted models);
+       argument: what a builtin receives instead of v when aware(builtin)
+                 is 0 (a fitted model becomes its exact section);
+       slice:    v[idx...] with list / range / ':' indices (data sets). */
+    Value *(*call)(const Value *v, Value **args, int nargs, const Span *sp);
+    Value *(*argument)(const Value *v, const Span *sp);
+    int (*aware)(const char *builtin);
+    Value *(*slice)(Value *v, Value **idx, int nidx, const struct AstNode *n);
 } ObjType;
 
 /* A traceback line: the call made at `span` to function `name`. */
