@@ -11,11 +11,12 @@
  * polynomial codes) can test st == SYM_E_INTERRUPTED without knowing which
  * engine stopped.  sym_strerror names every code.
  *
- * Out of memory (the rule, see HACKING.md): small allocations inside
- * engines are not checked individually (the process allocator — GMP/FLINT
- * hooks included — is the only place that fails, and it does not return to
- * the engine); large or user-sized allocations are checked and reported as
- * SYM_E_NOMEM or refused beforehand by a size limit (SYM_E_LIMIT). */
+ * Out of memory (the rule, HACKING.md "Out of memory"): user-sized work is
+ * refused beforehand by a documented limit (SYM_E_LIMIT); a large buffer an
+ * engine mallocs itself is checked (SYM_E_NOMEM, outputs valid); other
+ * allocations go through the process allocator, which does not return NULL
+ * to an engine (base/sym_alloc raises to the front end's recovery point).
+ */
 #ifndef SYM_BASE_SYM_STATUS_H
 #define SYM_BASE_SYM_STATUS_H
 

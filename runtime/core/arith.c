@@ -681,9 +681,7 @@ Value *arith_parse_number(const char *text, const Span *sp)
     if (e >= 0) {
         fmpz_mul(fmpq_numref(v->u.q), m, t);
     } else {
-        fmpz_set(fmpq_numref(v->u.q), m);
-        fmpz_set(fmpq_denref(v->u.q), t);
-        fmpq_canonicalise(v->u.q);
+        fmpq_set_fmpz_frac(v->u.q, m, t); /* m / 10^-e in lowest terms */
     }
     fmpz_clear(t);
     fmpz_clear(m);

@@ -17,15 +17,17 @@
 /* One numbering (base/sym_status.h): the same meaning is the same code in
    every engine, and different meanings never collide (they used to:
    QMAT_E_INTERRUPTED == ALG_ERR_NOT_HOM == 6). */
-_Static_assert(QMAT_E_INTERRUPTED == ADMM_INTERRUPTED &&
-                   ADMM_INTERRUPTED == DISCOVER_ERR_INTERRUPTED &&
-                   QMAT_E_INTERRUPTED == SYM_E_INTERRUPTED,
+#define SAME(a, b) ((int)(a) == (int)(b))
+_Static_assert(SAME(QMAT_E_INTERRUPTED, ADMM_INTERRUPTED) &&
+                   SAME(ADMM_INTERRUPTED, DISCOVER_ERR_INTERRUPTED) &&
+                   SAME(QMAT_E_INTERRUPTED, SYM_E_INTERRUPTED),
                "one interrupted code");
-_Static_assert(QMAT_E_INTERRUPTED != ALG_ERR_NOT_HOM, "no collision");
-_Static_assert(POLY_ERR_LIMIT == ALG_ERR_LIMIT && ALG_ERR_LIMIT == QMAT_E_TOO_LARGE &&
-                   PROMOTE_ERR_LIMIT == DISCOVER_ERR_LIMIT,
+_Static_assert(!SAME(QMAT_E_INTERRUPTED, ALG_ERR_NOT_HOM), "no collision");
+_Static_assert(SAME(POLY_ERR_LIMIT, ALG_ERR_LIMIT) && SAME(ALG_ERR_LIMIT, QMAT_E_TOO_LARGE) &&
+                   SAME(PROMOTE_ERR_LIMIT, DISCOVER_ERR_LIMIT),
                "one limit code");
-_Static_assert(DLINALG_ERR_SINGULAR == QMAT_E_SINGULAR && QMAT_E_SINGULAR == ALG_ERR_SINGULAR,
+_Static_assert(SAME(DLINALG_ERR_SINGULAR, QMAT_E_SINGULAR) &&
+                   SAME(QMAT_E_SINGULAR, ALG_ERR_SINGULAR),
                "one singular code");
 
 int main(void)

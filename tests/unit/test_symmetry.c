@@ -276,7 +276,7 @@ END_TEST
 
 START_TEST(test_status)
 {
-    ck_assert_int_ne(QMAT_E_INTERRUPTED, ALG_ERR_NOT_HOM);
+    ck_assert_int_ne((int)QMAT_E_INTERRUPTED, (int)ALG_ERR_NOT_HOM);
     ck_assert_str_eq(sym_strerror(DISCOVER_ERR_INTERRUPTED), "interrupted");
     ck_assert_str_eq(algebra_strerror(QMAT_E_NO_SOLUTION), sym_strerror(SYM_E_NO_SOLUTION));
     char err[SYM_ERR_LEN];
