@@ -2,7 +2,7 @@
 # environments, evaluator, printer, help, builtin registry), runtime/builtins
 # (the bindings to libsym) and runtime/cli (REPL; main.c is the sym program).
 libsymrt_a_SOURCES += \
-	runtime/core/value.h runtime/core/value.c \
+	runtime/core/value.h runtime/core/value.c runtime/core/convert.h runtime/core/convert.c \
 	runtime/core/env.h runtime/core/env.c runtime/core/interp.h runtime/core/interp.c \
 	runtime/core/eval.h runtime/core/eval.c runtime/core/arith.h runtime/core/arith.c runtime/core/access.c \
 	runtime/core/print.h runtime/core/print.c runtime/core/suggest.h runtime/core/suggest.c \

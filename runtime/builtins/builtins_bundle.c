@@ -5,6 +5,7 @@
  * builtins_lie.c (see builtins_lie.h). */
 #include <stdlib.h>
 #include <string.h>
+#include "convert.h"
 #include "builtins.h"
 #include "builtins_lie.h"
 #include "interp.h"
@@ -17,15 +18,8 @@
 /* The coordinate ring of a value (its own, else the session's). */
 static PolyRing *value_ring(Call *c, const Value *v)
 {
-    if (v && v->kind == VAL_POLY)
-        return v->u.poly.ring;
-    if (v && v->kind == VAL_PMAT)
-        return v->u.pmat.ring;
-    if (v && v->kind == VAL_LIST)
-        for (long i = 0; i < v->u.list.n; i++)
-            if (v->u.list.items[i]->kind == VAL_POLY)
-                return v->u.list.items[i]->u.poly.ring;
-    return c->I->ring;
+    PolyRing *R = v ? convert_ring_any(v) : NULL;
+    return R ? R : c->I->ring;
 }
 
 /* Read F as a section: a polynomial or rational (k = 1, *shape 0), a column
@@ -34,52 +28,17 @@ static PolyRing *value_ring(Call *c, const Value *v)
 static Value *get_section(Call *c, Value **a, int i, PolyRing *R, PolyVec *F, int *shape)
 {
     Value *v = a[i];
-    if (v->kind == VAL_POLY || v->kind == VAL_RAT) {
-        if (v->kind == VAL_POLY && v->u.poly.ring != R)
-            return arg_error(c, i, "the polynomial is over other coordinates");
-        polyvec_init(F, 1, R);
-        if (v->kind == VAL_POLY)
-            fmpq_mpoly_set(F->p, v->u.poly.p, R->ctx);
-        else
-            poly_set_fmpq(F->p, v->u.q, R);
-        *shape = 0;
-        return NULL;
-    }
-    if ((v->kind == VAL_PMAT && v->u.pmat.cols == 1) || v->kind == VAL_MAT) {
-        if (v->kind == VAL_PMAT && v->u.pmat.ring != R)
-            return arg_error(c, i, "the polynomials are over other coordinates");
-        if (v->kind == VAL_MAT && fmpq_mat_ncols(v->u.m) != 1)
-            return arg_type_error(c, i, "a polynomial or a column of polynomials", v);
-        slong k = v->kind == VAL_PMAT ? v->u.pmat.rows : fmpq_mat_nrows(v->u.m);
-        polyvec_init(F, k, R);
-        for (slong j = 0; j < k; j++) {
-            if (v->kind == VAL_PMAT)
-                fmpq_mpoly_set(F->p + j, v->u.pmat.e + j, R->ctx);
-            else
-                poly_set_fmpq(F->p + j, fmpq_mat_entry(v->u.m, j, 0), R);
-        }
-        *shape = 1;
-        return NULL;
-    }
-    if (v->kind == VAL_LIST && v->u.list.n > 0) {
-        for (long j = 0; j < v->u.list.n; j++) {
-            Value *p = v->u.list.items[j];
-            if (p->kind != VAL_POLY && p->kind != VAL_RAT)
-                return arg_error(c, i, "item %ld is a %s, not a polynomial", j + 1,
-                                 val_kind_name(p));
-            if (p->kind == VAL_POLY && p->u.poly.ring != R)
-                return arg_error(c, i, "item %ld is over other coordinates", j + 1);
-        }
-        polyvec_init(F, v->u.list.n, R);
-        for (long j = 0; j < v->u.list.n; j++) {
-            Value *p = v->u.list.items[j];
-            if (p->kind == VAL_POLY)
-                fmpq_mpoly_set(F->p + j, p->u.poly.p, R->ctx);
-            else
-                poly_set_fmpq(F->p + j, p->u.q, R);
-        }
-        *shape = 2;
-        return NULL;
+    long item;
+    switch (convert_section(F, v, R, shape, &item)) {
+    case CONVERT_OK: return NULL;
+    case CONVERT_OTHER_RING:
+        if (item)
+            return arg_error(c, i, "item %ld is over other coordinates", item);
+        return arg_error(c, i, *shape ? "the polynomials are over other coordinates"
+                                      : "the polynomial is over other coordinates");
+    case CONVERT_NOT_POLY:
+        return arg_error(c, i, "item %ld is a %s, not a polynomial", item,
+                         val_kind_name(v->u.list.items[item - 1]));
     }
     return arg_type_error(c, i, "a polynomial, a column of polynomials or a list of polynomials",
                           v);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include "convert.h"
 #include "builtins.h"
 #include "slice.h"
 #include "interp.h"
@@ -194,47 +195,7 @@ const ObjType data_type = {"data", data_free, data_print, data_index, data_field
 
 /* ------------------------------------------------------------ helpers */
 
-/* A number as a double: 1, or 0 if v is not a rational or real. */
-static int get_double(const Value *v, double *x)
-{
-    if (v->kind == VAL_RAT)
-        *x = fmpq_get_d(v->u.q);
-    else if (v->kind == VAL_REAL)
-        *x = mpfr_get_d(v->u.r, MPFR_RNDN);
-    else
-        return 0;
-    return 1;
-}
 
-/* A new DMat from an exact or float matrix value, or from a list of
- * numbers (a column); NULL if v is none of these (*nomem = 0) or memory
- * runs out (*nomem = 1). */
-static DMat *to_dmat(const Value *v, int *nomem)
-{
-    DMat *d = NULL;
-    *nomem = 0;
-    if (v->kind == VAL_FMAT) {
-        d = dmat_copy(v->u.fm);
-    } else if (v->kind == VAL_MAT) {
-        slong r = fmpq_mat_nrows(v->u.m), k = fmpq_mat_ncols(v->u.m);
-        if ((d = dmat_new((int)r, (int)k)))
-            for (slong i = 0; i < r; i++)
-                for (slong j = 0; j < k; j++)
-                    DMAT_AT(d, i, j) = fmpq_get_d(fmpq_mat_entry(v->u.m, i, j));
-    } else if (v->kind == VAL_LIST && v->u.list.n <= 0x7fffffffL) {
-        double x;
-        for (long i = 0; i < v->u.list.n; i++)
-            if (!get_double(v->u.list.items[i], &x))
-                return NULL;
-        if ((d = dmat_new((int)v->u.list.n, 1)))
-            for (long i = 0; i < v->u.list.n; i++)
-                get_double(v->u.list.items[i], &DMAT_AT(d, i, 0));
-    } else {
-        return NULL;
-    }
-    *nomem = d == NULL;
-    return d;
-}
 
 /* The optional seed argument i (default 0). */
 static Value *get_seed(Call *c, Value **a, int i, uint64_t *seed)
@@ -292,7 +253,7 @@ static Value *record_to_table(Call *c, int i, const Value *r, CsvTable *t)
     for (long f = 0; f < nf && !e; f++) {
         int nomem;
         const char *key = r->u.rec.keys[f];
-        if (!(M[f] = to_dmat(r->u.rec.vals[f], &nomem)))
+        if (!(M[f] = convert_dmat_column(r->u.rec.vals[f], &nomem)))
             e = nomem ? call_error(c, "out of memory")
                       : arg_error(c, i, "field '%s' must be a matrix or a list of numbers for CSV, "
                                   "not a %s (a .json file keeps any record)",
@@ -425,7 +386,7 @@ static Value *bi_save(Call *c, Value **a)
         t = X->u.obj.data;
     } else if (X->kind == VAL_FMAT || X->kind == VAL_MAT || X->kind == VAL_LIST) {
         int nomem;
-        own.data = to_dmat(X, &nomem);
+        own.data = convert_dmat_column(X, &nomem);
         if (!own.data)
             return nomem ? call_error(c, "out of memory")
                          : arg_type_error(c, 1, "a data set, a matrix or a record of columns", X);
@@ -500,7 +461,7 @@ static Value *get_box(Call *c, Value *box, double **lo, double **hi, long *m)
     DMat *B = NULL;
     if (box->kind == VAL_LIST) {
         n = box->u.list.n;
-    } else if ((B = to_dmat(box, &nomem))) {
+    } else if ((B = convert_dmat_column(box, &nomem))) {
         if (B->cols != 2) {
             Value *e = arg_error(c, 1, "the box must have 2 columns [lo, hi], not %d", B->cols);
             dmat_free(B);
@@ -526,8 +487,8 @@ static Value *get_box(Call *c, Value *box, double **lo, double **hi, long *m)
             (*hi)[j] = DMAT_AT(B, j, 1);
         } else {
             const Value *p = box->u.list.items[j];
-            if (p->kind != VAL_LIST || p->u.list.n != 2 || !get_double(p->u.list.items[0], *lo + j)
-                || !get_double(p->u.list.items[1], *hi + j)) {
+            if (p->kind != VAL_LIST || p->u.list.n != 2 || !convert_double(p->u.list.items[0], *lo + j)
+                || !convert_double(p->u.list.items[1], *hi + j)) {
                 e = arg_error(c, 1, "entry %ld of the box must be a pair [lo, hi] of numbers", j + 1);
                 break;
             }
@@ -583,14 +544,14 @@ static Value *bi_noise(Call *c, Value **a)
     double sigma;
     uint64_t seed;
     Value *e;
-    if (!get_double(a[1], &sigma))
+    if (!convert_double(a[1], &sigma))
         return arg_type_error(c, 1, "a number", a[1]);
     if (!isfinite(sigma) || sigma < 0)
         return arg_error(c, 1, "sigma must be a finite number >= 0");
     if ((e = get_seed(c, a, 2, &seed)))
         return e;
     int is_data = val_is_obj(a[0], &data_type), nomem = 0;
-    DMat *A = is_data ? dmat_copy(((const CsvTable *)a[0]->u.obj.data)->data) : to_dmat(a[0], &nomem);
+    DMat *A = is_data ? dmat_copy(((const CsvTable *)a[0]->u.obj.data)->data) : convert_dmat_column(a[0], &nomem);
     if (!A)
         return is_data || nomem ? call_error(c, "out of memory")
                                 : arg_type_error(c, 0, "a matrix or a data set", a[0]);

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "convert.h"
 #include "builtins.h"
 #include "builtins_lie.h"
 #include "symmetry/discover.h"
@@ -119,69 +120,23 @@ const ObjType discover_type = {"subalgebra", disc_free, disc_print, disc_index, 
 
 static PolyRing *ring_of(Call *c, const Value *v)
 {
-    if (v && v->kind == VAL_POLY)
-        return v->u.poly.ring;
-    if (v && v->kind == VAL_PMAT)
-        return v->u.pmat.ring;
-    if (v && v->kind == VAL_LIST)
-        for (long i = 0; i < v->u.list.n; i++) {
-            PolyRing *R = ring_of(c, v->u.list.items[i]);
-            if (R)
-                return R;
-        }
-    return v && v->kind == VAL_LIST ? NULL : c->I->ring;
+    PolyRing *R = v ? convert_ring_any(v) : NULL;
+    return R || (v && v->kind == VAL_LIST) ? R : c->I->ring;
 }
 
-static int set_poly(fmpq_mpoly_t p, const Value *v, PolyRing *R)
-{
-    if (v->kind == VAL_RAT) {
-        poly_set_fmpq(p, v->u.q, R);
-        return 1;
-    }
-    if (v->kind == VAL_POLY && v->u.poly.ring == R) {
-        fmpq_mpoly_set(p, v->u.poly.p, R->ctx);
-        return 1;
-    }
-    return 0;
-}
 
 /* F as a section over R: *shape 0 polynomial, 1 column, 2 list. */
 static Value *get_section(Call *c, int i, const Value *v, PolyRing *R, PolyVec *F, int *shape)
 {
-    if (v->kind == VAL_POLY || v->kind == VAL_RAT) {
-        polyvec_init(F, 1, R);
-        *shape = 0;
-        if (set_poly(F->p, v, R))
-            return NULL;
-        polyvec_clear(F);
-        return arg_error(c, i, "the polynomial is over other coordinates");
-    }
-    if (v->kind == VAL_PMAT && v->u.pmat.cols == 1) {
-        if (v->u.pmat.ring != R)
-            return arg_error(c, i, "the polynomials are over other coordinates");
-        polyvec_init(F, v->u.pmat.rows, R);
-        for (slong j = 0; j < F->len; j++)
-            fmpq_mpoly_set(F->p + j, v->u.pmat.e + j, R->ctx);
-        *shape = 1;
-        return NULL;
-    }
-    if (v->kind == VAL_MAT && fmpq_mat_ncols(v->u.m) == 1) { /* a constant section */
-        polyvec_init(F, fmpq_mat_nrows(v->u.m), R);
-        for (slong j = 0; j < F->len; j++)
-            poly_set_fmpq(F->p + j, fmpq_mat_entry(v->u.m, j, 0), R);
-        *shape = 1;
-        return NULL;
-    }
-    if (v->kind == VAL_LIST && v->u.list.n > 0) {
-        polyvec_init(F, v->u.list.n, R);
-        *shape = 2;
-        for (long j = 0; j < v->u.list.n; j++)
-            if (!set_poly(F->p + j, v->u.list.items[j], R)) {
-                polyvec_clear(F);
-                return arg_error(c, i, "item %ld is not a polynomial in these coordinates",
-                                 j + 1);
-            }
-        return NULL;
+    long item;
+    switch (convert_section(F, v, R, shape, &item)) {
+    case CONVERT_OK: return NULL;
+    case CONVERT_OTHER_RING:
+    case CONVERT_NOT_POLY:
+        if (item)
+            return arg_error(c, i, "item %ld is not a polynomial in these coordinates", item);
+        return arg_error(c, i, *shape ? "the polynomials are over other coordinates"
+                                      : "the polynomial is over other coordinates");
     }
     return arg_type_error(c, i, "a polynomial, a column of polynomials or a list of polynomials",
                           v);
@@ -571,15 +526,6 @@ static Value *str_value(const char *s)
     return val_str(s, strlen(s));
 }
 
-static Value *column_fmat(const double *x, int n)
-{
-    DMat *A = dmat_new(n, 1);
-    if (!A)
-        return val_error(NULL, "out of memory");
-    for (int i = 0; i < n; i++)
-        A->data[i] = x[i];
-    return val_fmat(A);
-}
 
 static Value *discover_float_points(Call *c, Value **a)
 {
@@ -661,7 +607,7 @@ static Value *discover_float_points(Call *c, Value **a)
         if (mdim <= 0)
             rankgap_decide(&mg, lsv->data, n, 1.0, -1.0, DISCOVER_PCA_RATIO);
         e = val_record_new("symmetries", 13);
-        val_record_set(e, 0, "values", column_fmat(w->data, (int)q));
+        val_record_set(e, 0, "values", convert_fmat_column(w->data, (int)q));
         val_record_set(e, 1, "symmetries", syms);
         val_record_set(e, 2, "dim", val_rat_si(nsym));
         val_record_set(e, 3, "gap", val_real_d(rg.gap));

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "convert.h"
 #include "builtins.h"
 #include "builtins_lie.h"
 #include "interp.h"
@@ -28,18 +29,6 @@
 #define FIT_DEFAULT_TOL (-1.0) /* rankgap.h default floor */
 #define FIT_MAX_PATH 10000
 
-/* ------------------------------------------------------------ arguments */
-
-static int num_d(const Value *v, double *x)
-{
-    if (v->kind == VAL_RAT)
-        *x = fmpq_get_d(v->u.q);
-    else if (v->kind == VAL_REAL)
-        *x = mpfr_get_d(v->u.r, MPFR_RNDN);
-    else
-        return 0;
-    return 1;
-}
 
 /* Optional number argument i (absent or nil: def), finite and >= lo. */
 static Value *opt_num(Call *c, Value **a, int i, double def, double lo, double *out)
@@ -47,7 +36,7 @@ static Value *opt_num(Call *c, Value **a, int i, double def, double lo, double *
     *out = def;
     if (!a[i] || a[i]->kind == VAL_NIL)
         return NULL;
-    if (!num_d(a[i], out) || !isfinite(*out) || *out < lo)
+    if (!convert_double(a[i], out) || !isfinite(*out) || *out < lo)
         return arg_error(c, i, "must be a finite number >= %g", lo);
     return NULL;
 }
@@ -94,11 +83,11 @@ static Value *want_dmat(Call *c, Value **a, int i, DMat **out)
     } else if (v->kind == VAL_LIST && v->u.list.n <= 0x7fffffff) {
         double x;
         for (long s = 0; s < v->u.list.n; s++)
-            if (!num_d(v->u.list.items[s], &x))
+            if (!convert_double(v->u.list.items[s], &x))
                 return arg_type_error(c, i, "a matrix or a list of numbers", v);
         if ((*out = dmat_new((int)v->u.list.n, 1)))
             for (long s = 0; s < v->u.list.n; s++)
-                num_d(v->u.list.items[s], &DMAT_AT(*out, s, 0));
+                convert_double(v->u.list.items[s], &DMAT_AT(*out, s, 0));
     } else {
         return arg_type_error(c, i, "a matrix (one row per point)", v);
     }
@@ -354,15 +343,6 @@ static Value *fit_problem_init(FitProblem *P, Call *c, Value **a, int ig, int ib
     return NULL;
 }
 
-static Value *fmat_col(const double *x, int n)
-{
-    DMat *d = dmat_new(n, 1);
-    if (!d)
-        return val_error(NULL, "out of memory");
-    if (n)
-        memcpy(d->data, x, (size_t)n * sizeof(double));
-    return val_fmat(d);
-}
 
 static Value *formula_value(const ModelSpace *V, const double *c)
 {
@@ -539,7 +519,7 @@ static Value *result_record(const FitProblem *P, const AdmmResult *res, double t
     Value *r = val_record_new("record", 26);
     long f = 0;
     const double *c = res->c->data;
-    val_record_set(r, f++, "coef", fmat_col(c, res->c->rows));
+    val_record_set(r, f++, "coef", convert_fmat_column(c, res->c->rows));
     val_record_set(r, f++, "formula", formula_value(P->V, c));
     val_record_set(r, f++, "gamma", val_real_d(res->gamma));
     val_record_set(r, f++, "objective", val_real_d(res->objective));
@@ -637,7 +617,7 @@ static Value *bi_path(Call *c, Value **a)
     int ng = (int)gl->u.list.n;
     double *g = malloc((size_t)ng * sizeof(double));
     for (int i = 0; g && i < ng; i++)
-        if (!num_d(gl->u.list.items[i], g + i) || !isfinite(g[i]) || g[i] < 0) {
+        if (!convert_double(gl->u.list.items[i], g + i) || !isfinite(g[i]) || g[i] < 0) {
             free(g);
             return arg_error(c, 4, "gamma %d must be a finite number >= 0", i + 1);
         }
@@ -688,7 +668,7 @@ static Value *bi_path(Call *c, Value **a)
             val_list_set(lst, i, model_value_new(a[0], ri));
         }
         r = val_record_new("record", 4);
-        val_record_set(r, 0, "gammas", fmat_col(g, ndone));
+        val_record_set(r, 0, "gammas", convert_fmat_column(g, ndone));
         val_record_set(r, 1, "singular_values", SV ? val_fmat(SV) : val_nil());
         val_record_set(r, 2, "kept", kept);
         val_record_set(r, 3, "results", lst);

@@ -27,6 +27,7 @@
  * coordinates as z = x − y: the velocity is the linear part A z (the
  * translation part cancels), the fiber generator as above, so
  *   κ(Rz) = ρ_out(R) κ(z) ρ_in(R)⁻¹ |det R|⁻¹.                              */
+#include "convert.h"
 #include "builtins.h"
 #include "builtins_lie.h"
 #include "exact/poly.h"
@@ -205,25 +206,14 @@ static Value *bi_kernel_coords(Call *c, Value **a)
 static Value *get_kernel(Call *c, Value **a, int i, PolyRing *R, PolyVec *F, int *shape)
 {
     Value *v = a[i];
-    if (v->kind == VAL_POLY || v->kind == VAL_RAT) {
-        if (v->kind == VAL_POLY && v->u.poly.ring != R)
-            return arg_error(c, i, "the polynomial is not over the kernel's coordinates");
-        polyvec_init(F, 1, R);
-        if (v->kind == VAL_POLY)
-            fmpq_mpoly_set(F->p, v->u.poly.p, R->ctx);
-        else
-            poly_set_fmpq(F->p, v->u.q, R);
-        *shape = 0;
-        return NULL;
-    }
-    if (v->kind == VAL_PMAT && v->u.pmat.cols == 1) {
-        if (v->u.pmat.ring != R)
-            return arg_error(c, i, "the polynomials are not over the kernel's coordinates");
-        polyvec_init(F, v->u.pmat.rows, R);
-        for (slong j = 0; j < F->len; j++)
-            fmpq_mpoly_set(F->p + j, v->u.pmat.e + j, R->ctx);
-        *shape = 1;
-        return NULL;
+    long item;
+    if (v->kind == VAL_LIST || v->kind == VAL_MAT) /* kernels: polynomials only */
+        return arg_type_error(c, i, "a polynomial or a column of polynomials", v);
+    switch (convert_section(F, v, R, shape, &item)) {
+    case CONVERT_OK: return NULL;
+    case CONVERT_OTHER_RING:
+        return arg_error(c, i, *shape ? "the polynomials are not over the kernel's coordinates"
+                                      : "the polynomial is not over the kernel's coordinates");
     }
     return arg_type_error(c, i, "a polynomial or a column of polynomials", v);
 }
@@ -447,18 +437,10 @@ static Value *bi_sample_kernel(Call *c, Value **a)
 /* A new DMat copy of a float or exact matrix, or NULL. */
 static DMat *as_dmat(const Value *v)
 {
-    if (v->kind == VAL_FMAT)
-        return dmat_copy(v->u.fm);
-    if (v->kind != VAL_MAT)
+    if (v->kind == VAL_MAT &&
+        (fmpq_mat_nrows(v->u.m) > 1000000 || fmpq_mat_ncols(v->u.m) > 1000000))
         return NULL;
-    slong r = fmpq_mat_nrows(v->u.m), q = fmpq_mat_ncols(v->u.m);
-    if (r > 1000000 || q > 1000000)
-        return NULL;
-    DMat *D = dmat_zeros((int)r, (int)q);
-    for (slong i = 0; D && i < r; i++)
-        for (slong j = 0; j < q; j++)
-            DMAT_AT(D, i, j) = fmpq_get_d(fmpq_mat_entry(v->u.m, i, j));
-    return D;
+    return convert_dmat(v);
 }
 
 /* convolve(image, kernel, mode = "same") */

@@ -2,6 +2,7 @@
  * runtime/numeric): conversion of exact matrices to floats, svd, rank and
  * nullspace with the gap that decided them, least squares, eigh. */
 #include <math.h>
+#include "convert.h"
 #include "builtins.h"
 #include "builtins_numeric.h"
 #include "interp.h"
@@ -9,26 +10,10 @@
 #include "numeric/dlinalg.h"
 #include "numeric/rankgap.h"
 
-/* A new DMat from an exact or float matrix value; NULL if neither. */
-static DMat *value_to_dmat(const Value *v)
-{
-    if (v->kind == VAL_FMAT)
-        return dmat_copy(v->u.fm);
-    if (v->kind != VAL_MAT)
-        return NULL;
-    slong r = fmpq_mat_nrows(v->u.m), k = fmpq_mat_ncols(v->u.m);
-    DMat *d = dmat_new((int)r, (int)k);
-    if (!d)
-        return NULL;
-    for (slong i = 0; i < r; i++)
-        for (slong j = 0; j < k; j++)
-            DMAT_AT(d, i, j) = fmpq_get_d(fmpq_mat_entry(v->u.m, i, j));
-    return d;
-}
 
 static Value *want_fmat(Call *c, Value **a, int i, DMat **out)
 {
-    *out = value_to_dmat(a[i]);
+    *out = convert_dmat(a[i]);
     if (!*out)
         return arg_type_error(c, i, "a matrix", a[i]);
     return NULL;

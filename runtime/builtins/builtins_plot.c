@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "convert.h"
 #include "builtins.h"
 #include "numeric/dlinalg.h"
 #include "numeric/dmat.h"
@@ -87,20 +88,12 @@ static double *vec_d(const Value *v, long *n)
 /* A new DMat copy of a float or exact matrix value; NULL if neither. */
 static DMat *mat_d(const Value *v)
 {
-    if (v->kind == VAL_FMAT)
-        return dmat_copy(v->u.fm);
-    if (v->kind != VAL_MAT)
-        return NULL;
-    slong r = fmpq_mat_nrows(v->u.m), c = fmpq_mat_ncols(v->u.m);
-    if (r > 100000 || c > 100000 || r * c > 10 * PLOT_MAX_POINTS)
-        return NULL;
-    DMat *d = dmat_new((int)r, (int)c);
-    if (!d)
-        return NULL;
-    for (slong i = 0; i < r; i++)
-        for (slong j = 0; j < c; j++)
-            DMAT_AT(d, i, j) = fmpq_get_d(fmpq_mat_entry(v->u.m, i, j));
-    return d;
+    if (v->kind == VAL_MAT) {
+        slong r = fmpq_mat_nrows(v->u.m), c = fmpq_mat_ncols(v->u.m);
+        if (r > 100000 || c > 100000 || r * c > 10 * PLOT_MAX_POINTS)
+            return NULL;
+    }
+    return convert_dmat(v);
 }
 
 /* Optional string argument i: NULL if absent/nil, else its text (borrowed);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <limits.h>
+#include "convert.h"
 #include "builtins.h"
 #include "interp.h"
 #include "arith.h"
@@ -25,14 +26,6 @@
 /* Largest list built by monomials(). */
 #define POLY_MAX_LIST 1000000
 
-/* ------------------------------------------------------------ rings */
-
-static PolyRing *ring_of(const Value *v)
-{
-    if (v->kind == VAL_POLY) return v->u.poly.ring;
-    if (v->kind == VAL_PMAT) return v->u.pmat.ring;
-    return NULL;
-}
 
 static void ring_names(StrBuf *sb, const PolyRing *R)
 {
@@ -67,7 +60,7 @@ static Value *ring_collect(Call *c, const Value *v, PolyRing **R)
         }
         return NULL;
     }
-    PolyRing *S = ring_of(v);
+    PolyRing *S = convert_ring(v);
     if (!S)
         return NULL;
     if (*R && *R != S)
@@ -92,19 +85,6 @@ static Value *call_ring(Call *c, Value **a, int n, PolyRing **R)
     return NULL;
 }
 
-/* p = v when v is a rational or a polynomial of R; 0 otherwise. */
-static int to_poly(fmpq_mpoly_t p, const Value *v, const PolyRing *R)
-{
-    if (v->kind == VAL_RAT) {
-        poly_set_fmpq(p, v->u.q, R);
-        return 1;
-    }
-    if (v->kind == VAL_POLY && v->u.poly.ring == R) {
-        fmpq_mpoly_set(p, v->u.poly.p, R->ctx);
-        return 1;
-    }
-    return 0;
-}
 
 static const char *param_name(Call *c, int i)
 {
@@ -209,7 +189,7 @@ static Value *get_vec(Call *c, int i, const Value *v, PolyRing *R, PolyVec *out)
     for (long k = 0; k < n; k++) {
         int ok = 1;
         if (v->kind == VAL_LIST)
-            ok = to_poly(out->p + k, v->u.list.items[k], R);
+            ok = convert_poly(out->p + k, v->u.list.items[k], R);
         else if (v->kind == VAL_PMAT)
             fmpq_mpoly_set(out->p + k, v->u.pmat.e + k, R->ctx);
         else
@@ -276,7 +256,7 @@ static Value *map_poly(Call *c, int i, const Value *v, PolyRing *R, PolyMapFn f,
     }
     if (v->kind == VAL_RAT || v->kind == VAL_POLY) {
         Value *r = val_poly_new(R);
-        to_poly(r->u.poly.p, v, R);
+        convert_poly(r->u.poly.p, v, R);
         if (f(r->u.poly.p, r->u.poly.p, R, ctx, err)) {
             val_unref(r);
             return poly_fail(c, err);
@@ -347,7 +327,7 @@ static Value *bi_grad(Call *c, Value **a)
     char err[POLY_ERR_LEN];
     fmpq_mpoly_t p;
     fmpq_mpoly_init(p, R->ctx);
-    to_poly(p, a[0], R);
+    convert_poly(p, a[0], R);
     Value *g = val_pmat_new(R, R->nvars, 1);
     int s = 0;
     for (slong i = 0; i < R->nvars && !s; i++)
@@ -440,7 +420,7 @@ static Value *bi_subs(Call *c, Value **a)
         }
     } else {
         polyvec_init(&Q, 1, R);
-        if (!to_poly(Q.p, a[2], R)) {
+        if (!convert_poly(Q.p, a[2], R)) {
             polyvec_clear(&Q);
             e = arg_type_error(c, 2, "a polynomial or a number", a[2]);
         }
@@ -601,7 +581,7 @@ static Value *eval_rows(Call *c, Value **a, PolyRing *R)
     Value *e;
     if (a[0]->kind == VAL_POLY || a[0]->kind == VAL_RAT) {
         polyvec_init(&F, 1, R);
-        to_poly(F.p, a[0], R);
+        convert_poly(F.p, a[0], R);
     } else if ((e = get_vec(c, 0, a[0], R, &F))) {
         return e;
     }
@@ -740,7 +720,7 @@ static Value *bi_degree(Call *c, Value **a)
 /* p as a polynomial of R (argument i), or an error. */
 static Value *want_poly(Call *c, Value **a, int i, const PolyRing *R, fmpq_mpoly_t p)
 {
-    if (!to_poly(p, a[i], R))
+    if (!convert_poly(p, a[i], R))
         return arg_type_error(c, i, "a polynomial", a[i]);
     return NULL;
 }
@@ -805,7 +785,7 @@ static Value *bi_coeff(Call *c, Value **a)
     fmpq_mpoly_init(p, R->ctx);
     fmpq_mpoly_init(m, R->ctx);
     Value *r = want_poly(c, a, 0, R, p);
-    if (!r && !to_poly(m, a[1], R))
+    if (!r && !convert_poly(m, a[1], R))
         r = arg_type_error(c, 1, "a monomial such as x^2*y", a[1]);
     fmpq_t q;
     fmpq_init(q);
@@ -899,7 +879,7 @@ static Value *bi_coeffs(Call *c, Value **a)
     PolyVec F;
     if (a[0]->kind == VAL_POLY || a[0]->kind == VAL_RAT) {
         polyvec_init(&F, 1, R);
-        to_poly(F.p, a[0], R);
+        convert_poly(F.p, a[0], R);
     } else if ((e = get_vec(c, 0, a[0], R, &F))) {
         return e;
     }
@@ -1008,7 +988,7 @@ static Value *bi_field(Call *c, Value **a)
         return e;
     Value *m = val_pmat_new(R, items->u.list.n, 1);
     for (long k = 0; k < items->u.list.n; k++)
-        if (!to_poly(m->u.pmat.e + k, items->u.list.items[k], R)) {
+        if (!convert_poly(m->u.pmat.e + k, items->u.list.items[k], R)) {
             val_unref(m);
             return call_error(c, "component %ld is a %s, not a polynomial", k + 1,
                               val_kind_name(items->u.list.items[k]));

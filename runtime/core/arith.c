@@ -7,6 +7,7 @@
  * vectors.  Engine objects may define their own operators (ObjType.binop). */
 #include <stdlib.h>
 #include <string.h>
+#include "convert.h"
 #include "arith.h"
 #include "exact/qmat.h"
 #include "exact/poly.h"
@@ -294,23 +295,6 @@ static Value *mat_pow(const Value *a, const Value *b, const Span *sp)
     return r;
 }
 
-/* ------------------------------------------------------------ float matrices */
-
-static DMat *to_dmat(const Value *v)
-{
-    if (v->kind == VAL_FMAT)
-        return dmat_copy(v->u.fm);
-    if (v->kind != VAL_MAT)
-        return NULL;
-    slong r = fmpq_mat_nrows(v->u.m), c = fmpq_mat_ncols(v->u.m);
-    DMat *d = dmat_new((int)r, (int)c);
-    if (!d)
-        return NULL;
-    for (slong i = 0; i < r; i++)
-        for (slong j = 0; j < c; j++)
-            DMAT_AT(d, i, j) = fmpq_get_d(fmpq_mat_entry(v->u.m, i, j));
-    return d;
-}
 
 static double number_to_d(const Value *v)
 {
@@ -325,7 +309,7 @@ static Value *fmat_binop(AstOp op, const Value *a, const Value *b, const Span *s
         if (op == OP_MUL || (op == OP_DIV && is_number(b))) {
             if (op == OP_DIV && s == 0)
                 return val_error(sp, "division by zero");
-            DMat *d = to_dmat(m);
+            DMat *d = convert_dmat(m);
             if (!d)
                 return val_error(sp, "out of memory");
             dmat_scale(d, op == OP_MUL ? s : 1.0 / s);
@@ -333,7 +317,7 @@ static Value *fmat_binop(AstOp op, const Value *a, const Value *b, const Span *s
         }
         return kind_error(op, a, b, sp);
     }
-    DMat *x = to_dmat(a), *y = to_dmat(b), *z = NULL;
+    DMat *x = convert_dmat(a), *y = convert_dmat(b), *z = NULL;
     if (!x || !y) {
         dmat_free(x);
         dmat_free(y);
@@ -356,28 +340,7 @@ static Value *fmat_binop(AstOp op, const Value *a, const Value *b, const Span *s
     return r;
 }
 
-/* ------------------------------------------------------------ polynomials */
 
-static PolyRing *ring_of(const Value *v)
-{
-    if (v->kind == VAL_POLY) return v->u.poly.ring;
-    if (v->kind == VAL_PMAT) return v->u.pmat.ring;
-    return NULL;
-}
-
-/* Set p (in R) from a rational or polynomial value; 0 if not possible. */
-static int to_poly(fmpq_mpoly_t p, const Value *v, PolyRing *R)
-{
-    if (v->kind == VAL_RAT) {
-        poly_set_fmpq(p, v->u.q, R);
-        return 1;
-    }
-    if (v->kind == VAL_POLY && v->u.poly.ring == R) {
-        fmpq_mpoly_set(p, v->u.poly.p, R->ctx);
-        return 1;
-    }
-    return 0;
-}
 
 static Value *ring_mismatch(const PolyRing *A, const PolyRing *B, const Span *sp)
 {
@@ -397,9 +360,9 @@ static Value *ring_mismatch(const PolyRing *A, const PolyRing *B, const Span *sp
 
 static Value *poly_binop(AstOp op, const Value *a, const Value *b, const Span *sp)
 {
-    PolyRing *R = ring_of(a) ? ring_of(a) : ring_of(b);
-    if (ring_of(a) && ring_of(b) && ring_of(a) != ring_of(b))
-        return ring_mismatch(ring_of(a), ring_of(b), sp);
+    PolyRing *R = convert_ring(a) ? convert_ring(a) : convert_ring(b);
+    if (convert_ring(a) && convert_ring(b) && convert_ring(a) != convert_ring(b))
+        return ring_mismatch(convert_ring(a), convert_ring(b), sp);
     char err[POLY_ERR_LEN];
     Value *r = val_poly_new(R);
     fmpq_mpoly_t x, y;
@@ -414,7 +377,7 @@ static Value *poly_binop(AstOp op, const Value *a, const Value *b, const Span *s
         } else {
             st = poly_pow(r->u.poly.p, a->u.poly.p, e, R, err);
         }
-    } else if (!to_poly(x, a, R) || !to_poly(y, b, R)) {
+    } else if (!convert_poly(x, a, R) || !convert_poly(y, b, R)) {
         res = kind_error(op, a, b, sp);
     } else {
         switch (op) {
@@ -453,9 +416,9 @@ static Value *to_pmat(const Value *v, PolyRing *R)
 
 static Value *pmat_binop(AstOp op, const Value *a, const Value *b, const Span *sp)
 {
-    PolyRing *R = ring_of(a) ? ring_of(a) : ring_of(b);
-    if (ring_of(a) && ring_of(b) && ring_of(a) != ring_of(b))
-        return ring_mismatch(ring_of(a), ring_of(b), sp);
+    PolyRing *R = convert_ring(a) ? convert_ring(a) : convert_ring(b);
+    if (convert_ring(a) && convert_ring(b) && convert_ring(a) != convert_ring(b))
+        return ring_mismatch(convert_ring(a), convert_ring(b), sp);
     char err[POLY_ERR_LEN];
     int st = 0;
     /* scalar times matrix */
@@ -469,7 +432,7 @@ static Value *pmat_binop(AstOp op, const Value *a, const Value *b, const Span *s
             return kind_error(op, a, b, sp);
         fmpq_mpoly_t sp_;
         fmpq_mpoly_init(sp_, R->ctx);
-        to_poly(sp_, s, R);
+        convert_poly(sp_, s, R);
         Value *r = val_pmat_new(R, m->u.pmat.rows, m->u.pmat.cols);
         for (long i = 0; i < m->u.pmat.rows * m->u.pmat.cols && !st; i++)
             st = op == OP_MUL ? poly_mul(r->u.pmat.e + i, m->u.pmat.e + i, sp_, R, err)
