@@ -120,6 +120,7 @@ static Value *want_data(Call *c, Value **a, int ix, int iy, const ModelSpace *V,
         return e;
     if ((e = want_dmat(c, a, iy, Y))) {
         dmat_free(*X);
+        *X = NULL; /* the caller's clear frees it too */
         return e;
     }
     if ((*X)->cols != V->n)
@@ -211,9 +212,11 @@ static Value *want_measure(Call *c, Value **a, int ib, int im, const DMat *X, sl
             }
             fmpq_set(*lo + j, pr->u.list.items[0]->u.q);
             fmpq_set(*hi + j, pr->u.list.items[1]->u.q);
-            if (fmpq_cmp(*lo + j, *hi + j) >= 0)
+            if (fmpq_cmp(*lo + j, *hi + j) >= 0) { /* report the first only */
                 e = arg_error(c, ib, "the box is empty in dimension %ld: need lo < hi",
                               (long)j + 1);
+                break;
+            }
         }
         if (!ok && !e)
             e = arg_error(c, ib, "the box must be a list of %ld exact [lo, hi] pair%s (or one "
