@@ -7,6 +7,7 @@
  * vectors.  Engine objects may define their own operators (ObjType.binop). */
 #include <stdlib.h>
 #include <string.h>
+#include "base/sym_alloc.h"
 #include "arith.h"
 #include "exact/qmat.h"
 #include "exact/poly.h"
@@ -575,13 +576,18 @@ Value *arith_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp)
         return number_binop(op, a, b, sp, I ? I->prec : 128);
     if (a->kind == VAL_STR && b->kind == VAL_STR) {
         if (op == OP_ADD) {
-            Value *r = val_str("", 0);
-            free(r->u.str.s);
-            r->u.str.len = a->u.str.len + b->u.str.len;
-            r->u.str.s = malloc(r->u.str.len + 1);
-            memcpy(r->u.str.s, a->u.str.s, a->u.str.len);
+            size_t n = a->u.str.len + b->u.str.len;
+            if (n < a->u.str.len || n == (size_t)-1 || !sym_alloc_fits(n + 1)) {
+                char b1[32], b2[32];
+                return val_error(sp, "out of memory: the string would have %s, over the "
+                                 "memory limit of %s (see memory())", sym_alloc_format(b1, n),
+                                 sym_alloc_format(b2, sym_alloc_limit()));
+            }
+            Value *r = val_str(a->u.str.s, a->u.str.len);
+            r->u.str.s = sym_xrealloc(r->u.str.s, n + 1); /* raises past the limit */
             memcpy(r->u.str.s + a->u.str.len, b->u.str.s, b->u.str.len);
-            r->u.str.s[r->u.str.len] = 0;
+            r->u.str.len = n;
+            r->u.str.s[n] = 0;
             return r;
         }
         if (op >= OP_LT && op <= OP_GE) {

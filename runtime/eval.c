@@ -13,6 +13,7 @@
 #include "builtins.h"
 #include "print.h"
 #include "suggest.h"
+#include "base/sym_alloc.h"
 
 typedef enum { EXEC_OK, EXEC_RETURN, EXEC_BREAK, EXEC_CONTINUE, EXEC_ERROR } ExecStatus;
 
@@ -30,6 +31,47 @@ static Value *interrupted_error(const Span *sp)
     Value *e = val_error(sp, "interrupted");
     e->u.err.interrupted = 1;
     return e;
+}
+
+/* The error of an operation refused by the memory limit (after a raise
+   to a recovery point, base/sym_alloc.h). */
+static Value *oom_error(const Span *sp, size_t request)
+{
+    char b1[32], b2[32], b3[32];
+    int over = sym_alloc_limit() != 0 && !sym_alloc_fits(request);
+    sym_alloc_grace(1); /* room for the message itself */
+    Value *e;
+    if (!over)
+        e = val_error(sp, "out of memory: a request of %s was refused (%s in use)",
+                      sym_alloc_format(b1, request), sym_alloc_format(b2, sym_alloc_used()));
+    else
+        e = val_error(sp, "out of memory: %s more would exceed the memory limit of %s "
+                      "(%s in use; see memory())", sym_alloc_format(b1, request),
+                      sym_alloc_format(b2, sym_alloc_limit()),
+                      sym_alloc_format(b3, sym_alloc_used()));
+    sym_alloc_grace(0);
+    return e;
+}
+
+/* Session state a raise may leave changed: restored at a recovery point.
+   (What it abandons is listed in base/sym_alloc.h.) */
+typedef struct Saved {
+    int depth, nimports, echo;
+} Saved;
+
+static void saved_take(Saved *s, const Interp *I)
+{
+    s->depth = I->depth;
+    s->nimports = I->nimports;
+    s->echo = I->echo;
+}
+
+static void saved_restore(const Saved *s, Interp *I)
+{
+    I->depth = s->depth;
+    while (I->nimports > s->nimports)
+        free(I->import_stack[--I->nimports]);
+    I->echo = s->echo;
 }
 
 /* ---------------------------------------------------------------- names */
@@ -92,6 +134,10 @@ static Value *eval_args(Interp *I, Scope *S, const AstNode *call, ArgList *a)
                 if (a->keys[j] && strcmp(a->keys[j], k->text) == 0)
                     return val_error(&k->span, "keyword '%s' given twice", k->text);
         }
+        if (k->kind != AST_KWARG && i > 0 && call->kids[i]->kind == AST_KWARG)
+            return val_error(&k->span, "a positional argument cannot follow the keyword "
+                             "argument '%s =' (which parameter would it be?)",
+                             call->kids[i]->text);
         Value *v = eval_expr(I, S, e);
         if (val_is_error(v))
             return v;
@@ -190,7 +236,17 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
         spans[sig->nparams - 1] = *sp;
     }
     Call c = {I, b, *sp, spans};
-    Value *r = b->fn(&c, slot);
+    Value *r;
+    SymRecover rc;
+    Saved sv;
+    saved_take(&sv, I);
+    if (SYM_TRY(rc)) {
+        r = b->fn(&c, slot);
+        sym_recover_pop(&rc);
+    } else {
+        saved_restore(&sv, I);
+        r = oom_error(sp, rc.request);
+    }
     val_unref(rest);
     if (!r)
         r = val_nil();
@@ -467,7 +523,17 @@ static Value *eval_binary(Interp *I, Scope *S, const AstNode *n)
         val_unref(a);
         return b;
     }
-    Value *r = arith_binop(I, n->op, a, b, &n->span);
+    Value *r;
+    SymRecover rc;
+    Saved sv;
+    saved_take(&sv, I);
+    if (SYM_TRY(rc)) {
+        r = arith_binop(I, n->op, a, b, &n->span);
+        sym_recover_pop(&rc);
+    } else {
+        saved_restore(&sv, I);
+        r = oom_error(&n->span, rc.request);
+    }
     val_unref(a);
     val_unref(b);
     return r;
@@ -907,6 +973,25 @@ static ExecStatus exec_import(Interp *I, const AstNode *n, Value **result)
 
 /* ------------------------------------------------------------ programs */
 
+/* A top-level statement under a recovery point: out of memory outside a
+   builtin or an operator (a number literal, a list display, ...). */
+static ExecStatus exec_top(Interp *I, const AstNode *n, Value **result)
+{
+    ExecStatus st;
+    SymRecover rc;
+    Saved sv;
+    saved_take(&sv, I);
+    if (SYM_TRY(rc)) {
+        st = exec_stmt(I, NULL, n, result);
+        sym_recover_pop(&rc);
+    } else {
+        saved_restore(&sv, I);
+        *result = oom_error(&n->span, rc.request);
+        st = EXEC_ERROR;
+    }
+    return st;
+}
+
 int interp_run_tree(Interp *I, const AstNode *root, int echo)
 {
     int saved = I->echo;
@@ -914,7 +999,7 @@ int interp_run_tree(Interp *I, const AstNode *root, int echo)
     int status = RUN_OK;
     for (int i = 0; i < root->nkids; i++) {
         Value *r = NULL;
-        ExecStatus st = exec_stmt(I, NULL, root->kids[i], &r);
+        ExecStatus st = exec_top(I, root->kids[i], &r);
         if (st == EXEC_ERROR) {
             status = r->u.err.interrupted ? RUN_INTERRUPTED : RUN_ERROR;
             if (r->u.err.interrupted) {

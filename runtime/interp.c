@@ -10,11 +10,13 @@
 #include "diag.h"
 #include "stdlib_files.h"
 #include "exact/poly.h"
+#include "base/sym_alloc.h"
 
 volatile sig_atomic_t sym_interrupted = 0;
 
 Interp *interp_new(void)
 {
+    sym_alloc_init(); /* GMP and FLINT allocate through it from now on */
     Interp *I = calloc(1, sizeof *I);
     if (!I)
         abort();

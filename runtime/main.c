@@ -15,6 +15,7 @@
 #include "interp.h"
 #include "repl.h"
 #include "print.h"
+#include "base/sym_alloc.h"
 
 static void usage(FILE *f)
 {
@@ -27,6 +28,7 @@ static void usage(FILE *f)
           "  -e EXPR        run EXPR (may be repeated) and print the values\n"
           "  -q             quiet: no banner in the REPL\n"
           "  --format F     output format: plain, unicode or latex\n"
+          "  --memory SIZE  memory limit, e.g. 512M or 2G (0: none; default half of RAM)\n"
           "  --help         this text\n"
           "  --version      versions of sym and of its libraries\n"
           "\n"
@@ -64,6 +66,8 @@ static void set_args(Interp *I, int argc, char **argv)
 int main(int argc, char **argv)
 {
     int quiet = 0, fmt = -1;
+    size_t mem_limit = 0;
+    int mem_given = 0;
     const char *exprs[64];
     int nexprs = 0;
     int i;
@@ -92,6 +96,14 @@ int main(int argc, char **argv)
                 fprintf(stderr, "sym: unknown format '%s' (plain, unicode or latex)\n", f);
                 return RUN_SYNTAX;
             }
+        } else if (strcmp(a, "--memory") == 0 || strncmp(a, "--memory=", 9) == 0) {
+            const char *m = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
+            if (!sym_alloc_parse(m, &mem_limit) || (mem_limit && mem_limit < ((size_t)1 << 20))) {
+                fprintf(stderr, "sym: --memory needs a size of at least 1M such as 512M or 2G "
+                        "(0: no limit), not '%s'\n", m);
+                return RUN_SYNTAX;
+            }
+            mem_given = 1;
         } else if (strcmp(a, "--") == 0) {
             i++;
             break;
@@ -110,6 +122,8 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
 
     Interp *I = interp_new();
+    if (mem_given)
+        sym_alloc_set_limit(mem_limit);
     int status = RUN_OK;
     int interactive = nexprs == 0 && i >= argc && isatty(0);
     I->format = fmt >= 0 ? (PrintFormat)fmt

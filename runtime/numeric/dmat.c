@@ -3,6 +3,7 @@
 #include "config.h"
 #endif
 
+#include "base/sym_alloc.h"
 #include "dmat.h"
 
 #include <cblas.h>
@@ -32,7 +33,8 @@ DMat *dmat_new(int rows, int cols)
     A->cols = cols;
     A->data = NULL;
     if (n > 0) {
-        A->data = malloc(n * sizeof(double));
+        /* counted: past the memory limit this raises (base/sym_alloc.h) */
+        A->data = sym_xmalloc(n * sizeof(double));
         if (A->data == NULL) {
             free(A);
             return NULL;
@@ -65,7 +67,7 @@ void dmat_free(DMat *A)
 {
     if (A == NULL)
         return;
-    free(A->data);
+    sym_free(A->data);
     free(A);
 }
 
