@@ -7,6 +7,7 @@
  * latex:   for papers: \frac, bmatrix, x^{2}. */
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include "print.h"
 #include "builtins.h"
 #include "exact/poly.h"
@@ -56,7 +57,10 @@ static void print_real(StrBuf *sb, const mpfr_t r, PrintFormat fmt)
 static void print_double(StrBuf *sb, double d, PrintFormat fmt)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%.10g", d);
+    if (isnan(d)) /* printf gives "-nan" when the sign bit is set */
+        snprintf(buf, sizeof buf, "nan");
+    else
+        snprintf(buf, sizeof buf, "%.10g", d);
     if (fmt == FMT_UNICODE && buf[0] == '-') {
         sb_puts(sb, "\xe2\x88\x92");
         sb_puts(sb, buf + 1);
