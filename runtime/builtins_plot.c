@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 
 #include "builtins.h"
 #include "numeric/dlinalg.h"
@@ -127,9 +128,11 @@ static Value *want_path(Call *c, Value **a, const char **path)
 static Value *finish(Call *c, SvgPlot *p, const char *path)
 {
     int nd = 0, st = svg_plot_write(p, path, &nd);
+    int e = errno;
     svg_plot_free(p);
     if (st == SVG_ERR_IO)
-        return call_error(c, "cannot write %s", path);
+        return call_error(c, "cannot write '%s': %s (the old file, if any, is unchanged)",
+                          path, strerror(e));
     if (st)
         return call_error(c, "%s", svg_strerror(st));
     return val_rat_si(nd);
