@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
 #include <signal.h>
 #include <gmp.h>
 #include <mpfr.h>
@@ -138,7 +139,7 @@ int main(int argc, char **argv)
         set_args(I, argc - i - 1, argv + i + 1);
         Source *src = source_from_file(file);
         if (!src) {
-            fprintf(stderr, "sym: cannot open '%s'\n", file);
+            fprintf(stderr, "sym: cannot open '%s': %s\n", file, strerror(errno));
             status = RUN_SYNTAX;
         } else {
             status = interp_run_source(I, src, 1);
@@ -153,11 +154,20 @@ int main(int argc, char **argv)
         size_t n;
         while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
             sb_putn(&sb, buf, n);
-        status = interp_run_source(I, source_new("<stdin>", sb_str(&sb), sb.len), 1);
+        size_t skip = sb.len >= 3 && memcmp(sb_str(&sb), "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+        status = interp_run_source(I, source_new("<stdin>", sb_str(&sb) + skip, sb.len - skip), 1);
         sb_free(&sb);
     }
     if (status == RUN_OK && sym_interrupted)
         status = RUN_INTERRUPTED;
+    /* a full disk or a closed pipe must not pass for success */
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "sym: error writing the standard output: %s\n",
+                errno ? strerror(errno) : "write failed");
+        if (status == RUN_OK)
+            status = RUN_ERROR;
+    }
     interp_free(I);
     mpfr_free_cache();
     flint_cleanup_master();
