@@ -491,6 +491,23 @@ static Value *eval_range(Interp *I, Scope *S, const AstNode *n)
 
 /* ------------------------------------------------------------ operators */
 
+/* a op b for the node n, under a recovery point (out of memory). */
+static Value *binop_apply(Interp *I, const AstNode *n, Value *a, Value *b)
+{
+    Value *r;
+    SymRecover rc;
+    Saved sv;
+    saved_take(&sv, I);
+    if (SYM_TRY(rc)) {
+        r = arith_binop(I, n->op, a, b, &n->span);
+        sym_recover_pop(&rc);
+    } else {
+        saved_restore(&sv, I);
+        r = oom_error(&n->span, rc.request);
+    }
+    return r;
+}
+
 static Value *eval_binary(Interp *I, Scope *S, const AstNode *n)
 {
     if (n->op == OP_AND || n->op == OP_OR) {
@@ -515,28 +532,50 @@ static Value *eval_binary(Interp *I, Scope *S, const AstNode *n)
         }
         return b;
     }
-    Value *a = eval_expr(I, S, n->kids[0]);
-    if (val_is_error(a))
-        return a;
-    Value *b = eval_expr(I, S, n->kids[1]);
-    if (val_is_error(b)) {
+    /* The left spine of a chain such as a + b + c + ... is walked
+       iteratively (the parser allows long flat sums, lang/parser.c):
+       evaluate the leftmost operand, then each right operand and apply. */
+    const AstNode *stack[64], **spine = stack;
+    long ns = 0, cap = 64;
+    const AstNode *m = n;
+    while (m->kind == AST_BINARY && m->op != OP_AND && m->op != OP_OR) {
+        if (ns == cap) {
+            const AstNode **bigger = malloc(sizeof *bigger * (size_t)cap * 2);
+            if (!bigger) {
+                if (spine != stack)
+                    free(spine);
+                return val_error(&n->span, "out of memory");
+            }
+            memcpy(bigger, spine, sizeof *bigger * (size_t)ns);
+            if (spine != stack)
+                free(spine);
+            spine = bigger;
+            cap *= 2;
+        }
+        spine[ns++] = m;
+        m = m->kids[0];
+    }
+    Value *a = eval_expr(I, S, m);
+    for (long k = ns - 1; k >= 0 && !val_is_error(a); k--) {
+        if (sym_interrupted) {
+            val_unref(a);
+            a = interrupted_error(&spine[k]->span);
+            break;
+        }
+        Value *b = eval_expr(I, S, spine[k]->kids[1]);
+        if (val_is_error(b)) {
+            val_unref(a);
+            a = b;
+            break;
+        }
+        Value *r = binop_apply(I, spine[k], a, b);
         val_unref(a);
-        return b;
+        val_unref(b);
+        a = r;
     }
-    Value *r;
-    SymRecover rc;
-    Saved sv;
-    saved_take(&sv, I);
-    if (SYM_TRY(rc)) {
-        r = arith_binop(I, n->op, a, b, &n->span);
-        sym_recover_pop(&rc);
-    } else {
-        saved_restore(&sv, I);
-        r = oom_error(&n->span, rc.request);
-    }
-    val_unref(a);
-    val_unref(b);
-    return r;
+    if (spine != stack)
+        free(spine);
+    return a;
 }
 
 static Value *eval_unary(Interp *I, Scope *S, const AstNode *n)
