@@ -100,17 +100,17 @@ static Value *bi_memory(Call *c, Value **a)
         size_t lim;
         if (a[0]->kind == VAL_STR) {
             if (!sym_alloc_parse(a[0]->u.str.s, &lim))
-                return arg_error(c, 0, "memory: '%s' is not a size (e.g. 512M, 2G, or bytes)",
+                return arg_error(c, 0, "'%s' is not a size (e.g. 512M, 2G, or bytes)",
                                  a[0]->u.str.s);
         } else if (val_is_integer(a[0])) {
             if (fmpz_sgn(fmpq_numref(a[0]->u.q)) < 0 || !fmpz_abs_fits_ui(fmpq_numref(a[0]->u.q)))
-                return arg_error(c, 0, "memory: the limit must be a number of bytes >= 0");
+                return arg_error(c, 0, "the limit must be a number of bytes >= 0");
             lim = (size_t)fmpz_get_ui(fmpq_numref(a[0]->u.q));
         } else {
             return arg_type_error(c, 0, "a number of bytes or a size such as \"2G\"", a[0]);
         }
         if (lim != 0 && lim < ((size_t)1 << 20))
-            return arg_error(c, 0, "memory: a limit below 1 MB would not leave room for the "
+            return arg_error(c, 0, "a limit below 1 MB would not leave room for the "
                              "session (0 means no limit)");
         sym_alloc_set_limit(lim);
     }

@@ -47,7 +47,8 @@ static Value *opt_num(Call *c, Value **a, int i, double def, double lo, double *
     if (!a[i] || a[i]->kind == VAL_NIL)
         return NULL;
     if (!num_d(a[i], out) || !isfinite(*out) || *out < lo)
-        return arg_error(c, i, "must be a finite number >= %g", lo);
+        return arg_error(c, i, "argument %d (%s) must be a finite number >= %g", i + 1,
+                         builtin_sig(c->b)->names[i], lo);
     return NULL;
 }
 
