@@ -104,9 +104,11 @@ static DMat *mat_d(const Value *v)
 }
 
 /* Optional string argument i: NULL if absent/nil, else its text (borrowed);
- * *err set when it is not a string. */
+ * *err set when it is not a string (unless already set). */
 static const char *opt_str(Call *c, Value **a, int i, Value **err)
 {
+    if (*err) /* keep the first error (a second would leak it) */
+        return NULL;
     if (!a[i] || a[i]->kind == VAL_NIL)
         return NULL;
     if (a[i]->kind != VAL_STR) {
