@@ -282,3 +282,8 @@ tests_fuzz_replay_builtins_LDADD = libsymrt.a liblang.a $(READLINE_LIBS) $(LIBS)
 tests_fuzz_alloc_fail_SOURCES = tests/fuzz/alloc_fail.c
 tests_fuzz_alloc_fail_LDADD = libsymrt.a liblang.a $(READLINE_LIBS) $(LIBS)
 EXTRA_DIST += tests/fuzz/builtins-corpus tests/fuzz/builtins-crashes tests/fuzz/builtins-pool.sym
+
+# Issue 15: the bad-input corpus (tests/bad/cases.txt and the error
+# scripts), each case with its expected message and exit status.
+TESTS += tests/bad/run-bad.sh
+EXTRA_DIST += tests/bad/run-bad.sh tests/bad/cases.txt
