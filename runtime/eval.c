@@ -649,10 +649,90 @@ static Value *eval_lambda(Interp *I, Scope *S, const AstNode *n)
     return f;
 }
 
+/* Number literals of more than LITERAL_CACHE_MIN characters are parsed
+   once per session and kept by node (the session keeps every tree alive):
+   a loop over a long literal does not convert it again each time. */
+enum { LITERAL_CACHE_MIN = 40 };
+
+typedef struct LiteralCache {
+    const AstNode **keys;
+    Value **vals;
+    size_t n, cap;            /* cap: a power of 2, or 0 */
+} LiteralCache;
+
+static size_t literal_slot(const LiteralCache *c, const AstNode *n)
+{
+    size_t h = ((size_t)n >> 4) * 0x9E3779B97F4A7C15ull;
+    size_t i = h & (c->cap - 1);
+    while (c->keys[i] && c->keys[i] != n)
+        i = (i + 1) & (c->cap - 1);
+    return i;
+}
+
+static void literal_put(Interp *I, const AstNode *n, Value *v)
+{
+    LiteralCache *c = I->literals;
+    if (!c && !(c = I->literals = calloc(1, sizeof *c)))
+        return;
+    if (2 * (c->n + 1) > c->cap) {
+        LiteralCache big = {NULL, NULL, 0, c->cap ? 2 * c->cap : 64};
+        big.keys = calloc(big.cap, sizeof *big.keys);
+        big.vals = calloc(big.cap, sizeof *big.vals);
+        if (!big.keys || !big.vals) {
+            free(big.keys);
+            free(big.vals);
+            return; /* not cached: parsed again next time */
+        }
+        for (size_t i = 0; i < c->cap; i++)
+            if (c->keys[i]) {
+                size_t j = literal_slot(&big, c->keys[i]);
+                big.keys[j] = c->keys[i];
+                big.vals[j] = c->vals[i];
+            }
+        free(c->keys);
+        free(c->vals);
+        big.n = c->n;
+        *c = big;
+    }
+    size_t i = literal_slot(c, n);
+    c->keys[i] = n;
+    c->vals[i] = val_ref(v);
+    c->n++;
+}
+
+void eval_literals_free(Interp *I)
+{
+    LiteralCache *c = I->literals;
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->cap; i++)
+        val_unref(c->vals[i]);
+    free(c->keys);
+    free(c->vals);
+    free(c);
+    I->literals = NULL;
+}
+
+static Value *eval_number(Interp *I, const AstNode *n)
+{
+    if (n->text_len < LITERAL_CACHE_MIN)
+        return arith_parse_number(n->text, &n->span);
+    LiteralCache *c = I->literals;
+    if (c && c->cap) {
+        size_t i = literal_slot(c, n);
+        if (c->keys[i] == n)
+            return val_ref(c->vals[i]);
+    }
+    Value *v = arith_parse_number(n->text, &n->span);
+    if (!val_is_error(v))
+        literal_put(I, n, v);
+    return v;
+}
+
 static Value *eval_expr(Interp *I, Scope *S, const AstNode *n)
 {
     switch (n->kind) {
-    case AST_NUM: return arith_parse_number(n->text, &n->span);
+    case AST_NUM: return eval_number(I, n);
     case AST_STR: return val_str(n->text, n->text_len);
     case AST_NIL: return val_nil();
     case AST_TRUE: return val_bool(1);

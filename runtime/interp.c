@@ -48,6 +48,7 @@ void interp_free(Interp *I)
 {
     if (!I)
         return;
+    eval_literals_free(I);
     env_free(I->globals);
     for (int i = 0; i < I->nsources; i++) {
         parse_result_free(I->parses[i]);

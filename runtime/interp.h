@@ -30,6 +30,8 @@ typedef struct Interp {
     char **import_stack;
     int nimports;
     int echo;                /* print values of expression statements */
+    struct LiteralCache *literals; /* long number literals, parsed once
+                                      (eval.c) */
 } Interp;
 
 Interp *interp_new(void);
