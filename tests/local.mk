@@ -287,3 +287,5 @@ EXTRA_DIST += tests/fuzz/builtins-corpus tests/fuzz/builtins-crashes tests/fuzz/
 # scripts), each case with its expected message and exit status.
 TESTS += tests/bad/run-bad.sh
 EXTRA_DIST += tests/bad/run-bad.sh tests/bad/cases.txt
+TESTS += tests/repl/test-repl-reliability.sh
+EXTRA_DIST += tests/repl/test-repl-reliability.sh
