@@ -25,6 +25,12 @@ static Value *bi_print(Call *c, Value **a)
         else
             print_value(&sb, v, c->I->format);
     }
+    if (sym_interrupted) { /* Ctrl-C while the text of a huge number was made */
+        sb_free(&sb);
+        Value *e = call_error(c, "interrupted");
+        e->u.err.interrupted = 1;
+        return e;
+    }
     fprintf(c->I->out, "%s\n", sb_str(&sb));
     fflush(c->I->out);
     sb_free(&sb);

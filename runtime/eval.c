@@ -37,18 +37,10 @@ static Value *interrupted_error(const Span *sp)
    to a recovery point, base/sym_alloc.h). */
 static Value *oom_error(const Span *sp, size_t request)
 {
-    char b1[32], b2[32], b3[32];
-    int over = sym_alloc_limit() != 0 && !sym_alloc_fits(request);
+    char msg[256];
+    sym_alloc_oom_message(msg, sizeof msg, request);
     sym_alloc_grace(1); /* room for the message itself */
-    Value *e;
-    if (!over)
-        e = val_error(sp, "out of memory: a request of %s was refused (%s in use)",
-                      sym_alloc_format(b1, request), sym_alloc_format(b2, sym_alloc_used()));
-    else
-        e = val_error(sp, "out of memory: %s more would exceed the memory limit of %s "
-                      "(%s in use; see memory())", sym_alloc_format(b1, request),
-                      sym_alloc_format(b2, sym_alloc_limit()),
-                      sym_alloc_format(b3, sym_alloc_used()));
+    Value *e = val_error(sp, "%s", msg);
     sym_alloc_grace(0);
     return e;
 }
@@ -927,7 +919,8 @@ static void echo_value(Interp *I, Value *v)
         return;
     StrBuf sb = STRBUF_INIT;
     print_value(&sb, v, I->format);
-    fprintf(I->out, "%s\n", sb_str(&sb));
+    if (!sym_interrupted) /* else the text holds "<interrupted>" */
+        fprintf(I->out, "%s\n", sb_str(&sb));
     fflush(I->out);
     sb_free(&sb);
 }
@@ -941,8 +934,14 @@ static ExecStatus exec_stmt(Interp *I, Scope *S, const AstNode *n, Value **resul
             *result = v;
             return EXEC_ERROR;
         }
-        if (!S && !n->quiet)
+        if (!S && !n->quiet) {
             echo_value(I, v);
+            if (sym_interrupted) { /* while printing a huge number */
+                val_unref(v);
+                *result = interrupted_error(&n->span);
+                return EXEC_ERROR;
+            }
+        }
         *result = v;  /* last value: the result of a block function */
         return EXEC_OK;
     }

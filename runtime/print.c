@@ -12,13 +12,61 @@
 #include "builtins.h"
 #include "exact/poly.h"
 #include "numeric/dmat.h"
+#include "base/native_call.h"
+#include "interp.h"
 
 int print_real_digits = 0;
 
 static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested);
 
+/* The decimal text of a number past this many bits (about 1.3 million
+   digits, 0.1 s) is made in a child process Ctrl-C can abandon. */
+enum { PRINT_NATIVE_BITS = 1 << 22 };
+
+typedef struct RatJob {
+    const fmpq *q;
+    int fmt;
+} RatJob;
+
+static int rat_text_worker(void *arg, unsigned char *out, size_t cap, size_t *used)
+{
+    const RatJob *j = arg;
+    char *s = poly_fmpq_to_string(j->q, j->fmt);
+    if (!s)
+        return 1;
+    size_t n = strlen(s);
+    if (n + 1 > cap) {
+        free(s);
+        return 2;
+    }
+    memcpy(out, s, n + 1);
+    *used = n + 1;
+    free(s);
+    return 0;
+}
+
 void print_rat(StrBuf *sb, const fmpq_t q, PrintFormat fmt)
 {
+    size_t bits = fmpz_bits(fmpq_numref(q)) + fmpz_bits(fmpq_denref(q));
+    if (bits > PRINT_NATIVE_BITS) {
+        RatJob j = {q, (int)fmt};
+        size_t cap = (size_t)((double)bits * 0.30103) + 256;
+        unsigned char *out = NULL;
+        size_t used = 0;
+        int status = 0;
+        int st = native_call(rat_text_worker, &j, cap, &sym_interrupted, &out, &used, &status);
+        if (st == NATIVE_INTERRUPTED) {
+            sb_puts(sb, "<interrupted>");
+            return;
+        }
+        if (st == NATIVE_OK && status == 0) {
+            sb_putn(sb, (const char *)out, used - 1);
+            native_release(out, cap);
+            return;
+        }
+        native_release(st == NATIVE_OK ? out : NULL, cap);
+        /* no child: inline below */
+    }
     char *s = poly_fmpq_to_string(q, (int)fmt);
     sb_puts(sb, s ? s : "?");
     free(s);

@@ -138,6 +138,8 @@ void sym_recover_push(SymRecover *r)
     top = r;
 }
 
+void sym_recover_reset(void) { top = NULL; }
+
 void sym_recover_pop(SymRecover *r)
 {
     if (top == r)
@@ -197,6 +199,18 @@ void sym_alloc_init(void)
     limit_bytes = sym_alloc_default_limit();
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
     __flint_set_memory_functions(sym_xmalloc, sym_xcalloc, sym_xrealloc, sym_free);
+}
+
+void sym_alloc_oom_message(char *buf, size_t cap, size_t n)
+{
+    char b1[32], b2[32], b3[32];
+    if (limit_bytes == 0 || (n <= limit_bytes && used_bytes <= limit_bytes - n))
+        snprintf(buf, cap, "out of memory: a request of %s was refused (%s in use)",
+                 sym_alloc_format(b1, n), sym_alloc_format(b2, used_bytes));
+    else
+        snprintf(buf, cap, "out of memory: %s more would exceed the memory limit of %s "
+                 "(%s in use; see memory())", sym_alloc_format(b1, n),
+                 sym_alloc_format(b2, limit_bytes), sym_alloc_format(b3, used_bytes));
 }
 
 char *sym_alloc_format(char *buf, size_t bytes)

@@ -75,12 +75,19 @@ typedef struct SymRecover {
 #define SYM_TRY(rc) (sym_recover_push(&(rc)), setjmp((rc).jb) == 0)
 void sym_recover_push(SymRecover *r);
 void sym_recover_pop(SymRecover *r);
+/* Forget every recovery point (in a forked child, whose raise must end
+ * the child rather than jump into the parent's interpreter state). */
+void sym_recover_reset(void);
 /* Raise out of memory for a request of n bytes (longjmp; never returns). */
 __attribute__((noreturn)) void sym_alloc_raise(size_t n);
 /* While on (nesting count), the limit is ignored: for building the error
  * message after a raise. */
 void sym_alloc_grace(int on);
 
+/* The message for a refused request of n bytes ("out of memory: ..."),
+ * into buf (cap bytes); the limit and the bytes in use are read now, so
+ * call it before freeing anything. */
+void sym_alloc_oom_message(char *buf, size_t cap, size_t n);
 /* Format bytes as "1.5 GB" into buf (at least 32 bytes); returns buf. */
 char *sym_alloc_format(char *buf, size_t bytes);
 /* Parse "123", "512K", "64M", "2G" (also KB/MB/GB, case-insensitive);
