@@ -20,6 +20,14 @@ static void *xmalloc(size_t n)
     return sym_xcalloc(1, n ? n : 1);
 }
 
+/* Size guard before growth: a request that cannot fit under the memory
+   limit raises before anything is allocated, so nothing is abandoned. */
+static void guard(double bytes)
+{
+    if (bytes > 1e18 || !sym_alloc_fits((size_t)bytes))
+        sym_alloc_raise(bytes > 1e18 ? (size_t)-1 : (size_t)bytes);
+}
+
 static Value *val_alloc(ValKind k)
 {
     Value *v = xmalloc(sizeof *v);
@@ -86,6 +94,7 @@ Value *val_cstr(const char *s) { return val_str(s, strlen(s)); }
 
 Value *val_list_new(long n)
 {
+    guard((double)sizeof(Value *) * (double)(n > 0 ? n : 1) + sizeof(Value));
     Value *v = val_alloc(VAL_LIST);
     v->u.list.n = n;
     v->u.list.items = xmalloc(sizeof(Value *) * (size_t)(n > 0 ? n : 1));
@@ -126,6 +135,9 @@ Value *val_mat(const fmpq_mat_t m)
 
 Value *val_mat_new(long rows, long cols)
 {
+    /* fmpq entries and row pointers (FLINT 2.9's fmpq_mat_init) */
+    guard((double)rows * (double)cols * sizeof(fmpq) + (double)rows * sizeof(fmpq *) +
+          sizeof(Value));
     Value *v = val_alloc(VAL_MAT);
     fmpq_mat_init(v->u.m, rows, cols);
     return v;
@@ -149,6 +161,7 @@ Value *val_poly_new(PolyRing *R)
 
 Value *val_pmat_new(PolyRing *R, long rows, long cols)
 {
+    guard((double)rows * (double)cols * sizeof(fmpq_mpoly_struct) + sizeof(Value));
     Value *v = val_alloc(VAL_PMAT);
     polyring_incref(R);
     v->u.pmat.ring = R;

@@ -26,6 +26,9 @@ DMat *dmat_new(int rows, int cols)
         return NULL;
     if (n > SIZE_MAX / sizeof(double))
         return NULL;
+    /* size guard: past the memory limit, raise before allocating */
+    if (n > 0 && !sym_alloc_fits(n * sizeof(double)))
+        sym_alloc_raise(n * sizeof(double));
     A = malloc(sizeof *A);
     if (A == NULL)
         return NULL;

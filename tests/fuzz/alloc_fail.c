@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "interp.h"
 #include "repl.h"
@@ -65,6 +66,12 @@ int main(int argc, char **argv)
     }
     sink = fopen("/dev/null", "w");
     const char *top = getenv("srcdir") ? getenv("srcdir") : ".";
+    /* scripts name their data files relative to the top source directory */
+    if (i >= argc && chdir(top) != 0) {
+        fprintf(stderr, "alloc_fail: cannot enter %s\n", top);
+        return 1;
+    }
+    top = ".";
     long total_runs = 0, total_fired = 0, total_err = 0;
     int failures = 0;
     for (int k = 0;; k++) {
