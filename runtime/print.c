@@ -245,6 +245,10 @@ static void print_func(StrBuf *sb, const Value *v)
 /* nested: 0 at the top, else the nesting depth. */
 static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
 {
+    if (sym_interrupted) { /* Ctrl-C while printing a large value */
+        sb_puts(sb, "<interrupted>");
+        return;
+    }
     if ((v->kind == VAL_LIST || v->kind == VAL_RECORD) && nested > PRINT_MAX_DEPTH) {
         sb_puts(sb, "...");
         return;
