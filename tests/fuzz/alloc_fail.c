@@ -16,6 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <flint/flint.h>
+#include <mpfr.h>
 #include "interp.h"
 #include "repl.h"
 #include "base/sym_alloc.h"
@@ -122,5 +124,7 @@ int main(int argc, char **argv)
     printf("alloc_fail: %ld runs, %ld injected failures, %ld errors, %d bad endings\n",
            total_runs, total_fired, total_err, failures);
     fclose(sink);
+    mpfr_free_cache(); /* as sym does at exit: MPFR's mpz pool and constants */
+    flint_cleanup_master();
     return failures ? 1 : 0;
 }
