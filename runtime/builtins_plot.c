@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 
 #include "builtins.h"
 #include "numeric/dlinalg.h"
@@ -104,9 +105,11 @@ static DMat *mat_d(const Value *v)
 }
 
 /* Optional string argument i: NULL if absent/nil, else its text (borrowed);
- * *err set when it is not a string. */
+ * *err set when it is not a string (unless already set). */
 static const char *opt_str(Call *c, Value **a, int i, Value **err)
 {
+    if (*err) /* keep the first error (a second would leak it) */
+        return NULL;
     if (!a[i] || a[i]->kind == VAL_NIL)
         return NULL;
     if (a[i]->kind != VAL_STR) {
