@@ -65,7 +65,32 @@ void ast_dump(FILE *out, const AstNode *n)
     case AST_NIL: fputs("nil", out); return;
     case AST_TRUE: fputs("true", out); return;
     case AST_FALSE: fputs("false", out); return;
-    case AST_UNARY: case AST_BINARY:
+    case AST_BINARY:
+        if (n->nkids == 2) { /* a left chain (a + b + c ...) by iteration */
+            size_t depth = 0;
+            const AstNode *m = n;
+            while (m != NULL && m->kind == AST_BINARY && m->nkids == 2) {
+                fprintf(out, "(%s ", ast_op_name(m->op));
+                m = m->kids[0];
+                depth++;
+            }
+            ast_dump(out, m);
+            const AstNode **spine = malloc(depth * sizeof *spine);
+            if (spine == NULL)
+                return;
+            m = n;
+            for (size_t i = 0; i < depth; i++, m = m->kids[0])
+                spine[i] = m;
+            for (size_t i = depth; i-- > 0;) {
+                fputc(' ', out);
+                ast_dump(out, spine[i]->kids[1]);
+                fputc(')', out);
+            }
+            free(spine);
+            return;
+        }
+        /* fall through */
+    case AST_UNARY:
         fprintf(out, "(%s", ast_op_name(n->op));
         dump_kids(out, n, 0, n->nkids);
         break;
@@ -251,23 +276,29 @@ int ast_validate(const AstNode *n, const Source *src, const char **why)
     static const char *dummy;
     if (why == NULL)
         why = &dummy;
-    if (n == NULL) {
-        *why = "NULL node";
-        return 0;
-    }
-    if (src != NULL) {
-        const Span *s = &n->span;
-        if (s->src != src || s->offset < 0 || s->length < 0
-            || (size_t)s->offset + (size_t)s->length > src->len
-            || s->line < 1 || s->col < 1) {
-            *why = "span outside the source";
+    /* The first kid by iteration, the others by recursion: a flat sum of
+       100000 terms is a left chain that deep (lang/parser.c). */
+    for (;;) {
+        if (n == NULL) {
+            *why = "NULL node";
             return 0;
         }
-    }
-    if (!validate_counts(n, why))
-        return 0;
-    for (int i = 0; i < n->nkids; i++)
-        if (n->kids[i] != NULL && !ast_validate(n->kids[i], src, why))
+        if (src != NULL) {
+            const Span *s = &n->span;
+            if (s->src != src || s->offset < 0 || s->length < 0
+                || (size_t)s->offset + (size_t)s->length > src->len
+                || s->line < 1 || s->col < 1) {
+                *why = "span outside the source";
+                return 0;
+            }
+        }
+        if (!validate_counts(n, why))
             return 0;
-    return 1;
+        for (int i = 1; i < n->nkids; i++)
+            if (n->kids[i] != NULL && !ast_validate(n->kids[i], src, why))
+                return 0;
+        if (n->nkids == 0 || n->kids[0] == NULL)
+            return 1;
+        n = n->kids[0];
+    }
 }

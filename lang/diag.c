@@ -28,7 +28,12 @@ void diag_print(FILE *out, const char *kind, const Span *span,
         end++;
     if (end > start && src->text[end - 1] == '\r')
         end--;
-    fwrite(src->text + start, 1, end - start, out);
+    /* control bytes (a NUL, an escape) are not copied raw: '?' keeps the
+       caret in its column */
+    for (size_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)src->text[i];
+        fputc(c < 0x20 && c != '\t' ? '?' : c == 0x7f ? '?' : c, out);
+    }
     fputc('\n', out);
     /* Caret line: tabs copied so the caret lines up, other bytes blank. */
     for (size_t i = start; i < off && i < end; i++) {

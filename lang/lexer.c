@@ -135,6 +135,36 @@ static int is_ident_start(int c)
 }
 static int is_ident_char(int c) { return is_ident_start(c) || is_digit(c); }
 
+/* The length of the well-formed UTF-8 sequence at s[p] (1 to 4 bytes; no
+ * overlong forms, surrogates or code points past U+10FFFF), 0 if none. */
+static size_t utf8_seq_len(const char *s, size_t p, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s + p;
+    size_t avail = len - p, n;
+    unsigned long cp;
+    if (u[0] < 0x80)
+        return 1;
+    if (u[0] >= 0xC2 && u[0] <= 0xDF)
+        n = 2, cp = u[0] & 0x1F;
+    else if (u[0] >= 0xE0 && u[0] <= 0xEF)
+        n = 3, cp = u[0] & 0x0F;
+    else if (u[0] >= 0xF0 && u[0] <= 0xF4)
+        n = 4, cp = u[0] & 0x07;
+    else
+        return 0;
+    if (avail < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (u[i] & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
 static Span lexer_span_at(const Lexer *lx, size_t start, int line,
                           size_t line_start, size_t end)
 {
@@ -461,9 +491,20 @@ static void lexer_scan(Lexer *lx, Token *tok)
         return;
     }
     if (is_ident_start(c)) {
-        size_t p = start;
-        while (p < len && is_ident_char((unsigned char)s[p]))
-            p++;
+        size_t p = start, k;
+        while (p < len && is_ident_char((unsigned char)s[p])) {
+            if ((k = utf8_seq_len(s, p, len)) == 0) { /* not UTF-8 */
+                char msg[64], q[16];
+                snprintf(q, sizeof q, "\\x%02X", (unsigned char)s[p]);
+                lx->pos = p + 1;
+                tok->kind = TK_ERROR;
+                tok->span = lexer_span_at(lx, p, lx->line, lx->line_start, p + 1);
+                snprintf(msg, sizeof msg, "invalid UTF-8 byte '%s' in a name", q);
+                lexer_error(lx, &tok->span, 0, msg);
+                return;
+            }
+            p += k;
+        }
         lx->pos = p;
         tok->kind = lexer_keyword(s + start, p - start);
         tok->span = lexer_span_at(lx, start, lx->line, lx->line_start, p);

@@ -20,6 +20,11 @@
  * like a + b + c also grow, by PARSER_MAX_HEIGHT. */
 enum { PARSER_MAX_NEST = 200, PARSER_MAX_HEIGHT = 5000,
        PARSER_MAX_DIAGS = 20 };
+/* Sums and products (a + b - c ..., a * b / c ...) are exempt from
+ * PARSER_MAX_HEIGHT: the evaluator walks their left spine iteratively
+ * (eval_binary), so a flat sum of many terms is not "nested too deeply".
+ * They are bounded by PARSER_MAX_TERMS instead. */
+enum { PARSER_MAX_TERMS = 100000 };
 
 typedef struct Parser {
     const Source *src;
@@ -288,6 +293,17 @@ static int parser_link(Parser *p, int *links)
     }
     p->chain++;
     (*links)++;
+    return 1;
+}
+
+/* One more term of a sum or product (see PARSER_MAX_TERMS). */
+static int parser_term(Parser *p, int *terms)
+{
+    if (*terms >= PARSER_MAX_TERMS) {
+        parser_error_at(p, p->cur.span, "too many terms in one sum or product");
+        return 0;
+    }
+    (*terms)++;
     return 1;
 }
 
@@ -576,12 +592,11 @@ static AstNode *parse_mul(Parser *p)
     AstNode *a = parse_unary(p);
     int links = 0;
     while ((p->cur.kind == TK_STAR || p->cur.kind == TK_SLASH) && !p->panic
-           && parser_link(p, &links)) {
+           && parser_term(p, &links)) {
         AstOp op = p->cur.kind == TK_STAR ? OP_MUL : OP_DIV;
         parser_advance(p);
         a = node_binary(p, op, a, parse_unary(p));
     }
-    p->chain -= links;
     return a;
 }
 
@@ -591,12 +606,11 @@ static AstNode *parse_add(Parser *p)
     AstNode *a = parse_mul(p);
     int links = 0;
     while ((p->cur.kind == TK_PLUS || p->cur.kind == TK_MINUS) && !p->panic
-           && parser_link(p, &links)) {
+           && parser_term(p, &links)) {
         AstOp op = p->cur.kind == TK_PLUS ? OP_ADD : OP_SUB;
         parser_advance(p);
         a = node_binary(p, op, a, parse_mul(p));
     }
-    p->chain -= links;
     return a;
 }
 

@@ -6,7 +6,8 @@
 # folders (base/, exact/, lie/, numeric/, plot/, symmetry/), so a program
 # includes "symmetry/model.h" with the Cflags of libsym.pc.
 libsym_basedir = $(includedir)/libsym/base
-libsym_base_HEADERS = runtime/base/sym_interrupt.h runtime/base/strbuf.h runtime/base/sym_status.h
+libsym_base_HEADERS = runtime/base/sym_interrupt.h runtime/base/strbuf.h runtime/base/sym_status.h \
+	runtime/base/sym_alloc.h runtime/base/atomic_file.h runtime/base/native_call.h
 libsym_exactdir = $(includedir)/libsym/exact
 libsym_exact_HEADERS = runtime/exact/qmat.h runtime/exact/spmat.h runtime/exact/nullspace.h \
 	runtime/exact/nullspace_modp.h runtime/exact/poly.h runtime/exact/monobasis.h \

@@ -303,3 +303,20 @@ TESTS += tests/fuzz/replay_eval
 tests_fuzz_replay_eval_SOURCES = tests/fuzz/replay_eval.c tests/fuzz/fuzz_eval.c tests/fuzz/fuzz_eval.h
 tests_fuzz_replay_eval_LDADD = libsymrt.a liblang.a libsym.a $(READLINE_LIBS) $(LIBS)
 EXTRA_DIST += tests/fuzz/eval-corpus tests/fuzz/eval-crashes tests/fuzz/fuzz_eval.c
+
+# Issue 15: the builtin-call harness's corpus and sweep (every builtin with
+# every pool value), and the forced-allocation-failure test (tests/fuzz/README).
+check_PROGRAMS += tests/fuzz/replay_builtins tests/fuzz/alloc_fail
+TESTS += tests/fuzz/replay_builtins tests/fuzz/alloc_fail
+tests_fuzz_replay_builtins_SOURCES = tests/fuzz/replay_builtins.c tests/fuzz/fuzz_builtins.c tests/fuzz/fuzz_builtins.h
+tests_fuzz_replay_builtins_LDADD = libsymrt.a liblang.a libsym.a $(READLINE_LIBS) $(LIBS)
+tests_fuzz_alloc_fail_SOURCES = tests/fuzz/alloc_fail.c
+tests_fuzz_alloc_fail_LDADD = libsymrt.a liblang.a libsym.a $(READLINE_LIBS) $(LIBS)
+EXTRA_DIST += tests/fuzz/builtins-corpus tests/fuzz/builtins-crashes tests/fuzz/builtins-pool.sym
+
+# Issue 15: the bad-input corpus (tests/bad/cases.txt and the error
+# scripts), each case with its expected message and exit status.
+TESTS += tests/bad/run-bad.sh
+EXTRA_DIST += tests/bad/run-bad.sh tests/bad/cases.txt
+TESTS += tests/repl/test-repl-reliability.sh
+EXTRA_DIST += tests/repl/test-repl-reliability.sh

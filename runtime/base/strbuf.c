@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "base/strbuf.h"
+#include "base/sym_alloc.h"
 
 static void sb_grow(StrBuf *sb, size_t extra)
 {
@@ -12,11 +13,13 @@ static void sb_grow(StrBuf *sb, size_t extra)
     size_t cap = sb->cap ? sb->cap : 64;
     while (cap < need)
         cap *= 2;
+    /* Not counted (sb_take's strings are freed with free() all over the
+       runtime), but guarded: growth past the memory limit raises. */
+    if (cap < need || !sym_alloc_fits(cap - sb->cap))
+        sym_alloc_raise(need);
     char *s = realloc(sb->s, cap);
-    if (!s) {
-        fputs("sym: out of memory\n", stderr);
-        abort();
-    }
+    if (!s)
+        sym_alloc_raise(cap);
     sb->s = s;
     sb->cap = cap;
 }

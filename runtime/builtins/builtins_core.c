@@ -11,6 +11,7 @@
 #include "print.h"
 #include "help.h"
 #include "model_value.h"
+#include "base/sym_alloc.h"
 
 /* ---------------------------------------------------------------- output */
 
@@ -26,6 +27,12 @@ static Value *bi_print(Call *c, Value **a)
             sb_putn(&sb, v->u.str.s, v->u.str.len);
         else
             print_value(&sb, v, c->I->format);
+    }
+    if (sym_interrupted) { /* Ctrl-C while the text of a huge number was made */
+        sb_free(&sb);
+        Value *e = call_error(c, "interrupted");
+        e->u.err.interrupted = 1;
+        return e;
     }
     fprintf(c->I->out, "%s\n", sb_str(&sb));
     fflush(c->I->out);
@@ -115,6 +122,34 @@ static Value *bi_clock(Call *c, Value **a)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return val_real_d((double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec);
+}
+
+/* memory(limit): the session's memory limit (base/sym_alloc.h). */
+static Value *bi_memory(Call *c, Value **a)
+{
+    if (a[0] && a[0]->kind != VAL_NIL) {
+        size_t lim;
+        if (a[0]->kind == VAL_STR) {
+            if (!sym_alloc_parse(a[0]->u.str.s, &lim))
+                return arg_error(c, 0, "'%s' is not a size (e.g. 512M, 2G, or bytes)",
+                                 a[0]->u.str.s);
+        } else if (val_is_integer(a[0])) {
+            if (fmpz_sgn(fmpq_numref(a[0]->u.q)) < 0 || !fmpz_abs_fits_ui(fmpq_numref(a[0]->u.q)))
+                return arg_error(c, 0, "the limit must be a number of bytes >= 0");
+            lim = (size_t)fmpz_get_ui(fmpq_numref(a[0]->u.q));
+        } else {
+            return arg_type_error(c, 0, "a number of bytes or a size such as \"2G\"", a[0]);
+        }
+        if (lim != 0 && lim < ((size_t)1 << 20))
+            return arg_error(c, 0, "a limit below 1 MB would not leave room for the "
+                             "session (0 means no limit)");
+        sym_alloc_set_limit(lim);
+    }
+    Value *r = val_record_new("memory", 3);
+    val_record_set(r, 0, "used", val_rat_si((long)sym_alloc_used()));
+    val_record_set(r, 1, "peak", val_rat_si((long)sym_alloc_peak()));
+    val_record_set(r, 2, "limit", val_rat_si((long)sym_alloc_limit()));
+    return r;
 }
 
 /* ---------------------------------------------------------------- lists */
@@ -495,6 +530,12 @@ const Builtin builtins_core[] = {
     {"assert", "condition, message = nil", bi_assert, "core",
      "Stop with an error unless condition is true.", "assert(1 + 1 == 2)", ""},
     {"clock", "", bi_clock, "core", "Seconds since an arbitrary start (for timing).", NULL, NULL},
+    {"memory", "limit = nil", bi_memory, "core",
+     "The memory counted by the session's allocator (GMP, FLINT, values, float matrices) as a "
+     "record (used, peak, limit; bytes).  memory(limit) sets the limit: bytes or a size such "
+     "as \"512M\" or \"2G\"; 0 means none.  Past the limit an operation fails with an "
+     "out-of-memory error and the session goes on.  Default: half of physical memory (sym "
+     "--memory).", "memory(\"4G\").limit", "4294967296"},
     {"length", "x", bi_length, "lists",
      "Number of items of a list, characters of a string, fields of a record or entries of "
      "a matrix.", "length([4, 5, 6])", "3"},

@@ -645,6 +645,9 @@ static Value *discover_model(Call *c, Value **a)
         if (i != 4 && a[i])
             return arg_error(c, i, "%s is not used for a float model: discover(c, V, g, tol = …, "
                              "box = …, measure = …)", unused[i - 3]);
+    if (!a[2] || a[2]->kind == VAL_NIL)
+        return call_error(c, "a float model needs its candidate algebra: discover(c, V, g) with "
+                             "c the coordinates in the model space V");
     Value *b[7] = {a[0], a[1], a[2], NULL, a[4], a[7], a[8]};
     return fit_discover_model(c, b);
 }

@@ -37,7 +37,8 @@ static Value *opt_num(Call *c, Value **a, int i, double def, double lo, double *
     if (!a[i] || a[i]->kind == VAL_NIL)
         return NULL;
     if (!convert_double(a[i], out) || !isfinite(*out) || *out < lo)
-        return arg_error(c, i, "must be a finite number >= %g", lo);
+        return arg_error(c, i, "argument %d (%s) must be a finite number >= %g", i + 1,
+                         builtin_sig(c->b)->names[i], lo);
     return NULL;
 }
 
@@ -140,6 +141,8 @@ static Value *want_gens_d(Call *c, Value **a, int i, const fmpq_mat_struct **gen
     *own = NULL;
     if (disc)
         *disc = NULL;
+    if (!a[i] || a[i]->kind == VAL_NIL)
+        return call_error(c, "give the candidate algebra or group");
     const MatAlgebra *g = lie_owner_algebra(a[i]);
     const DiscreteGens *dg = lie_group_gens(a[i]);
     if (g && dg && dg->count > 0 && !disc)
@@ -225,9 +228,11 @@ static Value *want_measure(Call *c, Value **a, int ib, int im, const DMat *X, sl
             }
             fmpq_set(*lo + j, pr->u.list.items[0]->u.q);
             fmpq_set(*hi + j, pr->u.list.items[1]->u.q);
-            if (fmpq_cmp(*lo + j, *hi + j) >= 0)
+            if (fmpq_cmp(*lo + j, *hi + j) >= 0) { /* report the first only */
                 e = arg_error(c, ib, "the box is empty in dimension %ld: need lo < hi",
                               (long)j + 1);
+                break;
+            }
         }
         if (!ok && !e)
             e = arg_error(c, ib, "the box must be a list of %ld exact [lo, hi] pair%s (or one "

@@ -9,6 +9,8 @@
 #include "numeric/dmat.h"
 #include "numeric/dlinalg.h"
 #include "numeric/rankgap.h"
+#include "base/native_call.h"
+#include <string.h>
 
 
 static Value *want_fmat(Call *c, Value **a, int i, DMat **out)
@@ -99,13 +101,76 @@ static Value *bi_fmat(Call *c, Value **a)
     return e ? e : val_fmat(d);
 }
 
+/* An SVD of at least this many m*n*min(m, n) flops (about 0.1 s) runs in
+   a child process that Ctrl-C can abandon (base/native_call.h). */
+#define SVD_NATIVE_MIN 1e8
+
+static int svd_worker(void *arg, unsigned char *out, size_t cap, size_t *used)
+{
+    DMat *U = NULL, *s = NULL, *Vt = NULL;
+    int st = dlinalg_svd(&U, &s, &Vt, arg);
+    if (st)
+        return st;
+    size_t nu = dmat_size(U), ns = dmat_size(s), nv = dmat_size(Vt);
+    if ((nu + ns + nv) * sizeof(double) > cap)
+        return DLINALG_ERR_NOMEM;
+    memcpy(out, U->data, nu * sizeof(double));
+    memcpy(out + nu * sizeof(double), s->data, ns * sizeof(double));
+    memcpy(out + (nu + ns) * sizeof(double), Vt->data, nv * sizeof(double));
+    *used = (nu + ns + nv) * sizeof(double);
+    return 0;
+}
+
+/* The thin SVD of A in a child; 0, or a dlinalg status, or -1 when
+   interrupted (or -2: run inline). */
+static int svd_abandonable(DMat **U, DMat **s, DMat **Vt, DMat *A)
+{
+    int m = A->rows, n = A->cols, k = m < n ? m : n;
+    if ((double)m * n * k < SVD_NATIVE_MIN || dmat_has_nonfinite(A))
+        return -2;
+    size_t cap = ((size_t)m * k + k + (size_t)k * n) * sizeof(double);
+    unsigned char *out = NULL;
+    size_t used = 0;
+    int status = 0;
+    int st = native_call(svd_worker, A, cap, &sym_interrupted, &out, &used, &status);
+    if (st == NATIVE_INTERRUPTED)
+        return -1;
+    if (st == NATIVE_TOO_BIG || st == NATIVE_OOM)
+        return DLINALG_ERR_NOMEM;
+    if (st != NATIVE_OK)
+        return -2;
+    if (status) {
+        native_release(out, cap);
+        return status;
+    }
+    *U = dmat_new(m, k);
+    *s = dmat_new(k, 1);
+    *Vt = dmat_new(k, n);
+    if (*U && *s && *Vt) {
+        memcpy((*U)->data, out, dmat_size(*U) * sizeof(double));
+        memcpy((*s)->data, out + dmat_size(*U) * sizeof(double), (size_t)k * sizeof(double));
+        memcpy((*Vt)->data, out + (dmat_size(*U) + (size_t)k) * sizeof(double),
+               dmat_size(*Vt) * sizeof(double));
+    }
+    native_release(out, cap);
+    return 0;
+}
+
 static Value *bi_svd(Call *c, Value **a)
 {
     DMat *A, *U = NULL, *s = NULL, *Vt = NULL;
     Value *e = want_fmat(c, a, 0, &A);
     if (e)
         return e;
-    int st = dlinalg_svd(&U, &s, &Vt, A);
+    int st = svd_abandonable(&U, &s, &Vt, A);
+    if (st == -1) {
+        dmat_free(A);
+        Value *ie = call_error(c, "interrupted");
+        ie->u.err.interrupted = 1;
+        return ie;
+    }
+    if (st == -2)
+        st = dlinalg_svd(&U, &s, &Vt, A);
     dmat_free(A);
     if (st)
         return dl_fail(c, st);

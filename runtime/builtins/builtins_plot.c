@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 
 #include "convert.h"
 #include "builtins.h"
@@ -22,17 +23,7 @@
 /* A number (rational or real) as a double: 1, or 0 if not a number. */
 static int num_d(const Value *v, double *out)
 {
-    if (!v)
-        return 0;
-    if (v->kind == VAL_RAT) {
-        *out = fmpq_get_d(v->u.q);
-        return 1;
-    }
-    if (v->kind == VAL_REAL) {
-        *out = mpfr_get_d(v->u.r, MPFR_RNDN);
-        return 1;
-    }
-    return 0;
+    return v && convert_double(v, out);
 }
 
 /* A vector of doubles from a list of numbers or a one-row/one-column
@@ -97,9 +88,11 @@ static DMat *mat_d(const Value *v)
 }
 
 /* Optional string argument i: NULL if absent/nil, else its text (borrowed);
- * *err set when it is not a string. */
+ * *err set when it is not a string (unless already set). */
 static const char *opt_str(Call *c, Value **a, int i, Value **err)
 {
+    if (*err) /* keep the first error (a second would leak it) */
+        return NULL;
     if (!a[i] || a[i]->kind == VAL_NIL)
         return NULL;
     if (a[i]->kind != VAL_STR) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
 #include <signal.h>
 #include <gmp.h>
 #include <mpfr.h>
@@ -15,6 +16,7 @@
 #include "interp.h"
 #include "repl.h"
 #include "print.h"
+#include "base/sym_alloc.h"
 
 static void usage(FILE *f)
 {
@@ -27,6 +29,7 @@ static void usage(FILE *f)
           "  -e EXPR        run EXPR (may be repeated) and print the values\n"
           "  -q             quiet: no banner in the REPL\n"
           "  --format F     output format: plain, unicode or latex\n"
+          "  --memory SIZE  memory limit, e.g. 512M or 2G (0: none; default half of RAM)\n"
           "  --help         this text\n"
           "  --version      versions of sym and of its libraries\n"
           "\n"
@@ -75,6 +78,8 @@ static void set_args(Interp *I, int argc, char **argv)
 int main(int argc, char **argv)
 {
     int quiet = 0, fmt = -1;
+    size_t mem_limit = 0;
+    int mem_given = 0;
     const char *exprs[64];
     int nexprs = 0;
     int i;
@@ -103,6 +108,14 @@ int main(int argc, char **argv)
                 fprintf(stderr, "sym: unknown format '%s' (plain, unicode or latex)\n", f);
                 return RUN_SYNTAX;
             }
+        } else if (strcmp(a, "--memory") == 0 || strncmp(a, "--memory=", 9) == 0) {
+            const char *m = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
+            if (!sym_alloc_parse(m, &mem_limit) || (mem_limit && mem_limit < ((size_t)1 << 20))) {
+                fprintf(stderr, "sym: --memory needs a size of at least 1M such as 512M or 2G "
+                        "(0: no limit), not '%s'\n", m);
+                return RUN_SYNTAX;
+            }
+            mem_given = 1;
         } else if (strcmp(a, "--") == 0) {
             i++;
             break;
@@ -121,6 +134,8 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
 
     Interp *I = interp_new();
+    if (mem_given)
+        sym_alloc_set_limit(mem_limit);
     int status = RUN_OK;
     int interactive = nexprs == 0 && i >= argc && isatty(0);
     I->format = fmt >= 0 ? (PrintFormat)fmt
@@ -135,7 +150,7 @@ int main(int argc, char **argv)
         set_args(I, argc - i - 1, argv + i + 1);
         Source *src = source_from_file(file);
         if (!src) {
-            fprintf(stderr, "sym: cannot open '%s'\n", file);
+            fprintf(stderr, "sym: cannot open '%s': %s\n", file, strerror(errno));
             status = RUN_SYNTAX;
         } else {
             status = interp_run_source(I, src, 1);
@@ -150,11 +165,20 @@ int main(int argc, char **argv)
         size_t n;
         while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
             sb_putn(&sb, buf, n);
-        status = interp_run_source(I, source_new("<stdin>", sb_str(&sb), sb.len), 1);
+        size_t skip = sb.len >= 3 && memcmp(sb_str(&sb), "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+        status = interp_run_source(I, source_new("<stdin>", sb_str(&sb) + skip, sb.len - skip), 1);
         sb_free(&sb);
     }
     if (status == RUN_OK && sym_interrupted)
         status = RUN_INTERRUPTED;
+    /* a full disk or a closed pipe must not pass for success */
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "sym: error writing the standard output: %s\n",
+                errno ? strerror(errno) : "write failed");
+        if (status == RUN_OK)
+            status = RUN_ERROR;
+    }
     interp_free(I);
     mpfr_free_cache();
     flint_cleanup_master();

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include "config.h"
 #include "repl.h"
 #include "builtins.h"
@@ -112,6 +115,66 @@ static char *read_line(const char *prompt)
 }
 #endif
 
+/* How much one line opens: function/if/for/while minus end, plus open
+ * minus closed brackets (strings and # comments skipped).  A pending block
+ * whose total is still positive cannot be complete, so the REPL does not
+ * parse it (a pasted 5000-line function is parsed once, not 5000 times). */
+static long line_depth(const char *s)
+{
+    long d = 0;
+    for (const char *p = s; *p;) {
+        if (*p == '#')
+            break;
+        if (*p == '"') {
+            for (p++; *p && *p != '"'; p++)
+                if (*p == '\\' && p[1])
+                    p++;
+            if (*p)
+                p++;
+            continue;
+        }
+        if (*p == '(' || *p == '[')
+            d++;
+        else if (*p == ')' || *p == ']')
+            d--;
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+            (unsigned char)*p >= 0x80) {
+            const char *w = p;
+            while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+                   (*p >= '0' && *p <= '9') || (unsigned char)*p >= 0x80)
+                p++;
+            size_t n = (size_t)(p - w);
+            int after_dot = w > s && w[-1] == '.';
+            if (!after_dot && ((n == 8 && strncmp(w, "function", 8) == 0) ||
+                               (n == 2 && strncmp(w, "if", 2) == 0) ||
+                               (n == 3 && strncmp(w, "for", 3) == 0) ||
+                               (n == 5 && strncmp(w, "while", 5) == 0)))
+                d++;
+            else if (!after_dot && n == 3 && strncmp(w, "end", 3) == 0)
+                d--;
+            continue;
+        }
+        p++;
+    }
+    return d;
+}
+
+#ifdef HAVE_READLINE
+/* Warn once that the history file cannot be written (a directory, no
+   permission, a missing directory); returns 1 if it can. */
+static int history_writable(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0600);
+    if (fd >= 0) {
+        close(fd);
+        return 1;
+    }
+    fprintf(stderr, "sym: warning: the history will not be saved to '%s': %s\n", path,
+            strerror(errno));
+    return 0;
+}
+#endif
+
 /* `?name` or `help name` -> help("name"). */
 static char *rewrite_help(const char *line)
 {
@@ -148,6 +211,10 @@ int repl_run(Interp *I, int quiet)
     rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,[+-*/^:";
     char *hist = history_path();
     using_history();
+    if (hist && !history_writable(hist)) {
+        free(hist);
+        hist = NULL;
+    }
     if (hist)
         read_history(hist);
     struct sigaction sa, old;
@@ -158,6 +225,8 @@ int repl_run(Interp *I, int quiet)
     if (!quiet)
         printf("Sym %s — type help, or help(\"enforce\"); Ctrl-D to leave\n", PACKAGE_VERSION);
     StrBuf pending = STRBUF_INIT;
+    long depth = 0;           /* line_depth of the pending lines */
+    size_t parsed_len = 0;    /* length at the last parse of pending */
     int last = RUN_OK;
     for (;;) {
 #ifdef HAVE_READLINE
@@ -172,6 +241,8 @@ int repl_run(Interp *I, int quiet)
             /* Ctrl-C while typing: the lines typed before it are dropped;
                the line returned now was typed after it and is kept. */
             sb_free(&pending);
+            depth = 0;
+            parsed_len = 0;
             sym_interrupted = 0;
         }
         if (!line) {
@@ -182,17 +253,33 @@ int repl_run(Interp *I, int quiet)
         if (pending.len)
             sb_putc(&pending, '\n');
         sb_puts(&pending, help ? help : line);
+        depth += line_depth(help ? help : line);
         free(help);
         free(line);
+        /* An open block is not parsed, except when the pending text has
+           doubled since the last parse (an early syntax error is still
+           reported soon; the total work stays linear). */
+        if (depth > 0 && pending.len < 2 * parsed_len + 4096)
+            continue;
+        parsed_len = pending.len;
+        {   /* incomplete parses are not kept by the session */
+            Source *probe_src = source_new("<repl>", sb_str(&pending), pending.len);
+            ParseResult *probe = parser_parse(probe_src);
+            int incomplete = probe->status == PARSE_INCOMPLETE;
+            parse_result_free(probe);
+            source_free(probe_src);
+            if (incomplete)
+                continue;
+        }
         Source *src = source_new("<repl>", sb_str(&pending), pending.len);
         ParseResult *pr = interp_parse(I, src);
-        if (pr->status == PARSE_INCOMPLETE)
-            continue;
 #ifdef HAVE_READLINE
         if (pending.len && strspn(sb_str(&pending), " \t\n") != pending.len)
             add_history(sb_str(&pending));
 #endif
         sb_free(&pending);
+        depth = 0;
+        parsed_len = 0;
         if (pr->status == PARSE_ERROR) {
             for (int i = 0; i < pr->ndiags; i++)
                 diag_print(I->err, "error", &pr->diags[i].span, pr->diags[i].message);
@@ -204,8 +291,12 @@ int repl_run(Interp *I, int quiet)
     }
 #ifdef HAVE_READLINE
     if (hist) {
-        write_history(hist);
-        history_truncate_file(hist, 1000);
+        int e = write_history(hist);
+        if (e != 0)
+            fprintf(stderr, "sym: warning: the history was not saved to '%s': %s\n", hist,
+                    strerror(e));
+        else
+            history_truncate_file(hist, 1000);
         free(hist);
     }
 #endif

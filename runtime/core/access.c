@@ -121,6 +121,9 @@ static Value *want_index(const Value *v, long n, long *out, const Span *sp, cons
                          const char *one, const char *many)
 {
     long i;
+    if (!val_get_long(v, &i) && val_is_integer(v)) /* beyond a long */
+        return val_error(sp, "index out of range: the %s has %ld %s", what, n,
+                         n == 1 ? one : many);
     if (!val_get_long(v, &i))
         return val_error(sp, "an index must be an integer, not a %s", val_kind_name(v));
     if (i < 1 || i > n)
@@ -214,6 +217,8 @@ Value *arith_index(Value *obj, Value **idx, int nidx, const AstNode *n)
     case VAL_OBJ:
         if (obj->u.obj.type->index && nidx == 1) {
             long k;
+            if (!val_get_long(idx[0], &k) && val_is_integer(idx[0]))
+                return val_error(isp, "index out of range (too large)");
             if (!val_get_long(idx[0], &k))
                 return val_error(isp, "an index must be an integer, not a %s",
                                  val_kind_name(idx[0]));

@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "convert.h"
+#include <math.h>
+#include "base/sym_alloc.h"
+#include "base/native_call.h"
+#include "interp.h"
 #include "arith.h"
 #include "exact/qmat.h"
 #include "exact/poly.h"
@@ -74,16 +78,151 @@ static Value *rat_pow(const fmpq_t a, const fmpq_t e, const Span *sp)
         if (est > 1e8)
             return val_error(sp, "result too large (about %.0f bits)", est);
     }
-    Value *v = val_rat_si(0);
+    fmpq_t t; /* built in a local: GCC -O2 misjudges the union member's size */
+    fmpq_init(t);
     if (n >= 0) {
-        fmpz_pow_ui(fmpq_numref(v->u.q), fmpq_numref(a), un);
-        fmpz_pow_ui(fmpq_denref(v->u.q), fmpq_denref(a), un);
+        fmpz_pow_ui(fmpq_numref(t), fmpq_numref(a), un);
+        fmpz_pow_ui(fmpq_denref(t), fmpq_denref(a), un);
     } else {
-        fmpz_pow_ui(fmpq_numref(v->u.q), fmpq_denref(a), un);
-        fmpz_pow_ui(fmpq_denref(v->u.q), fmpq_numref(a), un);
+        fmpz_pow_ui(fmpq_numref(t), fmpq_denref(a), un);
+        fmpz_pow_ui(fmpq_denref(t), fmpq_numref(a), un);
     }
-    fmpq_canonicalise(v->u.q);
+    fmpq_canonicalise(t);
+    Value *v = val_rat(t);
+    fmpq_clear(t);
     return v;
+}
+
+/* ---- products and powers large enough to take a while: computed where
+   Ctrl-C can abandon them (base/native_call.h) ---- */
+
+enum { NATIVE_MIN_BITS = 1 << 24 }; /* results past ~16 Mbit (~0.05 s of GMP) */
+
+typedef struct QJob {
+    AstOp op;
+    const fmpq *a, *b;
+    const Span *sp;
+} QJob;
+
+/* Export z as sign byte, 8-byte length, magnitude bytes; 0 if it fits. */
+static int put_fmpz(unsigned char **p, unsigned char *end, const fmpz_t z)
+{
+    mpz_t m;
+    mpz_init(m);
+    fmpz_get_mpz(m, z);
+    size_t n = (mpz_sizeinbase(m, 2) + 7) / 8;
+    if ((size_t)(end - *p) < 9 + n) {
+        mpz_clear(m);
+        return -1;
+    }
+    (*p)[0] = mpz_sgn(m) < 0;
+    memcpy(*p + 1, &n, 8);
+    size_t cnt = 0;
+    mpz_export(*p + 9, &cnt, 1, 1, 0, 0, m);
+    *p += 9 + n;
+    mpz_clear(m);
+    return 0;
+}
+
+static void get_fmpz(const unsigned char **p, fmpz_t z)
+{
+    size_t n;
+    memcpy(&n, *p + 1, 8);
+    mpz_t m;
+    mpz_init(m);
+    mpz_import(m, n, 1, 1, 0, 0, *p + 9);
+    if ((*p)[0])
+        mpz_neg(m, m);
+    fmpz_set_mpz(z, m);
+    mpz_clear(m);
+    *p += 9 + n;
+}
+
+static Value *rat_pow(const fmpq_t a, const fmpq_t e, const Span *sp);
+
+/* In the child: the result, exported; 1 if it is an error (message). */
+static int qjob_run(void *arg, unsigned char *out, size_t cap, size_t *used)
+{
+    const QJob *j = arg;
+    Value *r;
+    if (j->op == OP_POW) {
+        r = rat_pow(j->a, j->b, j->sp);
+    } else {
+        r = val_rat_si(0);
+        if (j->op == OP_MUL)
+            fmpq_mul(r->u.q, j->a, j->b);
+        else
+            fmpq_div(r->u.q, j->a, j->b);
+    }
+    unsigned char *p = out;
+    if (val_is_error(r)) {
+        size_t n = strlen(r->u.err.msg);
+        n = n < cap - 1 ? n : cap - 1;
+        memcpy(out, r->u.err.msg, n);
+        out[n] = 0;
+        *used = n + 1;
+        return 1;
+    }
+    if (put_fmpz(&p, out + cap, fmpq_numref(r->u.q)) ||
+        put_fmpz(&p, out + cap, fmpq_denref(r->u.q)))
+        return 2;
+    *used = (size_t)(p - out);
+    return 0;
+}
+
+/* a op b in a child process when the result may pass NATIVE_MIN_BITS
+   bits; NULL to compute it inline. */
+static Value *rat_native(AstOp op, const fmpq_t a, const fmpq_t b, const Span *sp)
+{
+    double an = (double)fmpz_bits(fmpq_numref(a)), ad = (double)fmpz_bits(fmpq_denref(a));
+    double bn = (double)fmpz_bits(fmpq_numref(b)), bd = (double)fmpz_bits(fmpq_denref(b));
+    double est;
+    if (op == OP_MUL || op == OP_DIV) {
+        est = an + ad + bn + bd;
+    } else { /* integer exponent (rat_pow's size guard refuses > 1e8 bits) */
+        if (!fmpz_is_one(fmpq_denref(b)) || !fmpz_fits_si(fmpq_numref(b)) ||
+            fmpz_bits(fmpq_numref(a)) + fmpz_bits(fmpq_denref(a)) <= 2)
+            return NULL;
+        double n = fabs((double)fmpz_get_si(fmpq_numref(b)));
+        if (n * (an + ad - 2 > 1 ? an + ad - 2 : 1) > 1e8)
+            return NULL; /* rat_pow's size guard says it is too large */
+        est = n * (an + ad); /* a bound on the bits of the result */
+    }
+    if (est < NATIVE_MIN_BITS)
+        return NULL;
+    QJob j = {op, a, b, sp};
+    size_t cap = (size_t)(est / 8) + 256;
+    unsigned char *out = NULL;
+    size_t used = 0;
+    int status = 0;
+    int st = native_call(qjob_run, &j, cap, &sym_interrupted, &out, &used, &status);
+    if (st == NATIVE_NO_CHILD)
+        return NULL;
+    if (st == NATIVE_INTERRUPTED) {
+        Value *e = val_error(sp, "interrupted");
+        e->u.err.interrupted = 1;
+        return e;
+    }
+    if (st == NATIVE_TOO_BIG || st == NATIVE_OOM) {
+        char msg[256];
+        sym_alloc_oom_message(msg, sizeof msg, cap);
+        return val_error(sp, "%s", st == NATIVE_OOM ? native_last_oom() : msg);
+    }
+    if (st != NATIVE_OK)
+        return val_error(sp, "the computation failed (its worker process died: out of memory?)");
+    Value *r;
+    if (status == 1) {
+        r = val_error(sp, "%s", (const char *)out);
+    } else if (status != 0) {
+        r = val_error(sp, "the computation failed (result larger than expected)");
+    } else {
+        r = val_rat_si(0);
+        const unsigned char *p = out;
+        get_fmpz(&p, fmpq_numref(r->u.q));
+        get_fmpz(&p, fmpq_denref(r->u.q));
+    }
+    native_release(out, cap);
+    return r;
 }
 
 /* prec: the session precision, used when a rational meets a real of lower
@@ -97,7 +236,9 @@ static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span 
         case OP_GT: return val_bool(fmpq_cmp(a->u.q, b->u.q) > 0);
         case OP_GE: return val_bool(fmpq_cmp(a->u.q, b->u.q) >= 0);
         case OP_POW: {
-            Value *r = rat_pow(a->u.q, b->u.q, sp);
+            Value *r = rat_native(op, a->u.q, b->u.q, sp);
+            if (!r)
+                r = rat_pow(a->u.q, b->u.q, sp);
             if (r)
                 return r;
             break; /* non-integer exponent: real */
@@ -107,7 +248,10 @@ static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span 
                 return val_error(sp, "division by zero");
             /* fall through */
         default: {
-            Value *r = val_rat_si(0);
+            Value *r = op == OP_MUL || op == OP_DIV ? rat_native(op, a->u.q, b->u.q, sp) : NULL;
+            if (r)
+                return r;
+            r = val_rat_si(0);
             if (op == OP_ADD) fmpq_add(r->u.q, a->u.q, b->u.q);
             else if (op == OP_SUB) fmpq_sub(r->u.q, a->u.q, b->u.q);
             else if (op == OP_MUL) fmpq_mul(r->u.q, a->u.q, b->u.q);
@@ -539,13 +683,18 @@ Value *arith_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp)
         return number_binop(op, a, b, sp, I ? I->prec : 128);
     if (a->kind == VAL_STR && b->kind == VAL_STR) {
         if (op == OP_ADD) {
-            Value *r = val_str("", 0);
-            free(r->u.str.s);
-            r->u.str.len = a->u.str.len + b->u.str.len;
-            r->u.str.s = malloc(r->u.str.len + 1);
-            memcpy(r->u.str.s, a->u.str.s, a->u.str.len);
+            size_t n = a->u.str.len + b->u.str.len;
+            if (n < a->u.str.len || n == (size_t)-1 || !sym_alloc_fits(n + 1)) {
+                char b1[32], b2[32];
+                return val_error(sp, "out of memory: the string would have %s, over the "
+                                 "memory limit of %s (see memory())", sym_alloc_format(b1, n),
+                                 sym_alloc_format(b2, sym_alloc_limit()));
+            }
+            Value *r = val_str(a->u.str.s, a->u.str.len);
+            r->u.str.s = sym_xrealloc(r->u.str.s, n + 1); /* raises past the limit */
             memcpy(r->u.str.s + a->u.str.len, b->u.str.s, b->u.str.len);
-            r->u.str.s[r->u.str.len] = 0;
+            r->u.str.len = n;
+            r->u.str.s[n] = 0;
             return r;
         }
         if (op >= OP_LT && op <= OP_GE) {
@@ -615,6 +764,7 @@ Value *arith_parse_number(const char *text, const Span *sp)
     long frac = 0, exp = 0;
     int seen_point = 0;
     const char *p = text;
+    size_t ndig = 0;
     for (; *p && *p != 'e' && *p != 'E'; p++) {
         if (*p == '.') {
             seen_point = 1;
@@ -622,10 +772,26 @@ Value *arith_parse_number(const char *text, const Span *sp)
         }
         if (*p < '0' || *p > '9')
             break;
-        fmpz_mul_ui(m, m, 10);
-        fmpz_add_ui(m, m, (ulong)(*p - '0'));
+        ndig++;
         if (seen_point)
             frac++;
+    }
+    /* All digits at once (GMP's subquadratic conversion), not digit by
+       digit (quadratic: a million digits took 20 s). */
+    if (!sym_alloc_fits(2 * ndig + 64)) {
+        fmpz_clear(m);
+        char b[32];
+        return val_error(sp, "the number has %zu digits: too large for the memory limit of %s "
+                         "(see memory())", ndig, sym_alloc_format(b, sym_alloc_limit()));
+    }
+    if (ndig > 0) {
+        char *digits = sym_xmalloc(ndig + 1), *d = digits;
+        for (const char *q = text; q < p; q++)
+            if (*q != '.')
+                *d++ = *q;
+        *d = '\0';
+        fmpz_set_str(m, digits, 10);
+        sym_free(digits);
     }
     if (*p == 'e' || *p == 'E') {
         char *end;

@@ -130,6 +130,10 @@ Value *arg_type_error(Call *c, int i, const char *expected, const Value *got)
 Value *arg_long(Call *c, Value **a, int i, long lo, long hi, long *out)
 {
     long v;
+    if (a[i] && !val_get_long(a[i], &v) && val_is_integer(a[i])) /* beyond a long */
+        return arg_error(c, i, "%s is out of range (%ld to %ld)",
+                         fmpz_sgn(fmpq_numref(a[i]->u.q)) < 0 ? "a huge negative integer"
+                                                              : "a huge integer", lo, hi);
     if (!a[i] || !val_get_long(a[i], &v))
         return arg_type_error(c, i, "an integer", a[i]);
     if (v < lo || v > hi)

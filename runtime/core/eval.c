@@ -15,6 +15,7 @@
 #include "suggest.h"
 #include "slice.h"
 #include "help.h"
+#include "base/sym_alloc.h"
 
 typedef enum { EXEC_OK, EXEC_RETURN, EXEC_BREAK, EXEC_CONTINUE, EXEC_ERROR } ExecStatus;
 
@@ -32,6 +33,39 @@ static Value *interrupted_error(const Span *sp)
     Value *e = val_error(sp, "interrupted");
     e->u.err.interrupted = 1;
     return e;
+}
+
+/* The error of an operation refused by the memory limit (after a raise
+   to a recovery point, base/sym_alloc.h). */
+static Value *oom_error(const Span *sp, size_t request)
+{
+    char msg[256];
+    sym_alloc_oom_message(msg, sizeof msg, request);
+    sym_alloc_grace(1); /* room for the message itself */
+    Value *e = val_error(sp, "%s", msg);
+    sym_alloc_grace(0);
+    return e;
+}
+
+/* Session state a raise may leave changed: restored at a recovery point.
+   (What it abandons is listed in base/sym_alloc.h.) */
+typedef struct Saved {
+    int depth, nimports, echo;
+} Saved;
+
+static void saved_take(Saved *s, const Interp *I)
+{
+    s->depth = I->depth;
+    s->nimports = I->nimports;
+    s->echo = I->echo;
+}
+
+static void saved_restore(const Saved *s, Interp *I)
+{
+    I->depth = s->depth;
+    while (I->nimports > s->nimports)
+        free(I->import_stack[--I->nimports]);
+    I->echo = s->echo;
 }
 
 /* ---------------------------------------------------------------- names */
@@ -94,6 +128,10 @@ static Value *eval_args(Interp *I, Scope *S, const AstNode *call, ArgList *a)
                 if (a->keys[j] && strcmp(a->keys[j], k->text) == 0)
                     return val_error(&k->span, "keyword '%s' given twice", k->text);
         }
+        if (k->kind != AST_KWARG && i > 0 && call->kids[i]->kind == AST_KWARG)
+            return val_error(&k->span, "a positional argument cannot follow the keyword "
+                             "argument '%s =' (which parameter would it be?)",
+                             call->kids[i]->text);
         Value *v = eval_expr(I, S, e);
         if (val_is_error(v))
             return v;
@@ -209,7 +247,17 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
                 slot[p] = conv[p];
             }
     Call c = {I, b, *sp, spans};
-    Value *r = b->fn(&c, slot);
+    Value *r;
+    SymRecover rc;
+    Saved sv;
+    saved_take(&sv, I);
+    if (SYM_TRY(rc)) {
+        r = b->fn(&c, slot);
+        sym_recover_pop(&rc);
+    } else {
+        saved_restore(&sv, I);
+        r = oom_error(sp, rc.request);
+    }
     for (int p = 0; p < BUILTIN_MAX_PARAMS; p++)
         val_unref(conv[p]);
     val_unref(rest);
@@ -470,6 +518,23 @@ static Value *eval_range(Interp *I, Scope *S, const AstNode *n)
 
 /* ------------------------------------------------------------ operators */
 
+/* a op b for the node n, under a recovery point (out of memory). */
+static Value *binop_apply(Interp *I, const AstNode *n, Value *a, Value *b)
+{
+    Value *r;
+    SymRecover rc;
+    Saved sv;
+    saved_take(&sv, I);
+    if (SYM_TRY(rc)) {
+        r = arith_binop(I, n->op, a, b, &n->span);
+        sym_recover_pop(&rc);
+    } else {
+        saved_restore(&sv, I);
+        r = oom_error(&n->span, rc.request);
+    }
+    return r;
+}
+
 static Value *eval_binary(Interp *I, Scope *S, const AstNode *n)
 {
     if (n->op == OP_AND || n->op == OP_OR) {
@@ -494,18 +559,50 @@ static Value *eval_binary(Interp *I, Scope *S, const AstNode *n)
         }
         return b;
     }
-    Value *a = eval_expr(I, S, n->kids[0]);
-    if (val_is_error(a))
-        return a;
-    Value *b = eval_expr(I, S, n->kids[1]);
-    if (val_is_error(b)) {
-        val_unref(a);
-        return b;
+    /* The left spine of a chain such as a + b + c + ... is walked
+       iteratively (the parser allows long flat sums, lang/parser.c):
+       evaluate the leftmost operand, then each right operand and apply. */
+    const AstNode *stack[64], **spine = stack;
+    long ns = 0, cap = 64;
+    const AstNode *m = n;
+    while (m->kind == AST_BINARY && m->op != OP_AND && m->op != OP_OR) {
+        if (ns == cap) {
+            const AstNode **bigger = malloc(sizeof *bigger * (size_t)cap * 2);
+            if (!bigger) {
+                if (spine != stack)
+                    free(spine);
+                return val_error(&n->span, "out of memory");
+            }
+            memcpy(bigger, spine, sizeof *bigger * (size_t)ns);
+            if (spine != stack)
+                free(spine);
+            spine = bigger;
+            cap *= 2;
+        }
+        spine[ns++] = m;
+        m = m->kids[0];
     }
-    Value *r = arith_binop(I, n->op, a, b, &n->span);
-    val_unref(a);
-    val_unref(b);
-    return r;
+    Value *a = eval_expr(I, S, m);
+    for (long k = ns - 1; k >= 0 && !val_is_error(a); k--) {
+        if (sym_interrupted) {
+            val_unref(a);
+            a = interrupted_error(&spine[k]->span);
+            break;
+        }
+        Value *b = eval_expr(I, S, spine[k]->kids[1]);
+        if (val_is_error(b)) {
+            val_unref(a);
+            a = b;
+            break;
+        }
+        Value *r = binop_apply(I, spine[k], a, b);
+        val_unref(a);
+        val_unref(b);
+        a = r;
+    }
+    if (spine != stack)
+        free(spine);
+    return a;
 }
 
 static Value *eval_unary(Interp *I, Scope *S, const AstNode *n)
@@ -581,10 +678,90 @@ static Value *eval_lambda(Interp *I, Scope *S, const AstNode *n)
     return f;
 }
 
+/* Number literals of more than LITERAL_CACHE_MIN characters are parsed
+   once per session and kept by node (the session keeps every tree alive):
+   a loop over a long literal does not convert it again each time. */
+enum { LITERAL_CACHE_MIN = 40 };
+
+typedef struct LiteralCache {
+    const AstNode **keys;
+    Value **vals;
+    size_t n, cap;            /* cap: a power of 2, or 0 */
+} LiteralCache;
+
+static size_t literal_slot(const LiteralCache *c, const AstNode *n)
+{
+    size_t h = ((size_t)n >> 4) * 0x9E3779B97F4A7C15ull;
+    size_t i = h & (c->cap - 1);
+    while (c->keys[i] && c->keys[i] != n)
+        i = (i + 1) & (c->cap - 1);
+    return i;
+}
+
+static void literal_put(Interp *I, const AstNode *n, Value *v)
+{
+    LiteralCache *c = I->literals;
+    if (!c && !(c = I->literals = calloc(1, sizeof *c)))
+        return;
+    if (2 * (c->n + 1) > c->cap) {
+        LiteralCache big = {NULL, NULL, 0, c->cap ? 2 * c->cap : 64};
+        big.keys = calloc(big.cap, sizeof *big.keys);
+        big.vals = calloc(big.cap, sizeof *big.vals);
+        if (!big.keys || !big.vals) {
+            free(big.keys);
+            free(big.vals);
+            return; /* not cached: parsed again next time */
+        }
+        for (size_t i = 0; i < c->cap; i++)
+            if (c->keys[i]) {
+                size_t j = literal_slot(&big, c->keys[i]);
+                big.keys[j] = c->keys[i];
+                big.vals[j] = c->vals[i];
+            }
+        free(c->keys);
+        free(c->vals);
+        big.n = c->n;
+        *c = big;
+    }
+    size_t i = literal_slot(c, n);
+    c->keys[i] = n;
+    c->vals[i] = val_ref(v);
+    c->n++;
+}
+
+void eval_literals_free(Interp *I)
+{
+    LiteralCache *c = I->literals;
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->cap; i++)
+        val_unref(c->vals[i]);
+    free(c->keys);
+    free(c->vals);
+    free(c);
+    I->literals = NULL;
+}
+
+static Value *eval_number(Interp *I, const AstNode *n)
+{
+    if (n->text_len < LITERAL_CACHE_MIN)
+        return arith_parse_number(n->text, &n->span);
+    LiteralCache *c = I->literals;
+    if (c && c->cap) {
+        size_t i = literal_slot(c, n);
+        if (c->keys[i] == n)
+            return val_ref(c->vals[i]);
+    }
+    Value *v = arith_parse_number(n->text, &n->span);
+    if (!val_is_error(v))
+        literal_put(I, n, v);
+    return v;
+}
+
 static Value *eval_expr(Interp *I, Scope *S, const AstNode *n)
 {
     switch (n->kind) {
-    case AST_NUM: return arith_parse_number(n->text, &n->span);
+    case AST_NUM: return eval_number(I, n);
     case AST_STR: return val_str(n->text, n->text_len);
     case AST_NIL: return val_nil();
     case AST_TRUE: return val_bool(1);
@@ -785,7 +962,8 @@ static void echo_value(Interp *I, Value *v)
         help_overview(&sb);   /* `help` alone, as the banner says */
     else
         print_value(&sb, v, I->format);
-    fprintf(I->out, "%s\n", sb_str(&sb));
+    if (!sym_interrupted) /* else the text holds "<interrupted>" */
+        fprintf(I->out, "%s\n", sb_str(&sb));
     fflush(I->out);
     sb_free(&sb);
 }
@@ -799,8 +977,14 @@ static ExecStatus exec_stmt(Interp *I, Scope *S, const AstNode *n, Value **resul
             *result = v;
             return EXEC_ERROR;
         }
-        if (!S && !n->quiet)
+        if (!S && !n->quiet) {
             echo_value(I, v);
+            if (sym_interrupted) { /* while printing a huge number */
+                val_unref(v);
+                *result = interrupted_error(&n->span);
+                return EXEC_ERROR;
+            }
+        }
         *result = v;  /* last value: the result of a block function */
         return EXEC_OK;
     }
@@ -950,6 +1134,25 @@ static ExecStatus exec_import(Interp *I, const AstNode *n, Value **result)
 
 /* ------------------------------------------------------------ programs */
 
+/* A top-level statement under a recovery point: out of memory outside a
+   builtin or an operator (a number literal, a list display, ...). */
+static ExecStatus exec_top(Interp *I, const AstNode *n, Value **result)
+{
+    ExecStatus st;
+    SymRecover rc;
+    Saved sv;
+    saved_take(&sv, I);
+    if (SYM_TRY(rc)) {
+        st = exec_stmt(I, NULL, n, result);
+        sym_recover_pop(&rc);
+    } else {
+        saved_restore(&sv, I);
+        *result = oom_error(&n->span, rc.request);
+        st = EXEC_ERROR;
+    }
+    return st;
+}
+
 int interp_run_tree(Interp *I, const AstNode *root, int echo)
 {
     int saved = I->echo;
@@ -957,7 +1160,7 @@ int interp_run_tree(Interp *I, const AstNode *root, int echo)
     int status = RUN_OK;
     for (int i = 0; i < root->nkids; i++) {
         Value *r = NULL;
-        ExecStatus st = exec_stmt(I, NULL, root->kids[i], &r);
+        ExecStatus st = exec_top(I, root->kids[i], &r);
         if (st == EXEC_ERROR) {
             status = r->u.err.interrupted ? RUN_INTERRUPTED : RUN_ERROR;
             if (r->u.err.interrupted) {

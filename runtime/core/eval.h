@@ -15,4 +15,7 @@ Value *eval_ring_gen(Interp *I, int i);
  * canonical name), or NULL with *err set. */
 Source *eval_resolve_import(Interp *I, const AstNode *n, char **path, Value **err);
 
+/* Free the session's cache of parsed number literals (interp_free). */
+void eval_literals_free(Interp *I);
+
 #endif

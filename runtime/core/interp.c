@@ -4,6 +4,8 @@
 #include <string.h>
 #include <stdio.h>
 #include <unistd.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include "interp.h"
 #include "eval.h"
 #include "builtins.h"
@@ -11,9 +13,11 @@
 #include "diag.h"
 #include "stdlib_files.h"
 #include "exact/poly.h"
+#include "base/sym_alloc.h"
 
 Interp *interp_new(void)
 {
+    sym_alloc_init(); /* GMP and FLINT allocate through it from now on */
     Interp *I = calloc(1, sizeof *I);
     if (!I)
         abort();
@@ -43,6 +47,7 @@ void interp_free(Interp *I)
 {
     if (!I)
         return;
+    eval_literals_free(I);
     env_free(I->globals);
     for (int i = 0; i < I->nsources; i++) {
         parse_result_free(I->parses[i]);
@@ -131,17 +136,31 @@ Value *eval_ring_gen(Interp *I, int i)
     return v;
 }
 
+/* The bytes of a regular file (or a pipe); NULL with errno set if it
+   cannot be opened or read, EISDIR for a directory. */
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        errno = EISDIR;
+        return NULL;
+    }
     StrBuf sb = STRBUF_INIT;
     char buf[8192];
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
         sb_putn(&sb, buf, n);
+    int bad = ferror(f), saved = errno;
     fclose(f);
+    if (bad) {
+        sb_free(&sb);
+        errno = saved ? saved : EIO;
+        return NULL;
+    }
     *len = sb.len;
     return sb_take(&sb);
 }
@@ -152,7 +171,9 @@ Source *source_from_file(const char *path)
     char *text = read_file(path, &len);
     if (!text)
         return NULL;
-    Source *s = source_new(path, text, len);
+    /* a UTF-8 byte-order mark is not part of the program */
+    size_t skip = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    Source *s = source_new(path, text + skip, len - skip);
     free(text);
     return s;
 }
@@ -170,6 +191,11 @@ Source *eval_resolve_import(Interp *I, const AstNode *n, char **path, Value **er
     const char *name = n->text;
     StrBuf cand = STRBUF_INIT;
     Source *src = NULL;
+    int saw_dir = 0;
+    if (name[0] == '\0') {
+        *err = val_error(&n->span, "import needs a file name, not an empty string");
+        return NULL;
+    }
     /* 1. absolute, or relative to the importing file */
     if (name[0] == '/') {
         sb_puts(&cand, name);
@@ -182,6 +208,7 @@ Source *eval_resolve_import(Interp *I, const AstNode *n, char **path, Value **er
         free(dir);
     }
     src = source_from_file(sb_str(&cand));
+    saw_dir |= !src && errno == EISDIR;
     /* 2. SYM_PATH directories, then the installed stdlib */
     const char *sympath = getenv("SYM_PATH");
     if (!src && name[0] != '/' && sympath) {
@@ -190,6 +217,7 @@ Source *eval_resolve_import(Interp *I, const AstNode *n, char **path, Value **er
             sb_free(&cand);
             sb_printf(&cand, "%s/%s", d, name);
             src = source_from_file(sb_str(&cand));
+            saw_dir |= !src && errno == EISDIR;
         }
         free(copy);
     }
@@ -208,7 +236,8 @@ Source *eval_resolve_import(Interp *I, const AstNode *n, char **path, Value **er
         }
     }
     if (!src) {
-        *err = val_error(&n->span, "cannot import '%s': no such file", name);
+        *err = saw_dir ? val_error(&n->span, "cannot import '%s': it is a directory", name)
+                       : val_error(&n->span, "cannot import '%s': no such file", name);
         sb_free(&cand);
         return NULL;
     }

@@ -33,6 +33,8 @@ typedef struct Interp {
     int nimports;
     int echo;                /* print values of expression statements */
     int interactive;         /* the REPL: notes on shadowed builtins */
+    struct LiteralCache *literals; /* long number literals, parsed once
+                                      (eval.c) */
 } Interp;
 
 Interp *interp_new(void);

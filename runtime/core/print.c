@@ -7,11 +7,14 @@
  * latex:   for papers: \frac, bmatrix, x^{2}. */
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include "print.h"
 #include "latex.h"
 #include "builtins.h"
 #include "exact/poly.h"
 #include "numeric/dmat.h"
+#include "base/native_call.h"
+#include "interp.h"
 
 int print_real_digits = 0;
 int print_show_all = 0;
@@ -24,8 +27,54 @@ int print_show_all = 0;
 
 static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested);
 
+/* The decimal text of a number past this many bits (about 1.3 million
+   digits, 0.1 s) is made in a child process Ctrl-C can abandon. */
+enum { PRINT_NATIVE_BITS = 1 << 22 };
+
+typedef struct RatJob {
+    const fmpq *q;
+    int fmt;
+} RatJob;
+
+static int rat_text_worker(void *arg, unsigned char *out, size_t cap, size_t *used)
+{
+    const RatJob *j = arg;
+    char *s = poly_fmpq_to_string(j->q, j->fmt);
+    if (!s)
+        return 1;
+    size_t n = strlen(s);
+    if (n + 1 > cap) {
+        free(s);
+        return 2;
+    }
+    memcpy(out, s, n + 1);
+    *used = n + 1;
+    free(s);
+    return 0;
+}
+
 void print_rat(StrBuf *sb, const fmpq_t q, PrintFormat fmt)
 {
+    size_t bits = fmpz_bits(fmpq_numref(q)) + fmpz_bits(fmpq_denref(q));
+    if (bits > PRINT_NATIVE_BITS) {
+        RatJob j = {q, (int)fmt};
+        size_t cap = (size_t)((double)bits * 0.30103) + 256;
+        unsigned char *out = NULL;
+        size_t used = 0;
+        int status = 0;
+        int st = native_call(rat_text_worker, &j, cap, &sym_interrupted, &out, &used, &status);
+        if (st == NATIVE_INTERRUPTED) {
+            sb_puts(sb, "<interrupted>");
+            return;
+        }
+        if (st == NATIVE_OK && status == 0) {
+            sb_putn(sb, (const char *)out, used - 1);
+            native_release(out, cap);
+            return;
+        }
+        native_release(st == NATIVE_OK ? out : NULL, cap);
+        /* no child: inline below */
+    }
     char *s = poly_fmpq_to_string(q, (int)fmt);
     sb_puts(sb, s ? s : "?");
     free(s);
@@ -75,7 +124,10 @@ static void print_real(StrBuf *sb, const mpfr_t r, PrintFormat fmt)
 static void print_double(StrBuf *sb, double d, PrintFormat fmt)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%.*g", PRINT_FLOAT_DIGITS, d);
+    if (isnan(d)) /* printf gives "-nan" when the sign bit is set */
+        snprintf(buf, sizeof buf, "nan");
+    else
+        snprintf(buf, sizeof buf, "%.*g", PRINT_FLOAT_DIGITS, d);
     const char *t = buf, *e = strchr(buf, 'e');
     if (fmt == FMT_UNICODE && t[0] == '-') {
         sb_puts(sb, "\xe2\x88\x92");
@@ -238,6 +290,10 @@ static void print_func(StrBuf *sb, const Value *v)
 /* nested: 0 at the top, else the nesting depth. */
 static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
 {
+    if (sym_interrupted) { /* Ctrl-C while printing a large value */
+        sb_puts(sb, "<interrupted>");
+        return;
+    }
     if ((v->kind == VAL_LIST || v->kind == VAL_RECORD) && nested > PRINT_MAX_DEPTH) {
         sb_puts(sb, "...");
         return;

@@ -7,19 +7,25 @@
 #include "exact/poly.h"
 #include "numeric/dmat.h"
 #include "env.h"
+#include "base/sym_alloc.h"
 
 static Value nil_value = {VAL_NIL, -1, {0}};
 static Value true_value = {VAL_BOOL, -1, {.b = 1}};
 static Value false_value = {VAL_BOOL, -1, {.b = 0}};
 
+/* Values, strings, lists and records are counted by the session's
+   allocator (base/sym_alloc.h): past the memory limit this raises. */
 static void *xmalloc(size_t n)
 {
-    void *p = calloc(1, n ? n : 1);
-    if (!p) {
-        fputs("sym: out of memory\n", stderr);
-        abort();
-    }
-    return p;
+    return sym_xcalloc(1, n ? n : 1);
+}
+
+/* Size guard before growth: a request that cannot fit under the memory
+   limit raises before anything is allocated, so nothing is abandoned. */
+static void guard(double bytes)
+{
+    if (bytes > 1e18 || !sym_alloc_fits((size_t)bytes))
+        sym_alloc_raise(bytes > 1e18 ? (size_t)-1 : (size_t)bytes);
 }
 
 static Value *val_alloc(ValKind k)
@@ -88,6 +94,7 @@ Value *val_cstr(const char *s) { return val_str(s, strlen(s)); }
 
 Value *val_list_new(long n)
 {
+    guard((double)sizeof(Value *) * (double)(n > 0 ? n : 1) + sizeof(Value));
     Value *v = val_alloc(VAL_LIST);
     v->u.list.n = n;
     v->u.list.items = xmalloc(sizeof(Value *) * (size_t)(n > 0 ? n : 1));
@@ -128,6 +135,9 @@ Value *val_mat(const fmpq_mat_t m)
 
 Value *val_mat_new(long rows, long cols)
 {
+    /* fmpq entries and row pointers (FLINT 2.9's fmpq_mat_init) */
+    guard((double)rows * (double)cols * sizeof(fmpq) + (double)rows * sizeof(fmpq *) +
+          sizeof(Value));
     Value *v = val_alloc(VAL_MAT);
     fmpq_mat_init(v->u.m, rows, cols);
     return v;
@@ -151,6 +161,7 @@ Value *val_poly_new(PolyRing *R)
 
 Value *val_pmat_new(PolyRing *R, long rows, long cols)
 {
+    guard((double)rows * (double)cols * sizeof(fmpq_mpoly_struct) + sizeof(Value));
     Value *v = val_alloc(VAL_PMAT);
     polyring_incref(R);
     v->u.pmat.ring = R;
@@ -288,19 +299,19 @@ static void val_destroy(Value *v)
     switch (v->kind) {
     case VAL_RAT: fmpq_clear(v->u.q); break;
     case VAL_REAL: mpfr_clear(v->u.r); break;
-    case VAL_STR: free(v->u.str.s); break;
+    case VAL_STR: sym_free(v->u.str.s); break;
     case VAL_LIST:
         for (long i = 0; i < v->u.list.n; i++)
             val_unref_child(v->u.list.items[i]);
-        free(v->u.list.items);
+        sym_free(v->u.list.items);
         break;
     case VAL_RECORD:
         for (long i = 0; i < v->u.rec.n; i++) {
             free(v->u.rec.keys[i]);
             val_unref_child(v->u.rec.vals[i]);
         }
-        free(v->u.rec.keys);
-        free(v->u.rec.vals);
+        sym_free(v->u.rec.keys);
+        sym_free(v->u.rec.vals);
         free(v->u.rec.type);
         break;
     case VAL_MAT: fmpq_mat_clear(v->u.m); break;
@@ -312,7 +323,7 @@ static void val_destroy(Value *v)
     case VAL_PMAT:
         for (long i = 0; i < v->u.pmat.rows * v->u.pmat.cols; i++)
             fmpq_mpoly_clear(v->u.pmat.e + i, v->u.pmat.ring->ctx);
-        free(v->u.pmat.e);
+        sym_free(v->u.pmat.e);
         polyring_decref(v->u.pmat.ring);
         break;
     case VAL_FUNC:
@@ -332,7 +343,7 @@ static void val_destroy(Value *v)
         break;
     default: break;
     }
-    free(v);
+    sym_free(v);
 }
 
 void val_unref(Value *v)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "base/atomic_file.h"
 #include "csv.h"
 
 /* Longest cell text quoted back in an error message. */
@@ -326,6 +327,10 @@ int csv_parse(CsvTable *t, const char *text, size_t len, const char *fname, char
         set_err(err, "cannot make the C locale");
         return -1;
     }
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) { /* a UTF-8 byte-order mark */
+        text += 3;
+        len -= 3;
+    }
     int st = parse_lines(&P, t, text, len, err);
     if (!st) {
         t->data = dmat_new((int)P.rows, t->cols);
@@ -490,19 +495,9 @@ int csv_write_file(const char *path, const char *const *names, const DMat *A, ch
     char *text = csv_format(names, A, err);
     if (!text)
         return -1;
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        set_err(err, "cannot write '%s': %s", path, strerror(errno));
-        free(text);
-        return -1;
-    }
-    size_t n = strlen(text);
-    int bad = fwrite(text, 1, n, f) != n;
+    /* a temporary file renamed over path: on error the old file stays */
+    int bad = atomic_write_file(path, text, strlen(text)) != 0;
     int e = errno;
-    if (fclose(f) != 0 && !bad) {
-        bad = 1;
-        e = errno;
-    }
     free(text);
     if (bad) {
         set_err(err, "cannot write '%s': %s", path, strerror(e));

@@ -3,6 +3,7 @@
 #include "config.h"
 #endif
 
+#include "base/sym_alloc.h"
 #include "dmat.h"
 
 #include <cblas.h>
@@ -25,6 +26,9 @@ DMat *dmat_new(int rows, int cols)
         return NULL;
     if (n > SIZE_MAX / sizeof(double))
         return NULL;
+    /* size guard: past the memory limit, raise before allocating */
+    if (n > 0 && !sym_alloc_fits(n * sizeof(double)))
+        sym_alloc_raise(n * sizeof(double));
     A = malloc(sizeof *A);
     if (A == NULL)
         return NULL;
@@ -32,7 +36,8 @@ DMat *dmat_new(int rows, int cols)
     A->cols = cols;
     A->data = NULL;
     if (n > 0) {
-        A->data = malloc(n * sizeof(double));
+        /* counted: past the memory limit this raises (base/sym_alloc.h) */
+        A->data = sym_xmalloc(n * sizeof(double));
         if (A->data == NULL) {
             free(A);
             return NULL;
@@ -65,7 +70,7 @@ void dmat_free(DMat *A)
 {
     if (A == NULL)
         return;
-    free(A->data);
+    sym_free(A->data);
     free(A);
 }
 

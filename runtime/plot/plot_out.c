@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
 #include "config.h"
@@ -10,6 +11,7 @@
 #ifdef HAVE_CAIRO
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include "base/atomic_file.h"
 #endif
 
 static int ends_with(const char *s, const char *suf)
@@ -33,7 +35,8 @@ int plot_write(const SvgPlot *p, const char *path, int *ndrawn, char *err, size_
     if (!png && !pdf) {
         int st = svg_plot_write(p, path, ndrawn);
         if (st == SVG_ERR_IO)
-            snprintf(err, cap, "cannot write %s", path);
+            snprintf(err, cap, "cannot write '%s': %s (the old file, if any, is unchanged)", path,
+                     strerror(errno));
         else if (st)
             snprintf(err, cap, "%s", svg_strerror(st));
         return st;
@@ -359,6 +362,33 @@ static int draw_svg(cairo_t *cr, const char *svg, char *err, size_t cap)
     return 0;
 }
 
+/* A growing memory buffer that cairo's stream writers append to. */
+typedef struct MemOut {
+    unsigned char *data;
+    size_t n, cap;
+    int failed;
+} MemOut;
+
+static cairo_status_t mem_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    MemOut *m = closure;
+    if (m->n + len > m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 65536;
+        while (cap < m->n + len)
+            cap *= 2;
+        unsigned char *d = realloc(m->data, cap);
+        if (!d) {
+            m->failed = 1;
+            return CAIRO_STATUS_WRITE_ERROR;
+        }
+        m->data = d;
+        m->cap = cap;
+    }
+    memcpy(m->data + m->n, data, len);
+    m->n += len;
+    return CAIRO_STATUS_SUCCESS;
+}
+
 int plot_svg_to_cairo(const char *svg, const char *path, int pdf, char *err, size_t cap)
 {
     const char *s = strstr(svg, "<svg ");
@@ -372,13 +402,17 @@ int plot_svg_to_cairo(const char *svg, const char *path, int pdf, char *err, siz
         snprintf(err, cap, "SVG without a size");
         return -1;
     }
-    cairo_surface_t *surf = pdf ? cairo_pdf_surface_create(path, w, h)
-                                : cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(2 * w),
-                                                             (int)(2 * h));
+    /* drawn into memory, then written by atomic_write_file: on a write
+       error the old file stays as it was */
+    MemOut out = {NULL, 0, 0, 0};
+    cairo_surface_t *surf =
+        pdf ? cairo_pdf_surface_create_for_stream(mem_write, &out, w, h)
+            : cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(2 * w), (int)(2 * h));
     if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
         snprintf(err, cap, "cannot write %s: %s", path,
                  cairo_status_to_string(cairo_surface_status(surf)));
         cairo_surface_destroy(surf);
+        free(out.data);
         return -1;
     }
     cairo_t *cr = cairo_create(surf);
@@ -392,15 +426,21 @@ int plot_svg_to_cairo(const char *svg, const char *path, int pdf, char *err, siz
     cairo_destroy(cr);
     cairo_status_t cs = CAIRO_STATUS_SUCCESS;
     if (!st && !pdf)
-        cs = cairo_surface_write_to_png(surf, path);
+        cs = cairo_surface_write_to_png_stream(surf, mem_write, &out);
     cairo_surface_finish(surf);
     if (!st && cs == CAIRO_STATUS_SUCCESS)
         cs = cairo_surface_status(surf);
     cairo_surface_destroy(surf);
-    if (!st && cs != CAIRO_STATUS_SUCCESS) {
-        snprintf(err, cap, "cannot write %s: %s", path, cairo_status_to_string(cs));
-        return -1;
+    if (!st && (cs != CAIRO_STATUS_SUCCESS || out.failed)) {
+        snprintf(err, cap, "cannot write %s: %s", path,
+                 out.failed ? "out of memory" : cairo_status_to_string(cs));
+        st = -1;
+    } else if (!st && atomic_write_file(path, (const char *)out.data, out.n) != 0) {
+        snprintf(err, cap, "cannot write '%s': %s (the old file, if any, is unchanged)", path,
+                 strerror(errno));
+        st = -1;
     }
+    free(out.data);
     return st;
 }
 #endif

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 
+#include "base/atomic_file.h"
 #include "svg.h"
 
 typedef enum { SER_LINE, SER_POINTS, SER_ARROWS } SerKind;
@@ -886,13 +888,11 @@ int svg_plot_write(const SvgPlot *p, const char *path, int *ndrawn)
     int st = svg_plot_render(&s, &n, ndrawn, p);
     if (st)
         return st;
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        free(s);
-        return SVG_ERR_IO;
-    }
-    int bad = fwrite(s, 1, n, f) != n;
-    bad |= fclose(f) != 0;
+    /* a temporary file renamed over path: on error the old file stays
+       and errno says why */
+    int bad = atomic_write_file(path, s, n) != 0;
+    int e = errno;
     free(s);
+    errno = e;
     return bad ? SVG_ERR_IO : SVG_OK;
 }

@@ -105,10 +105,16 @@ START_TEST(test_identifiers)
     ck_assert_str_eq(l->tok[3].text, "x_y");
     ck_assert_str_eq(l->errors, "");
     lexed_free(l);
-    /* Invalid UTF-8 is accepted as identifier bytes, not a crash. */
+    /* Invalid UTF-8 in a name is an error (issue 15), not a name. */
     l = lex("\xff\xfe = 1");
-    ck_assert_int_eq(l->tok[0].kind, TK_NAME);
-    ck_assert_int_eq((int)l->tok[0].text_len, 2);
+    ck_assert_int_eq(l->tok[0].kind, TK_ERROR);
+    ck_assert_ptr_nonnull(strstr(l->errors, "invalid UTF-8 byte '\\xFF' in a name"));
+    lexed_free(l);
+    l = lex("a\xc0\xaf = 1"); /* an overlong '/' */
+    ck_assert_int_eq(l->tok[0].kind, TK_ERROR);
+    lexed_free(l);
+    l = lex("\xed\xa0\x80 = 1"); /* a surrogate */
+    ck_assert_int_eq(l->tok[0].kind, TK_ERROR);
     lexed_free(l);
 }
 END_TEST
