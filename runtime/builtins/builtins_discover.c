@@ -1,6 +1,8 @@
 /* builtins_discover.c — discover(): symmetries of a function, a vector field,
- * a section, exact points, float points or a float model (DESIGN.md §2, §4;
- * PAPER.md §3).  Glue only: the work is in runtime/discover.c.
+ * a section, exact points, float points or a float model: the generators xi
+ * with lie(xi, F) = b_xi F - DF v_xi = 0 (Otto et al., arXiv 2311.00212,
+ * "Discovering symmetry"); float decisions by the rank rule of
+ * numeric/rankgap.h.  Glue only: the work is in runtime/symmetry/discover.c.
  *
  * Routes, chosen by the arguments:
  *   discover(F, g [, E])      F a polynomial / column / list, g an algebra:

@@ -1,5 +1,6 @@
 /* builtins_fields_algebra.c — Lie algebras given by polynomial vector fields
- * (DESIGN.md §2, §3: fields_algebra([X, ...])).
+ * (fields_algebra([X, ...]); each field X acts as the velocity v = X in
+ * lie(X, F) = b F - DF v).
  *
  * The fields are taken "as given" as velocities: an element X acts on a
  * section F by lie(X, F, A) = b F − DF·X (b = 0 for functions, DX for vector

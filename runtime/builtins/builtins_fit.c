@@ -1,5 +1,6 @@
 /* builtins_fit.c — fitting models to data in the language: fit (least
- * squares), promote (nuclear-norm promotion of symmetry, PAPER.md §4),
+ * squares), promote (nuclear-norm promotion of symmetry: min loss + gamma ||L_F||_*, Otto et al.,
+ * arXiv 2311.00212, "Promoting symmetry"),
  * path (a warm-started sweep over gamma), sindy (STLSQ, optionally with
  * promotion), regulariser (||L_F||_* of an exact model) and round.
  * Glue only: assembly is in promote.c, the solvers in numeric/admm.c and

@@ -1,9 +1,10 @@
-/* builtins_kernel.c — kernel bundles and kernel model spaces (PAPER.md
- * §1.5 (d)): polynomial integral kernels k(x, xp) of operators
+/* builtins_kernel.c — kernel bundles and kernel model spaces (the integral
+ * operators example of Otto et al., arXiv 2311.00212): polynomial integral kernels k(x, xp) of operators
  * (T u)(x) = ∫ k(x, xp) u(xp) dxp, steerable convolution kernels κ(z), sampling
  * a kernel on a pixel grid and a 2-D convolution of float matrices.
  *
- * Conventions (DESIGN.md §2, lie = b F − DF v with v the velocity field):
+ * Conventions (lie(xi, F) = b F − DF v with v the velocity field, the derivative
+ * at t = 0 of (exp(t xi)·F)(x) = T F(exp(−t xi) x)):
  * an operator transforms by g·T = K_g ∘ T ∘ K_g⁻¹, so its kernel by
  *   (g·k)(x, y) = ρ_out(g) k(θ⁻¹x, θ⁻¹y) ρ_in(g)⁻¹ |det Dθ⁻¹(y)|,
  * and the Lie derivative is

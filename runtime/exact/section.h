@@ -1,9 +1,9 @@
 /* section.h — vectors and matrices of polynomials over one ring (sections of
- * trivial bundles R^n x R^k), the Lie derivative of DESIGN.md §2, brackets,
+ * trivial bundles R^n x R^k), the Lie derivative lie(F) = b·F − DF·v, brackets,
  * fiber generators of the standard bundles, and the sparse matrices of the
  * infinitesimal and discrete constraint operators on monomial model spaces.
  *
- * Conventions (DESIGN.md §2):
+ * Conventions ((g·F)(x) = T_g F(g⁻¹x), lie its derivative along exp(t ξ)):
  *   lie(F) = b·F − DF·v      v: velocity field (n polynomials),
  *                            b: k×k fiber generator (polynomials; NULL = 0).
  *   bracket(X, Y) = DY·X − DX·Y (geometric bracket), so for vector fields

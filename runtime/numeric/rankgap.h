@@ -1,5 +1,5 @@
-/* rankgap.h — the one rule that decides a numerical rank (DESIGN.md §4,
- * "Float decisions"): how many singular values of a float operator are
+/* rankgap.h — the one rule that decides a numerical rank (every float
+ * decision can answer "none" and shows the numbers that decided it): how many singular values of a float operator are
  * judged non-zero, and therefore how many directions are (approximate)
  * symmetries.  Used by discover, promote, path, frank and the networks.
  *

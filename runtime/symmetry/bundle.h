@@ -4,15 +4,15 @@
  *
  * For an algebra element xi (n x n, or (n+1) x (n+1) affine [A, t; 0, 0])
  * the velocity field is v(x) = A x (+ t) and the Lie derivative of a section
- * F is lie(xi, F) = b F - DF v (DESIGN.md §2: (exp(s xi) F)(x) =
- * F(exp(-s xi) x), so the derivative at s = 0 is -DF v) with the fiber
+ * F is lie(xi, F) = b F - DF v ((exp(s xi) F)(x) = T F(exp(-s xi) x),
+ * so the derivative at s = 0 is b F - DF v) with the fiber
  * generator b of the kind:
  *   scalars   b = 0                       fields    b = Dv
  *   forms     b = -Dv^T                   tensors   b = the (p, q) rule
  *   sections  b = drho(xi) (constant)
  *   kernels   k(x, y) over (x, y), v = (v(x), v(y)),
  *             b = drho_out(xi) (x) I - I (x) drho_in(xi)^T - tr(A) I
- *             (the last term is the density of dy: PAPER.md §1.5 (d)).
+ *             (the last term is the density of dy: |det Dθ⁻¹(y)|).
  * A group element h acts by (h.F)(x) = T_h F(g^-1 x) with g = h on the base
  * (blockdiag(h, h) for two-point kernels) and T_h = 1, h, h^-T, the tensor
  * power h^(x)p (x) h^-T(x)q, rho(h), or rho_out(h) (x) rho_in(h)^-T / |det h|.

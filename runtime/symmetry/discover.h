@@ -1,5 +1,6 @@
-/* discover.h — the discovery engine (DESIGN.md §2 'Discovery' and
- * 'Symmetries of data sets', PAPER.md §3): which candidate generators leave a
+/* discover.h — the discovery engine (Otto et al., arXiv 2311.00212,
+ * "Discovering symmetry", of functions and of data sets): which candidate
+ * generators leave a
  * section, or a set of points, fixed.
  *
  * Engine layer: no values, no AST.  A candidate is a velocity field v_i (a
@@ -12,8 +13,8 @@
  * reduced echelon form of the rows read from their LAST column, each row
  * scaled to a primitive integer vector whose last nonzero entry is positive,
  * rows ordered by the position of that entry.  It depends only on the
- * subspace; it keeps so(2)'s J = [0, -1; 1, 0] and gives the forms PAPER.md
- * §6 quotes ([0, -4; 1, 0], diag(-1, 1), x^2 + y^2 - 1, (-y, x)).
+ * subspace; it keeps so(2)'s J = [0, -1; 1, 0] and gives the forms
+ * [0, -4; 1, 0], diag(-1, 1), x^2 + y^2 - 1, (-y, x).
  *
  * Float routes (local PCA tangent spaces, model operators) use doubles only.
  *

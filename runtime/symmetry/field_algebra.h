@@ -1,5 +1,5 @@
-/* field_algebra.h — Lie algebras of polynomial vector fields (DESIGN.md §3,
- * fields_algebra([X, ...])).
+/* field_algebra.h — Lie algebras of polynomial vector fields
+ * (fields_algebra([X, ...]) in Sym).
  *
  * The fields are velocities: an element X acts on a section F by
  * lie(X, F) = b F − DF·X (b = 0 for functions, DX for vector fields), the

@@ -16,7 +16,7 @@
  * all of Q^nfull, B is the identity and is NOT stored (B is 0 x 0): use
  * model_space_basis_column / model_space_get_basis instead of reading B.
  *
- * Symmetry (DESIGN.md §2): for an algebra element xi (n x n, or
+ * Symmetry (lie(xi, F) = b F - DF v, (h.F)(x) = T_h F(h^-1 x)): for an algebra element xi (n x n, or
  * (n+1) x (n+1) affine), a section F is constrained by lie(xi, F) = b_xi F -
  * DF v_xi = 0 with the bundle's fiber generator; for a discrete element h
  * (n x n) by h.F - F = T_h F(h^-1 x) - F = 0.  A layer by

@@ -1,8 +1,9 @@
 /* promote.h — the engine behind fit, promote, path, sindy and regulariser:
  * design matrices of model spaces at data points, and the Lie-derivative
- * operator F -> L_F of PAPER.md §4.1 assembled for the ADMM solver.
+ * operator F -> L_F of the nuclear-norm regulariser ||L_F||_* (Otto et al.,
+ * arXiv 2311.00212, "Promoting symmetry") assembled for the ADMM solver.
  *
- * L_F : g -> sections,  xi -> lie(xi, F) = b_xi F - DF v_xi  (DESIGN.md §2),
+ * L_F : g -> sections,  xi -> lie(xi, F) = b_xi F - DF v_xi,
  * measured with
  *   - an orthonormal basis of g in the Frobenius inner product tr(A^T B)
  *     (the exact Gram matrix of g's basis is orthonormalised in MPFR and the
@@ -96,7 +97,7 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t B,
    generators disc[0..nd-1] of the candidate group: op->Dmat holds, for each
    h_j, the L^2(mu) coordinates of K_{h_j} F_b - F_b (K_h the action on V's
    sections, model_discrete_action), exact until the final rounding.  The
-   penalty of PAPER.md §4.1 for the other components is then
+   penalty for the other components of the group is then
    sum_j ||K_{h_j} F - F||_mu, added to the nuclear norm (promote_op_admm). */
 int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t B,
                             const fmpq_mat_struct *disc, slong nd, const PromoteMeasure *mu,

@@ -1,4 +1,4 @@
-# tests/bench/bench.mk — the recovery experiment driver (PAPER.md §5.1),
+# tests/bench/bench.mk — the recovery experiment driver (Otto et al., arXiv 2311.00212),
 # included by Makefile.am.  Benchmark, not a test: make tests/bench/recovery,
 # then tests/bench/recovery.sh.
 EXTRA_PROGRAMS += tests/bench/recovery

@@ -1,6 +1,6 @@
 /* bench_nullspace.c — times Sym's exact nullspace on equivariance matrices.
  *
- * Builds the constraint matrices of DESIGN.md §6 (so(3) and so(1,3)
+ * Builds the constraint matrices of the performance cases (so(3) and so(1,3)
  * equivariant endomorphisms of tensor powers, so(3)-invariant polynomials),
  * times the sparse modular solver and dense FLINT (skipped when predicted
  * over 60 s), checks the results agree, and writes each matrix as a triplet

@@ -1,5 +1,5 @@
 /* recovery.c — the recovery ("statistical dimension") experiment of
- * PAPER.md §5.1: how many random samples does nuclear-norm symmetry
+ * Otto et al. (arXiv 2311.00212, the recovery experiment): how many random samples does nuclear-norm symmetry
  * promotion need to recover a polynomial with a hidden symmetry?
  *
  * For one case (set ortho|quad, prior t|se, m, r, d) and one seed:

@@ -1,5 +1,5 @@
 #!/bin/sh
-# recovery.sh — runs the recovery experiment grid (PAPER.md §5.1) with
+# recovery.sh — runs the recovery experiment grid (Otto et al., arXiv 2311.00212) with
 # tests/bench/recovery, 10 seeds per case, two seeds at a time (one
 # OpenBLAS thread each), and appends one CSV row per (case, seed) to
 # tests/bench/recovery-results.csv.  Rows already in the file are skipped, so

@@ -5,7 +5,7 @@
  * dimension equals the nullity of the matrix [coeffs(lie(g_j, F))]_j built
  * here from every basis element of the candidate algebra; the closed flag
  * agrees with a direct bracket check (matrix algebras and the non-closed
- * candidate space of vector fields of degree <= d); PAPER.md §6 T5, T5',
+ * candidate space of vector fields of degree <= d); cases T5, T5',
  * T5'', T5b, T19.  Random inputs use a fixed seed, printed on failure. */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,10 +1,10 @@
 /* test_lie_bundles.c — the sign convention of the Lie derivative on every
- * bundle kind (DESIGN.md §2, issue 4), driven through the interpreter:
+ * bundle kind (lie(xi, F) = b F - DF v; issue 4), driven through the interpreter:
  * the homomorphism property lie([a, b], F) = lie(a, lie(b, F)) -
  * lie(b, lie(a, F)) for random a, b in gl(3) and random polynomial
  * sections of scalars, fields, forms, tensors(G, 0, 2), tensors(G, 1, 1)
  * and sections(G, std * std), sections(G, adjoint); the Leibniz rule; lie as
- * the first-order term of act(I + t xi, F); and PAPER.md §6 T6, T6b, T7,
+ * the first-order term of act(I + t xi, F); and cases T6, T6b, T7,
  * T31, T35.  Random inputs use a fixed seed and are printed on failure. */
 #include <stdarg.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
  * element xi of the algebra and h.F = F for the discrete generators, its
  * dimension equals the nullity of the exact constraint matrix assembled
  * here from coeffs(P, lie(xi_j, V_i)) over all basis elements; canonical
- * form is stable; model/coeffs round trip; PAPER.md §6 T1, T2, T25, T9.
+ * form is stable; model/coeffs round trip; cases T1, T2, T25, T9.
  * Random inputs use a fixed seed and are printed on failure. */
 #include <stdarg.h>
 #include <stdio.h>

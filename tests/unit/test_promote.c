@@ -1,6 +1,6 @@
 /* test_promote.c — the promotion machinery (runtime/promote.c, driven
  * through the interpreter's regulariser / fit / promote): the exact
- * regulariser values of PAPER.md §6 T23 to 1e-12 relative, homogeneity
+ * regulariser values of case T23 to 1e-12 relative, homogeneity
  * ||L_{cF}||_* = |c| ||L_F||_*, invariance of the singular values under a
  * change of (orthonormal, and any) basis of the candidate algebra, promote
  * with gamma = 0 against fit (least squares) to 1e-8, and interpolate =

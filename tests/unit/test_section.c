@@ -1,6 +1,6 @@
 /* test_section.c — unit tests for runtime/exact/section.c: Lie derivatives,
  * brackets, fiber generators, and the constraint-matrix builders against the
- * exact values of PAPER.md §6 (T1–T4, T6b, T7, T25, T31, T35) and against
+ * exact values of cases (T1–T4, T6b, T7, T25, T31, T35) and against
  * the direct polynomial computation on random inputs. */
 #include <check.h>
 #include <stdio.h>
