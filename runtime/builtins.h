@@ -80,5 +80,6 @@ extern const Builtin builtins_model[];
 extern const Builtin builtins_discover[];
 extern const Builtin builtins_fit[];
 extern const Builtin builtins_kernel[];
+extern const Builtin builtins_nn[];
 
 #endif

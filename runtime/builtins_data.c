@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "builtins_nn.h"
+#include "nn/io.h"
 #include "builtins.h"
 #include "numeric/csv.h"
 #include "numeric/dmat.h"
@@ -302,6 +304,8 @@ static Value *bi_load(Call *c, Value **a)
 {
     if (a[0]->kind != VAL_STR)
         return arg_type_error(c, 0, "a file name string", a[0]);
+    if (nn_file_is_net(a[0]->u.str.s))
+        return nn_builtin_load(c, a[0]->u.str.s);
     CsvTable *t = malloc(sizeof *t);
     if (!t)
         return call_error(c, "out of memory");
@@ -321,6 +325,8 @@ static Value *bi_save(Call *c, Value **a)
     if (a[0]->kind != VAL_STR)
         return arg_type_error(c, 0, "a file name string", a[0]);
     Value *X = a[1];
+    if (nn_is_network(X))
+        return nn_builtin_save(c, a[0]->u.str.s, X);
     CsvTable own;
     const CsvTable *t = &own;
     csv_table_init(&own);

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "builtins_nn.h"
 #include "builtins.h"
 #include "builtins_lie.h"
 #include "discover.h"
@@ -777,6 +778,8 @@ static Value *discover_model(Call *c, Value **a)
 
 static Value *bi_discover(Call *c, Value **a)
 {
+    if (nn_is_network(a[0]))
+        return nn_builtin_discover(c, a);
     if (a[1] && a[1]->kind == VAL_LIST &&
         (a[0]->kind == VAL_FMAT || a[0]->kind == VAL_LIST))
         return discover_model(c, a);

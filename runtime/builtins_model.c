@@ -6,6 +6,7 @@
 #include <string.h>
 #include "builtins.h"
 #include "builtins_lie.h"
+#include "builtins_nn.h"
 #include "interp.h"
 #include "model.h"
 #include "numeric/dmat.h"
@@ -182,6 +183,8 @@ static Value *bi_layers(Call *c, Value **a)
 /* enforce(V, G, discrete = []) */
 static Value *bi_enforce(Call *c, Value **a)
 {
+    if (nn_is_network(a[0]))
+        return nn_builtin_enforce(c, a);
     const ModelSpace *V;
     Value *e = want_space(c, a, 0, &V);
     if (e)

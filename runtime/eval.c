@@ -285,6 +285,13 @@ static Value *call_value(Interp *I, Value *fn, ArgList *a, const Span *sp)
         return call_builtin(I, fn->u.builtin, a, sp);
     if (fn->kind == VAL_FUNC)
         return call_user(I, fn, a, sp);
+    if (val_obj_call(fn)) {
+        for (int i = 0; i < a->n; i++)
+            if (a->keys[i])
+                return val_error(&a->spans[i], "a %s takes no keyword arguments",
+                                 val_kind_name(fn));
+        return val_obj_call(fn)(I, fn, a->vals, a->n, sp);
+    }
     return val_error(sp, "a %s is not a function", val_kind_name(fn));
 }
 
@@ -309,7 +316,8 @@ static Value *eval_call(Interp *I, Scope *S, const AstNode *n)
     Value *fn = eval_expr(I, S, n->kids[0]);
     if (val_is_error(fn))
         return fn;
-    if (fn->kind != VAL_BUILTIN && fn->kind != VAL_FUNC) {
+    if (fn->kind != VAL_BUILTIN && fn->kind != VAL_FUNC &&
+        !val_obj_call(fn)) {
         Value *e = val_error(&n->kids[0]->span, "a %s is not a function",
                              val_kind_name(fn));
         val_unref(fn);

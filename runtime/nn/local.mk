@@ -4,7 +4,8 @@
 libsymrt_a_SOURCES += \
 	runtime/nn/net.h runtime/nn/net.c \
 	runtime/nn/symm.h runtime/nn/symm.c \
-	runtime/nn/train.h runtime/nn/train.c
+	runtime/nn/train.h runtime/nn/train.c \
+	runtime/nn/io.h runtime/nn/io.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/test_nn
@@ -13,3 +14,4 @@ tests_unit_test_nn_SOURCES = tests/unit/test_nn.c
 tests_unit_test_nn_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_nn_LDADD = $(UNIT_LDADD)
 endif
+EXTRA_DIST += tests/scripts/nn_truncated.net tests/scripts/nn_version.net

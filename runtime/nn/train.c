@@ -253,8 +253,8 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
         if (st || !isfinite(pen) || !all_finite(g, (size_t)P)) {
             res->bad_step = step;
             st = nn_fail(err, NN_E_NONFINITE,
-                         "training produced NaN or Inf at step %ld (%s); the network is "
-                         "left as it was before that step: lower lr or rescale the data",
+                         "training produced NaN or Inf at step %ld (%s): lower lr or "
+                         "rescale the data",
                          step, st ? "in the loss" : "in the gradient");
             goto done;
         }
@@ -298,8 +298,8 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
         if (st == NN_E_NONFINITE) {
             memcpy(net->theta, prev, sizeof(double) * (size_t)P);
             res->bad_step = res->steps;
-            st = nn_fail(err, st, "training produced NaN or Inf at step %ld (in the loss); the "
-                         "network is left as it was before that step", res->steps);
+            st = nn_fail(err, st, "training produced NaN or Inf after step %ld (in the loss): lower "
+                         "lr or rescale the data", res->steps);
         } else
             st = nn_fail(err, st, "out of memory");
         goto done;
