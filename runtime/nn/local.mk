@@ -5,7 +5,8 @@ libsymrt_a_SOURCES += \
 	runtime/nn/net.h runtime/nn/net.c \
 	runtime/nn/symm.h runtime/nn/symm.c \
 	runtime/nn/train.h runtime/nn/train.c \
-	runtime/nn/io.h runtime/nn/io.c
+	runtime/nn/io.h runtime/nn/io.c \
+	runtime/nn/simulate.h runtime/nn/simulate.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/test_nn
