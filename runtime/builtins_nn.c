@@ -991,6 +991,7 @@ static Value *bi_train(Call *c, Value **a)
         o.progress_every = steps >= 200 ? steps / 200 : 1;
     }
     NnTrainResult res;
+    int K = have_S ? S.K : 0;
     int st = nn_train(&M->net, &D, (V.n ? &V : NULL), &o, &res, err);
     if (o.progress)
         fprintf(stderr, "\n");
@@ -1016,7 +1017,7 @@ static Value *bi_train(Call *c, Value **a)
     val_record_set(h, 2, "curve", curve_record(&res));
     val_record_set(h, 3, "interrupted", val_bool(res.interrupted));
     val_record_set(h, 4, "penalty", res.sv ? val_real_d(res.penalty) : val_nil());
-    val_record_set(h, 5, "sv", res.sv ? col_value(res.sv, have_S ? S.K : 0) : val_nil());
+    val_record_set(h, 5, "sv", res.sv ? col_value(res.sv, K) : val_nil());
     nn_train_result_clear(&res);
     M->history = h;
     return val_obj(&nn_net_type, M);

@@ -121,6 +121,7 @@ SYM_EXAMPLE_TESTS = \
 	examples/discover.sym \
 	examples/enforce.sym \
 	examples/invariants.sym \
+	examples/pendulum.sym \
 	examples/kernels.sym \
 	examples/lie-basics.sym \
 	examples/promote.sym \

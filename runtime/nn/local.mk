@@ -16,3 +16,4 @@ tests_unit_test_nn_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_nn_LDADD = $(UNIT_LDADD)
 endif
 EXTRA_DIST += tests/scripts/nn_truncated.net tests/scripts/nn_version.net
+EXTRA_DIST += examples/lib/pendulum.sym
