@@ -301,39 +301,44 @@ fail:
     return NN_E_NOMEM;
 }
 
-/* s[p] = q . phi(x_p) for the B rows of X (m columns). */
-static void gate_eval(const double *q, const double *X, int B, int m, double *s)
+/* Hs (m x m) = the symmetric matrix of the gate's quadratic part:
+   x^T Hs x = sum_{k<=l} q_kl x_k x_l. */
+static void gate_sym(double *Hs, const double *q, int m)
 {
+    const double *qq = q + 1 + m;
+    for (int k = 0; k < m; k++) {
+        Hs[(size_t)k * m + k] = qq[0];
+        for (int l = k + 1; l < m; l++)
+            Hs[(size_t)k * m + l] = Hs[(size_t)l * m + k] = qq[l - k] / 2;
+        qq += m - k;
+    }
+}
+
+/* Y (B x m) = X Hs and s[p] = q_0 + g . x_p + x_p . Y_p for the B rows of X;
+   Hs is workspace (m x m).  grad_x s at x_p is then g + 2 Y_p. */
+static void gate_eval(const double *q, const double *X, int B, int m, double *s, double *Y,
+                      double *Hs)
+{
+    gate_sym(Hs, q, m);
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, m, m, 1.0, X, m, Hs, m, 0.0, Y, m);
     for (int p = 0; p < B; p++) {
-        const double *x = X + (size_t)p * m;
+        const double *x = X + (size_t)p * m, *y = Y + (size_t)p * m;
         double acc = q[0];
         for (int k = 0; k < m; k++)
-            acc += q[1 + k] * x[k];
-        const double *qq = q + 1 + m;
-        for (int k = 0; k < m; k++) {
-            double row = 0;
-            for (int l = k; l < m; l++)
-                row += qq[l - k] * x[l];
-            acc += x[k] * row;
-            qq += m - k;
-        }
+            acc += (q[1 + k] + y[k]) * x[k];
         s[p] = acc;
     }
 }
 
-/* grad_x s at x: out[k] = g_k + sum_l Hfull_kl x_l (Hfull = H + H^T). */
-static void gate_grad_x(const double *q, const double *x, int m, double *out)
+/* The largest block input and output widths of net. */
+static void max_widths(const Net *net, int *maxm, int *maxn)
 {
-    for (int k = 0; k < m; k++)
-        out[k] = q[1 + k];
-    const double *qq = q + 1 + m;
-    for (int k = 0; k < m; k++) {
-        out[k] += 2 * qq[0] * x[k];
-        for (int l = k + 1; l < m; l++) {
-            out[k] += qq[l - k] * x[l];
-            out[l] += qq[l - k] * x[k];
-        }
-        qq += m - k;
+    *maxm = *maxn = 1;
+    for (int i = 0; i < net->nblocks; i++) {
+        if (net->blocks[i].out > *maxn)
+            *maxn = net->blocks[i].out;
+        if (net->blocks[i].in > *maxm)
+            *maxm = net->blocks[i].in;
     }
 }
 
@@ -345,6 +350,7 @@ int nn_net_forward(const Net *net, const double *X, int B, double *Y, NnTape *t)
     if (tape_ready(tp, net, B))
         return NN_E_NOMEM;
     memcpy(tp->lin[0], X, sizeof(double) * (size_t)B * (size_t)net->din);
+    double *gy = NULL; /* gate workspace: Y (B x m) and Hs (m x m) */
     for (int i = 0; i < net->nblocks; i++) {
         const NnBlock *b = net->blocks + i;
         int m = b->in, n = b->out, wout = net->layer_in[b->layer + 1];
@@ -356,7 +362,17 @@ int nn_net_forward(const Net *net, const double *X, int B, double *Y, NnTape *t)
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, n, m, 1.0, Xl, m, W, m, 1.0, Z,
                     n);
         if (b->gate) {
-            gate_eval(bias + n, Xl, B, m, tp->s[i]);
+            if (!gy) {
+                int mm, mn;
+                max_widths(net, &mm, &mn);
+                gy = malloc(sizeof(double) * ((size_t)B * mm + (size_t)mm * mm + 1));
+                if (!gy) {
+                    if (!t)
+                        nn_tape_clear(&local);
+                    return NN_E_NOMEM;
+                }
+            }
+            gate_eval(bias + n, Xl, B, m, tp->s[i], gy, gy + (size_t)B * m);
             for (int p = 0; p < B; p++) {
                 double g = nn_sigmoid(tp->s[i][p]);
                 for (int j = 0; j < n; j++)
@@ -368,6 +384,7 @@ int nn_net_forward(const Net *net, const double *X, int B, double *Y, NnTape *t)
                     O[(size_t)p * wout + b->out_off + j] = nn_act_apply(b->act, Z[(size_t)p * n + j]);
         }
     }
+    free(gy);
     if (Y)
         memcpy(Y, tp->lin[net->nlayers], sizeof(double) * (size_t)B * (size_t)net->dout);
     if (!t)
@@ -378,28 +395,19 @@ int nn_net_forward(const Net *net, const double *X, int B, double *Y, NnTape *t)
 int nn_net_backward(const Net *net, const NnTape *t, const double *dY, double *grad,
                     double *dX)
 {
-    int B = t->B;
+    int B = t->B, maxm, maxn;
+    max_widths(net, &maxm, &maxn);
     double **dl = calloc((size_t)net->nlayers + 1, sizeof(double *));
-    double *dz = NULL, *gx = NULL;
+    double *dz = malloc(sizeof(double) * ((size_t)B * maxn + 1));
+    double *ds = malloc(sizeof(double) * ((size_t)B + 1));
+    /* gate workspace: Y = X Hs (B x m), Hs (m x m), ds * X (B x m), G (m x m) */
+    double *gw = malloc(sizeof(double) * (2 * ((size_t)B * maxm + (size_t)maxm * maxm) + 1));
     int st = NN_E_NOMEM;
-    if (!dl)
-        return st;
-    int maxn = 1, maxm = 1;
-    for (int i = 0; i < net->nblocks; i++) {
-        if (net->blocks[i].out > maxn)
-            maxn = net->blocks[i].out;
-        if (net->blocks[i].in > maxm)
-            maxm = net->blocks[i].in;
-    }
-    dz = malloc(sizeof(double) * (size_t)B * (size_t)maxn);
-    gx = malloc(sizeof(double) * (size_t)maxm);
-    if (!dz || !gx)
+    if (!dl || !dz || !ds || !gw)
         goto done;
-    for (int l = 0; l <= net->nlayers; l++) {
-        size_t w = (size_t)net->layer_in[l];
-        if (!(dl[l] = calloc((size_t)B * w + 1, sizeof(double))))
+    for (int l = 0; l <= net->nlayers; l++)
+        if (!(dl[l] = calloc((size_t)B * (size_t)net->layer_in[l] + 1, sizeof(double))))
             goto done;
-    }
     memcpy(dl[net->nlayers], dY, sizeof(double) * (size_t)B * (size_t)net->dout);
     for (int i = net->nblocks - 1; i >= 0; i--) {
         const NnBlock *b = net->blocks + i;
@@ -408,41 +416,56 @@ int nn_net_backward(const Net *net, const NnTape *t, const double *dY, double *g
         const double *Xl = t->lin[b->layer], *Z = t->z[i];
         const double *dO = dl[b->layer + 1];
         double *dXl = dl[b->layer];
+        int any = 0;
         for (int p = 0; p < B; p++) {
             const double *d = dO + (size_t)p * wout + b->out_off;
             const double *z = Z + (size_t)p * n;
             double *dzp = dz + (size_t)p * n;
             if (b->gate) {
-                double g = nn_sigmoid(t->s[i][p]), ds = 0;
+                double g = nn_sigmoid(t->s[i][p]), a = 0;
                 for (int j = 0; j < n; j++) {
                     dzp[j] = d[j] * g;
-                    ds += d[j] * z[j];
+                    a += d[j] * z[j];
                 }
-                ds *= g * (1 - g);
-                if (ds != 0) {
-                    const double *x = Xl + (size_t)p * m;
-                    if (grad) {
-                        double *gq = grad + b->off + (long)n * m + n;
-                        gq[0] += ds;
-                        for (int k = 0; k < m; k++)
-                            gq[1 + k] += ds * x[k];
-                        double *gqq = gq + 1 + m;
-                        for (int k = 0; k < m; k++) {
-                            double dk = ds * x[k];
-                            for (int l2 = k; l2 < m; l2++)
-                                gqq[l2 - k] += dk * x[l2];
-                            gqq += m - k;
-                        }
-                    }
-                    gate_grad_x(q, x, m, gx);
-                    double *dxp = dXl + (size_t)p * m;
-                    for (int k = 0; k < m; k++)
-                        dxp[k] += ds * gx[k];
-                }
+                ds[p] = a * g * (1 - g);
+                any |= ds[p] != 0;
             } else {
                 for (int j = 0; j < n; j++) {
                     double y = nn_act_apply(b->act, z[j]);
                     dzp[j] = d[j] * nn_act_deriv(b->act, z[j], y);
+                }
+            }
+        }
+        if (b->gate && any) {
+            double *Y = gw, *Hs = Y + (size_t)B * m, *SX = Hs + (size_t)m * m, *G = SX + (size_t)B * m;
+            gate_sym(Hs, q, m);
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, m, m, 1.0, Xl, m, Hs, m, 0.0,
+                        Y, m);
+            for (int p = 0; p < B; p++) {
+                const double *x = Xl + (size_t)p * m, *y = Y + (size_t)p * m;
+                double *dxp = dXl + (size_t)p * m, *sx = SX + (size_t)p * m;
+                for (int k = 0; k < m; k++) {
+                    dxp[k] += ds[p] * (q[1 + k] + 2 * y[k]);
+                    sx[k] = ds[p] * x[k];
+                }
+            }
+            if (grad) {
+                double *gq = grad + b->off + (long)n * m + n;
+                cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, m, B, 1.0, SX, m, Xl, m,
+                            0.0, G, m);
+                for (int p = 0; p < B; p++)
+                    gq[0] += ds[p];
+                for (int k = 0; k < m; k++) {
+                    double acc = 0;
+                    for (int p = 0; p < B; p++)
+                        acc += SX[(size_t)p * m + k];
+                    gq[1 + k] += acc;
+                }
+                double *gqq = gq + 1 + m;
+                for (int k = 0; k < m; k++) {
+                    for (int l2 = k; l2 < m; l2++)
+                        gqq[l2 - k] += G[(size_t)k * m + l2];
+                    gqq += m - k;
                 }
             }
         }
@@ -462,11 +485,13 @@ int nn_net_backward(const Net *net, const NnTape *t, const double *dY, double *g
         memcpy(dX, dl[0], sizeof(double) * (size_t)B * (size_t)net->din);
     st = NN_OK;
 done:
-    for (int l = 0; l <= net->nlayers; l++)
-        free(dl[l]);
+    if (dl)
+        for (int l = 0; l <= net->nlayers; l++)
+            free(dl[l]);
     free(dl);
     free(dz);
-    free(gx);
+    free(ds);
+    free(gw);
     return st;
 }
 
@@ -477,21 +502,13 @@ int nn_net_jvp(const Net *net, const double *X, const double *V, int B, double *
     nn_tape_init(&t);
     if (nn_net_forward(net, X, B, Y, &t))
         return NN_E_NOMEM;
+    int maxm, maxn;
+    max_widths(net, &maxm, &maxn);
     double **tl = calloc((size_t)net->nlayers + 1, sizeof(double *));
-    double *dz = NULL, *gx = NULL;
+    double *dz = malloc(sizeof(double) * ((size_t)B * maxn + 1));
+    double *gw = malloc(sizeof(double) * ((size_t)B * maxm + (size_t)maxm * maxm + 1));
     int st = NN_E_NOMEM;
-    if (!tl)
-        goto done;
-    int maxn = 1, maxm = 1;
-    for (int i = 0; i < net->nblocks; i++) {
-        if (net->blocks[i].out > maxn)
-            maxn = net->blocks[i].out;
-        if (net->blocks[i].in > maxm)
-            maxm = net->blocks[i].in;
-    }
-    dz = malloc(sizeof(double) * (size_t)B * (size_t)maxn);
-    gx = malloc(sizeof(double) * (size_t)maxm);
-    if (!dz || !gx)
+    if (!tl || !dz || !gw)
         goto done;
     for (int l = 0; l <= net->nlayers; l++)
         if (!(tl[l] = calloc((size_t)B * (size_t)net->layer_in[l] + 1, sizeof(double))))
@@ -504,15 +521,20 @@ int nn_net_jvp(const Net *net, const double *X, const double *V, int B, double *
         const double *Xl = t.lin[b->layer], *Tl = tl[b->layer];
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, n, m, 1.0, Tl, m, W, m, 0.0, dz,
                     n);
+        double *Yg = gw, *Hs = gw + (size_t)B * m;
+        if (b->gate) {
+            gate_sym(Hs, q, m);
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, m, m, 1.0, Xl, m, Hs, m, 0.0,
+                        Yg, m);
+        }
         for (int p = 0; p < B; p++) {
             const double *z = t.z[i] + (size_t)p * n;
             double *o = tl[b->layer + 1] + (size_t)p * wout + b->out_off;
             const double *dzp = dz + (size_t)p * n;
             if (b->gate) {
                 double g = nn_sigmoid(t.s[i][p]), ds = 0;
-                gate_grad_x(q, Xl + (size_t)p * m, m, gx);
                 for (int k = 0; k < m; k++)
-                    ds += gx[k] * Tl[(size_t)p * m + k];
+                    ds += (q[1 + k] + 2 * Yg[(size_t)p * m + k]) * Tl[(size_t)p * m + k];
                 for (int j = 0; j < n; j++)
                     o[j] = dzp[j] * g + z[j] * g * (1 - g) * ds;
             } else {
@@ -531,7 +553,7 @@ done:
             free(tl[l]);
     free(tl);
     free(dz);
-    free(gx);
+    free(gw);
     nn_tape_clear(&t);
     return st;
 }

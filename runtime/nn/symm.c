@@ -598,6 +598,44 @@ int nn_symm_enforce(Net *net, const fmpq_mat_struct *Ain, const fmpq_mat_struct 
     return st;
 }
 
+/* Least squares of theta on the columns c0..c1-1 of Nb restricted to the
+   rows r0..r1-1 (normal equations, Cholesky). */
+static int project_range(Net *net, double *alpha, long r0, long r1, long c0, long c1,
+                         char *err)
+{
+    long k = net->nred, m = c1 - c0, P = r1 - r0;
+    if (m <= 0) {
+        memset(net->theta + r0, 0, sizeof(double) * (size_t)P);
+        return NN_OK;
+    }
+    double *G = calloc((size_t)m * m, sizeof(double)), *rhs = calloc((size_t)m, sizeof(double));
+    if (!G || !rhs) {
+        free(G);
+        free(rhs);
+        return nn_fail(err, NN_E_NOMEM, "out of memory");
+    }
+    const double *A = net->Nb + (size_t)r0 * k + c0;
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)m, (int)m, (int)P, 1.0, A, (int)k,
+                A, (int)k, 0.0, G, (int)m);
+    cblas_dgemv(CblasRowMajor, CblasTrans, (int)P, (int)m, 1.0, A, (int)k, net->theta + r0, 1,
+                0.0, rhs, 1);
+    int info = LAPACKE_dposv(LAPACK_ROW_MAJOR, 'L', (lapack_int)m, 1, G, (lapack_int)m, rhs, 1);
+    int st = NN_OK;
+    if (info)
+        st = nn_fail(err, NN_E_NUMERIC, "the reduced basis is rank deficient (dposv %d)", info);
+    else {
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, (int)P, (int)m, 1.0, A, (int)k, rhs, 1, 0.0,
+                    net->theta + r0, 1);
+        if (alpha)
+            memcpy(alpha + c0, rhs, sizeof(double) * (size_t)m);
+    }
+    free(G);
+    free(rhs);
+    return st;
+}
+
+/* Block by block when Nb is block diagonal along the network's blocks (as
+   nn_symm_enforce makes it), else on the whole basis. */
 int nn_net_project(Net *net, double *alpha, char *err)
 {
     long P = net->nparams, k = net->nred;
@@ -607,27 +645,35 @@ int nn_net_project(Net *net, double *alpha, char *err)
         memset(net->theta, 0, sizeof(double) * (size_t)P);
         return NN_OK;
     }
-    double *G = calloc((size_t)k * k, sizeof(double)), *rhs = calloc((size_t)k, sizeof(double));
-    if (!G || !rhs) {
-        free(G);
-        free(rhs);
-        return nn_fail(err, NN_E_NOMEM, "out of memory");
+    long *lo = calloc((size_t)net->nblocks, sizeof(long)), *hi = calloc((size_t)net->nblocks, sizeof(long));
+    int blockwise = lo && hi;
+    for (int b = 0; blockwise && b < net->nblocks; b++) {
+        const NnBlock *B = net->blocks + b;
+        lo[b] = k;
+        hi[b] = 0;
+        for (long i = B->off; i < B->off + B->nparams; i++)
+            for (long j = 0; j < k; j++)
+                if (net->Nb[(size_t)i * k + j] != 0) {
+                    if (j < lo[b])
+                        lo[b] = j;
+                    if (j + 1 > hi[b])
+                        hi[b] = j + 1;
+                }
+        if (hi[b] == 0)
+            lo[b] = hi[b] = b ? hi[b - 1] : 0;
+        if (lo[b] != (b ? hi[b - 1] : 0))
+            blockwise = 0;
     }
-    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)k, (int)k, (int)P, 1.0, net->Nb,
-                (int)k, net->Nb, (int)k, 0.0, G, (int)k);
-    cblas_dgemv(CblasRowMajor, CblasTrans, (int)P, (int)k, 1.0, net->Nb, (int)k, net->theta, 1,
-                0.0, rhs, 1);
-    int info = LAPACKE_dposv(LAPACK_ROW_MAJOR, 'L', (lapack_int)k, 1, G, (lapack_int)k, rhs, 1);
+    if (blockwise && hi[net->nblocks - 1] != k)
+        blockwise = 0;
     int st = NN_OK;
-    if (info)
-        st = nn_fail(err, NN_E_NUMERIC, "the reduced basis is rank deficient (dposv %d)", info);
-    else {
-        cblas_dgemv(CblasRowMajor, CblasNoTrans, (int)P, (int)k, 1.0, net->Nb, (int)k, rhs, 1,
-                    0.0, net->theta, 1);
-        if (alpha)
-            memcpy(alpha, rhs, sizeof(double) * (size_t)k);
-    }
-    free(G);
-    free(rhs);
+    if (blockwise)
+        for (int b = 0; b < net->nblocks && !st; b++)
+            st = project_range(net, alpha, net->blocks[b].off,
+                               net->blocks[b].off + net->blocks[b].nparams, lo[b], hi[b], err);
+    else
+        st = project_range(net, alpha, 0, P, 0, k, err);
+    free(lo);
+    free(hi);
     return st;
 }

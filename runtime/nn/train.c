@@ -6,6 +6,7 @@
 #include <cblas.h>
 
 #include "nn/train.h"
+#include "numeric/blas_threads.h"
 
 void nn_train_opts_default(NnTrainOpts *o)
 {
@@ -211,6 +212,43 @@ static int curve_push(NnTrainResult *r, long step, double tr, double va)
     return NN_OK;
 }
 
+/* The reduced basis Nb (P x k, row-major, mostly zeros: block diagonal)
+   in compressed rows, for theta = Nb x and g_x = Nb^T g each step. */
+typedef struct Csr {
+    long *ptr, *col;
+    double *val;
+} Csr;
+
+static int csr_from_dense(Csr *c, const double *A, long P, long k)
+{
+    long nnz = 0;
+    for (size_t i = 0; i < (size_t)P * k; i++)
+        nnz += A[i] != 0;
+    c->ptr = malloc(sizeof(long) * (size_t)(P + 1));
+    c->col = malloc(sizeof(long) * (size_t)(nnz + 1));
+    c->val = malloc(sizeof(double) * (size_t)(nnz + 1));
+    if (!c->ptr || !c->col || !c->val)
+        return NN_E_NOMEM;
+    long q = 0;
+    for (long i = 0; i < P; i++) {
+        c->ptr[i] = q;
+        for (long j = 0; j < k; j++)
+            if (A[(size_t)i * k + j] != 0) {
+                c->col[q] = j;
+                c->val[q++] = A[(size_t)i * k + j];
+            }
+    }
+    c->ptr[P] = q;
+    return NN_OK;
+}
+
+static void csr_free(Csr *c)
+{
+    free(c->ptr);
+    free(c->col);
+    free(c->val);
+}
+
 int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
              NnTrainResult *res, char *err)
 {
@@ -226,6 +264,12 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
     double *prev = malloc(sizeof(double) * ((size_t)P + 1));
     double *sv = K ? calloc((size_t)K, sizeof(double)) : NULL;
     int st = NN_OK;
+    Csr nb = {NULL, NULL, NULL};
+    blas_threads_for_size(1); /* every product here is small */
+    if (net->Nb && csr_from_dense(&nb, net->Nb, P, k)) {
+        st = nn_fail(err, NN_E_NOMEM, "out of memory");
+        goto done;
+    }
     if (!g || !ga || !m1 || !m2 || !x || !prev || (K && !sv)) {
         st = nn_fail(err, NN_E_NOMEM, "out of memory");
         goto done;
@@ -272,10 +316,12 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
                 goto done;
             }
         }
-        if (net->Nb)
-            cblas_dgemv(CblasRowMajor, CblasTrans, (int)P, (int)k, 1.0, net->Nb, (int)k, g, 1,
-                        0.0, ga, 1);
-        else
+        if (net->Nb) {
+            memset(ga, 0, sizeof(double) * (size_t)k);
+            for (long i = 0; i < P; i++)
+                for (long q = nb.ptr[i]; q < nb.ptr[i + 1]; q++)
+                    ga[nb.col[q]] += nb.val[q] * g[i];
+        } else
             memcpy(ga, g, sizeof(double) * (size_t)P);
         memcpy(prev, net->theta, sizeof(double) * (size_t)P);
         b1t *= o->beta1;
@@ -286,10 +332,14 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
             double mh = m1[i] / (1 - b1t), vh = m2[i] / (1 - b2t);
             x[i] -= o->lr * mh / (sqrt(vh) + o->eps);
         }
-        if (net->Nb)
-            cblas_dgemv(CblasRowMajor, CblasNoTrans, (int)P, (int)k, 1.0, net->Nb, (int)k, x, 1,
-                        0.0, net->theta, 1);
-        else
+        if (net->Nb) {
+            for (long i = 0; i < P; i++) {
+                double acc = 0;
+                for (long q = nb.ptr[i]; q < nb.ptr[i + 1]; q++)
+                    acc += nb.val[q] * x[nb.col[q]];
+                net->theta[i] = acc;
+            }
+        } else
             memcpy(net->theta, x, sizeof(double) * (size_t)P);
         res->steps = step;
     }
@@ -319,6 +369,7 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
             st = nn_fail(err, NN_E_NOMEM, "out of memory");
     }
 done:
+    csr_free(&nb);
     free(g);
     free(ga);
     free(m1);
