@@ -12,6 +12,9 @@
  *   (lr 3e-4 default), full batch, STEPS (default 10000), RK4 with one
  *   sub-step per dt = 0.2, loss over predicted steps 1..4; network weights
  *   from the same seed.
+ * Environment: PENDULUM_NOPERM=1 keeps the file's order (chunks 1..NTRAJ
+ * train); PENDULUM_SAVE=FILE writes the initial network there and prints
+ * its loss and penalty on stderr (for the PyTorch comparison).
  * Prints one CSV line: model,ntraj,seed,steps,train_mse,val_mse,test_mse,
  *   seconds,sv1,sv2,sv3 (the singular values of the so(3) L-hat of SymmNets
  *   at the end; empty for the MLP). */
@@ -24,6 +27,7 @@
 #include "nn/net.h"
 #include "nn/symm.h"
 #include "nn/train.h"
+#include "nn/io.h"
 #include "numeric/csv.h"
 #include "numeric/rng.h"
 
@@ -68,7 +72,7 @@ int main(int argc, char **argv)
         perm[i] = i;
     Rng r;
     rng_init(&r, 42 + seed);
-    for (int i = N - 1; i > 0; i--) {
+    for (int i = N - 1; i > 0 && !getenv("PENDULUM_NOPERM"); i--) {
         int j = (int)(rng_next(&r) % (uint64_t)(i + 1));
         int tmp = perm[i];
         perm[i] = perm[j];
@@ -139,6 +143,16 @@ int main(int argc, char **argv)
     o.val_every = steps;
     o.S = haveS ? &S : NULL;
     o.gamma = !strcmp(model, "so3") ? 1e-4 : 0;
+    if (getenv("PENDULUM_SAVE")) {
+        /* the initial network and its loss, for tests/bench/bench_pendulum_torch.py */
+        double l0 = NAN, p0 = 0;
+        nn_loss(&l0, &net, &D, NULL);
+        if (haveS)
+            nn_penalty(&p0, NULL, &S, &net, 0, NULL);
+        if (nn_net_save(&net, getenv("PENDULUM_SAVE"), err))
+            fprintf(stderr, "%s\n", err);
+        fprintf(stderr, "initial loss %.17g penalty %.17g\n", l0, p0);
+    }
     NnTrainResult res;
     double t0 = now();
     if (nn_train(&net, &D, &V, &o, &res, err)) {
