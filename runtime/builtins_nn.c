@@ -25,12 +25,18 @@
 #include "numeric/dmat.h"
 #include "numeric/mpfr_orth.h"
 #include "numeric/rankgap.h"
+#include "numeric/rng.h"
 
 typedef struct NetVal {
     Net net;
     Value *rin, *rout;   /* representation values (epnn built in this session), or NULL */
     Value *history;      /* record of the last training, or NULL */
+    int have_box;        /* box: the half-width of the first layer's box used */
+    fmpq_t box;          /* by the last training with a candidate */
 } NetVal;
+
+/* Points at which discover samples an MLP's Lie derivative. */
+#define NN_DISCOVER_POINTS 512
 
 static void netval_free(void *p)
 {
@@ -39,6 +45,7 @@ static void netval_free(void *p)
     val_unref(v->rin);
     val_unref(v->rout);
     val_unref(v->history);
+    fmpq_clear(v->box);
     free(v);
 }
 
@@ -221,7 +228,10 @@ const ObjType nn_net_type = {"network", netval_free, netval_print, NULL, netval_
 static NetVal *netval_new(void)
 {
     val_register_call(&nn_net_type, netval_call);
-    return calloc(1, sizeof(NetVal));
+    NetVal *v = calloc(1, sizeof(NetVal));
+    if (v)
+        fmpq_init(v->box);
+    return v;
 }
 
 int nn_is_network(const Value *v)
@@ -376,11 +386,14 @@ static NetVal *netval_copy(const NetVal *src, char *err)
 {
     NetVal *N = netval_new();
     if (!N || nn_net_copy(&N->net, &src->net, err)) {
-        free(N);
+        if (N)
+            netval_free(N);
         return NULL;
     }
     N->rin = src->rin ? val_ref(src->rin) : NULL;
     N->rout = src->rout ? val_ref(src->rout) : NULL;
+    N->have_box = src->have_box;
+    fmpq_set(N->box, src->box);
     return N;
 }
 
@@ -483,6 +496,33 @@ Value *nn_builtin_enforce(Call *c, Value **a)
     return val_obj(&nn_net_type, M);
 }
 
+/* *T (K x K) = the transform to an orthonormal basis of g in the Frobenius
+   inner product tr(A^T B): orthonormal element j = sum_i T_ij basis_i
+   (exact Gram matrix, Cholesky in MPFR). */
+static Value *orth_transform(Call *c, const MatAlgebra *g, DMat **T)
+{
+    slong K = g->dim, n = g->n;
+    fmpq_mat_t Gm;
+    fmpq_mat_init(Gm, K, K);
+    fmpq_t t;
+    fmpq_init(t);
+    for (slong i = 0; i < K; i++)
+        for (slong j = 0; j < K; j++) {
+            fmpq_zero(fmpq_mat_entry(Gm, i, j));
+            for (slong r = 0; r < n; r++)
+                for (slong q = 0; q < n; q++) {
+                    fmpq_mul(t, fmpq_mat_entry(g->basis + i, r, q), fmpq_mat_entry(g->basis + j, r, q));
+                    fmpq_add(fmpq_mat_entry(Gm, i, j), fmpq_mat_entry(Gm, i, j), t);
+                }
+        }
+    fmpq_clear(t);
+    int ost = mpfr_orth_transform(T, Gm, c->I->prec > 128 ? c->I->prec : 128);
+    fmpq_mat_clear(Gm);
+    if (ost)
+        return call_error(c, "cannot orthonormalise the candidate basis: %s", dlinalg_strerror(ost));
+    return NULL;
+}
+
 /* The L-hat operator of N for the candidate algebra value G: an orthonormal
    basis of G (Frobenius), its images on the reps, the boxes. */
 static Value *build_symm(Call *c, int argi, const NetVal *N, Value *G, const fmpq_t c0,
@@ -503,28 +543,11 @@ static Value *build_symm(Call *c, int argi, const NetVal *N, Value *G, const fmp
         return e;
     }
     slong K = g->dim, n = g->n;
-    /* exact Frobenius Gram matrix of the basis, orthonormalised in MPFR */
-    fmpq_mat_t Gm;
-    fmpq_mat_init(Gm, K, K);
-    fmpq_t t;
-    fmpq_init(t);
-    for (slong i = 0; i < K; i++)
-        for (slong j = 0; j < K; j++) {
-            fmpq_zero(fmpq_mat_entry(Gm, i, j));
-            for (slong r = 0; r < n; r++)
-                for (slong s = 0; s < n; s++) {
-                    fmpq_mul(t, fmpq_mat_entry(g->basis + i, r, s), fmpq_mat_entry(g->basis + j, r, s));
-                    fmpq_add(fmpq_mat_entry(Gm, i, j), fmpq_mat_entry(Gm, i, j), t);
-                }
-        }
-    fmpq_clear(t);
     DMat *T = NULL;
-    int ost = mpfr_orth_transform(&T, Gm, c->I->prec > 128 ? c->I->prec : 128);
-    fmpq_mat_clear(Gm);
-    if (ost) {
+    if ((e = orth_transform(c, g, &T))) {
         mats_free(Ai, K);
         mats_free(Ao, K);
-        return call_error(c, "cannot orthonormalise the candidate basis: %s", dlinalg_strerror(ost));
+        return e;
     }
     int din = N->net.din, dout = N->net.dout;
     double *ai = calloc((size_t)K * din * din + 1, sizeof(double));
@@ -599,26 +622,18 @@ static Value *get_box(Call *c, Value **a, int i, const double *x, size_t nx, fmp
 }
 
 /* The record of a float decision on singular values sv (K, descending). */
-static Value *decision_record(Call *c, NnSymm *S, const Net *net, const double *basis, slong n,
+static Value *decision_record(Call *c, const double *L, long P, const double *basis, slong n,
                               int K, double tol)
 {
-    size_t sz = (size_t)K * S->ncols;
-    double *L = malloc(sizeof(double) * (sz + 1));
-    if (!L)
+    DMat *Lm = dmat_new(K, (int)P), *U = NULL, *s = NULL, *Vt = NULL;
+    if (!Lm)
         return call_error(c, "out of memory");
-    nn_symm_apply(S, net, net->theta, L);
-    DMat *Lm = dmat_new(K, (int)S->ncols), *U = NULL, *s = NULL, *Vt = NULL;
-    if (!Lm) {
-        free(L);
-        return call_error(c, "out of memory");
-    }
     for (int i = 0; i < K; i++)
-        for (long j = 0; j < S->ncols; j++)
-            DMAT_AT(Lm, i, j) = L[(size_t)i * S->ncols + j];
-    free(L);
+        for (long j = 0; j < P; j++)
+            DMAT_AT(Lm, i, j) = L[(size_t)i * P + j];
     if (dmat_has_nonfinite(Lm)) {
         dmat_free(Lm);
-        return call_error(c, "the network's parameters are not finite");
+        return call_error(c, "the network's Lie derivative is not finite");
     }
     int st = dlinalg_svd(&U, &s, &Vt, Lm);
     dmat_free(Lm);
@@ -628,14 +643,19 @@ static Value *decision_record(Call *c, NnSymm *S, const Net *net, const double *
         dmat_free(s);
         return call_error(c, "SVD failed: %s", dlinalg_strerror(st));
     }
-    double sv[64];
-    int ns = s->rows < 64 ? s->rows : 64;
-    for (int i = 0; i < K && i < 64; i++)
-        sv[i] = i < ns ? s->data[i] : 0;
+    double *sv = calloc((size_t)K + 1, sizeof(double));
+    if (!sv) {
+        dmat_free(U);
+        dmat_free(s);
+        return call_error(c, "out of memory");
+    }
+    for (int i = 0; i < K && i < s->rows; i++)
+        sv[i] = s->data[i];
     RankGap rg;
     double scale = sv[0] > 0 ? sv[0] : 1;
-    rankgap_decide(&rg, sv, K < 64 ? K : 64, scale, tol, -1);
+    rankgap_decide(&rg, sv, K, scale, tol, -1);
     if (rg.rank < 0) {
+        free(sv);
         dmat_free(U);
         dmat_free(s);
         return call_error(c, "cannot decide the rank: %s", rg.why);
@@ -701,7 +721,98 @@ static Value *decision_record(Call *c, NnSymm *S, const Net *net, const double *
     val_record_set(r, 6, "closure", val_real_d(den > 1e-24 ? sqrt(num / den) : 0));
     dmat_free(U);
     dmat_free(s);
+    free(sv);
     return r;
+}
+
+/* discover(net, G, box = E slot, tol = ...): arguments as the discover
+   builtin passes them: a[0] net, a[1] G, a[2] box (the E slot), a[4] tol. */
+/* L (K x npts*dout, row-major) = the end-to-end Lie derivative of an MLP,
+   row i = (B_i N(x_p) - DN(x_p) A_i x_p)_p / sqrt(npts) with A_i, B_i
+   block-diagonal copies of the orthonormal basis matrices (n x n) on the
+   input and output; DN A x by forward mode. */
+static int mlp_lhat(double *L, const Net *net, const double *basis, int K, int n,
+                    const double *X, int npts)
+{
+    int din = net->din, dout = net->dout;
+    size_t nx = (size_t)npts * din, ny = (size_t)npts * dout;
+    double *V = malloc(sizeof(double) * (nx + 1)), *Y = malloc(sizeof(double) * (ny + 1));
+    double *J = malloc(sizeof(double) * (ny + 1));
+    int st = V && Y && J ? NN_OK : NN_E_NOMEM;
+    double w = 1 / sqrt((double)npts);
+    for (int i = 0; !st && i < K; i++) {
+        const double *A = basis + (size_t)i * n * n;
+        for (int p = 0; p < npts; p++)
+            for (int r = 0; r < din; r++) {
+                double acc = 0;
+                int c0 = r / n * n;
+                for (int k = 0; k < n; k++)
+                    acc += A[(r % n) * n + k] * X[(size_t)p * din + c0 + k];
+                V[(size_t)p * din + r] = acc;
+            }
+        if ((st = nn_net_jvp(net, X, V, npts, Y, J)))
+            break;
+        for (int p = 0; p < npts; p++)
+            for (int r = 0; r < dout; r++) {
+                double acc = 0;
+                int c0 = r / n * n;
+                for (int k = 0; k < n; k++)
+                    acc += A[(r % n) * n + k] * Y[(size_t)p * dout + c0 + k];
+                L[(size_t)i * ny + (size_t)p * dout + r] = w * (acc - J[(size_t)p * dout + r]);
+            }
+    }
+    free(V);
+    free(Y);
+    free(J);
+    return st;
+}
+
+static Value *mlp_discover(Call *c, Value **a, const NetVal *N, const fmpq_t c0, double tol)
+{
+    const MatAlgebra *g = lie_owner_algebra(a[1]);
+    if (!g)
+        return arg_type_error(c, 1, "a Lie algebra (the candidate symmetries)", a[1]);
+    const Net *net = &N->net;
+    int n = (int)g->n, K = (int)g->dim;
+    if (g->affine || K < 1 || net->din % n || net->dout % n)
+        return arg_error(c, 1, "for an MLP the candidate's matrices act on copies of R^%d: the "
+                         "network's %d inputs and %d outputs must be multiples of %d (and the "
+                         "algebra linear)", n, net->din, net->dout, n);
+    DMat *T = NULL;
+    Value *e = orth_transform(c, g, &T);
+    if (e)
+        return e;
+    double *basis = calloc((size_t)K * n * n + 1, sizeof(double));
+    for (int j = 0; basis && j < K; j++)
+        for (int i = 0; i < K; i++)
+            for (int k = 0; k < n * n; k++)
+                basis[(size_t)j * n * n + k] +=
+                    DMAT_AT(T, i, j) * fmpq_get_d(fmpq_mat_entry(g->basis + i, k / n, k % n));
+    dmat_free(T);
+    /* NN_DISCOVER_POINTS uniform points of [-b, b]^din from seed 0 */
+    int npts = NN_DISCOVER_POINTS;
+    double b = fmpq_get_d(c0);
+    double *X = malloc(sizeof(double) * (size_t)npts * net->din + 1);
+    double *L = malloc(sizeof(double) * ((size_t)K * npts * net->dout + 1));
+    if (!basis || !X || !L) {
+        free(basis);
+        free(X);
+        free(L);
+        return call_error(c, "out of memory");
+    }
+    Rng r;
+    rng_init(&r, 0);
+    for (size_t k = 0; k < (size_t)npts * net->din; k++)
+        X[k] = rng_affine(-b, 2 * b, rng_uniform(&r));
+    Value *res;
+    if (mlp_lhat(L, net, basis, K, n, X, npts))
+        res = call_error(c, "out of memory");
+    else
+        res = decision_record(c, L, (long)npts * net->dout, basis, n, K, tol);
+    free(basis);
+    free(X);
+    free(L);
+    return res;
 }
 
 /* discover(net, G, box = E slot, tol = ...): arguments as the discover
@@ -709,7 +820,7 @@ static Value *decision_record(Call *c, NnSymm *S, const Net *net, const double *
 Value *nn_builtin_discover(Call *c, Value **a)
 {
     const NetVal *N = a[0]->u.obj.data;
-    Value *e = need_reps(c, N, "discover");
+    Value *e = N->net.kind == NN_EPNN ? need_reps(c, N, "discover") : NULL;
     if (e)
         return e;
     if (!a[1] || a[1]->kind == VAL_NIL)
@@ -728,8 +839,20 @@ Value *nn_builtin_discover(Call *c, Value **a)
     }
     fmpq_t c0;
     fmpq_init(c0);
-    double one = 1;
-    if ((e = get_box(c, a, 2, &one, 1, c0))) {
+    if (a[2] && a[2]->kind != VAL_NIL) {
+        double one = 1;
+        e = get_box(c, a, 2, &one, 1, c0);
+    } else if (N->have_box) {
+        fmpq_set(c0, N->box);
+    } else {
+        fmpq_one(c0);
+    }
+    if (e) {
+        fmpq_clear(c0);
+        return e;
+    }
+    if (N->net.kind == NN_MLP) {
+        e = mlp_discover(c, a, N, c0, tol);
         fmpq_clear(c0);
         return e;
     }
@@ -740,7 +863,15 @@ Value *nn_builtin_discover(Call *c, Value **a)
     fmpq_clear(c0);
     if (e)
         return e;
-    Value *r = decision_record(c, &S, &N->net, basis, lie_owner_algebra(a[1])->n, K, tol);
+    double *L = malloc(sizeof(double) * ((size_t)K * S.ncols + 1));
+    Value *r;
+    if (!L) {
+        r = call_error(c, "out of memory");
+    } else {
+        nn_symm_apply(&S, &N->net, N->net.theta, L);
+        r = decision_record(c, L, S.ncols, basis, lie_owner_algebra(a[1])->n, K, tol);
+    }
+    free(L);
     free(basis);
     nn_symm_clear(&S);
     return r;
@@ -955,6 +1086,8 @@ static Value *bi_train(Call *c, Value **a)
     NnSymm S;
     memset(&S, 0, sizeof S);
     int have_S = 0;
+    fmpq_t box;
+    fmpq_init(box);
     char err[NN_ERR_LEN] = "";
     if (o.gamma > 0 && (!a[7] || a[7]->kind == VAL_NIL))
         e = arg_error(c, 6, "gamma > 0 promotes a candidate symmetry: give candidate = G");
@@ -968,6 +1101,7 @@ static Value *bi_train(Call *c, Value **a)
             int K;
             if (!(e = get_box(c, a, 8, ode ? D.C : D.X, nx, c0)))
                 e = build_symm(c, 7, N, a[7], c0, &S, NULL, &K);
+            fmpq_set(box, c0);
             fmpq_clear(c0);
             have_S = !e;
         }
@@ -982,8 +1116,14 @@ static Value *bi_train(Call *c, Value **a)
         free(Yv);
         if (have_S)
             nn_symm_clear(&S);
+        fmpq_clear(box);
         return e;
     }
+    if (have_S) {
+        M->have_box = 1;
+        fmpq_set(M->box, box);
+    }
+    fmpq_clear(box);
     o.S = have_S ? &S : NULL;
     o.interrupt = &sym_interrupted;
     if (isatty(2)) {
@@ -1038,7 +1178,8 @@ Value *nn_builtin_load(Call *c, const char *path)
     char err[NN_ERR_LEN] = "";
     int st = N ? nn_net_load(&N->net, path, err) : NN_E_NOMEM;
     if (st) {
-        free(N);
+        if (N)
+            netval_free(N);
         return call_error(c, "%s", err);
     }
     return val_obj(&nn_net_type, N);

@@ -130,6 +130,7 @@ SYM_EXAMPLE_TESTS = \
 	examples/tour.sym
 
 SYM_SHELL_TESTS = tests/cli/test-cli.sh tests/cli/test-list.sh \
+	tests/cli/test-nn-interrupt.sh \
 	tests/repl/test-repl.sh
 
 TESTS += $(SYM_SCRIPT_TESTS) $(SYM_EXAMPLE_TESTS) $(SYM_SHELL_TESTS)
