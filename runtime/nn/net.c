@@ -236,14 +236,18 @@ static void tape_free_arrays(NnTape *t, int nl, int nb)
     if (t->lin)
         for (int i = 0; i <= nl; i++)
             free(t->lin[i]);
-    if (t->z)
-        for (int i = 0; i < nb; i++) {
+    for (int i = 0; i < nb; i++) {
+        if (t->z)
             free(t->z[i]);
+        if (t->s)
             free(t->s[i]);
-        }
+        if (t->y)
+            free(t->y[i]);
+    }
     free(t->lin);
     free(t->z);
     free(t->s);
+    free(t->y);
     free(t->work);
 }
 
@@ -272,7 +276,8 @@ static int tape_ready(NnTape *t, const Net *net, int B)
     t->lin = calloc((size_t)net->nlayers + 1, sizeof(double *));
     t->z = calloc((size_t)net->nblocks, sizeof(double *));
     t->s = calloc((size_t)net->nblocks, sizeof(double *));
-    if (!t->work || !t->lin || !t->z || !t->s)
+    t->y = calloc((size_t)net->nblocks, sizeof(double *));
+    if (!t->work || !t->lin || !t->z || !t->s || !t->y)
         goto fail;
     ((TapeShape *)t->work)->nl = net->nlayers;
     ((TapeShape *)t->work)->nb = net->nblocks;
@@ -288,7 +293,9 @@ static int tape_ready(NnTape *t, const Net *net, int B)
         t->z[i] = malloc(sizeof(double) * ((size_t)B * (size_t)net->blocks[i].out + 1));
         if (!t->z[i])
             goto fail;
-        if (net->blocks[i].gate && !(t->s[i] = malloc(sizeof(double) * (size_t)B)))
+        if (net->blocks[i].gate &&
+            (!(t->s[i] = malloc(sizeof(double) * (size_t)B)) ||
+             !(t->y[i] = malloc(sizeof(double) * (size_t)B * (size_t)net->blocks[i].in))))
             goto fail;
     }
     return NN_OK;
@@ -350,7 +357,7 @@ int nn_net_forward(const Net *net, const double *X, int B, double *Y, NnTape *t)
     if (tape_ready(tp, net, B))
         return NN_E_NOMEM;
     memcpy(tp->lin[0], X, sizeof(double) * (size_t)B * (size_t)net->din);
-    double *gy = NULL; /* gate workspace: Y (B x m) and Hs (m x m) */
+    double *gy = NULL; /* gate workspace: Hs (m x m) */
     for (int i = 0; i < net->nblocks; i++) {
         const NnBlock *b = net->blocks + i;
         int m = b->in, n = b->out, wout = net->layer_in[b->layer + 1];
@@ -365,14 +372,14 @@ int nn_net_forward(const Net *net, const double *X, int B, double *Y, NnTape *t)
             if (!gy) {
                 int mm, mn;
                 max_widths(net, &mm, &mn);
-                gy = malloc(sizeof(double) * ((size_t)B * mm + (size_t)mm * mm + 1));
+                gy = malloc(sizeof(double) * ((size_t)mm * mm + 1));
                 if (!gy) {
                     if (!t)
                         nn_tape_clear(&local);
                     return NN_E_NOMEM;
                 }
             }
-            gate_eval(bias + n, Xl, B, m, tp->s[i], gy, gy + (size_t)B * m);
+            gate_eval(bias + n, Xl, B, m, tp->s[i], tp->y[i], gy);
             for (int p = 0; p < B; p++) {
                 double g = nn_sigmoid(tp->s[i][p]);
                 for (int j = 0; j < n; j++)
@@ -437,10 +444,8 @@ int nn_net_backward(const Net *net, const NnTape *t, const double *dY, double *g
             }
         }
         if (b->gate && any) {
-            double *Y = gw, *Hs = Y + (size_t)B * m, *SX = Hs + (size_t)m * m, *G = SX + (size_t)B * m;
-            gate_sym(Hs, q, m);
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, m, m, 1.0, Xl, m, Hs, m, 0.0,
-                        Y, m);
+            const double *Y = t->y[i];
+            double *SX = gw, *G = SX + (size_t)B * m;
             for (int p = 0; p < B; p++) {
                 const double *x = Xl + (size_t)p * m, *y = Y + (size_t)p * m;
                 double *dxp = dXl + (size_t)p * m, *sx = SX + (size_t)p * m;
@@ -453,13 +458,11 @@ int nn_net_backward(const Net *net, const NnTape *t, const double *dY, double *g
                 double *gq = grad + b->off + (long)n * m + n;
                 cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, m, B, 1.0, SX, m, Xl, m,
                             0.0, G, m);
-                for (int p = 0; p < B; p++)
+                for (int p = 0; p < B; p++) {
+                    const double *sx = SX + (size_t)p * m;
                     gq[0] += ds[p];
-                for (int k = 0; k < m; k++) {
-                    double acc = 0;
-                    for (int p = 0; p < B; p++)
-                        acc += SX[(size_t)p * m + k];
-                    gq[1 + k] += acc;
+                    for (int k = 0; k < m; k++)
+                        gq[1 + k] += sx[k];
                 }
                 double *gqq = gq + 1 + m;
                 for (int k = 0; k < m; k++) {

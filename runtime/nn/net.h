@@ -111,6 +111,7 @@ typedef struct NnTape {
     double **lin;      /* nlayers + 1 arrays: layer inputs, last = output */
     double **z;        /* per block: B x n, pre-activation / affine part */
     double **s;        /* per block: B gate values (EPNN gated), else NULL */
+    double **y;        /* per gated block: X Hs (B x m), else NULL */
     double *work;      /* scratch */
     long nwork;
 } NnTape;
