@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
+#include "nn/io.h"
 #include "nn/net.h"
 #include "nn/symm.h"
 #include "nn/train.h"
@@ -400,6 +403,87 @@ START_TEST(test_enforce_equivariance)
 }
 END_TEST
 
+/* Discrete generators alone: the coordinate swap P of R^2 on input and
+   output (S(2)); N(P x) = P N(x) after enforcement. */
+START_TEST(test_enforce_discrete)
+{
+    static const int layers[] = {2, 1};
+    Net net;
+    char err[NN_ERR_LEN];
+    ck_assert_int_eq(nn_net_init_epnn(&net, 2, 2, layers, 2, err), 0);
+    fmpq_mat_t P;
+    fmpq_mat_init(P, 2, 2);
+    fmpq_one(fmpq_mat_entry(P, 0, 1));
+    fmpq_one(fmpq_mat_entry(P, 1, 0));
+    ck_assert_msg(nn_symm_enforce(&net, NULL, NULL, 0, P, P, 1, "S(2)", err) == 0, "%s", err);
+    ck_assert(net.nred > 0 && net.nred < net.nparams);
+    nn_net_init_params(&net, 4, err);
+    Rng r;
+    rng_init(&r, 5);
+    double X[20], PX[20], Y[20], PY[20];
+    for (int i = 0; i < 20; i++)
+        X[i] = 2 * frand(&r);
+    for (int p = 0; p < 10; p++) {
+        PX[2 * p] = X[2 * p + 1];
+        PX[2 * p + 1] = X[2 * p];
+    }
+    nn_net_forward(&net, X, 10, Y, NULL);
+    nn_net_forward(&net, PX, 10, PY, NULL);
+    double d = 0;
+    for (int p = 0; p < 10; p++)
+        d = fmax(d, fmax(fabs(PY[2 * p] - Y[2 * p + 1]), fabs(PY[2 * p + 1] - Y[2 * p])));
+    ck_assert_msg(d < 1e-13, "N(Px) - P N(x): %g", d);
+    fmpq_mat_clear(P);
+    nn_net_clear(&net);
+}
+END_TEST
+
+START_TEST(test_save_load_bits)
+{
+    static const int layers[] = {2, 1};
+    Net net, back;
+    char err[NN_ERR_LEN];
+    nn_net_init_epnn(&net, 2, 2, layers, 2, err);
+    fmpq_mat_t P;
+    fmpq_mat_init(P, 2, 2);
+    fmpq_one(fmpq_mat_entry(P, 0, 1));
+    fmpq_one(fmpq_mat_entry(P, 1, 0));
+    nn_symm_enforce(&net, NULL, NULL, 0, P, P, 1, "S(2)", err);
+    fmpq_mat_clear(P);
+    nn_net_init_params(&net, 8, err);
+    net.theta[0] = 0x1.23456789abcdefp-1000; /* a subnormal-range value survives too */
+    char path[] = "/tmp/sym_test_nn_XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert(fd >= 0);
+    close(fd);
+    ck_assert_msg(nn_net_save(&net, path, err) == 0, "%s", err);
+    ck_assert_msg(nn_net_load(&back, path, err) == 0, "%s", err);
+    ck_assert_int_eq(back.nparams, net.nparams);
+    ck_assert(memcmp(back.theta, net.theta, sizeof(double) * (size_t)net.nparams) == 0);
+    ck_assert_int_eq(back.nred, net.nred);
+    ck_assert(memcmp(back.Nb, net.Nb, sizeof(double) * (size_t)(net.nparams * net.nred)) == 0);
+    ck_assert_str_eq(back.enforced_by, "S(2)");
+    nn_net_clear(&back);
+    /* every truncation is an error, never a half network */
+    FILE *f = fopen(path, "r");
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    char *buf = malloc((size_t)len);
+    fseek(f, 0, SEEK_SET);
+    ck_assert(fread(buf, 1, (size_t)len, f) == (size_t)len);
+    fclose(f);
+    for (long cut = 0; cut < len - 1; cut += 7) {
+        f = fopen(path, "w");
+        fwrite(buf, 1, (size_t)cut, f);
+        fclose(f);
+        ck_assert_msg(nn_net_load(&back, path, err) != 0, "a file cut at %ld loaded", cut);
+    }
+    free(buf);
+    unlink(path);
+    nn_net_clear(&net);
+}
+END_TEST
+
 START_TEST(test_adam_regression)
 {
     static const int sizes[] = {1, 16, 1};
@@ -443,6 +527,8 @@ static Suite *nn_suite(void)
     tcase_add_test(tc, test_ode_gradient);
     tcase_add_test(tc, test_enforce_equivariance);
     tcase_add_test(tc, test_adam_regression);
+    tcase_add_test(tc, test_enforce_discrete);
+    tcase_add_test(tc, test_save_load_bits);
     suite_add_tcase(s, tc);
     return s;
 }
