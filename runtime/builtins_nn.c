@@ -725,8 +725,6 @@ static Value *decision_record(Call *c, const double *L, long P, const double *ba
     return r;
 }
 
-/* discover(net, G, box = E slot, tol = ...): arguments as the discover
-   builtin passes them: a[0] net, a[1] G, a[2] box (the E slot), a[4] tol. */
 /* L (K x npts*dout, row-major) = the end-to-end Lie derivative of an MLP,
    row i = (B_i N(x_p) - DN(x_p) A_i x_p)_p / sqrt(npts) with A_i, B_i
    block-diagonal copies of the orthonormal basis matrices (n x n) on the
