@@ -20,6 +20,7 @@
 #include "nn/symm.h"
 #include "nn/train.h"
 #include "nn/simulate.h"
+#include "nn/pointlie.h"
 #include "exact/poly.h"
 #include "numeric/dlinalg.h"
 #include "numeric/dmat.h"
@@ -725,91 +726,94 @@ static Value *decision_record(Call *c, const double *L, long P, const double *ba
     return r;
 }
 
-/* L (K x npts*dout, row-major) = the end-to-end Lie derivative of an MLP,
-   row i = (B_i N(x_p) - DN(x_p) A_i x_p)_p / sqrt(npts) with A_i, B_i
-   block-diagonal copies of the orthonormal basis matrices (n x n) on the
-   input and output; DN A x by forward mode. */
-static int mlp_lhat(double *L, const Net *net, const double *basis, int K, int n,
-                    const double *X, int npts)
+/* *P = the end-to-end Lie derivative of an MLP for the candidate value G
+   (its matrices acting on copies of R^n in the inputs and outputs) at
+   NN_DISCOVER_POINTS uniform points of [-c0, c0]^din from seed 0;
+   *basis_out (may be NULL) = the orthonormal basis (K x n x n). */
+static Value *mlp_pointlie(Call *c, int argi, const Net *net, Value *G, const fmpq_t c0,
+                           NnPointLie *P, double **basis_out, int *n_out)
 {
-    int din = net->din, dout = net->dout;
-    size_t nx = (size_t)npts * din, ny = (size_t)npts * dout;
-    double *V = malloc(sizeof(double) * (nx + 1)), *Y = malloc(sizeof(double) * (ny + 1));
-    double *J = malloc(sizeof(double) * (ny + 1));
-    int st = V && Y && J ? NN_OK : NN_E_NOMEM;
-    double w = 1 / sqrt((double)npts);
-    for (int i = 0; !st && i < K; i++) {
-        const double *A = basis + (size_t)i * n * n;
-        for (int p = 0; p < npts; p++)
-            for (int r = 0; r < din; r++) {
-                double acc = 0;
-                int c0 = r / n * n;
-                for (int k = 0; k < n; k++)
-                    acc += A[(r % n) * n + k] * X[(size_t)p * din + c0 + k];
-                V[(size_t)p * din + r] = acc;
-            }
-        if ((st = nn_net_jvp(net, X, V, npts, Y, J)))
-            break;
-        for (int p = 0; p < npts; p++)
-            for (int r = 0; r < dout; r++) {
-                double acc = 0;
-                int c0 = r / n * n;
-                for (int k = 0; k < n; k++)
-                    acc += A[(r % n) * n + k] * Y[(size_t)p * dout + c0 + k];
-                L[(size_t)i * ny + (size_t)p * dout + r] = w * (acc - J[(size_t)p * dout + r]);
-            }
-    }
-    free(V);
-    free(Y);
-    free(J);
-    return st;
-}
-
-static Value *mlp_discover(Call *c, Value **a, const NetVal *N, const fmpq_t c0, double tol)
-{
-    const MatAlgebra *g = lie_owner_algebra(a[1]);
+    const MatAlgebra *g = lie_owner_algebra(G);
     if (!g)
-        return arg_type_error(c, 1, "a Lie algebra (the candidate symmetries)", a[1]);
-    const Net *net = &N->net;
-    int n = (int)g->n, K = (int)g->dim;
-    if (g->affine || K < 1 || net->din % n || net->dout % n)
-        return arg_error(c, 1, "for an MLP the candidate's matrices act on copies of R^%d: the "
-                         "network's %d inputs and %d outputs must be multiples of %d (and the "
-                         "algebra linear)", n, net->din, net->dout, n);
+        return arg_type_error(c, argi, "a Lie algebra (the candidate symmetries)", G);
+    int n = (int)g->n, K = (int)g->dim, din = net->din, dout = net->dout;
+    if (g->affine || K < 1 || din % n || dout % n)
+        return arg_error(c, argi, "for an MLP the candidate's matrices act on copies of R^%d: "
+                         "the network's %d inputs and %d outputs must be multiples of %d (and "
+                         "the algebra linear)", n, din, dout, n);
     DMat *T = NULL;
     Value *e = orth_transform(c, g, &T);
     if (e)
         return e;
+    int npts = NN_DISCOVER_POINTS;
     double *basis = calloc((size_t)K * n * n + 1, sizeof(double));
-    for (int j = 0; basis && j < K; j++)
+    double *A = calloc((size_t)K * din * din + 1, sizeof(double));
+    double *B = calloc((size_t)K * dout * dout + 1, sizeof(double));
+    double *X = malloc(sizeof(double) * ((size_t)npts * din + 1));
+    if (!basis || !A || !B || !X) {
+        dmat_free(T);
+        free(basis);
+        free(A);
+        free(B);
+        free(X);
+        return call_error(c, "out of memory");
+    }
+    for (int j = 0; j < K; j++)
         for (int i = 0; i < K; i++)
             for (int k = 0; k < n * n; k++)
                 basis[(size_t)j * n * n + k] +=
                     DMAT_AT(T, i, j) * fmpq_get_d(fmpq_mat_entry(g->basis + i, k / n, k % n));
     dmat_free(T);
-    /* NN_DISCOVER_POINTS uniform points of [-b, b]^din from seed 0 */
-    int npts = NN_DISCOVER_POINTS;
-    double b = fmpq_get_d(c0);
-    double *X = malloc(sizeof(double) * (size_t)npts * net->din + 1);
-    double *L = malloc(sizeof(double) * ((size_t)K * npts * net->dout + 1));
-    if (!basis || !X || !L) {
-        free(basis);
-        free(X);
-        free(L);
-        return call_error(c, "out of memory");
+    for (int j = 0; j < K; j++) {
+        const double *M = basis + (size_t)j * n * n;
+        for (int r = 0; r < din; r++)
+            for (int k = 0; k < n; k++)
+                A[(size_t)j * din * din + (size_t)r * din + r / n * n + k] = M[(r % n) * n + k];
+        for (int r = 0; r < dout; r++)
+            for (int k = 0; k < n; k++)
+                B[(size_t)j * dout * dout + (size_t)r * dout + r / n * n + k] = M[(r % n) * n + k];
     }
     Rng r;
     rng_init(&r, 0);
-    for (size_t k = 0; k < (size_t)npts * net->din; k++)
+    double b = fmpq_get_d(c0);
+    for (size_t k = 0; k < (size_t)npts * din; k++)
         X[k] = rng_affine(-b, 2 * b, rng_uniform(&r));
+    char err[NN_ERR_LEN] = "";
+    int st = nn_pointlie_init(P, net, K, A, B, X, npts, err);
+    free(A);
+    free(B);
+    free(X);
+    if (st) {
+        free(basis);
+        return net_fail(c, st, err);
+    }
+    if (basis_out)
+        *basis_out = basis;
+    else
+        free(basis);
+    if (n_out)
+        *n_out = n;
+    return NULL;
+}
+
+static Value *mlp_discover(Call *c, Value **a, const NetVal *N, const fmpq_t c0, double tol)
+{
+    NnPointLie P;
+    double *basis = NULL;
+    int n = 0;
+    Value *e = mlp_pointlie(c, 1, &N->net, a[1], c0, &P, &basis, &n);
+    if (e)
+        return e;
+    long nc = nn_pointlie_ncols(&P, &N->net);
+    double *L = malloc(sizeof(double) * ((size_t)P.K * nc + 1));
     Value *res;
-    if (mlp_lhat(L, net, basis, K, n, X, npts))
+    if (!L || nn_pointlie_apply(&P, &N->net, L))
         res = call_error(c, "out of memory");
     else
-        res = decision_record(c, L, (long)npts * net->dout, basis, n, K, tol);
-    free(basis);
-    free(X);
+        res = decision_record(c, L, nc, basis, n, P.K, tol);
     free(L);
+    free(basis);
+    nn_pointlie_clear(&P);
     return res;
 }
 
@@ -1091,7 +1095,19 @@ static Value *bi_train(Call *c, Value **a)
         e = arg_error(c, 6, "gamma > 0 promotes a candidate symmetry: give candidate = G");
     if (!e && a[8] && a[8]->kind != VAL_NIL && (!a[7] || a[7]->kind == VAL_NIL))
         e = arg_error(c, 8, "box is the measure of the candidate's penalty: give candidate = G");
-    if (!e && a[7] && a[7]->kind != VAL_NIL) {
+    NnPointLie Pt;
+    memset(&Pt, 0, sizeof Pt);
+    int have_Pt = 0;
+    if (!e && a[7] && a[7]->kind != VAL_NIL && net->kind == NN_MLP) {
+        fmpq_t c0;
+        fmpq_init(c0);
+        size_t nx = ode ? (size_t)D.n * D.len * net->din : (size_t)D.n * net->din;
+        if (!(e = get_box(c, a, 8, ode ? D.C : D.X, nx, c0)))
+            e = mlp_pointlie(c, 7, net, a[7], c0, &Pt, NULL, NULL);
+        fmpq_set(box, c0);
+        fmpq_clear(c0);
+        have_Pt = !e;
+    } else if (!e && a[7] && a[7]->kind != VAL_NIL) {
         if (!(e = need_reps(c, N, "train with a candidate"))) {
             fmpq_t c0;
             fmpq_init(c0);
@@ -1114,22 +1130,25 @@ static Value *bi_train(Call *c, Value **a)
         free(Yv);
         if (have_S)
             nn_symm_clear(&S);
+        if (have_Pt)
+            nn_pointlie_clear(&Pt);
         fmpq_clear(box);
         return e;
     }
-    if (have_S) {
+    if (have_S || have_Pt) {
         M->have_box = 1;
         fmpq_set(M->box, box);
     }
     fmpq_clear(box);
     o.S = have_S ? &S : NULL;
+    o.Pt = have_Pt ? &Pt : NULL;
     o.interrupt = &sym_interrupted;
     if (isatty(2)) {
         o.progress = progress_line;
         o.progress_every = steps >= 200 ? steps / 200 : 1;
     }
     NnTrainResult res;
-    int K = have_S ? S.K : 0;
+    int K = have_S ? S.K : have_Pt ? Pt.K : 0;
     int st = nn_train(&M->net, &D, (V.n ? &V : NULL), &o, &res, err);
     if (o.progress)
         fprintf(stderr, "\n");
@@ -1139,6 +1158,8 @@ static Value *bi_train(Call *c, Value **a)
     free(Yv);
     if (have_S)
         nn_symm_clear(&S);
+    if (have_Pt)
+        nn_pointlie_clear(&Pt);
     if (st) {
         nn_train_result_clear(&res);
         netval_free(M);
@@ -1425,10 +1446,11 @@ const Builtin builtins_nn[] = {
      "value).  train(net, X, Y): regression on the rows of X and Y.  train(net, chunks, dt = "
      "h): a neural ODE dx/dt = net(x) fitted to trajectory chunks (a list of float "
      "matrices, one state per row, spacing h) by RK4 roll-outs with `substeps` steps per "
-     "interval and the loss over predicted steps 1..k.  candidate = G (epnn) records the "
-     "singular values of the network's Lie derivative for G, and gamma > 0 adds gamma "
-     "times its nuclear norm (L2 of the uniform measure on [-box, box] for the first layer, "
-     "[-2, 2] after; box defaults to max |x| of the data rounded up to 1/8).  val = [Xv, Yv] "
+     "interval and the loss over predicted steps 1..k.  candidate = G records the singular "
+     "values of the network's Lie derivative for G, and gamma > 0 adds gamma times its "
+     "nuclear norm: for an epnn block by block in L2 of the uniform measure on [-box, box] "
+     "(first layer; [-2, 2] after), for an MLP end to end at 512 seeded points of the box "
+     "(G acting on copies of R^n); box defaults to max |x| of the data rounded up to 1/8.  val = [Xv, Yv] "
      "(or chunks) gives the validation curve recorded every `every` steps (net.curve: step, "
      "train, val).  NaN/Inf stop with an error naming the step; Ctrl-C returns the network "
      "as it is with a warning.",

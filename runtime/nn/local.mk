@@ -6,7 +6,8 @@ libsymrt_a_SOURCES += \
 	runtime/nn/symm.h runtime/nn/symm.c \
 	runtime/nn/train.h runtime/nn/train.c \
 	runtime/nn/io.h runtime/nn/io.c \
-	runtime/nn/simulate.h runtime/nn/simulate.c
+	runtime/nn/simulate.h runtime/nn/simulate.c \
+	runtime/nn/pointlie.h runtime/nn/pointlie.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/test_nn

@@ -190,6 +190,33 @@ int nn_penalty(double *value, double *sv, const NnSymm *S, const Net *net, doubl
     return st;
 }
 
+int nn_penalty_points(double *value, double *sv, const NnPointLie *P, const Net *net,
+                      double gamma, double *grad)
+{
+    long nc = nn_pointlie_ncols(P, net);
+    size_t sz = (size_t)P->K * (size_t)nc;
+    double *L = malloc(sizeof(double) * (sz + 1)), *G = grad ? malloc(sizeof(double) * (sz + 1)) : NULL;
+    int st = L && (G || !grad) ? nn_pointlie_apply(P, net, L) : NN_E_NOMEM;
+    if (!st)
+        st = nn_nuclear(value, G, sv, L, P->K, nc);
+    if (!st && grad) {
+        for (size_t i = 0; i < sz; i++)
+            G[i] *= gamma;
+        st = nn_pointlie_adjoint(P, net, G, grad);
+    }
+    free(L);
+    free(G);
+    return st;
+}
+
+/* The penalty of the options (blocks or points). */
+static int penalty_of(const NnTrainOpts *o, double *value, double *sv, const Net *net,
+                      double gamma, double *grad)
+{
+    return o->S ? nn_penalty(value, sv, o->S, net, gamma, grad)
+                : nn_penalty_points(value, sv, o->Pt, net, gamma, grad);
+}
+
 static int curve_push(NnTrainResult *r, long step, double tr, double va)
 {
     long n = r->ncurve + 1;
@@ -253,10 +280,10 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
              NnTrainResult *res, char *err)
 {
     memset(res, 0, sizeof *res);
-    if (o->gamma > 0 && !o->S)
+    if (o->gamma > 0 && !o->S && !o->Pt)
         return nn_fail(err, NN_E_ARG, "gamma > 0 needs a candidate algebra");
     long P = net->nparams, k = net->Nb ? net->nred : P;
-    int K = o->S ? o->S->K : 0;
+    int K = o->S ? o->S->K : o->Pt ? o->Pt->K : 0;
     double *g = malloc(sizeof(double) * ((size_t)P + 1));
     double *ga = malloc(sizeof(double) * ((size_t)k + 1));
     double *m1 = calloc((size_t)k + 1, sizeof(double)), *m2 = calloc((size_t)k + 1, sizeof(double));
@@ -288,8 +315,10 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
         }
         memset(g, 0, sizeof(double) * (size_t)P);
         st = nn_loss(&loss, net, D, g);
-        if (!st && o->gamma > 0)
-            st = nn_penalty(&pen, sv, o->S, net, o->gamma, g);
+        int report = o->progress && o->progress_every > 0 &&
+                     (step == 1 || step % o->progress_every == 0);
+        if (!st && K && (o->gamma > 0 || report))
+            st = penalty_of(o, &pen, sv, net, o->gamma, o->gamma > 0 ? g : NULL);
         if (st == NN_E_NOMEM) {
             st = nn_fail(err, st, "out of memory");
             goto done;
@@ -302,7 +331,7 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
                          step, st ? "in the loss" : "in the gradient");
             goto done;
         }
-        if (o->progress && o->progress_every > 0 && (step == 1 || step % o->progress_every == 0))
+        if (report)
             o->progress(o->ctx, step, o->steps, loss, pen, sv, K);
         if ((step - 1) % o->val_every == 0) {
             double vl = NAN;
@@ -354,9 +383,9 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
             st = nn_fail(err, st, "out of memory");
         goto done;
     }
-    if (o->S) {
+    if (K) {
         res->sv = calloc((size_t)K + 1, sizeof(double));
-        if (!res->sv || nn_penalty(&res->penalty, res->sv, o->S, net, 0, NULL)) {
+        if (!res->sv || penalty_of(o, &res->penalty, res->sv, net, 0, NULL)) {
             st = nn_fail(err, NN_E_NUMERIC, "cannot evaluate the penalty at the end");
             goto done;
         }

@@ -18,6 +18,7 @@
 #include <signal.h>
 #include "nn/net.h"
 #include "nn/symm.h"
+#include "nn/pointlie.h"
 
 typedef struct NnData {
     int ode;               /* 0: regression, 1: chunks */
@@ -33,7 +34,9 @@ typedef struct NnTrainOpts {
     double lr, beta1, beta2, eps;
     long steps;
     double gamma;                /* penalty weight (0: none) */
-    const NnSymm *S;             /* L-hat, required when gamma > 0 */
+    const NnSymm *S;             /* L-hat of EPNN blocks, or */
+    const NnPointLie *Pt;        /* L-hat of an MLP at points; one is required
+                                    when gamma > 0 */
     long val_every;              /* record the curve every so many steps (>= 1) */
     const volatile sig_atomic_t *interrupt;  /* polled every step, may be NULL */
     /* called every progress_every steps (0: never) */
@@ -68,6 +71,9 @@ int nn_loss(double *mse, const Net *net, const NnData *D, double *grad);
    gamma times its subgradient. */
 int nn_penalty(double *value, double *sv, const NnSymm *S, const Net *net, double gamma,
                double *grad);
+/* The same for an MLP's L-hat at points. */
+int nn_penalty_points(double *value, double *sv, const NnPointLie *P, const Net *net,
+                      double gamma, double *grad);
 
 /* Trains net in place on D (validation V, may be NULL).  On NaN/Inf in the
    loss or gradient it stops with NN_E_NONFINITE, res->bad_step set, a

@@ -484,6 +484,75 @@ START_TEST(test_save_load_bits)
 }
 END_TEST
 
+/* The MLP's Lie derivative at points against central differences along
+   A x, and the gradient of its nuclear norm (reverse over forward mode)
+   against differences in theta, for tanh and sigmoid. */
+START_TEST(test_pointlie)
+{
+    static const int sizes[] = {6, 7, 5, 6};
+    for (int a = 0; a < 2; a++) {
+        Net net;
+        char err[NN_ERR_LEN];
+        nn_net_init_mlp(&net, sizes, 4, a ? NN_SIGMOID : NN_TANH, err);
+        nn_net_init_params(&net, 12 + a, err);
+        double *A = calloc(3 * 36, sizeof(double));
+        so3_images(NULL, A, 2);
+        Rng r;
+        rng_init(&r, 3);
+        double X[7 * 6];
+        for (int i = 0; i < 42; i++)
+            X[i] = 1.5 * frand(&r);
+        NnPointLie P;
+        ck_assert_int_eq(nn_pointlie_init(&P, &net, 3, A, A, X, 7, err), 0);
+        long nc = nn_pointlie_ncols(&P, &net);
+        double *L = malloc(sizeof(double) * 3 * nc);
+        ck_assert_int_eq(nn_pointlie_apply(&P, &net, L), 0);
+        /* row i at point p: (B N(x) - (N(x + h Ax) - N(x - h Ax)) / 2h) / sqrt 7 */
+        double Y[6], Yp[6], Ym[6], xp[6], xm[6], maxerr = 0;
+        for (int i = 0; i < 3; i++)
+            for (int p = 0; p < 7; p++) {
+                const double *x = X + 6 * p, *Ai = A + 36 * i;
+                for (int k = 0; k < 6; k++) {
+                    double v = 0;
+                    for (int j = 0; j < 6; j++)
+                        v += Ai[6 * k + j] * x[j];
+                    xp[k] = x[k] + 1e-6 * v;
+                    xm[k] = x[k] - 1e-6 * v;
+                }
+                nn_net_forward(&net, x, 1, Y, NULL);
+                nn_net_forward(&net, xp, 1, Yp, NULL);
+                nn_net_forward(&net, xm, 1, Ym, NULL);
+                for (int k = 0; k < 6; k++) {
+                    double bn = 0;
+                    for (int j = 0; j < 6; j++)
+                        bn += Ai[6 * k + j] * Y[j];
+                    double want = (bn - (Yp[k] - Ym[k]) / 2e-6) / sqrt(7.0);
+                    maxerr = fmax(maxerr, fabs(want - L[i * nc + 6 * p + k]));
+                }
+            }
+        ck_assert_msg(maxerr < 1e-8, "L-hat at points: max error %g", maxerr);
+        double v, *g = calloc((size_t)net.nparams, sizeof(double));
+        ck_assert_int_eq(nn_penalty_points(&v, NULL, &P, &net, 1.0, g), 0);
+        maxerr = 0;
+        for (long k = 0; k < net.nparams; k++) {
+            double save = net.theta[k], vp, vm;
+            net.theta[k] = save + 1e-6;
+            nn_penalty_points(&vp, NULL, &P, &net, 0, NULL);
+            net.theta[k] = save - 1e-6;
+            nn_penalty_points(&vm, NULL, &P, &net, 0, NULL);
+            net.theta[k] = save;
+            maxerr = fmax(maxerr, fabs((vp - vm) / 2e-6 - g[k]));
+        }
+        ck_assert_msg(maxerr < 1e-6, "point penalty gradient: max error %g", maxerr);
+        free(g);
+        free(L);
+        free(A);
+        nn_pointlie_clear(&P);
+        nn_net_clear(&net);
+    }
+}
+END_TEST
+
 START_TEST(test_adam_regression)
 {
     static const int sizes[] = {1, 16, 1};
@@ -529,6 +598,7 @@ static Suite *nn_suite(void)
     tcase_add_test(tc, test_adam_regression);
     tcase_add_test(tc, test_enforce_discrete);
     tcase_add_test(tc, test_save_load_bits);
+    tcase_add_test(tc, test_pointlie);
     suite_add_tcase(s, tc);
     return s;
 }
