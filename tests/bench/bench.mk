@@ -15,4 +15,4 @@ tests_bench_pendulum_SOURCES = tests/bench/pendulum.c
 tests_bench_pendulum_LDADD = libsymrt.a liblang.a $(READLINE_LIBS) $(LIBS)
 CLEANFILES += tests/bench/pendulum
 EXTRA_DIST += tests/bench/run-pendulum.sh tests/bench/pendulum_data.sym \
-	tests/bench/bench_pendulum_torch.py
+	tests/bench/bench_pendulum_torch.py tests/bench/pendulum-plot.py
