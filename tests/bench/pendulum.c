@@ -2,9 +2,9 @@
  * engines: neural ODEs on the double spring pendulum chunks written by
  * tests/bench/pendulum_data.sym, for one model, n_traj and seed per run.
  *
- * usage: pendulum DATA.csv MODEL NTRAJ SEED [STEPS [LR]]
+ * usage: pendulum DATA.csv MODEL NTRAJ SEED [STEPS [LR [GAMMA]]]
  *   MODEL: mlp       MLPNODE [12, 42, 42, 42, 12], tanh
- *          so3       SymmNet [3, 3, 1], so(3) promoted, gamma = 1e-4
+ *          so3       SymmNet [3, 3, 1], so(3) promoted, gamma = 1e-4 (GAMMA)
  *          so2       SymmNet [3, 3, 1], so(2) about z enforced exactly
  *          poly      SymmNet [3, 3, 1], gamma = 0 (baseline)
  *   The 1500 chunks are permuted with the seed (xoshiro256**, Fisher-Yates):
@@ -46,7 +46,7 @@ static double now(void)
 int main(int argc, char **argv)
 {
     if (argc < 5) {
-        fprintf(stderr, "usage: %s DATA.csv mlp|so3|so2|poly NTRAJ SEED [STEPS [LR]]\n", argv[0]);
+        fprintf(stderr, "usage: %s DATA.csv mlp|so3|so2|poly NTRAJ SEED [STEPS [LR [GAMMA]]]\n", argv[0]);
         return 2;
     }
     const char *model = argv[2];
@@ -54,6 +54,7 @@ int main(int argc, char **argv)
     uint64_t seed = strtoull(argv[4], NULL, 10);
     long steps = argc > 5 ? atol(argv[5]) : 10000;
     double lr = argc > 6 ? atof(argv[6]) : 3e-4;
+    double gamma = argc > 7 ? atof(argv[7]) : 1e-4;
     CsvTable t;
     csv_table_init(&t);
     char *cerr = NULL;
@@ -142,7 +143,7 @@ int main(int argc, char **argv)
     o.lr = lr;
     o.val_every = steps;
     o.S = haveS ? &S : NULL;
-    o.gamma = !strcmp(model, "so3") ? 1e-4 : 0;
+    o.gamma = !strcmp(model, "so3") ? gamma : 0;
     if (getenv("PENDULUM_SAVE")) {
         /* the initial network and its loss, for tests/bench/bench_pendulum_torch.py */
         double l0 = NAN, p0 = 0;
