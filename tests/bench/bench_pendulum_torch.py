@@ -40,6 +40,7 @@ def sym_run(steps, save=None):
     p = subprocess.run([driver, data, "so3", str(ntraj), "0", str(steps)], env=env,
                        capture_output=True, text=True, check=True)
     secs = float(p.stdout.strip().split(",")[7])
+    sym_run.last = p.stdout.strip()
     return secs, p.stderr
 
 
@@ -209,3 +210,4 @@ if run_steps > 0:
     sr = sym_run(run_steps)[0]
     print(f"full run ({run_steps} steps, n_traj = {ntraj}): torch {tr:.1f} s, Sym {sr:.1f} s, "
           f"ratio torch/Sym = {tr / sr:.1f}")
+    print("Sym's run (model,ntraj,seed,steps,train,val,test,s,sv1,sv2,sv3):", sym_run.last)
