@@ -881,10 +881,6 @@ Value *nn_builtin_discover(Call *c, Value **a)
 
 /* --- train --- */
 
-typedef struct Progress {
-    int tty;
-} Progress;
-
 static void progress_line(void *ctx, long step, long steps, double loss, double pen,
                           const double *sv, int K)
 {

@@ -231,12 +231,12 @@ void nn_tape_init(NnTape *t)
     memset(t, 0, sizeof *t);
 }
 
-static void tape_free_arrays(NnTape *t, int nl, int nb)
+static void tape_free_arrays(NnTape *t)
 {
     if (t->lin)
-        for (int i = 0; i <= nl; i++)
+        for (int i = 0; i <= t->nl; i++)
             free(t->lin[i]);
-    for (int i = 0; i < nb; i++) {
+    for (int i = 0; i < t->nb; i++) {
         if (t->z)
             free(t->z[i]);
         if (t->s)
@@ -248,47 +248,32 @@ static void tape_free_arrays(NnTape *t, int nl, int nb)
     free(t->z);
     free(t->s);
     free(t->y);
-    free(t->work);
 }
-
-/* The tape records its shape in work[-]: we keep nl, nb alongside. */
-typedef struct TapeShape { int nl, nb; } TapeShape;
 
 void nn_tape_clear(NnTape *t)
 {
-    if (t->lin) {
-        TapeShape *sh = (TapeShape *)t->work;
-        tape_free_arrays(t, sh->nl, sh->nb);
-    }
+    tape_free_arrays(t);
     nn_tape_init(t);
 }
 
+/* Makes t's arrays for net and batch size B (kept when they fit). */
 static int tape_ready(NnTape *t, const Net *net, int B)
 {
-    if (t->lin && t->B == B) {
-        TapeShape *sh = (TapeShape *)t->work;
-        if (sh->nl == net->nlayers && sh->nb == net->nblocks)
-            return NN_OK;
-    }
+    if (t->lin && t->B == B && t->nl == net->nlayers && t->nb == net->nblocks)
+        return NN_OK;
     nn_tape_clear(t);
     t->B = B;
-    t->work = calloc(1, sizeof(TapeShape));
+    t->nl = net->nlayers;
+    t->nb = net->nblocks;
     t->lin = calloc((size_t)net->nlayers + 1, sizeof(double *));
     t->z = calloc((size_t)net->nblocks, sizeof(double *));
     t->s = calloc((size_t)net->nblocks, sizeof(double *));
     t->y = calloc((size_t)net->nblocks, sizeof(double *));
-    if (!t->work || !t->lin || !t->z || !t->s || !t->y)
+    if (!t->lin || !t->z || !t->s || !t->y)
         goto fail;
-    ((TapeShape *)t->work)->nl = net->nlayers;
-    ((TapeShape *)t->work)->nb = net->nblocks;
-    for (int l = 0; l <= net->nlayers; l++) {
-        int w = l == net->nlayers ? net->dout : net->layer_in[l];
-        if (l > 0 && l < net->nlayers)
-            w = net->layer_in[l];
-        t->lin[l] = malloc(sizeof(double) * ((size_t)B * (size_t)w + 1));
-        if (!t->lin[l])
+    for (int l = 0; l <= net->nlayers; l++)
+        if (!(t->lin[l] = malloc(sizeof(double) * ((size_t)B * (size_t)net->layer_in[l] + 1))))
             goto fail;
-    }
     for (int i = 0; i < net->nblocks; i++) {
         t->z[i] = malloc(sizeof(double) * ((size_t)B * (size_t)net->blocks[i].out + 1));
         if (!t->z[i])
@@ -300,10 +285,6 @@ static int tape_ready(NnTape *t, const Net *net, int B)
     }
     return NN_OK;
 fail:
-    if (t->work) {
-        ((TapeShape *)t->work)->nl = net->nlayers;
-        ((TapeShape *)t->work)->nb = net->nblocks;
-    }
     nn_tape_clear(t);
     return NN_E_NOMEM;
 }

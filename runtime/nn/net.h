@@ -112,8 +112,7 @@ typedef struct NnTape {
     double **z;        /* per block: B x n, pre-activation / affine part */
     double **s;        /* per block: B gate values (EPNN gated), else NULL */
     double **y;        /* per gated block: X Hs (B x m), else NULL */
-    double *work;      /* scratch */
-    long nwork;
+    int nl, nb;        /* the shape the arrays were made for: layers, blocks */
 } NnTape;
 
 void nn_tape_init(NnTape *t);
