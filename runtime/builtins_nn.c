@@ -1232,10 +1232,13 @@ static void polyfield_free(PolyField *pf)
     free(pf);
 }
 
+/* v: a column of polynomials (VAL_PMAT) or one polynomial (VAL_POLY, a
+   field on R^1). */
 static PolyField *polyfield_new(const Value *v)
 {
-    const PolyRing *R = v->u.pmat.ring;
-    int n = (int)v->u.pmat.rows;
+    int single = v->kind == VAL_POLY;
+    const PolyRing *R = single ? v->u.poly.ring : v->u.pmat.ring;
+    int n = single ? 1 : (int)v->u.pmat.rows;
     PolyField *pf = calloc(1, sizeof *pf);
     if (!pf)
         return NULL;
@@ -1250,7 +1253,7 @@ static PolyField *polyfield_new(const Value *v)
     fmpq_t q;
     fmpq_init(q);
     for (int i = 0; i < n; i++) {
-        const fmpq_mpoly_struct *p = v->u.pmat.e + i;
+        const fmpq_mpoly_struct *p = single ? v->u.poly.p : v->u.pmat.e + i;
         slong t = fmpq_mpoly_length(p, R->ctx);
         pf->nterms[i] = t;
         pf->coef[i] = malloc(sizeof(double) * (size_t)(t + 1));
@@ -1341,6 +1344,14 @@ static Value *bi_simulate(Call *c, Value **a)
             return arg_error(c, 0, "a polynomial vector field needs one component per "
                              "coordinate (%ld), as a column", (long)a[0]->u.pmat.ring->nvars);
         n = (int)a[0]->u.pmat.rows;
+        if (!(u.pf = polyfield_new(a[0])))
+            return call_error(c, "out of memory");
+    } else if (a[0]->kind == VAL_POLY) {
+        if (a[0]->u.poly.ring->nvars != 1)
+            return arg_error(c, 0, "a single polynomial is a field on R^1, but there are %ld "
+                             "coordinates: give a column with one component per coordinate",
+                             (long)a[0]->u.poly.ring->nvars);
+        n = 1;
         if (!(u.pf = polyfield_new(a[0])))
             return call_error(c, "out of memory");
     } else if (a[0]->kind == VAL_FUNC || a[0]->kind == VAL_BUILTIN) {

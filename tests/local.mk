@@ -76,6 +76,9 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/lie.sym \
 	tests/scripts/nn.sym \
 	tests/scripts/nn_err_call.sym \
+	tests/scripts/nn_err_blowup.sym \
+	tests/scripts/nn_err_simulate_dims.sym \
+	tests/scripts/nn_simulate.sym \
 	tests/scripts/nn_err_candidate.sym \
 	tests/scripts/nn_err_enforce_mlp.sym \
 	tests/scripts/nn_err_gamma.sym \
@@ -139,6 +142,10 @@ TESTS += $(SYM_SCRIPT_TESTS) $(SYM_EXAMPLE_TESTS) $(SYM_SHELL_TESTS)
 SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
 	tests/scripts/data_err_box.err \
 	tests/scripts/nn_err_call.err \
+	tests/scripts/nn_err_blowup.err \
+	tests/scripts/nn_err_blowup.status \
+	tests/scripts/nn_err_simulate_dims.err \
+	tests/scripts/nn_err_simulate_dims.status \
 	tests/scripts/nn_err_call.status \
 	tests/scripts/nn_err_candidate.err \
 	tests/scripts/nn_err_candidate.status \

@@ -1,6 +1,7 @@
 /* simulate.c — CVODE (SUNDIALS >= 6) on a stacked batch of systems (see
  * simulate.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cvode/cvode.h>
@@ -79,10 +80,16 @@ int nn_simulate(double *out, NnRhsFn f, void *ctx, const double *X0, int B, int 
                 st = nn_fail(err, NN_E_INTERRUPTED, "interrupted");
             else if (s.failed)
                 st = NN_E_ARG;
-            else
-                st = nn_fail(err, NN_E_NUMERIC, "CVODE failed at t = %g before output %ld "
-                             "(t = %g): %s", (double)t, k, dt * (double)k,
-                             s.msg[0] ? s.msg : CVodeGetReturnFlagName(flag));
+            else {
+                char *name = CVodeGetReturnFlagName(flag); /* malloc'ed by SUNDIALS */
+                st = nn_fail(err, NN_E_NUMERIC, "CVODE stopped near t = %.2g before output %ld "
+                             "(t = %g): %s%s", (double)t, k, dt * (double)k,
+                             name ? name : "error",
+                             flag == CV_TOO_MUCH_WORK ? " (the solution may blow up)" :
+                             flag == CV_CONV_FAILURE || flag == CV_ERR_FAILURE
+                                 ? " (the problem may be stiff or singular)" : "");
+                free(name);
+            }
             goto done;
         }
         const double *yv = N_VGetArrayPointer(y);
