@@ -14,7 +14,10 @@
  *   from the same seed.
  * Environment: PENDULUM_NOPERM=1 keeps the file's order (chunks 1..NTRAJ
  * train); PENDULUM_SAVE=FILE writes the initial network there and prints
- * its loss and penalty on stderr (for the PyTorch comparison).
+ * its loss and penalty on stderr (for the PyTorch comparison);
+ * PENDULUM_DIRECTIONS=1 prints, for SymmNets, the singular values of L-hat
+ * at the end with their directions in so(3) (coordinates in the orthonormal
+ * basis L_x, L_y, L_z / sqrt 2).
  * Prints one CSV line: model,ntraj,seed,steps,train_mse,val_mse,test_mse,
  *   seconds,sv1,sv2,sv3 (the singular values of the so(3) L-hat of SymmNets
  *   at the end; empty for the MLP). */
@@ -23,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <lapacke.h>
 
 #include "nn/net.h"
 #include "nn/symm.h"
@@ -170,6 +174,20 @@ int main(int argc, char **argv)
         printf(",%.4e,%.4e,%.4e\n", res.sv[0], res.sv[1], res.sv[2]);
     else
         printf(",,,\n");
+    if (haveS && getenv("PENDULUM_DIRECTIONS")) {
+        /* the left singular vectors of L-hat: coordinates of the directions
+           in the orthonormal basis L_x, L_y, L_z / sqrt 2, smallest last */
+        size_t sz = (size_t)3 * S.ncols;
+        double *L = malloc(sizeof(double) * sz), sv[3], U[9], *Vt = malloc(sizeof(double) * sz);
+        nn_symm_apply(&S, &net, net.theta, L);
+        if (!LAPACKE_dgesdd(LAPACK_ROW_MAJOR, 'S', 3, (lapack_int)S.ncols, L, (lapack_int)S.ncols,
+                            sv, U, 3, Vt, (lapack_int)S.ncols))
+            for (int j = 0; j < 3; j++)
+                fprintf(stderr, "sigma %.4e direction (%+.4f, %+.4f, %+.4f)\n", sv[j], U[j],
+                        U[3 + j], U[6 + j]);
+        free(L);
+        free(Vt);
+    }
     nn_train_result_clear(&res);
     if (haveS)
         nn_symm_clear(&S);
