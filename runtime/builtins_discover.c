@@ -801,6 +801,8 @@ const Builtin builtins_discover[] = {
      "the elements of g tangent to their zero set.  discover(X, g, k = 10, dim = …, tol = …) for "
      "float points: local PCA tangent spaces and the quadratic form Σ |(I - P) v|^2; record("
      "values, symmetries, dim, gap, manifold_dim, local_values).  discover(c, V, g, tol = …) for "
-     "a float model Σ c_b V[b]: singular values (ascending) and directions of ξ ↦ lie(ξ, F).",
+     "a float model Σ c_b V[b]: singular values (ascending) and directions of ξ ↦ lie(ξ, F).  "
+     "discover(net, G, box, tol = …) for a network: the singular values (descending) of its "
+     "Lie derivative for G, the kept directions by the rank-gap rule, gap and closure.",
      "discover(fmat([1, 0; 0, 1; -1, 0; 0, -1]), so(2), k = 2).dim", "1"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};
