@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include "builtins_nn.h"
+#include "nn/io.h"
 #include "builtins.h"
 #include "interp.h"
 #include "json.h"
@@ -359,6 +361,8 @@ static Value *bi_load(Call *c, Value **a)
         return arg_type_error(c, 0, "a file name string", a[0]);
     if (json_path(a[0]->u.str.s))
         return json_load_file(c, a[0]->u.str.s);
+    if (nn_file_is_net(a[0]->u.str.s))
+        return nn_builtin_load(c, a[0]->u.str.s);
     CsvTable *t = malloc(sizeof *t);
     if (!t)
         return call_error(c, "out of memory");
@@ -380,6 +384,8 @@ static Value *bi_save(Call *c, Value **a)
     if (json_path(a[0]->u.str.s))
         return json_save_file(c, a[0]->u.str.s, a[1]);
     Value *X = a[1];
+    if (nn_is_network(X))
+        return nn_builtin_save(c, a[0]->u.str.s, X);
     CsvTable own;
     const CsvTable *t = &own;
     csv_table_init(&own);

@@ -367,6 +367,13 @@ static Value *call_value(Interp *I, Value *fn, ArgList *a, const Span *sp)
         return call_user(I, fn, a, sp);
     if (val_is_obj(fn, &model_value_type))
         return model_value_call(fn, a->vals, a->n, sp);
+    if (val_obj_call(fn)) {
+        for (int i = 0; i < a->n; i++)
+            if (a->keys[i])
+                return val_error(&a->spans[i], "a %s takes no keyword arguments",
+                                 val_kind_name(fn));
+        return val_obj_call(fn)(I, fn, a->vals, a->n, sp);
+    }
     return val_error(sp, "a %s is not a function", val_kind_name(fn));
 }
 
@@ -392,7 +399,7 @@ static Value *eval_call(Interp *I, Scope *S, const AstNode *n)
     if (val_is_error(fn))
         return fn;
     if (fn->kind != VAL_BUILTIN && fn->kind != VAL_FUNC &&
-        !val_is_obj(fn, &model_value_type)) {
+        !val_is_obj(fn, &model_value_type) && !val_obj_call(fn)) {
         Value *e = val_error(&n->kids[0]->span, "a %s is not a function",
                              val_kind_name(fn));
         val_unref(fn);

@@ -502,3 +502,33 @@ static int val_equal_depth(const Value *a, const Value *b, int depth)
     default: return 0;
     }
 }
+
+/* --- callable object types --- */
+
+static struct {
+    const ObjType *type;
+    ObjCallFn fn;
+} callables[VAL_MAX_CALLABLE];
+
+void val_register_call(const ObjType *t, ObjCallFn fn)
+{
+    for (int i = 0; i < VAL_MAX_CALLABLE; i++) {
+        if (callables[i].type == t)
+            return;
+        if (!callables[i].type) {
+            callables[i].type = t;
+            callables[i].fn = fn;
+            return;
+        }
+    }
+}
+
+ObjCallFn val_obj_call(const Value *v)
+{
+    if (v->kind != VAL_OBJ)
+        return NULL;
+    for (int i = 0; i < VAL_MAX_CALLABLE && callables[i].type; i++)
+        if (callables[i].type == v->u.obj.type)
+            return callables[i].fn;
+    return NULL;
+}

@@ -63,6 +63,17 @@ typedef struct ObjType {
     Value *(*binop)(AstOp op, const Value *a, const Value *b, const Span *sp);
 } ObjType;
 
+/* Callable engine objects (networks): obj(args...) with positional
+   arguments (borrowed) returns a new reference or an error.  A type is
+   registered by its constructors before its first value exists
+   (idempotent; at most VAL_MAX_CALLABLE types). */
+typedef Value *(*ObjCallFn)(struct Interp *I, Value *self, Value **args, int nargs,
+                            const Span *sp);
+#define VAL_MAX_CALLABLE 8
+void val_register_call(const ObjType *t, ObjCallFn fn);
+/* The call function of v's type, or NULL when v is not a callable object. */
+ObjCallFn val_obj_call(const Value *v);
+
 /* A traceback line: the call made at `span` to function `name`. */
 typedef struct Frame {
     char *name;
