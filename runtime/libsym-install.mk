@@ -58,3 +58,6 @@ libsym-print-build:
 # The include graph and the object files' symbols go one way (layers.py).
 TESTS += tests/libsym/layers.sh
 EXTRA_DIST += tests/libsym/layers.sh tests/libsym/layers.py
+libsym_nndir = $(includedir)/libsym/nn
+libsym_nn_HEADERS = runtime/nn/net.h runtime/nn/symm.h runtime/nn/train.h runtime/nn/io.h \
+	runtime/nn/simulate.h runtime/nn/pointlie.h

@@ -85,6 +85,21 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/kernels_err_sample.sym \
 	tests/scripts/kernels_err_spacing.sym \
 	tests/scripts/lie.sym \
+	tests/scripts/nn.sym \
+	tests/scripts/nn_err_call.sym \
+	tests/scripts/nn_err_blowup.sym \
+	tests/scripts/nn_err_simulate_dims.sym \
+	tests/scripts/nn_simulate.sym \
+	tests/scripts/nn_err_candidate.sym \
+	tests/scripts/nn_err_enforce_mlp.sym \
+	tests/scripts/nn_err_gamma.sym \
+	tests/scripts/nn_err_layers.sym \
+	tests/scripts/nn_err_nan_data.sym \
+	tests/scripts/nn_err_nan_step.sym \
+	tests/scripts/nn_err_reps.sym \
+	tests/scripts/nn_err_sizes.sym \
+	tests/scripts/nn_err_truncated.sym \
+	tests/scripts/nn_err_version.sym \
 	tests/scripts/lie_err_act_rep.sym \
 	tests/scripts/lie_err_components.sym \
 	tests/scripts/lie_err_dim_matrix.sym \
@@ -120,6 +135,7 @@ SYM_EXAMPLE_TESTS = \
 	examples/discover.sym \
 	examples/enforce.sym \
 	examples/invariants.sym \
+	examples/pendulum.sym \
 	examples/kernels.sym \
 	examples/lie-basics.sym \
 	examples/promote.sym \
@@ -129,6 +145,7 @@ SYM_EXAMPLE_TESTS = \
 
 SYM_SHELL_TESTS = tests/cli/test-cli.sh tests/cli/test-list.sh \
 	tests/cli/test-interrupt.sh tests/cli/test-harness.sh \
+	tests/cli/test-nn-interrupt.sh \
 	tests/repl/test-repl.sh
 
 TESTS += $(SYM_SCRIPT_TESTS) $(SYM_EXAMPLE_TESTS) $(SYM_SHELL_TESTS)
@@ -136,6 +153,32 @@ TESTS += $(SYM_SCRIPT_TESTS) $(SYM_EXAMPLE_TESTS) $(SYM_SHELL_TESTS)
 # Expected outputs: NAME.out always, NAME.err / NAME.status where present.
 SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
 	tests/scripts/data_err_box.err \
+	tests/scripts/nn_err_call.err \
+	tests/scripts/nn_err_blowup.err \
+	tests/scripts/nn_err_blowup.status \
+	tests/scripts/nn_err_simulate_dims.err \
+	tests/scripts/nn_err_simulate_dims.status \
+	tests/scripts/nn_err_call.status \
+	tests/scripts/nn_err_candidate.err \
+	tests/scripts/nn_err_candidate.status \
+	tests/scripts/nn_err_enforce_mlp.err \
+	tests/scripts/nn_err_enforce_mlp.status \
+	tests/scripts/nn_err_gamma.err \
+	tests/scripts/nn_err_gamma.status \
+	tests/scripts/nn_err_layers.err \
+	tests/scripts/nn_err_layers.status \
+	tests/scripts/nn_err_nan_data.err \
+	tests/scripts/nn_err_nan_data.status \
+	tests/scripts/nn_err_nan_step.err \
+	tests/scripts/nn_err_nan_step.status \
+	tests/scripts/nn_err_reps.err \
+	tests/scripts/nn_err_reps.status \
+	tests/scripts/nn_err_sizes.err \
+	tests/scripts/nn_err_sizes.status \
+	tests/scripts/nn_err_truncated.err \
+	tests/scripts/nn_err_truncated.status \
+	tests/scripts/nn_err_version.err \
+	tests/scripts/nn_err_version.status \
 	tests/scripts/data_err_box.status \
 	tests/scripts/data_err_cell.err \
 	tests/scripts/data_err_cell.status \

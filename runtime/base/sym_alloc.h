@@ -2,9 +2,13 @@
  *
  * GMP (mp_set_memory_functions), MPFR (through GMP), FLINT
  * (__flint_set_memory_functions) and Sym's own large allocations (values,
- * strings, lists, float matrices, the parser's arena) all allocate here.
- * The allocator counts the bytes it hands out (malloc_usable_size) and
- * refuses a request that would take the count over the limit.
+ * strings, lists, records, float matrices, the digits of number literals)
+ * all allocate here.  The allocator counts the bytes it hands out
+ * (malloc_usable_size) and refuses a request that would take the count
+ * over the limit.  Not counted: the parser's arena and sources, string
+ * buffers (StrBuf: guarded against the limit before growth, but freed
+ * with free() all over the runtime), environments, LAPACK's and
+ * OpenBLAS's work arrays.
  *
  * Two ways to fail:
  *   - sym_malloc / sym_calloc / sym_realloc return NULL (callers that can

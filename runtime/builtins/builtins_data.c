@@ -16,6 +16,8 @@
 #include <string.h>
 #include <errno.h>
 #include "convert.h"
+#include "builtins_nn.h"
+#include "nn/io.h"
 #include "builtins.h"
 #include "slice.h"
 #include "interp.h"
@@ -358,6 +360,8 @@ static Value *bi_load(Call *c, Value **a)
         return arg_type_error(c, 0, "a file name string", a[0]);
     if (json_path(a[0]->u.str.s))
         return json_load_file(c, a[0]->u.str.s);
+    if (nn_file_is_net(a[0]->u.str.s))
+        return nn_builtin_load(c, a[0]->u.str.s);
     CsvTable *t = malloc(sizeof *t);
     if (!t)
         return call_error(c, "out of memory");
@@ -379,6 +383,8 @@ static Value *bi_save(Call *c, Value **a)
     if (json_path(a[0]->u.str.s))
         return json_save_file(c, a[0]->u.str.s, a[1]);
     Value *X = a[1];
+    if (nn_is_network(X))
+        return nn_builtin_save(c, a[0]->u.str.s, X);
     CsvTable own;
     const CsvTable *t = &own;
     csv_table_init(&own);

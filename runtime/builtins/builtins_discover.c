@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "convert.h"
+#include "builtins_nn.h"
 #include "builtins.h"
 #include "builtins_lie.h"
 #include "symmetry/discover.h"
@@ -689,6 +690,18 @@ static Value *refuse(Call *c, Value **a, const char *which, const char *route)
 static Value *bi_discover(Call *c, Value **a)
 {
     Value *e;
+    if (nn_is_network(a[0])) {
+        if (a[8])
+            return arg_error(c, 8, "a network's Lie derivative is measured on a box: "
+                             "discover(net, G, box = b)");
+        if (a[7] && a[2])
+            return arg_error(c, 7, "the box is given twice (positionally and as box =)");
+        Value *b[9];
+        memcpy(b, a, sizeof b);
+        if (a[7])
+            b[2] = a[7], b[7] = NULL;
+        return nn_builtin_discover(c, b);
+    }
     if ((e = no_discrete(c, a, 1)) || (e = no_discrete(c, a, 2)))
         return e;
     int column = a[0]->kind == VAL_MAT && fmpq_mat_ncols(a[0]->u.m) == 1 &&
@@ -743,7 +756,9 @@ const Builtin builtins_discover[] = {
      "promote (orthonormal basis of g, L^2 of the uniform measure on box, default [-1, 1]^n, "
      "or of the points of measure); record(singular_values (ascending), directions, rank, gap, "
      "threshold, why, dim, symmetries, closure_residual).  Float ranks follow the rule of "
-     "sym.1 (FLOAT DECISIONS): tol is an absolute noise floor; dim 0 means no symmetry found.",
+     "sym.1 (FLOAT DECISIONS): tol is an absolute noise floor; dim 0 means no symmetry found.  "
+     "discover(net, G, box, tol = …) for a network: the singular values (descending) of its "
+     "Lie derivative for G, the kept directions by the rank-gap rule, gap and closure.",
      "discover(fmat([1, 0; 3/5, 4/5; 0, 1; -4/5, 3/5; -1, 0; -3/5, -4/5; 0, -1; 4/5, -3/5]), "
      "so(2), k = 2).dim", "1"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "builtins.h"
 #include "builtins_lie.h"
+#include "builtins_nn.h"
 #include "interp.h"
 #include "builtins_model.h"
 #include "model_value.h"
@@ -192,6 +193,8 @@ static Value *bi_layers(Call *c, Value **a)
 /* enforce(V, G, discrete = []) */
 static Value *bi_enforce(Call *c, Value **a)
 {
+    if (nn_is_network(a[0]))
+        return nn_builtin_enforce(c, a);
     const ModelSpace *V;
     Value *e = want_space(c, a, 0, &V);
     if (e)
@@ -322,7 +325,8 @@ const Builtin builtins_model[] = {
      "generators), a Lie algebra, or a list of generator matrices (acting by the bundle's "
      "rule), plus the matrices in discrete.  Exact: a generating set of the algebra (so(3): "
      "two) gives the constraint operator by coefficient matching, discrete h adds h.F - F = 0, "
-     "and the sparse exact nullspace gives a canonical basis.",
+     "and the sparse exact nullspace gives a canonical basis.  enforce(net, G) for an epnn "
+     "network restricts each block to its exact equivariant subspace (a new network).",
      "coords x, y; dim(enforce(polys(scalars(so(2)), 4), so(2)))", "3"},
     {"model", "V, c", bi_model, MOD,
      "The model sum_b c_b F_b of V for an exact list or column of coefficients c (one per "

@@ -54,13 +54,19 @@ static Value *fm_field(const Value *v, const char *name)
     return e;
 }
 
+static Value *fm_call(struct Interp *I, Value *v, Value **args, int nargs, const Span *sp)
+{
+    (void)I;
+    return model_value_call(v, args, nargs, sp);
+}
+
 static Value *fm_argument(const Value *v, const Span *sp)
 {
     return model_value_exact(v, -1, sp);
 }
 
 const ObjType model_value_type = {"model", fm_free, fm_print, NULL, fm_field, NULL, NULL,
-                                  model_value_call, fm_argument, model_value_builtin_aware,
+                                  fm_call, fm_argument, model_value_builtin_aware,
                                   NULL};
 
 Value *model_value_new(Value *V, Value *info)

@@ -85,5 +85,6 @@ extern const Builtin builtins_field_plot[];
 
 /* discover(c, V, g, E, tol, box, measure) on a float model (builtins_fit.c). */
 Value *fit_discover_model(Call *c, Value **a);
+extern const Builtin builtins_nn[];
 
 #endif

@@ -362,8 +362,13 @@ static Value *call_value(Interp *I, Value *fn, ArgList *a, const Span *sp)
         return call_builtin(I, fn->u.builtin, a, sp);
     if (fn->kind == VAL_FUNC)
         return call_user(I, fn, a, sp);
-    if (fn->kind == VAL_OBJ && fn->u.obj.type->call)
-        return fn->u.obj.type->call(fn, a->vals, a->n, sp);
+    if (fn->kind == VAL_OBJ && fn->u.obj.type->call) {
+        for (int i = 0; i < a->n; i++)
+            if (a->keys[i])
+                return val_error(&a->spans[i], "a %s takes no keyword arguments",
+                                 val_kind_name(fn));
+        return fn->u.obj.type->call(I, fn, a->vals, a->n, sp);
+    }
     return val_error(sp, "a %s is not a function", val_kind_name(fn));
 }
 

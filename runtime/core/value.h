@@ -63,15 +63,18 @@ typedef struct ObjType {
     Value *(*binop)(AstOp op, const Value *a, const Value *b, const Span *sp);
     /* The overloading table of the evaluator (NULL: not supported), so
        core never names a binding's type:
-       call:     v(args...) for callable objects (fitted models);
+       call:     v(args...) for callable objects (fitted models, networks),
+                 positional arguments borrowed, a new reference or an error;
        argument: what a builtin receives instead of v when aware(builtin)
                  is 0 (a fitted model becomes its exact section);
        slice:    v[idx...] with list / range / ':' indices (data sets). */
-    Value *(*call)(const Value *v, Value **args, int nargs, const Span *sp);
+    Value *(*call)(struct Interp *I, Value *v, Value **args, int nargs, const Span *sp);
     Value *(*argument)(const Value *v, const Span *sp);
     int (*aware)(const char *builtin);
     Value *(*slice)(Value *v, Value **idx, int nidx, const struct AstNode *n);
 } ObjType;
+
+/* Callable objects (fitted models, networks) fill ObjType.call. */
 
 /* A traceback line: the call made at `span` to function `name`. */
 typedef struct Frame {

@@ -7,3 +7,12 @@ tests_bench_recovery_LDADD = libsym.a $(LIBS)
 CLEANFILES += tests/bench/recovery
 EXTRA_DIST += tests/bench/recovery.sh tests/bench/recovery-compare.py \
 	tests/bench/recovery-results.csv
+# The network experiment (the double spring pendulum of Otto et al., arXiv 2311.00212): make tests/bench/pendulum, then
+# tests/bench/run-pendulum.sh; tests/bench/bench_pendulum_torch.py times
+# the same SymmNet in PyTorch.
+EXTRA_PROGRAMS += tests/bench/pendulum
+tests_bench_pendulum_SOURCES = tests/bench/pendulum.c
+tests_bench_pendulum_LDADD = libsymrt.a liblang.a libsym.a $(READLINE_LIBS) $(LIBS)
+CLEANFILES += tests/bench/pendulum
+EXTRA_DIST += tests/bench/run-pendulum.sh tests/bench/pendulum_data.sym \
+	tests/bench/bench_pendulum_torch.py tests/bench/pendulum-plot.py

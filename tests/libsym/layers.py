@@ -5,7 +5,7 @@
    compiler does: the including file's folder, then runtime/, the
    interpreter folders, the top) has no cycle between files, and every
    edge goes to the same layer or a lower one:
-       base < exact < lie < numeric < plot < symmetry   (libsym)
+       base < exact < lie < numeric < plot < symmetry < nn   (libsym)
        < core < builtins < cli                          (the interpreter)
    (numeric and plot do not need exact or lie; lower is allowed, not
    required.)
@@ -20,7 +20,7 @@ Prints the layer graph it found; exits 1 on a violation.
 """
 import os, re, subprocess, sys
 
-ORDER = ["base", "exact", "lie", "numeric", "plot", "symmetry", "core", "builtins", "cli"]
+ORDER = ["base", "exact", "lie", "numeric", "plot", "symmetry", "nn", "core", "builtins", "cli"]
 RANK = {l: i for i, l in enumerate(ORDER)}
 ALLOWED_UP = {"builtin_tables"}
 
