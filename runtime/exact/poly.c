@@ -8,10 +8,10 @@
 
 int poly_error(char *err, int code, const char *fmt, ...)
 {
-    if (err != NULL) {
+    if (err != NULL) { /* the message convention of base/sym_status.h */
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(err, POLY_ERR_LEN, fmt, ap);
+        vsnprintf(err, SYM_ERR_LEN, fmt, ap);
         va_end(ap);
     }
     return code;

@@ -27,7 +27,7 @@
 #include <flint/fmpq.h>
 #include <flint/fmpq_mpoly.h>
 
-#define POLY_ERR_LEN 256
+#define POLY_ERR_LEN SYM_ERR_LEN
 #define POLY_MAX_DEGREE 10000
 #define POLY_MAX_TERMS 2000000
 #define POLY_MAX_VARS 4096

@@ -38,7 +38,7 @@
 #include <flint/fmpq_vec.h>
 #include <flint/fmpq_mat.h>
 
-#define ALG_ERR_LEN 256
+#define ALG_ERR_LEN SYM_ERR_LEN
 
 /* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
 enum {

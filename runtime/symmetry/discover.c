@@ -14,16 +14,6 @@
 #include "numeric/dlinalg.h"
 #include "numeric/rankgap.h"
 
-static int fail(char *err, int code, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, DISCOVER_ERR_LEN, fmt, ap);
-        va_end(ap);
-    }
-    return code;
-}
 
 static int poly_status(int st)
 {
@@ -32,7 +22,7 @@ static int poly_status(int st)
 
 static int qmat_fail(char *err, int st)
 {
-    return fail(err, st == QMAT_E_TOO_LARGE ? DISCOVER_ERR_LIMIT : DISCOVER_ERR_ARG,
+    return sym_error(err, st == QMAT_E_TOO_LARGE ? DISCOVER_ERR_LIMIT : DISCOVER_ERR_ARG,
                 "the exact nullspace failed: %s", qmat_strerror(st));
 }
 
@@ -45,10 +35,10 @@ int discover_velocity(PolyVec *v, const fmpq_mat_t A, PolyRing *R, char *err)
         return 0;
     polyvec_clear(v);
     if (st == SECTION_VELOCITY_NOT_AFFINE)
-        return fail(err, DISCOVER_ERR_ARG, "the candidate matrices are %ldx%ld but there "
+        return sym_error(err, DISCOVER_ERR_ARG, "the candidate matrices are %ldx%ld but there "
                     "are %ld coordinates (and they are not affine)", (long)r, (long)r, (long)n);
     if (st == SECTION_VELOCITY_SIZE)
-        return fail(err, DISCOVER_ERR_ARG, "the candidate matrices are %ldx%ld but there %s %ld "
+        return sym_error(err, DISCOVER_ERR_ARG, "the candidate matrices are %ldx%ld but there %s %ld "
                     "coordinate%s", (long)r, (long)fmpq_mat_ncols(A), n == 1 ? "is" : "are",
                     (long)n, n == 1 ? "" : "s");
     return poly_status(st);
@@ -61,11 +51,11 @@ int discover_lie(PolyVec *out, const LieBundle *B, const fmpq_mat_t D, const Pol
     PolyMat b;
     int st = POLY_OK, hasb = B->kind != BUNDLE_SCALARS;
     if (B->kind == BUNDLE_KERNELS)
-        return fail(err, DISCOVER_ERR_ARG, "kernel bundles are not supported here");
+        return sym_error(err, DISCOVER_ERR_ARG, "kernel bundles are not supported here");
     if (B->kind == BUNDLE_SECTIONS && (!D || fmpq_mat_nrows(D) != k || fmpq_mat_ncols(D) != k))
-        return fail(err, DISCOVER_ERR_ARG, "the fiber generator does not match the section");
+        return sym_error(err, DISCOVER_ERR_ARG, "the fiber generator does not match the section");
     if ((B->kind == BUNDLE_FIELDS || B->kind == BUNDLE_FORMS) && k != v->len)
-        return fail(err, DISCOVER_ERR_ARG, "a vector field has %ld components, not %ld",
+        return sym_error(err, DISCOVER_ERR_ARG, "a vector field has %ld components, not %ld",
                     (long)v->len, (long)k);
     polymat_init(&b, k, k, F->R);
     if (hasb && bundle_fiber(&b, B, v, D, err))
@@ -90,7 +80,7 @@ int discover_kernel(fmpq_mat_t N, const PolyVec *images, slong q, char *err)
     for (slong i = 0; i < q; i++) {
         slong di = polyvec_degree(images + i);
         if (images[i].len != k)
-            return fail(err, DISCOVER_ERR_ARG, "the images have different lengths");
+            return sym_error(err, DISCOVER_ERR_ARG, "the images have different lengths");
         if (di > D)
             D = di;
     }
@@ -105,7 +95,7 @@ int discover_kernel(fmpq_mat_t N, const PolyVec *images, slong q, char *err)
     slong rows = k * B.size;
     if (!qmat_size_ok(rows, q)) {
         monobasis_clear(&B);
-        return fail(err, DISCOVER_ERR_LIMIT, "the operator (%ld x %ld) is too large",
+        return sym_error(err, DISCOVER_ERR_LIMIT, "the operator (%ld x %ld) is too large",
                     (long)rows, (long)q);
     }
     fmpq_mat_t C;
@@ -113,7 +103,7 @@ int discover_kernel(fmpq_mat_t N, const PolyVec *images, slong q, char *err)
     fmpq *col = _fmpq_vec_init(rows);
     for (slong i = 0; i < q && !st; i++) {
         if (sym_interrupt_poll()) {
-            st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
+            st = sym_error(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
             break;
         }
         st = monobasis_coeffs_vec(col, images[i].p, k, &B, images[i].R, err);
@@ -200,13 +190,13 @@ int discover_field_candidates(PolyVec **X, slong *count, PolyRing *R, slong d, c
 {
     slong n = R->nvars;
     if (n < 1)
-        return fail(err, DISCOVER_ERR_ARG, "no coordinates: declare them first (coords x, y)");
+        return sym_error(err, DISCOVER_ERR_ARG, "no coordinates: declare them first (coords x, y)");
     if (d < 0 || d > DISCOVER_MAX_DEGREE)
-        return fail(err, DISCOVER_ERR_LIMIT, "the degree %ld is out of range (0 to %d)", (long)d,
+        return sym_error(err, DISCOVER_ERR_LIMIT, "the degree %ld is out of range (0 to %d)", (long)d,
                     DISCOVER_MAX_DEGREE);
     slong N = monobasis_size(n, d);
     if (N < 0 || N > DISCOVER_MAX_CANDIDATES / n)
-        return fail(err, DISCOVER_ERR_LIMIT, "too many candidate vector fields of degree <= %ld "
+        return sym_error(err, DISCOVER_ERR_LIMIT, "too many candidate vector fields of degree <= %ld "
                     "in %ld variables (at most %d)", (long)d, (long)n, DISCOVER_MAX_CANDIDATES);
     MonoBasis B;
     int st = monobasis_init(&B, n, d, err);
@@ -251,7 +241,7 @@ int discover_field_closure(int *closed, PolyVec *out, slong *nout, slong maxout,
     for (slong i = 0; i < dim && !st; i++)
         for (slong j = i + 1; j < dim && !st; j++) {
             if (sym_interrupt_poll()) {
-                st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
+                st = sym_error(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
                 break;
             }
             st = section_bracket(&br, basis + i, basis + j, err);
@@ -303,7 +293,7 @@ int discover_vanishing(fmpq_mat_t H, const fmpq_mat_t P, slong d, char *err)
 {
     slong m = fmpq_mat_nrows(P), n = fmpq_mat_ncols(P);
     if (d < 1 || d > DISCOVER_MAX_DEGREE)
-        return fail(err, DISCOVER_ERR_LIMIT, "the degree %ld is out of range (1 to %d)", (long)d,
+        return sym_error(err, DISCOVER_ERR_LIMIT, "the degree %ld is out of range (1 to %d)", (long)d,
                     DISCOVER_MAX_DEGREE);
     MonoBasis B;
     int st = monobasis_init(&B, n, d, err);
@@ -311,7 +301,7 @@ int discover_vanishing(fmpq_mat_t H, const fmpq_mat_t P, slong d, char *err)
         return poly_status(st);
     if (!qmat_size_ok(m, B.size)) {
         monobasis_clear(&B);
-        return fail(err, DISCOVER_ERR_LIMIT, "too many points for degree %ld", (long)d);
+        return sym_error(err, DISCOVER_ERR_LIMIT, "too many points for degree %ld", (long)d);
     }
     fmpq_mat_t E;
     fmpq_t t;
@@ -349,14 +339,14 @@ int discover_tangent_kernel(fmpq_mat_t N, const PolyVec *v, slong q,
 {
     slong m = fmpq_mat_nrows(P), n = R->nvars;
     if (fmpq_mat_ncols(P) != n)
-        return fail(err, DISCOVER_ERR_ARG, "the points have %ld coordinates, not %ld",
+        return sym_error(err, DISCOVER_ERR_ARG, "the points have %ld coordinates, not %ld",
                     (long)fmpq_mat_ncols(P), (long)n);
     if (nh == 0 || m == 0) {
         set_identity(N, q);
         return DISCOVER_OK;
     }
     if (!qmat_size_ok(m * nh, q))
-        return fail(err, DISCOVER_ERR_LIMIT, "too many tangency conditions");
+        return sym_error(err, DISCOVER_ERR_LIMIT, "too many tangency conditions");
     fmpq_mat_t C;
     fmpq_mat_init(C, m * nh, q);
     fmpq **x = flint_malloc(sizeof(fmpq *) * (size_t)(n + 1));
@@ -418,7 +408,7 @@ int discover_orthonormal(DMat **B, const fmpq_mat_struct *A, slong q, char *err)
             dmat_free(w);
             for (slong j = 0; j < i; j++)
                 dmat_free(B[j]);
-            return fail(err, DISCOVER_ERR_NUMERIC, "the candidate matrices are dependent");
+            return sym_error(err, DISCOVER_ERR_NUMERIC, "the candidate matrices are dependent");
         }
         dmat_scale(w, 1 / nn);
         B[i] = w;
@@ -427,7 +417,7 @@ int discover_orthonormal(DMat **B, const fmpq_mat_struct *A, slong q, char *err)
 nomem:
     for (slong j = 0; j < q; j++)
         dmat_free(B[j]);
-    return fail(err, DISCOVER_ERR_LIMIT, "out of memory");
+    return sym_error(err, DISCOVER_ERR_LIMIT, "out of memory");
 }
 
 typedef struct {
@@ -477,18 +467,18 @@ int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, double *vscale, doubl
 {
     int N = X->rows, n = X->cols, st = DISCOVER_OK;
     if (n < 2)
-        return fail(err, DISCOVER_ERR_ARG, "the points need at least 2 coordinates");
+        return sym_error(err, DISCOVER_ERR_ARG, "the points need at least 2 coordinates");
     if (k < 2 || k >= N || k + 1 < n)
-        return fail(err, DISCOVER_ERR_ARG, "k = %d neighbours: need %d <= k < %d (the number "
+        return sym_error(err, DISCOVER_ERR_ARG, "k = %d neighbours: need %d <= k < %d (the number "
                     "of points)", k, n - 1 > 2 ? n - 1 : 2, N);
     if (*mdim > n - 1)
-        return fail(err, DISCOVER_ERR_ARG, "dim = %d: the tangent spaces of points in R^%d "
+        return sym_error(err, DISCOVER_ERR_ARG, "dim = %d: the tangent spaces of points in R^%d "
                     "have dimension 1 to %d", *mdim, n, n - 1);
     if (dmat_has_nonfinite(X))
-        return fail(err, DISCOVER_ERR_NUMERIC, "the points have NaN or infinite coordinates");
+        return sym_error(err, DISCOVER_ERR_NUMERIC, "the points have NaN or infinite coordinates");
     for (slong i = 0; i < q; i++)
         if (B[i]->rows != n && B[i]->rows != n + 1)
-            return fail(err, DISCOVER_ERR_ARG, "the candidate matrices are %dx%d but the "
+            return sym_error(err, DISCOVER_ERR_ARG, "the candidate matrices are %dx%d but the "
                         "points have %d coordinates", B[i]->rows, B[i]->rows, n);
     DMat **V = calloc((size_t)N, sizeof *V);
     DistIdx *buf = malloc(sizeof *buf * (size_t)N);
@@ -497,18 +487,18 @@ int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, double *vscale, doubl
     double *loc = malloc(sizeof *loc * (size_t)N * (size_t)n); /* per-point normalised values */
     DMat *Qm = dmat_zeros((int)q, (int)q);
     if (!V || !buf || !avg || !vel || !Qm || !loc) {
-        st = fail(err, DISCOVER_ERR_LIMIT, "out of memory");
+        st = sym_error(err, DISCOVER_ERR_LIMIT, "out of memory");
         goto done;
     }
     for (int p = 0; p < N && !st; p++) {
         if (sym_interrupt_poll()) {
-            st = fail(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
+            st = sym_error(err, DISCOVER_ERR_INTERRUPTED, "interrupted");
             break;
         }
         DMat *s = NULL;
         int ls = local_pca(V + p, &s, X, p, k, buf);
         if (ls) {
-            st = fail(err, DISCOVER_ERR_NUMERIC, "local PCA failed: %s", dlinalg_strerror(ls));
+            st = sym_error(err, DISCOVER_ERR_NUMERIC, "local PCA failed: %s", dlinalg_strerror(ls));
             break;
         }
         double s1 = s->rows ? s->data[0] : 0;

@@ -31,7 +31,7 @@
 #include "numeric/dmat.h"
 #include "symmetry/bundle.h"
 
-#define DISCOVER_ERR_LEN 256
+#define DISCOVER_ERR_LEN SYM_ERR_LEN
 /* Largest degree of candidate vector fields and of vanishing polynomials. */
 #define DISCOVER_MAX_DEGREE 8
 /* Largest number of candidates (columns of the operator). */

@@ -10,16 +10,6 @@
 #include <flint/fmpq_vec.h>
 #include "lie/discrete.h"
 
-static int model_fail(char *err, int code, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, MODEL_ERR_LEN, fmt, ap);
-        va_end(ap);
-    }
-    return code;
-}
 
 /* ------------------------------------------------------------ the space */
 
@@ -44,7 +34,7 @@ int model_space_init_polys(ModelSpace *V, const LieBundle *E, PolyRing *R, slong
     space_init(V, MODEL_SECTIONS);
     slong size = monobasis_size(R->nvars, d);
     if (size < 0 || k < 1 || size > MODEL_MAX_COEFFS / k)
-        return model_fail(err, QMAT_E_TOO_LARGE,
+        return sym_error(err, QMAT_E_TOO_LARGE,
                           "too many coefficients: %ld component(s) of degree <= %ld in %ld "
                           "variables (at most %ld)",
                           (long)k, (long)d, (long)R->nvars, (long)MODEL_MAX_COEFFS);
@@ -65,17 +55,17 @@ int model_space_init_layers(ModelSpace *V, const MatRep *A, const MatRep *B, int
 {
     space_init(V, MODEL_LAYERS);
     if (!A || !B)
-        return model_fail(err, ALG_ERR_ARG, "layers need two representations");
+        return sym_error(err, ALG_ERR_ARG, "layers need two representations");
     slong din = A->dim, dout = B->dim;
     if (din > 0 && dout > (MODEL_MAX_COEFFS - dout) / din)
-        return model_fail(err, QMAT_E_TOO_LARGE, "too many coefficients (%ld x %ld)",
+        return sym_error(err, QMAT_E_TOO_LARGE, "too many coefficients (%ld x %ld)",
                           (long)dout, (long)din);
     const MatAlgebra *g = A->alg, *h = B->alg;
     int same = g == h || (g->n == h->n && g->dim == h->dim);
     for (slong i = 0; same && g != h && i < g->dim; i++)
         same = fmpq_mat_equal(g->basis + i, h->basis + i);
     if (!same)
-        return model_fail(err, ALG_ERR_ARG, "the representations are of different algebras "
+        return sym_error(err, ALG_ERR_ARG, "the representations are of different algebras "
                           "(%s and %s)", g->name, h->name);
     V->rin = A;
     V->rout = B;
@@ -106,7 +96,7 @@ static int set_from_rows(ModelSpace *V, fmpq_mat_t T, char *err)
 {
     int st = qmat_canonicalise_rows(T);
     if (st)
-        return model_fail(err, st, "%s", qmat_strerror(st));
+        return sym_error(err, st, "%s", qmat_strerror(st));
     fmpq_mat_clear(V->B);
     fmpq_mat_init(V->B, fmpq_mat_ncols(T), fmpq_mat_nrows(T));
     fmpq_mat_transpose(V->B, T);
@@ -119,7 +109,7 @@ static int set_from_rows(ModelSpace *V, fmpq_mat_t T, char *err)
 int model_space_set_span(ModelSpace *V, const fmpq_mat_t M, char *err)
 {
     if (fmpq_mat_nrows(M) != V->nfull)
-        return model_fail(err, QMAT_E_DIM, "%ld coefficients, not %ld",
+        return sym_error(err, QMAT_E_DIM, "%ld coefficients, not %ld",
                           (long)fmpq_mat_nrows(M), (long)V->nfull);
     slong m = fmpq_mat_ncols(M), rank;
     fmpq_mat_t T, Rr;
@@ -130,7 +120,7 @@ int model_space_set_span(ModelSpace *V, const fmpq_mat_t M, char *err)
     fmpq_mat_clear(T);
     if (st) {
         fmpq_mat_clear(Rr);
-        return model_fail(err, st, "%s", qmat_strerror(st));
+        return sym_error(err, st, "%s", qmat_strerror(st));
     }
     fmpq_mat_init(T, rank, V->nfull);
     for (slong i = 0; i < rank; i++)
@@ -232,12 +222,12 @@ int model_space_section(PolyVec *F, const ModelSpace *V, const fmpq *f, char *er
 int model_space_section_coeffs(fmpq *f, const ModelSpace *V, const PolyVec *F, char *err)
 {
     if (F->len != V->k || F->R != V->R)
-        return model_fail(err, POLY_ERR_ARG, "the model has %ld component(s) over %s "
+        return sym_error(err, POLY_ERR_ARG, "the model has %ld component(s) over %s "
                           "coordinates; the space has %ld", (long)F->len,
                           F->R == V->R ? "the same" : "other", (long)V->k);
     slong deg = polyvec_degree(F);
     if (deg > V->d)
-        return model_fail(err, POLY_ERR_ARG, "the model has degree %ld, more than the space's "
+        return sym_error(err, POLY_ERR_ARG, "the model has degree %ld, more than the space's "
                           "%ld", (long)deg, (long)V->d);
     MonoBasis M;
     int st = monobasis_init(&M, V->n, V->d, err);
@@ -347,16 +337,16 @@ int model_discrete_action(fmpq_mat_t g, fmpq_mat_t Tm, const ModelSpace *V,
     if (!B)
         return ALG_ERR_ARG;
     if (B->kind != BUNDLE_KERNELS && (fmpq_mat_nrows(h) != V->n || fmpq_mat_ncols(h) != V->n))
-        return model_fail(err, ALG_ERR_ARG, "discrete generator %ld is %ldx%ld but there %s "
+        return sym_error(err, ALG_ERR_ARG, "discrete generator %ld is %ldx%ld but there %s "
                           "%ld coordinate%s", (long)j + 1, (long)fmpq_mat_nrows(h),
                           (long)fmpq_mat_ncols(h), V->n == 1 ? "is" : "are", (long)V->n,
                           V->n == 1 ? "" : "s");
     char aerr[ALG_ERR_LEN] = "";
     int st = bundle_discrete_action(g, Tm, B, h, aerr);
     if (st == ALG_ERR_SINGULAR && B->kind != BUNDLE_KERNELS && !strcmp(aerr, "the element is singular"))
-        model_fail(err, st, "discrete generator %ld is singular", (long)j + 1);
+        sym_error(err, st, "discrete generator %ld is singular", (long)j + 1);
     else if (st)
-        model_fail(err, st, "discrete generator %ld: %s", (long)j + 1,
+        sym_error(err, st, "discrete generator %ld: %s", (long)j + 1,
                    aerr[0] ? aerr : algebra_strerror(st));
     return st;
 }
@@ -370,7 +360,7 @@ static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *al
         return ALG_ERR_ARG;
     int kind = B->kind;
     if (B->n != V->n)
-        return model_fail(err, ALG_ERR_ARG, "the bundle is over R^%ld but there are %ld "
+        return sym_error(err, ALG_ERR_ARG, "the bundle is over R^%ld but there are %ld "
                           "coordinates", (long)B->n, (long)V->n);
     int st = 0;
     for (slong i = 0; i < nalg && !st; i++) {
@@ -386,7 +376,7 @@ static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *al
             st = section_lie_matrix(triplet_emit, &T, kind == BUNDLE_SCALARS ? NULL : &b, &v,
                                     V->k, V->d, &dout, err);
             if (!st && (st = triplets_flush(C, &T)))
-                model_fail(err, st, "%s", qmat_strerror(st));
+                sym_error(err, st, "%s", qmat_strerror(st));
             triplets_clear(&T);
         }
         polyvec_clear(&v);
@@ -402,7 +392,7 @@ static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *al
             memset(&T, 0, sizeof T);
             st = section_act_matrix(triplet_emit, &T, g, Tm, V->k, V->d, err);
             if (!st && (st = triplets_flush(C, &T)))
-                model_fail(err, st, "%s", qmat_strerror(st));
+                sym_error(err, st, "%s", qmat_strerror(st));
             triplets_clear(&T);
         }
         fmpq_mat_clear(g);
@@ -502,7 +492,7 @@ static int layers_constraint(SpMat *C, const ModelSpace *V, const fmpq_mat_struc
         if (!st)
             st = rep_image(Bm, B, alg + i, err);
         if (!st && (st = layer_rows(C, V, Bm, Am, 0)))
-            model_fail(err, st, "%s", qmat_strerror(st));
+            sym_error(err, st, "%s", qmat_strerror(st));
     }
     for (slong j = 0; j < ndisc && !st; j++) {
         char aerr[ALG_ERR_LEN] = "";
@@ -518,10 +508,10 @@ static int layers_constraint(SpMat *C, const ModelSpace *V, const fmpq_mat_struc
         if (!st)
             st = rep_group_element(Bm, B, h, aerr);
         if (st)
-            model_fail(err, st, "discrete generator %ld: %s", (long)j + 1,
+            sym_error(err, st, "discrete generator %ld: %s", (long)j + 1,
                        aerr[0] ? aerr : algebra_strerror(st));
         else if ((st = layer_rows(C, V, Bm, Am, 1)))
-            model_fail(err, st, "%s", qmat_strerror(st));
+            sym_error(err, st, "%s", qmat_strerror(st));
     }
     fmpq_mat_clear(Am);
     fmpq_mat_clear(Bm);
@@ -533,7 +523,7 @@ int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *
                           slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err)
 {
     if (C->c != V->nfull)
-        return model_fail(err, QMAT_E_DIM, "the constraint matrix has %ld columns, not %ld",
+        return sym_error(err, QMAT_E_DIM, "the constraint matrix has %ld columns, not %ld",
                           (long)C->c, (long)V->nfull);
     if (V->kind == MODEL_LAYERS)
         return layers_constraint(C, V, alg, nalg, disc, ndisc, err);
@@ -560,7 +550,7 @@ int model_algebra_generators(fmpq_mat_struct **gens, slong *ngens, const MatAlge
             for (slong j = 0; j < cnt; j++)
                 fmpq_mat_clear(m + j);
             flint_free(m);
-            return model_fail(err, st, "%s", aerr[0] ? aerr : algebra_strerror(st));
+            return sym_error(err, st, "%s", aerr[0] ? aerr : algebra_strerror(st));
         }
         have = h.dim;
     }
@@ -649,7 +639,7 @@ int model_space_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_str
             spmat_clear(&Y);
         }
         if (st)
-            model_fail(err, st, "%s", qmat_strerror(st));
+            sym_error(err, st, "%s", qmat_strerror(st));
     }
     spmat_clear(&C);
     if (!st) {

@@ -39,7 +39,7 @@
 #include "lie/rep.h"
 #include "symmetry/bundle.h"
 
-#define MODEL_ERR_LEN 256
+#define MODEL_ERR_LEN SYM_ERR_LEN
 /* Largest nfull of a model space. */
 #define MODEL_MAX_COEFFS 2000000
 /* Printing shows at most this many basis elements. */

@@ -12,16 +12,6 @@
 #include "numeric/mpfr_orth.h"
 #include "base/strbuf.h"
 
-static int pfail(char *err, int code, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, PROMOTE_ERR_LEN, fmt, ap);
-        va_end(ap);
-    }
-    return code;
-}
 
 static int entries_ok(long r, long c)
 {
@@ -76,10 +66,10 @@ int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
 {
     *Mout = NULL;
     if (V->kind != MODEL_SECTIONS)
-        return pfail(err, PROMOTE_ERR_ARG, "promotion needs a space of polynomial sections "
+        return sym_error(err, PROMOTE_ERR_ARG, "promotion needs a space of polynomial sections "
                      "(polys, span), not layers");
     if (fmpq_mat_nrows(B) != V->nfull)
-        return pfail(err, PROMOTE_ERR_ARG, "the basis has %ld rows, not %ld",
+        return sym_error(err, PROMOTE_ERR_ARG, "the basis has %ld rows, not %ld",
                      (long)fmpq_mat_nrows(B), (long)V->nfull);
     LieBundle plain;
     const LieBundle *Bd = model_space_bundle(V, &plain, err);
@@ -108,7 +98,7 @@ int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
         nout = monobasis_size(V->n, d);
         if (nout < 0 || !qmat_size_ok(V->k * nout, fmpq_mat_ncols(B)) ||
             !entries_ok(V->k * nout, fmpq_mat_ncols(B)))
-            st = pfail(err, PROMOTE_ERR_LIMIT, "the Lie derivatives are too large (degree %ld "
+            st = sym_error(err, PROMOTE_ERR_LIMIT, "the Lie derivatives are too large (degree %ld "
                        "in %ld variables)", (long)d, (long)V->n);
     }
     fmpq_mat_struct *M = NULL;
@@ -123,7 +113,7 @@ int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
         char perr[POLY_ERR_LEN] = "";
         if (section_lie_matrix(image_emit, &ctx, kind == BUNDLE_SCALARS ? NULL : b + i, v + i,
                                V->k, V->d, &dd, perr))
-            st = pfail(err, PROMOTE_ERR_ARG, "%s", perr[0] ? perr : "Lie derivative failed");
+            st = sym_error(err, PROMOTE_ERR_ARG, "%s", perr[0] ? perr : "Lie derivative failed");
     }
     for (slong i = 0; i < q; i++) {
         polyvec_clear(v + i);
@@ -164,16 +154,16 @@ int promote_box_gram(fmpq_mat_t G, slong n, slong d, const fmpq *lo, const fmpq 
 {
     for (slong j = 0; j < n; j++)
         if (fmpq_cmp(lo + j, hi + j) >= 0)
-            return pfail(err, PROMOTE_ERR_ARG, "the box has lo >= hi in dimension %ld",
+            return sym_error(err, PROMOTE_ERR_ARG, "the box has lo >= hi in dimension %ld",
                          (long)j + 1);
     MonoBasis mb;
     char perr[POLY_ERR_LEN] = "";
     if (monobasis_init(&mb, n, d, perr))
-        return pfail(err, PROMOTE_ERR_LIMIT, "%s", perr);
+        return sym_error(err, PROMOTE_ERR_LIMIT, "%s", perr);
     slong N = mb.size;
     if (!qmat_size_ok(N, N)) {
         monobasis_clear(&mb);
-        return pfail(err, PROMOTE_ERR_LIMIT, "the Gram matrix is too large (%ld monomials)",
+        return sym_error(err, PROMOTE_ERR_LIMIT, "the Gram matrix is too large (%ld monomials)",
                      (long)N);
     }
     /* mom[j*(2d+1) + m] = m-th moment in coordinate j */
@@ -257,27 +247,27 @@ static int measure_factor(DMat **F, slong n, slong d, const PromoteMeasure *mu,
         }
         fmpq_mat_clear(G);
         if (st)
-            return pfail(err, PROMOTE_ERR_NUMERIC, "orthonormalising the monomials on the box: "
+            return sym_error(err, PROMOTE_ERR_NUMERIC, "orthonormalising the monomials on the box: "
                          "%s", dlinalg_strerror(st));
         *F = dmat_transpose(L);
         dmat_free(L);
-        return *F ? 0 : pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+        return *F ? 0 : sym_error(err, PROMOTE_ERR_NOMEM, "out of memory");
     }
     const DMat *P = mu->points;
     if (!P || P->rows < 1 || P->cols != n)
-        return pfail(err, PROMOTE_ERR_ARG, "the measure's points must be an m x %ld matrix "
+        return sym_error(err, PROMOTE_ERR_ARG, "the measure's points must be an m x %ld matrix "
                      "with m >= 1", (long)n);
     if (dmat_has_nonfinite(P))
-        return pfail(err, PROMOTE_ERR_ARG, "the measure's points contain NaN or Inf");
+        return sym_error(err, PROMOTE_ERR_ARG, "the measure's points contain NaN or Inf");
     MonoBasis mb;
     char perr[POLY_ERR_LEN] = "";
     if (monobasis_init(&mb, n, d, perr))
-        return pfail(err, PROMOTE_ERR_LIMIT, "%s", perr);
+        return sym_error(err, PROMOTE_ERR_LIMIT, "%s", perr);
     DMat *E = NULL;
     int st = eval_monomials(&E, &mb, P);
     monobasis_clear(&mb);
     if (st)
-        return pfail(err, st, "the measure's points are too many");
+        return sym_error(err, st, "the measure's points are too many");
     dmat_scale(E, 1.0 / sqrt((double)P->rows));
     if (E->rows > E->cols) {
         /* only E^T E matters: replace E by R of E = Q R */
@@ -286,7 +276,7 @@ static int measure_factor(DMat **F, slong n, slong d, const PromoteMeasure *mu,
         dmat_free(Q);
         dmat_free(E);
         if (st)
-            return pfail(err, PROMOTE_ERR_NUMERIC, "QR of the evaluation matrix: %s",
+            return sym_error(err, PROMOTE_ERR_NUMERIC, "QR of the evaluation matrix: %s",
                          dlinalg_strerror(st));
         E = R;
     }
@@ -302,13 +292,13 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t Bin,
 {
     promote_op_init(op);
     if (q < 1)
-        return pfail(err, PROMOTE_ERR_ARG, "the candidate algebra is empty");
+        return sym_error(err, PROMOTE_ERR_ARG, "the candidate algebra is empty");
     slong n = fmpq_mat_nrows(gens);
     for (slong i = 0; i < q; i++)
         if (fmpq_mat_nrows(gens + i) != n || fmpq_mat_ncols(gens + i) != n)
-            return pfail(err, PROMOTE_ERR_ARG, "the generators have different sizes");
+            return sym_error(err, PROMOTE_ERR_ARG, "the generators have different sizes");
     if (V->kind != MODEL_SECTIONS)
-        return pfail(err, PROMOTE_ERR_ARG, "promotion needs a space of polynomial sections "
+        return sym_error(err, PROMOTE_ERR_ARG, "promotion needs a space of polynomial sections "
                      "(polys, span), not layers");
     if (prec < MPFR_ORTH_PREC_MIN)
         prec = MPFR_ORTH_PREC_MIN;
@@ -326,16 +316,16 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t Bin,
     int st = mpfr_orth_transform(&T, Ga, prec < 256 ? 256 : prec);
     fmpq_mat_clear(Ga);
     if (st == DLINALG_ERR_NOT_POSDEF)
-        return pfail(err, PROMOTE_ERR_ARG, "the candidate generators are linearly dependent");
+        return sym_error(err, PROMOTE_ERR_ARG, "the candidate generators are linearly dependent");
     if (st)
-        return pfail(err, PROMOTE_ERR_NUMERIC, "orthonormalising the algebra: %s",
+        return sym_error(err, PROMOTE_ERR_NUMERIC, "orthonormalising the algebra: %s",
                      dlinalg_strerror(st));
     op->T = T;
     op->n = n;
     op->q = (int)q;
     if (!entries_ok(n * n, q) || !(op->gens = dmat_new((int)(n * n), (int)q))) {
         promote_op_clear(op);
-        return pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+        return sym_error(err, PROMOTE_ERR_NOMEM, "out of memory");
     }
     for (slong i = 0; i < q; i++)
         for (slong r = 0; r < n; r++)
@@ -349,7 +339,7 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t Bin,
         if (model_space_get_basis(Bown, V)) {
             fmpq_mat_clear(Bown);
             promote_op_clear(op);
-            return pfail(err, PROMOTE_ERR_LIMIT, "the model space's basis is too large");
+            return sym_error(err, PROMOTE_ERR_LIMIT, "the model space's basis is too large");
         }
         B = Bown;
     }
@@ -375,7 +365,7 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t Bin,
         dmat_free(F);
         promote_images_clear(M, q);
         promote_op_clear(op);
-        return pfail(err, PROMOTE_ERR_LIMIT, "the operator is too large (%ld x %ld x %ld)",
+        return sym_error(err, PROMOTE_ERR_LIMIT, "the operator is too large (%ld x %ld x %ld)",
                      (long)p, (long)q, (long)N);
     }
     op->p = (int)p;
@@ -387,7 +377,7 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t Bin,
         dmat_free(F);
         promote_images_clear(M, q);
         promote_op_clear(op);
-        return pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+        return sym_error(err, PROMOTE_ERR_NOMEM, "out of memory");
     }
     for (slong i = 0; i < q && !st; i++)
         for (slong c = 0; c < k && !st; c++) {
@@ -414,11 +404,11 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t Bin,
     promote_images_clear(M, q);
     if (st) {
         promote_op_clear(op);
-        return pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+        return sym_error(err, PROMOTE_ERR_NOMEM, "out of memory");
     }
     if (dmat_has_nonfinite(op->Lmat)) {
         promote_op_clear(op);
-        return pfail(err, PROMOTE_ERR_NUMERIC, "the operator overflowed (box too large?)");
+        return sym_error(err, PROMOTE_ERR_NUMERIC, "the operator overflowed (box too large?)");
     }
     return 0;
 }
@@ -440,7 +430,7 @@ int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t
     if (nd <= 0)
         return 0;
     if (V->kind != MODEL_SECTIONS)
-        return pfail(err, PROMOTE_ERR_ARG, "promotion needs a space of polynomial sections");
+        return sym_error(err, PROMOTE_ERR_ARG, "promotion needs a space of polynomial sections");
     if (prec < MPFR_ORTH_PREC_MIN)
         prec = MPFR_ORTH_PREC_MIN;
     fmpq_mat_t Bown;
@@ -449,7 +439,7 @@ int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t
     if (!Bin) {
         if (model_space_get_basis(Bown, V)) {
             fmpq_mat_clear(Bown);
-            return pfail(err, PROMOTE_ERR_LIMIT, "the model space's basis is too large");
+            return sym_error(err, PROMOTE_ERR_LIMIT, "the model space's basis is too large");
         }
         B = Bown;
     }
@@ -464,7 +454,7 @@ int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t
     if (nout * k != nfull || !entries_ok(pd * nd, N) || !entries_ok(nfull, nfull)) {
         dmat_free(F);
         fmpq_mat_clear(Bown);
-        return pfail(err, PROMOTE_ERR_LIMIT, "the discrete penalty is too large (%ld x %ld)",
+        return sym_error(err, PROMOTE_ERR_LIMIT, "the discrete penalty is too large (%ld x %ld)",
                      (long)(pd * nd), (long)N);
     }
     DMat *D = dmat_zeros((int)(pd * nd), (int)N), *Ed = dmat_new((int)nout, (int)N), *P = NULL;
@@ -476,13 +466,13 @@ int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t
     fmpq_mat_init(Tm, 0, 0);
     char merr[MODEL_ERR_LEN] = "";
     if (!D || !Ed || !Fm)
-        st = pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+        st = sym_error(err, PROMOTE_ERR_NOMEM, "out of memory");
     for (slong c = 0; c < k && !st; c++) { /* the coordinates of F_b itself */
         for (slong a = 0; a < nout; a++)
             for (slong b = 0; b < N; b++)
                 DMAT_AT(Ed, a, b) = fmpq_get_d(fmpq_mat_entry(B, c * nout + a, b));
         if (dmat_mul(&P, F, Ed)) {
-            st = pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+            st = sym_error(err, PROMOTE_ERR_NOMEM, "out of memory");
             break;
         }
         for (slong b = 0; b < N; b++)
@@ -493,12 +483,12 @@ int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t
     }
     for (slong j = 0; j < nd && !st; j++) {
         if (model_discrete_action(g, Tm, V, disc + j, j, merr)) {
-            st = pfail(err, PROMOTE_ERR_ARG, "%s", merr);
+            st = sym_error(err, PROMOTE_ERR_ARG, "%s", merr);
             break;
         }
         fmpq_mat_zero(A);
         if (section_act_matrix(dense_emit, A, g, Tm, k, V->d, merr)) {
-            st = pfail(err, PROMOTE_ERR_ARG, "discrete generator %ld: %s", (long)j + 1,
+            st = sym_error(err, PROMOTE_ERR_ARG, "discrete generator %ld: %s", (long)j + 1,
                        merr[0] ? merr : "its action failed");
             break;
         }
@@ -508,7 +498,7 @@ int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t
                 for (slong b = 0; b < N; b++)
                     DMAT_AT(Ed, a, b) = fmpq_get_d(fmpq_mat_entry(E, c * nout + a, b));
             if (dmat_mul(&P, F, Ed)) { /* r x N */
-                st = pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+                st = sym_error(err, PROMOTE_ERR_NOMEM, "out of memory");
                 break;
             }
             for (slong b = 0; b < N; b++)
@@ -526,7 +516,7 @@ int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t
     dmat_free(Ed);
     dmat_free(F);
     if (!st && dmat_has_nonfinite(D))
-        st = pfail(err, PROMOTE_ERR_NUMERIC, "the discrete penalty overflowed (box too large?)");
+        st = sym_error(err, PROMOTE_ERR_NUMERIC, "the discrete penalty overflowed (box too large?)");
     if (st) {
         dmat_free(D);
         dmat_free(Fm);
@@ -748,10 +738,10 @@ int promote_symmetries(DMat **sout, RankGap *rg, DMat **syms, DMat **all, double
 int promote_basis_d(DMat **Bd, const ModelSpace *V, char *err)
 {
     if (!entries_ok(V->nfull, V->dim) || V->nfull > 0x7fffffff)
-        return pfail(err, PROMOTE_ERR_LIMIT, "the model space is too large for floats");
+        return sym_error(err, PROMOTE_ERR_LIMIT, "the model space is too large for floats");
     DMat *B = dmat_zeros((int)V->nfull, (int)V->dim);
     if (!B)
-        return pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+        return sym_error(err, PROMOTE_ERR_NOMEM, "out of memory");
     fmpq *col = _fmpq_vec_init(V->nfull + 1);
     for (slong j = 0; j < V->dim; j++) {
         model_space_basis_column(col, V, j);
@@ -768,37 +758,37 @@ int promote_design(DMat **Theta, const ModelSpace *V, const DMat *Bd, const DMat
 {
     *Theta = NULL;
     if (V->kind != MODEL_SECTIONS)
-        return pfail(err, PROMOTE_ERR_ARG, "fitting needs a space of polynomial sections "
+        return sym_error(err, PROMOTE_ERR_ARG, "fitting needs a space of polynomial sections "
                      "(polys, span), not layers");
     if (X->cols != V->n)
-        return pfail(err, PROMOTE_ERR_ARG, "X has %d column%s but the models have %ld "
+        return sym_error(err, PROMOTE_ERR_ARG, "X has %d column%s but the models have %ld "
                      "coordinate%s", X->cols, X->cols == 1 ? "" : "s", (long)V->n,
                      V->n == 1 ? "" : "s");
     if (Bd->rows != V->nfull)
-        return pfail(err, PROMOTE_ERR_ARG, "the coefficients have %d rows, not %ld", Bd->rows,
+        return sym_error(err, PROMOTE_ERR_ARG, "the coefficients have %d rows, not %ld", Bd->rows,
                      (long)V->nfull);
     if (dmat_has_nonfinite(X))
-        return pfail(err, PROMOTE_ERR_ARG, "X contains NaN or Inf");
+        return sym_error(err, PROMOTE_ERR_ARG, "X contains NaN or Inf");
     slong k = V->k, m = X->rows, N = Bd->cols;
     if (!entries_ok(m * k, N))
-        return pfail(err, PROMOTE_ERR_LIMIT, "the design matrix is too large (%ld x %ld)",
+        return sym_error(err, PROMOTE_ERR_LIMIT, "the design matrix is too large (%ld x %ld)",
                      (long)(m * k), (long)N);
     MonoBasis mb;
     char perr[POLY_ERR_LEN] = "";
     if (monobasis_init(&mb, V->n, V->d, perr))
-        return pfail(err, PROMOTE_ERR_LIMIT, "%s", perr);
+        return sym_error(err, PROMOTE_ERR_LIMIT, "%s", perr);
     DMat *E = NULL;
     int st = eval_monomials(&E, &mb, X);
     slong nd = mb.size;
     monobasis_clear(&mb);
     if (st)
-        return pfail(err, st, "too many data points");
+        return sym_error(err, st, "too many data points");
     DMat *Th = dmat_zeros((int)(m * k), (int)N), *Bc = dmat_new((int)nd, (int)N), *P = NULL;
     if (!Th || !Bc) {
         dmat_free(E);
         dmat_free(Th);
         dmat_free(Bc);
-        return pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+        return sym_error(err, PROMOTE_ERR_NOMEM, "out of memory");
     }
     for (slong c = 0; c < k && !st; c++) {
         for (slong a = 0; a < nd; a++)
@@ -815,7 +805,7 @@ int promote_design(DMat **Theta, const ModelSpace *V, const DMat *Bd, const DMat
     dmat_free(Bc);
     if (st) {
         dmat_free(Th);
-        return pfail(err, PROMOTE_ERR_NOMEM, "out of memory");
+        return sym_error(err, PROMOTE_ERR_NOMEM, "out of memory");
     }
     *Theta = Th;
     return 0;

@@ -30,7 +30,7 @@
 #include "numeric/dmat.h"
 #include "numeric/rankgap.h"
 
-#define PROMOTE_ERR_LEN 256
+#define PROMOTE_ERR_LEN SYM_ERR_LEN
 /* Largest number of doubles in one design matrix or operator. */
 #define PROMOTE_MAX_ENTRIES (1L << 26)
 /* Relative size below which promote_formula skips a coefficient. */
