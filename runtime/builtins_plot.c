@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "interp.h"
 #include "numeric/dlinalg.h"
 #include "numeric/dmat.h"
 #include "numeric/stlsq.h"
@@ -132,6 +133,7 @@ static Value *finish(Call *c, SvgPlot *p, const char *path)
         return call_error(c, "cannot write %s", path);
     if (st)
         return call_error(c, "%s", svg_strerror(st));
+    interp_note_written(c->I, path);
     return val_rat_si(nd);
 }
 

@@ -30,6 +30,8 @@ typedef struct Interp {
     char **import_stack;
     int nimports;
     int echo;                /* print values of expression statements */
+    char **written;          /* files written by plot builtins, in order */
+    int nwritten;
 } Interp;
 
 Interp *interp_new(void);
@@ -52,6 +54,10 @@ int interp_run_tree(Interp *I, const AstNode *root, int echo);
 Value *interp_call(Interp *I, Value *fn, Value **args, int nargs,
                    const Span *span);
 
+/* Record that a builtin wrote the file at path (plots), so front ends
+ * such as the Jupyter kernel can show it. */
+void interp_note_written(Interp *I, const char *path);
+
 /* Read a file into a new Source (name = path); NULL if unreadable. */
 Source *source_from_file(const char *path);
 
@@ -61,5 +67,13 @@ void interp_report_error(Interp *I, const Value *err);
 /* Evaluate one expression string in I (used by help-example tests);
  * returns a new reference. */
 Value *interp_eval_string(Interp *I, const char *name, const char *text);
+
+/* Run an already parsed tree and return the value of its last statement
+ * (a new reference): the value of an expression statement, nil for any
+ * other statement, or the error value (VAL_ERROR) of the first statement
+ * that failed.  With echo set, values of the earlier expression statements
+ * are printed to I->out as a script prints them, and a last expression
+ * statement ended by ';' gives nil.  Errors are not printed. */
+Value *interp_eval_tree(Interp *I, const AstNode *root, int echo);
 
 #endif
