@@ -376,6 +376,8 @@ void sym_value_free(SymValue *v)
     free(v);
 }
 
+SymValue *sym_value_ref(const SymValue *h) { return wrap(val_ref(h->v)); }
+
 SymKind sym_value_kind(const SymValue *h)
 {
     switch (h->v->kind) {

@@ -126,6 +126,8 @@ void sym_free(void *p);
 /* --- reading values -------------------------------------------------------- */
 
 void sym_value_free(SymValue *v);              /* NULL allowed */
+/* Another handle to the same value (freed separately). */
+SymValue *sym_value_ref(const SymValue *v);
 SymKind sym_value_kind(const SymValue *v);
 /* "rational", "list", "Lie algebra", ... (static string). */
 const char *sym_value_kind_name(const SymValue *v);
