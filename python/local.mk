@@ -7,7 +7,7 @@ sym_pkgdir = $(sym_pythondir)/sym
 sym_pkg_PYTHON_FILES = python/sym/__init__.py python/sym/_ffi.py python/sym/convert.py \
 	python/sym/session.py python/sym/api.py python/sym/kernel.py
 EXTRA_DIST += $(sym_pkg_PYTHON_FILES) python/gen_cdef.py python/tests \
-	python/kernel.json.in examples/tutorial.ipynb
+	python/kernel.json.in python/make_tutorial.py examples/tutorial.ipynb
 
 # Generated: the cffi declarations (from sym.h) and the installed library path.
 python/sym/_cdef.py: $(srcdir)/include/sym/sym.h $(srcdir)/python/gen_cdef.py
