@@ -40,3 +40,15 @@ AM_TESTS_ENVIRONMENT += PYTHON3='$(PYTHON3)'; export PYTHON3; \
 	SYM_ASAN='$(enable_asan)'; export SYM_ASAN; \
 	SYM_SRCDIR='$(abs_top_srcdir)'; export SYM_SRCDIR;
 check-local: python/sym/_cdef.py python/sym/_config.py python/kernel.json
+
+# The staged `make install` test (python/tests/run-install.sh) reads these.
+print-install-dirs:
+	@echo libdir='$(libdir)' includedir='$(includedir)' datadir='$(datadir)' \
+	  pkgdatadir='$(pkgdatadir)' pythondir='$(sym_pythondir)'
+.PHONY: print-install-dirs
+if HAVE_PYTHON3
+TESTS += python/tests/run-install.sh
+endif
+AM_TESTS_ENVIRONMENT += CC='$(CC)'; export CC; CFLAGS='$(CFLAGS)'; export CFLAGS; \
+	LDFLAGS='$(LDFLAGS)'; export LDFLAGS; MAKE='$(MAKE)'; export MAKE;
+EXTRA_DIST += examples/embed.c
