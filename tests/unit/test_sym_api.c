@@ -93,7 +93,9 @@ int main(void)
     sym_value_free(v);
     CHECK(sym_value_new_rat("1", "0") == NULL);
     CHECK(sym_value_new_mat(1, 1, (const char *const[]){"x"}) == NULL);
-    CHECK(sym_session_set(S, "end", sym_session_get(S, "x")) == SYM_ERROR);
+    SymValue *x = sym_session_get(S, "x");
+    CHECK(x && sym_session_set(S, "end", x) == SYM_ERROR);
+    sym_value_free(x);
 
     /* polynomials and LaTeX */
     v = eval(S, "coords x, y\n3/4*x^2*y - y");
