@@ -1,7 +1,7 @@
 """make_tutorial.py — writes examples/tutorial.ipynb, the classroom tutorial
 as a Sym notebook.  Each code cell carries metadata "sym": the substrings
-its outputs must contain ("expect"), and whether it must show LaTeX, an SVG
-plot or an error; python/tests/check_notebook.py checks them after running
+its outputs must contain ("expect"), and whether it must show LaTeX, only
+plain text (prose values such as Lie algebras), an SVG plot or an error; python/tests/check_notebook.py checks them after running
 the notebook headless.
 
 usage: python3 python/make_tutorial.py > examples/tutorial.ipynb
@@ -18,9 +18,10 @@ def md(text):
     cells.append(new_markdown_cell(text.strip()))
 
 
-def code(text, expect=(), latex=False, svg=False, error=False):
+def code(text, expect=(), latex=False, svg=False, error=False, plain=False):
     c = new_code_cell(text.strip())
-    c.metadata["sym"] = {"expect": list(expect), "latex": latex, "svg": svg, "error": error}
+    c.metadata["sym"] = {"expect": list(expect), "latex": latex, "plain": plain, "svg": svg,
+                         "error": error}
     cells.append(c)
 
 
@@ -39,7 +40,7 @@ md("""
 A Lie algebra is a space of matrices closed under the bracket `[A, B] = AB - BA`.
 `so(3)` is the algebra of rotations of R³; its basis satisfies `[Lx, Ly] = Lz`.
 """)
-code("g = so(3)\ng", expect=["so(3): Lie algebra of dimension 3"], latex=True)
+code("g = so(3)\ng", expect=["so(3): Lie algebra of dimension 3"], plain=True)
 code("bracket(g[1], g[2]) == g[3]", expect=["true"], latex=True)
 code("killing(g)", expect=["[-2, 0, 0; 0, -2, 0; 0, 0, -2]"], latex=True)
 code("?closure", expect=["closure(mats"])
@@ -59,7 +60,7 @@ md("""
 SO(2)-invariant polynomials of degree ≤ 4 are polynomials in r² = x² + y².
 """)
 code("V = polys(scalars(SO(2)), 4)\nS = enforce(V, SO(2))\nS",
-     expect=["model space of dimension 3", "x^2 + y^2"], latex=True)
+     expect=["model space of dimension 3", "x^2 + y^2"], plain=True)
 code('print("invariants d = 0..6:", map(d -> dim(enforce(polys(scalars(SO(2)), d), SO(2))), 0:6))',
      expect=["[1, 1, 2, 2, 3, 3, 4]"])
 code("r = std(SO(3))\nlength(equivariant(r * r, r))", expect=["1"])

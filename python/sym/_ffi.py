@@ -37,3 +37,38 @@ def borrowed_string(p):
     if p == ffi.NULL:
         return None
     return ffi.string(p).decode("utf-8", "replace")
+
+
+# --- one lock for libsym ---------------------------------------------------
+# libsym's values are reference-counted without atomics and a few pieces
+# of its state are process-wide (sym/sym.h), so every library call happens
+# under `lock`.  A long evaluation runs in a worker thread while the thread
+# that holds the lock waits (see session.py); meanwhile Python may collect
+# garbage handles, in any thread: their frees are deferred (`busy`) and done
+# by `flush` when the evaluation is over.
+import threading
+
+lock = threading.RLock()
+busy = [False]
+_pending = []
+
+
+def release(fn, p):
+    """Free p with fn now if no evaluation runs, else after it."""
+    if not busy[0] and lock.acquire(blocking=False):
+        try:
+            if busy[0]:
+                _pending.append((fn, p))
+            else:
+                fn(p)
+        finally:
+            lock.release()
+    else:
+        _pending.append((fn, p))
+
+
+def flush():
+    """Do the deferred frees (the caller holds lock and busy is clear)."""
+    while _pending:
+        fn, p = _pending.pop()
+        fn(p)

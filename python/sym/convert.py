@@ -19,7 +19,7 @@ import numbers
 
 import numpy as np
 
-from ._ffi import ffi, lib, take_string, borrowed_string
+from ._ffi import ffi, lib, take_string, borrowed_string, lock, release
 
 try:
     import sympy as _sympy
@@ -33,7 +33,7 @@ def owned(p):
     """Manage a SymValue * returned by the library (freed with the cdata)."""
     if p == ffi.NULL:
         return None
-    return ffi.gc(p, lib.sym_value_free)
+    return ffi.gc(p, lambda q: release(lib.sym_value_free, q))
 
 
 class Value:
@@ -68,6 +68,11 @@ def _poly(text, names, use_sympy):
 
 def to_python(h, use_sympy=True):
     """The Python value of the handle h (see the module comment)."""
+    with lock:
+        return _to_python(h, use_sympy)
+
+
+def _to_python(h, use_sympy):
     k = lib.sym_value_kind(h)
     if k == lib.SYM_NIL:
         return None
@@ -83,11 +88,11 @@ def to_python(h, use_sympy=True):
         p = lib.sym_value_str(h, n)
         return ffi.buffer(p, n[0])[:].decode("utf-8", "replace")
     if k == lib.SYM_LIST:
-        return [to_python(owned(lib.sym_value_item(h, i)), use_sympy)
+        return [_to_python(owned(lib.sym_value_item(h, i)), use_sympy)
                 for i in range(lib.sym_value_length(h))]
     if k == lib.SYM_RECORD:
         return {borrowed_string(lib.sym_value_key(h, i)):
-                to_python(owned(lib.sym_value_item(h, i)), use_sympy)
+                _to_python(owned(lib.sym_value_item(h, i)), use_sympy)
                 for i in range(lib.sym_value_length(h))}
     rows, cols = lib.sym_value_rows(h), lib.sym_value_cols(h)
     if k == lib.SYM_MAT:
@@ -100,7 +105,8 @@ def to_python(h, use_sympy=True):
         if rows * cols == 0:
             return np.zeros((rows, cols))
         keep = lib.sym_value_ref(h)
-        data = ffi.gc(lib.sym_value_fmat_data(keep), lambda _p, keep=keep: lib.sym_value_free(keep))
+        data = ffi.gc(lib.sym_value_fmat_data(keep),
+                      lambda _p, keep=keep: release(lib.sym_value_free, keep))
         a = np.frombuffer(ffi.buffer(data, 8 * rows * cols), dtype=np.float64)
         a = a.reshape((cols, rows)).T  # column-major, no copy
         a.setflags(write=False)        # Sym values are immutable
@@ -112,7 +118,7 @@ def to_python(h, use_sympy=True):
         a = np.empty((rows, cols), dtype=object)
         for i in range(rows):
             for j in range(cols):
-                a[i, j] = to_python(owned(lib.sym_value_pmat_entry(h, i, j)), use_sympy)
+                a[i, j] = _to_python(owned(lib.sym_value_pmat_entry(h, i, j)), use_sympy)
         return a
     return Value(h)
 
@@ -131,6 +137,11 @@ def _exact_entry(x):
 def from_python(x):
     """A new handle for the Python value x (see the module comment);
     TypeError or ValueError when x has no Sym counterpart."""
+    with lock:
+        return _from_python(x)
+
+
+def _from_python(x):
     if isinstance(x, Value):
         return x._h
     if x is None:
@@ -150,12 +161,12 @@ def from_python(x):
     if isinstance(x, np.ndarray):
         return _from_array(x)
     if isinstance(x, (list, tuple)):
-        items = [from_python(v) for v in x]
+        items = [_from_python(v) for v in x]
         return owned(lib.sym_value_new_list(ffi.new("SymValue *[]", items) if items
                                             else ffi.NULL, len(items)))
     if isinstance(x, dict):
         keys = [ffi.new("char[]", str(k).encode()) for k in x]
-        vals = [from_python(v) for v in x.values()]
+        vals = [_from_python(v) for v in x.values()]
         h = owned(lib.sym_value_new_record(ffi.new("char *[]", keys) if keys else ffi.NULL,
                                            ffi.new("SymValue *[]", vals) if vals else ffi.NULL,
                                            len(vals)))

@@ -2,7 +2,8 @@
 
 Cells are Sym code run in one sym.Session: printed text and the values of
 expression statements go to the cell's stdout, the value of the last
-expression is the cell's result as text/latex and text/plain, plots written
+expression is the cell's result as text/plain and, for numbers, matrices,
+lists and polynomials, text/latex, plots written
 by plot builtins (plot_lines, plot_quiver, plot_svals) are shown inline as
 SVG, errors show Sym's caret report, `?name` or `name?` shows a builtin's
 help (the builtin table), tab completion offers keywords and bound names,
@@ -17,10 +18,14 @@ from ipykernel.kernelbase import Kernel
 
 from . import __version__
 from .session import Session, SymError, help as sym_help
-from ._ffi import lib, take_string
+from ._ffi import lib, take_string, lock
 
 _NAME_END = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
 _NAME_AT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Values shown as LaTeX too; the others (strings, records, Lie algebras, model
+# spaces, ...) print as prose and show as plain text only.
+_MATH_KINDS = (lib.SYM_BOOL, lib.SYM_RAT, lib.SYM_REAL, lib.SYM_LIST, lib.SYM_MAT,
+               lib.SYM_FMAT, lib.SYM_POLY, lib.SYM_PMAT)
 
 
 class SymKernel(Kernel):
@@ -76,12 +81,16 @@ class SymKernel(Kernel):
                 self.send_response(self.iopub_socket, "display_data",
                                    {"data": {"image/svg+xml": svg, "text/plain": path},
                                     "metadata": {}})
-        if lib.sym_value_kind(h) != lib.SYM_NIL and not silent:
+        with lock:
+            kind = lib.sym_value_kind(h)
             plain = take_string(lib.sym_value_print(h, lib.SYM_FMT_PLAIN))
             latex = take_string(lib.sym_value_print(h, lib.SYM_FMT_LATEX))
+        if kind != lib.SYM_NIL and not silent:
+            data = {"text/plain": plain}
+            if kind in _MATH_KINDS:
+                data["text/latex"] = "$$" + latex + "$$"
             self.send_response(self.iopub_socket, "execute_result",
-                               {"execution_count": self.execution_count,
-                                "data": {"text/plain": plain, "text/latex": "$$" + latex + "$$"},
+                               {"execution_count": self.execution_count, "data": data,
                                 "metadata": {}})
         return self._ok()
 

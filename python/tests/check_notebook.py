@@ -48,6 +48,9 @@ def check_notebook(path, workdir):
         errors = [o for o in cell.outputs if o.output_type == "error"]
         if bool(errors) != bool(want.get("error")):
             fails.append("%s: error expected %s, got %s" % (where, want.get("error"), text))
+        res = [o for o in cell.outputs if o.output_type == "execute_result"]
+        if want.get("plain") and (not res or "text/latex" in res[-1].data):
+            fails.append("%s: not a plain-text-only result" % where)
         if want.get("latex"):
             res = [o for o in cell.outputs if o.output_type == "execute_result"]
             if not res or not res[-1].data.get("text/latex", "").startswith("$$"):

@@ -9,20 +9,31 @@
 Errors raise sym.SymError (sym.SymSyntaxError for code that does not parse)
 carrying Sym's message, file, line, column and the caret report.  Ctrl-C
 (KeyboardInterrupt) stops the running computation: the call runs in a
-worker thread while this one waits, and an interrupt in the waiting thread
-asks libsym to stop (sym_interrupt), waits for it, then re-raises.  The
-session stays usable.  Several sessions are independent; calls into the
-library are serialised by one lock (libsym's interrupt flag is
-process-wide, see sym/sym.h).
+worker thread while the main thread waits with a SIGINT handler that asks
+libsym to stop (sym_interrupt); KeyboardInterrupt is raised when the call
+has returned (Ctrl-C is caught this way only when Python's default SIGINT
+handler is installed, and only in the main thread, where Python delivers
+it).  The session stays usable.  Several sessions are independent; calls
+into the library are serialised by one lock (libsym's interrupt flag is
+process-wide, see sym/sym.h and _ffi.lock).
 """
+import signal
 import sys
 import threading
 
-from ._ffi import ffi, lib, take_string, borrowed_string
+from ._ffi import ffi, lib, take_string, borrowed_string, lock, busy, flush, release
 from .convert import owned, to_python, from_python
 
-_lock = threading.Lock()
 _counter = [0]
+
+
+def _locked(method):
+    """Run method under the library lock (see _ffi.lock)."""
+    def run(*args, **kwargs):
+        with lock:
+            return method(*args, **kwargs)
+    run.__name__, run.__doc__ = method.__name__, method.__doc__
+    return run
 
 
 class SymError(Exception):
@@ -39,28 +50,53 @@ class SymSyntaxError(SymError):
     """Sym code that does not parse."""
 
 
+SymError.__module__ = SymSyntaxError.__module__ = "sym"   # as users name them
+
+
 def _run_interruptibly(fn):
-    """fn() in a worker thread; KeyboardInterrupt here stops it."""
+    """fn() (a library call) in a worker thread while this thread waits.
+    In the main thread, Ctrl-C (SIGINT) during the call asks libsym to stop
+    and KeyboardInterrupt is raised once the call has returned: a handler
+    that only records the signal replaces Python's during the wait, so no
+    exception can land while the worker runs.  Holds the library lock."""
     box = {}
+    done = threading.Event()
 
     def work():
         try:
             box["r"] = fn()
         except BaseException as e:  # noqa: B902 — handed to the caller
             box["e"] = e
+        finally:
+            done.set()
 
-    with _lock:
-        t = threading.Thread(target=work, name="sym-eval", daemon=True)
-        t.start()
-        interrupted = False
-        while t.is_alive():
+    hits = []
+
+    def on_sigint(signum, frame):
+        hits.append(signum)
+        lib.sym_interrupt()
+
+    main = threading.current_thread() is threading.main_thread()
+    old = signal.getsignal(signal.SIGINT) if main else None
+    catch = old is signal.default_int_handler
+    with lock:
+        busy[0] = True
+        try:
+            if catch:
+                signal.signal(signal.SIGINT, on_sigint)
             try:
-                t.join(0.05)
-            except KeyboardInterrupt:
-                interrupted = True
-                lib.sym_interrupt()
-        if interrupted:
-            raise KeyboardInterrupt
+                threading.Thread(target=work, name="sym-eval", daemon=True).start()
+                while not done.wait(0.05):
+                    if hits:
+                        lib.sym_interrupt()  # again: a call clears the flag when it starts
+            finally:
+                if catch:
+                    signal.signal(signal.SIGINT, old)
+        finally:
+            busy[0] = False
+            flush()
+    if hits:
+        raise KeyboardInterrupt
     if "e" in box:
         raise box["e"]
     return box["r"]
@@ -71,7 +107,8 @@ class Session:
     format and precision).  sympy=False returns polynomials as strings."""
 
     def __init__(self, sympy=True, name="<python>"):
-        self._S = ffi.gc(lib.sym_session_new(), lib.sym_session_free)
+        with lock:
+            self._S = ffi.gc(lib.sym_session_new(), lambda q: release(lib.sym_session_free, q))
         if self._S == ffi.NULL:
             raise MemoryError("cannot make a Sym session")
         self.sympy = sympy
@@ -80,6 +117,7 @@ class Session:
 
     # -- running code --------------------------------------------------------
 
+    @_locked
     def _check(self, status):
         if status == lib.SYM_OK:
             return
@@ -92,6 +130,7 @@ class Session:
                   lib.sym_session_error_line(S), lib.sym_session_error_col(S),
                   borrowed_string(lib.sym_session_error_report(S)))
 
+    @_locked
     def _eval_handle(self, code, echo, kwargs):
         for k, v in kwargs.items():
             self.set(k, v)
@@ -115,6 +154,7 @@ class Session:
         unless it is an expression).  Printed text goes to sys.stdout."""
         return to_python(self._eval_handle(code, 0, kwargs), self.sympy)
 
+    @_locked
     def run(self, code, **kwargs):
         """Run code as a script runs (values of expression statements are
         printed); returns None."""
@@ -131,6 +171,7 @@ class Session:
 
     # -- globals and calls -------------------------------------------------
 
+    @_locked
     def set(self, name, value):
         """Bind the global name to a Python value (see sym.convert)."""
         h = from_python(value)
@@ -140,6 +181,7 @@ class Session:
     def __setitem__(self, name, value):
         self.set(name, value)
 
+    @_locked
     def get(self, name):
         """The value bound to the global name, converted; KeyError if none."""
         h = owned(lib.sym_session_get(self._S, name.encode()))
@@ -149,6 +191,7 @@ class Session:
 
     __getitem__ = get
 
+    @_locked
     def get_or_none(self, name):
         """The value bound to name, converted, or None if unbound."""
         h = owned(lib.sym_session_get(self._S, name.encode()))
@@ -184,15 +227,18 @@ class Session:
 
     # -- front-end helpers -------------------------------------------------
 
+    @_locked
     def complete(self, prefix):
         """Keywords and bound names starting with prefix, sorted."""
         return take_string(lib.sym_complete(self._S, prefix.encode())).split()
 
+    @_locked
     def plots(self):
         """Paths of the files written by plot builtins so far, in order."""
         return [borrowed_string(lib.sym_session_plot_path(self._S, i))
                 for i in range(lib.sym_session_plot_count(self._S))]
 
+    @_locked
     def latex(self, code):
         """The LaTeX form of the value of code."""
         h = self._eval_handle(code, 0, {})
@@ -207,11 +253,13 @@ class Code:
         self.text = text
 
 
+@_locked
 def help(name=""):
     """Sym's help for a builtin name (the overview for ""); None if unknown."""
     return take_string(lib.sym_help(name.encode()))
 
 
+@_locked
 def keywords():
     """The language's reserved words (the lexer's table)."""
     out, i = [], 0
@@ -221,6 +269,7 @@ def keywords():
     return out
 
 
+@_locked
 def builtins():
     """Every builtin function name (the builtin table)."""
     out, i = [], 0
