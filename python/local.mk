@@ -6,7 +6,10 @@ sym_pythondir = @sym_pythondir@
 sym_pkgdir = $(sym_pythondir)/sym
 sym_pkg_PYTHON_FILES = python/sym/__init__.py python/sym/_ffi.py python/sym/convert.py \
 	python/sym/session.py python/sym/api.py python/sym/kernel.py
-EXTRA_DIST += $(sym_pkg_PYTHON_FILES) python/gen_cdef.py python/tests \
+EXTRA_DIST += $(sym_pkg_PYTHON_FILES) python/gen_cdef.py python/tests/stage.sh \
+	python/tests/run-pytest.sh python/tests/run-notebook.sh python/tests/run-install.sh \
+	python/tests/check_notebook.py python/tests/test_session.py python/tests/test_emlp.py \
+	python/tests/test_direct.py \
 	python/kernel.json.in python/make_tutorial.py examples/tutorial.ipynb
 
 # Generated: the cffi declarations (from sym.h) and the installed library path.
