@@ -21,9 +21,16 @@ CDEF = r'''
  * one process are independent.  What is still shared by the whole process:
  *   - the interrupt flag (sym_interrupt stops the computation running in
  *     any session; it is cleared when a session call starts);
- *   - the builtin table and its parsed signatures (read-only after first
- *     use), the polynomial-ring id counter, the value-destruction work
- *     stack and OpenBLAS's thread setting.
+ *   - the builtin table and its parsed signatures (parsed on first use,
+ *     then read-only), the polynomial-ring id counter (rings are told apart
+ *     by id, so ids only need to be distinct), the work stack that frees
+ *     deeply nested values (runtime/value.c), the printer's real-digits
+ *     setting (print_real_digits, never changed at run time), OpenBLAS's
+ *     thread count, and the REPL's completion session (CLI only);
+ *   - reference counts are plain integers: a value handed from one session
+ *     to another (sym_session_get then sym_session_set) is shared, which
+ *     is safe because values are immutable, but not across threads.
+ * There is no global random state: random builtins take explicit seeds.
  * So a session may be used by one thread at a time, and two sessions must
  * not run at the same time in two threads (the Python package holds one
  * process-wide lock around session calls).

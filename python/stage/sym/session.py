@@ -152,15 +152,23 @@ class Session:
         """Run code (after binding each keyword argument as a global) and
         return the value of its last statement converted to Python (None
         unless it is an expression).  Printed text goes to sys.stdout."""
-        return to_python(self._eval_handle(code, 0, kwargs), self.sympy)
+        try:
+            h = self._eval_handle(code, 0, kwargs)
+        except (SymError, KeyboardInterrupt) as e:
+            raise e.with_traceback(None)  # the user's line, not the binding's
+        return to_python(h, self.sympy)
 
-    @_locked
     def run(self, code, **kwargs):
         """Run code as a script runs (values of expression statements are
         printed); returns None."""
-        h = self._eval_handle(code, 1, kwargs)
-        text = take_string(lib.sym_value_print(h, lib.SYM_FMT_PLAIN))
-        if lib.sym_value_kind(h) != lib.SYM_NIL and self._print_output:
+        try:
+            h = self._eval_handle(code, 1, kwargs)
+        except (SymError, KeyboardInterrupt) as e:
+            raise e.with_traceback(None)
+        with lock:
+            text = take_string(lib.sym_value_print(h, lib.SYM_FMT_PLAIN))
+            nil = lib.sym_value_kind(h) == lib.SYM_NIL
+        if not nil and self._print_output:
             sys.stdout.write(text + "\n")
         return None
 
