@@ -574,3 +574,8 @@ void lexer_next(Lexer *lx, Token *tok)
     }
     lx->last = tok->kind;
 }
+
+const char *lexer_keyword_at(size_t i)
+{
+    return i < sizeof lexer_keywords / sizeof *lexer_keywords ? lexer_keywords[i].word : NULL;
+}

@@ -67,4 +67,8 @@ char *token_describe(char *buf, size_t n, const Token *tok);
 /* The spelling of a token kind: "+", "end", "<name>"... */
 const char *token_kind_name(TokenKind k);
 
+/* The i-th reserved word of the language (0-based), NULL past the last:
+ * the one keyword table, read by completion and the editor grammars. */
+const char *lexer_keyword_at(size_t i);
+
 #endif

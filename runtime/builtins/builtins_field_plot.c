@@ -399,6 +399,7 @@ static Value *write_plot(Call *c, SvgPlot *p, const char *path, long count)
     if (st)
         return call_error(c, "%s", err);
     (void)nd;
+    interp_note_written(c->I, path);
     return val_rat_si(count);
 }
 

@@ -11,6 +11,7 @@
 
 #include "convert.h"
 #include "builtins.h"
+#include "interp.h"
 #include "numeric/dlinalg.h"
 #include "numeric/dmat.h"
 #include "numeric/stlsq.h"
@@ -118,6 +119,7 @@ static Value *finish(Call *c, SvgPlot *p, const char *path)
     svg_plot_free(p);
     if (st)
         return call_error(c, "%s", err);
+    interp_note_written(c->I, path);
     return val_rat_si(nd);
 }
 

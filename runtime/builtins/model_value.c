@@ -260,3 +260,8 @@ int model_value_builtin_aware(const char *name)
             return 1;
     return 0;
 }
+
+const Value *model_value_info(const Value *m)
+{
+    return ((const FitModel *)m->u.obj.data)->info;
+}

@@ -41,6 +41,8 @@ Value *model_value_exact(const Value *m, long digits, const Span *sp);
 /* The model space value and the float coordinates (borrowed). */
 Value *model_value_space(const Value *m);
 const DMat *model_value_coef(const Value *m);
+/* The record of what the fit reported (borrowed; its type is "model"). */
+const Value *model_value_info(const Value *m);
 
 /* 1 if builtin `name` takes model values as they are (see above). */
 int model_value_builtin_aware(const char *name);

@@ -1223,3 +1223,28 @@ Value *interp_eval_string(Interp *I, const char *name, const char *text)
     }
     return last;
 }
+
+Value *interp_eval_tree(Interp *I, const AstNode *root, int echo)
+{
+    int saved = I->echo;
+    Value *last = val_nil();
+    for (int i = 0; i < root->nkids; i++) {
+        I->echo = echo && i + 1 < root->nkids;
+        Value *r = NULL;
+        ExecStatus st = exec_stmt(I, NULL, root->kids[i], &r);
+        val_unref(last);
+        if (st == EXEC_ERROR) {
+            I->echo = saved;
+            return r;
+        }
+        const AstNode *k = root->kids[i];
+        if (r && k->kind == AST_EXPRSTMT && !(echo && k->quiet)) {
+            last = r;
+        } else {
+            val_unref(r);
+            last = val_nil();
+        }
+    }
+    I->echo = saved;
+    return last;
+}

@@ -56,6 +56,9 @@ void interp_free(Interp *I)
     free(I->sources);
     free(I->parses);
     free(I->import_stack);
+    for (int i = 0; i < I->nwritten; i++)
+        free(I->written[i]);
+    free(I->written);
     if (I->ring)
         polyring_decref(I->ring);
     kernel_context_clear(&I->kernels);
@@ -100,6 +103,17 @@ void interp_report_error(Interp *I, const Value *err)
         i += same;
     }
     fflush(I->err);
+}
+
+void interp_note_written(Interp *I, const char *path)
+{
+    char **w = realloc(I->written, sizeof *w * (size_t)(I->nwritten + 1));
+    if (!w)
+        abort();
+    I->written = w;
+    if (!(w[I->nwritten] = strdup(path)))
+        abort();
+    I->nwritten++;
 }
 
 Value *eval_coords(Interp *I, const AstNode *n)

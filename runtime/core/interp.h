@@ -35,6 +35,8 @@ typedef struct Interp {
     int interactive;         /* the REPL: notes on shadowed builtins */
     struct LiteralCache *literals; /* long number literals, parsed once
                                       (eval.c) */
+    char **written;          /* files written by plot builtins, in order */
+    int nwritten;
 } Interp;
 
 Interp *interp_new(void);
@@ -57,6 +59,10 @@ int interp_run_tree(Interp *I, const AstNode *root, int echo);
 Value *interp_call(Interp *I, Value *fn, Value **args, int nargs,
                    const Span *span);
 
+/* Record that a builtin wrote the file at path (plots), so front ends
+ * such as the Jupyter kernel can show it. */
+void interp_note_written(Interp *I, const char *path);
+
 /* Read a file into a new Source (name = path); NULL if unreadable. */
 Source *source_from_file(const char *path);
 
@@ -66,5 +72,13 @@ void interp_report_error(Interp *I, const Value *err);
 /* Evaluate one expression string in I (used by help-example tests);
  * returns a new reference. */
 Value *interp_eval_string(Interp *I, const char *name, const char *text);
+
+/* Run an already parsed tree and return the value of its last statement
+ * (a new reference): the value of an expression statement, nil for any
+ * other statement, or the error value (VAL_ERROR) of the first statement
+ * that failed.  With echo set, values of the earlier expression statements
+ * are printed to I->out as a script prints them, and a last expression
+ * statement ended by ';' gives nil.  Errors are not printed. */
+Value *interp_eval_tree(Interp *I, const AstNode *root, int echo);
 
 #endif
