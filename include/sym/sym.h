@@ -1,4 +1,5 @@
-/* sym/sym.h — the C embedding API of Sym (libsym): sessions that run Sym
+/* sym/sym.h — the C embedding API of Sym (libsymrt, the interpreter library
+ * over the engine library libsym): sessions that run Sym
  * code, values read and built from C, interrupts, completion and help.
  *
  * This is the only header a program embedding Sym includes (the Python

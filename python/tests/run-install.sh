@@ -11,7 +11,7 @@ ${MAKE:-make} -s --no-print-directory -C "$b" install DESTDIR="$dest" > "$b/pyth
     cat "$b/python/install.log"; echo "FAIL: make install"; exit 1; }
 eval "$(${MAKE:-make} -s --no-print-directory -C "$b" print-install-dirs)"
 fails=0
-for f in "$libdir/libsym.so.0" "$includedir/sym/sym.h" "$libdir/pkgconfig/sym.pc" \
+for f in "$libdir/libsymrt.so.0" "$includedir/sym/sym.h" "$libdir/pkgconfig/sym.pc" \
          "$datadir/jupyter/kernels/sym/kernel.json" "$pythondir/sym/__init__.py" \
          "$pythondir/sym/_cdef.py" "$pythondir/sym/kernel.py" \
          "$datadir/vim/vimfiles/syntax/sym.vim" "$datadir/emacs/site-lisp/sym-mode.el" \
@@ -30,7 +30,7 @@ else
 fi
 # Python: the installed package (its _config names $libdir; the staged copy
 # is reached through SYM_LIBRARY) and the kernel spec
-got=$(PYTHONPATH="$dest$pythondir" SYM_LIBRARY="$dest$libdir/libsym.so.0" JUPYTER_PATH="$dest$datadir/jupyter" \
+got=$(PYTHONPATH="$dest$pythondir" SYM_LIBRARY="$dest$libdir/libsymrt.so.0" JUPYTER_PATH="$dest$datadir/jupyter" \
       "$PYTHON3" -c '
 import sym, os
 from jupyter_client.kernelspec import KernelSpecManager
@@ -38,6 +38,6 @@ from sym import _config
 spec = KernelSpecManager().get_kernel_spec("sym")
 print(sym.__file__.startswith(os.environ["PYTHONPATH"]), sym.Session().eval("dim(so(3))"),
       spec.argv[1:3], _config.LIBRARY)')
-want="True 3 ['-m', 'sym.kernel'] $libdir/libsym.so.0"
+want="True 3 ['-m', 'sym.kernel'] $libdir/libsymrt.so.0"
 [ "$got" = "$want" ] || { echo "FAIL: installed package: got '$got', want '$want'"; fails=$((fails + 1)); }
 [ "$fails" = 0 ]

@@ -6,7 +6,7 @@
 const char *sym_strerror(int status)
 {
     switch ((SymStatus)status) {
-    case SYM_OK: return "ok";
+    case SYM_SUCCESS: return "ok";
     case SYM_E_ARG: return "invalid argument";
     case SYM_E_DIM: return "dimensions do not match";
     case SYM_E_NOT_SQUARE: return "matrix is not square";

@@ -1,6 +1,6 @@
 /* sym_status.h — the one status enum and message convention of libsym.
  *
- * Every engine function that can fail returns an int status: SYM_OK (0) or
+ * Every engine function that can fail returns an int status: SYM_SUCCESS (0) or
  * one SYM_E_* code below, and, when it takes a `char *err`, writes a
  * one-line message there (at most SYM_ERR_LEN bytes including the NUL;
  * err may be NULL).  Engine headers keep their historical names (QMAT_E_*,
@@ -23,7 +23,7 @@
 #define SYM_ERR_LEN 256
 
 typedef enum SymStatus {
-    SYM_OK = 0,
+    SYM_SUCCESS = 0,
     SYM_E_ARG,           /* bad argument: size, index, ring, option */
     SYM_E_DIM,           /* dimensions do not match */
     SYM_E_NOT_SQUARE,    /* the operation needs a square matrix */

@@ -34,7 +34,7 @@
 
 /* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
 enum {
-    POLY_OK = SYM_OK,
+    POLY_OK = SYM_SUCCESS,
     POLY_ERR_ARG = SYM_E_ARG,          /* bad argument: index out of range, ring mismatch, size */
     POLY_ERR_DOMAIN = SYM_E_DOMAIN,    /* division by zero or by a polynomial, singular matrix */
     POLY_ERR_LIMIT = SYM_E_LIMIT,      /* degree / term-count / size limit exceeded */

@@ -28,7 +28,7 @@
 
 /* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
 enum {
-    QMAT_OK = SYM_OK,
+    QMAT_OK = SYM_SUCCESS,
     QMAT_E_DIM = SYM_E_DIM,                 /* dimensions do not match */
     QMAT_E_NOT_SQUARE = SYM_E_NOT_SQUARE,   /* operation needs a square matrix */
     QMAT_E_SINGULAR = SYM_E_SINGULAR,       /* matrix is singular */

@@ -42,7 +42,7 @@
 
 /* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
 enum {
-    ALG_OK = SYM_OK,
+    ALG_OK = SYM_SUCCESS,
     ALG_ERR_ARG = SYM_E_ARG,                 /* bad argument: size out of range, mismatched dims */
     ALG_ERR_LIMIT = SYM_E_LIMIT,             /* result would exceed a documented size limit */
     ALG_ERR_DEPENDENT = SYM_E_DEPENDENT,     /* a given basis is linearly dependent */

@@ -46,7 +46,7 @@
 /* Status codes (admm_strerror explains them). */
 enum {
     /* aliases of base/sym_status.h (one numbering for libsym) */
-    ADMM_OK = SYM_OK,                    /* finished: converged or reached max_iter (see res->converged) */
+    ADMM_OK = SYM_SUCCESS,                    /* finished: converged or reached max_iter (see res->converged) */
     ADMM_INTERRUPTED = SYM_E_INTERRUPTED, /* interrupted; res holds the current iterate */
     ADMM_ERR_DIM = SYM_E_DIM,            /* shapes of Theta, y, Lmat, p, q or warm start disagree */
     ADMM_ERR_NOMEM = SYM_E_NOMEM,

@@ -24,7 +24,7 @@ typedef struct DMat {
 /* Status codes shared with dlinalg (dlinalg_strerror explains them). */
 /* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
 enum {
-    DMAT_OK = SYM_OK,
+    DMAT_OK = SYM_SUCCESS,
     DMAT_ERR_DIM = SYM_E_DIM,    /* dimensions do not fit the operation */
     DMAT_ERR_NOMEM = SYM_E_NOMEM /* allocation failed or size overflows */
 };

@@ -23,7 +23,7 @@
 
 enum {
     /* aliases of base/sym_status.h (one numbering for libsym) */
-    SVG_OK = SYM_OK,
+    SVG_OK = SYM_SUCCESS,
     SVG_ERR_NOMEM = SYM_E_NOMEM,
     SVG_ERR_ARG = SYM_E_ARG,    /* bad argument (negative count, NULL data, size) */
     SVG_ERR_IO = SYM_E_IO,      /* the file could not be written */

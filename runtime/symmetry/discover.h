@@ -38,7 +38,7 @@
 #define DISCOVER_MAX_CANDIDATES 4096
 
 /* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
-enum { DISCOVER_OK = SYM_OK, DISCOVER_ERR_ARG = SYM_E_ARG, DISCOVER_ERR_LIMIT = SYM_E_LIMIT,
+enum { DISCOVER_OK = SYM_SUCCESS, DISCOVER_ERR_ARG = SYM_E_ARG, DISCOVER_ERR_LIMIT = SYM_E_LIMIT,
        DISCOVER_ERR_NUMERIC = SYM_E_NUMERIC,
        DISCOVER_ERR_INTERRUPTED = SYM_E_INTERRUPTED /* interrupted (Ctrl-C) */ };
 

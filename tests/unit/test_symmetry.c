@@ -59,16 +59,16 @@ START_TEST(test_bundle_generators)
     PolyRing *R = ring_xy();
     MatAlgebra so2;
     char err[SYM_ERR_LEN] = "";
-    ck_assert_int_eq(algebra_init_so(&so2, 2, err), SYM_OK);
+    ck_assert_int_eq(algebra_init_so(&so2, 2, err), SYM_SUCCESS);
     /* forms: b = -Dv^T; for v = J x (J = so2 basis) Dv = J, so b = -J^T = J */
     LieBundle E;
-    ck_assert_int_eq(bundle_init(&E, BUNDLE_FORMS, &so2, 0, 1, NULL, err), SYM_OK);
+    ck_assert_int_eq(bundle_init(&E, BUNDLE_FORMS, &so2, 0, 1, NULL, err), SYM_SUCCESS);
     ck_assert_int_eq(E.k, 2);
     PolyVec v;
     PolyMat b;
     polyvec_init(&v, 2, R);
     polymat_init(&b, 2, 2, R);
-    ck_assert_int_eq(bundle_generator(&v, &b, &E, so2.basis, err), SYM_OK);
+    ck_assert_int_eq(bundle_generator(&v, &b, &E, so2.basis, err), SYM_SUCCESS);
     for (slong i = 0; i < 2; i++)
         for (slong j = 0; j < 2; j++) {
             fmpq_t c;
@@ -87,7 +87,7 @@ START_TEST(test_bundle_generators)
     fmpq_mat_clear(big);
     /* tensors (1,1) over R^2: fiber 4; its group matrix for h = -I is I */
     LieBundle T;
-    ck_assert_int_eq(bundle_init(&T, BUNDLE_TENSORS, &so2, 1, 1, NULL, err), SYM_OK);
+    ck_assert_int_eq(bundle_init(&T, BUNDLE_TENSORS, &so2, 1, 1, NULL, err), SYM_SUCCESS);
     ck_assert_int_eq(T.k, 4);
     fmpq_mat_t h, M, g;
     fmpq_mat_init(h, 2, 2);
@@ -95,7 +95,7 @@ START_TEST(test_bundle_generators)
     fmpq_mat_neg(h, h);
     fmpq_mat_init(M, 0, 0);
     fmpq_mat_init(g, 0, 0);
-    ck_assert_int_eq(bundle_discrete_action(g, M, &T, h, err), SYM_OK);
+    ck_assert_int_eq(bundle_discrete_action(g, M, &T, h, err), SYM_SUCCESS);
     ck_assert_int_eq(fmpq_mat_nrows(M), 4);
     ck_assert(fmpq_mat_is_one(M));
     ck_assert(fmpq_mat_equal(g, h));
@@ -116,10 +116,10 @@ START_TEST(test_enforce_sections)
     PolyRing *R = ring_xy();
     MatAlgebra so2;
     char err[SYM_ERR_LEN] = "";
-    ck_assert_int_eq(algebra_init_so(&so2, 2, err), SYM_OK);
+    ck_assert_int_eq(algebra_init_so(&so2, 2, err), SYM_SUCCESS);
     LieBundle S, F;
-    ck_assert_int_eq(bundle_init(&S, BUNDLE_SCALARS, &so2, 0, 0, NULL, err), SYM_OK);
-    ck_assert_int_eq(bundle_init(&F, BUNDLE_FIELDS, &so2, 1, 0, NULL, err), SYM_OK);
+    ck_assert_int_eq(bundle_init(&S, BUNDLE_SCALARS, &so2, 0, 0, NULL, err), SYM_SUCCESS);
+    ck_assert_int_eq(bundle_init(&F, BUNDLE_FIELDS, &so2, 1, 0, NULL, err), SYM_SUCCESS);
     /* invariant polynomials of degree <= 4 in x, y: 1, r^2, r^4 */
     ck_assert_int_eq(enforce_dim(&S, R, 1, 4, &so2, NULL, 0), 3);
     /* equivariant linear vector fields: a x + b J x (2 of 2*3 = 6 of degree <= 1) */
@@ -132,7 +132,7 @@ START_TEST(test_enforce_sections)
     ck_assert_int_eq(enforce_dim(&F, R, 2, 1, &so2, refl, 1), 1);
     /* plain (no algebra) scalars: the same rule as scalars(so(2)) */
     LieBundle P;
-    ck_assert_int_eq(bundle_init_plain(&P, 2, 1, err), SYM_OK);
+    ck_assert_int_eq(bundle_init_plain(&P, 2, 1, err), SYM_SUCCESS);
     ck_assert_int_eq(enforce_dim(&P, R, 1, 4, &so2, NULL, 0), 3);
     ck_assert_int_eq(bundle_init_plain(&P, 2, 3, err), SYM_E_ARG);
     fmpq_mat_clear(refl);
@@ -146,9 +146,9 @@ START_TEST(test_enforce_layers)
     MatAlgebra so3;
     MatRep V, VV;
     char err[SYM_ERR_LEN] = "";
-    ck_assert_int_eq(algebra_init_so(&so3, 3, err), SYM_OK);
-    ck_assert_int_eq(rep_init_std(&V, &so3, err), SYM_OK);
-    ck_assert_int_eq(rep_init_tensor(&VV, &V, &V, err), SYM_OK);
+    ck_assert_int_eq(algebra_init_so(&so3, 3, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_std(&V, &so3, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_tensor(&VV, &V, &V, err), SYM_SUCCESS);
     /* so(3)-equivariant maps V (x) V -> V: the cross product only */
     ModelSpace L, S;
     ck_assert_int_eq(model_space_init_layers(&L, &VV, &V, 0, err), 0);
@@ -174,14 +174,14 @@ START_TEST(test_discover_kernel)
     PolyRing *R = ring_xy();
     MatAlgebra gl2;
     char err[SYM_ERR_LEN] = "";
-    ck_assert_int_eq(algebra_init_gl(&gl2, 2, err), SYM_OK);
+    ck_assert_int_eq(algebra_init_gl(&gl2, 2, err), SYM_SUCCESS);
     /* F = x^2 + 4 y^2: its symmetry in gl(2) is one-dimensional */
     PolyVec F;
     polyvec_init(&F, 1, R);
     add_term(F.p, 1, 2, 0, R);
     add_term(F.p, 4, 0, 2, R);
     LieBundle sc;
-    ck_assert_int_eq(bundle_init_plain(&sc, 2, 1, err), SYM_OK);
+    ck_assert_int_eq(bundle_init_plain(&sc, 2, 1, err), SYM_SUCCESS);
     PolyVec v[4], img[4];
     for (slong i = 0; i < 4; i++) {
         ck_assert_int_eq(discover_velocity(v + i, gl2.basis + i, R, err), 0);
@@ -228,7 +228,7 @@ START_TEST(test_field_algebra)
     add_term(X[0].p, 1, 0, 0, R);
     add_term(X[1].p, 1, 1, 0, R);
     FieldAlgebra A;
-    ck_assert_int_eq(field_algebra_init(&A, X, 2, R, NULL, NULL, NULL, err), SYM_OK);
+    ck_assert_int_eq(field_algebra_init(&A, X, 2, R, NULL, NULL, NULL, err), SYM_SUCCESS);
     ck_assert_int_eq(A.dim, 2);
     ck_assert(field_algebra_contains(&A, X + 1));
     field_algebra_clear(&A);
@@ -262,9 +262,9 @@ START_TEST(test_kernels)
     /* translation-invariant scalar kernels k(x, xp) of degree <= 2 on R^2:
        polynomials in x - xp, y - yp: 1, 2 linear, 3 quadratic = 6 */
     MatAlgebra t2;
-    ck_assert_int_eq(algebra_init_t(&t2, 2, err), SYM_OK);
+    ck_assert_int_eq(algebra_init_t(&t2, 2, err), SYM_SUCCESS);
     LieBundle E;
-    ck_assert_int_eq(bundle_init_kernels(&E, &t2, NULL, NULL, KR, 1, err), SYM_OK);
+    ck_assert_int_eq(bundle_init_kernels(&E, &t2, NULL, NULL, KR, 1, err), SYM_SUCCESS);
     ck_assert_int_eq(E.n, 4);
     ck_assert_int_eq(enforce_dim(&E, KR, 1, 2, &t2, NULL, 0), 6);
     algebra_clear(&t2);

@@ -5,7 +5,7 @@
     s.eval("coords x, y\\ndim(enforce(polys(scalars(SO(2)), 4), SO(2)))")  # Fraction(3)
     sym.equivariant_basis([A], [B])       # exact EMLP-style basis, NumPy out
 
-The package binds libsym (the installed shared library, sym/sym.h) through
+The package binds libsymrt (the installed interpreter library, sym/sym.h) through
 cffi: the engine is Sym's own C code, in this process.  See sym.convert for
 the conversions, sym.session for errors and interrupts, and the Jupyter
 kernel in sym.kernel (python3 -m sym.kernel).

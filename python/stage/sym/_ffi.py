@@ -1,4 +1,4 @@
-"""_ffi.py — loads libsym through cffi (ABI mode) with the declarations of
+"""_ffi.py — loads libsymrt through cffi (ABI mode) with the declarations of
 sym/sym.h.  The library is $SYM_LIBRARY if set (the build tree's tests set
 it), else the one installed with this package (_config.LIBRARY)."""
 import os
