@@ -272,7 +272,7 @@ int main(int argc, char **argv)
         return 1;
     }
     fprintf(idx, "# name family unknowns rows nnz nullity expected primes "
-                 "sym_s dense_s agree file\n");
+                 "sym_s dense_s agree file sym_min_s sym_max_s sym_runs\n");
     for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const Case *K = cases + c;
         SpMat S;
@@ -293,7 +293,7 @@ int main(int argc, char **argv)
             t0 = now();
             st = spmat_nullspace_modular_info(N, &info, &S);
             t[runs++] = now() - t0;
-        } while (st == QMAT_OK && runs < 7 && (runs < 3 || t[0] < 0.2));
+        } while (st == QMAT_OK && runs < 7 && (runs < 5 || t[0] < 0.2));
         qsort(t, runs, sizeof(double), cmp_double);
         tsym = t[runs / 2];
         if (st != QMAT_OK) {
@@ -327,13 +327,15 @@ int main(int argc, char **argv)
         write_triplets(path, &S);
         if (N->c != K->expect)
             fail = 1;
-        fprintf(idx, "%s %s %ld %ld %ld %ld %ld %ld %.6f %.6f %d %s\n",
+        fprintf(idx, "%s %s %ld %ld %ld %ld %ld %ld %.6f %.6f %d %s "
+                     "%.6f %.6f %d\n",
                 K->name, K->family, (long) n, (long) S.r, (long) S.nnz,
                 (long) N->c, (long) K->expect, (long) info.primes, tsym,
-                tdense, agree, path);
-        printf("%-16s n=%-6ld nullity=%-4ld (expect %ld) sym %.4f s  dense %s",
+                tdense, agree, path, t[0], t[runs - 1], runs);
+        printf("%-16s n=%-6ld nullity=%-4ld (expect %ld) sym %.4f s "
+               "[%.4f-%.4f, %d runs]  dense %s",
                K->name, (long) n, (long) N->c, (long) K->expect, tsym,
-               tdense < 0 ? "skipped" : "");
+               t[0], t[runs - 1], runs, tdense < 0 ? "skipped" : "");
         if (tdense >= 0)
             printf("%.3f s %s", tdense, agree ? "agree" : "DIFFER");
         printf("\n");
