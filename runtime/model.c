@@ -692,23 +692,20 @@ int model_space_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_str
     spmat_clear(&C);
     if (!st) {
         slong m = fmpq_mat_ncols(N);
-        fmpq_mat_t T;
-        fmpq_mat_init(T, m, V->nfull);
         if (V->full) {
-            fmpq_mat_transpose(T, N); /* already canonical */
-            fmpq_mat_clear(out->B);
-            fmpq_mat_init_set(out->B, N);
+            fmpq_mat_swap(out->B, N); /* already canonical: moved, not copied */
             out->dim = m;
             set_pivots(out);
         } else {
-            fmpq_mat_t P;
+            fmpq_mat_t P, T;
+            fmpq_mat_init(T, m, V->nfull);
             fmpq_mat_init(P, V->nfull, m);
             fmpq_mat_mul(P, V->B, N);
             fmpq_mat_transpose(T, P);
             fmpq_mat_clear(P);
             st = set_from_rows(out, T, err);
+            fmpq_mat_clear(T);
         }
-        fmpq_mat_clear(T);
     }
     fmpq_mat_clear(N);
     out->full = 0;

@@ -32,11 +32,12 @@ static int nullspace_reconstruct(fmpq_t q, const fmpz_t a, const fmpz_t M,
     return fmpq_reconstruct_fmpz(q, a, M);
 }
 
-/* 1 when every row of Z kills every column of W (n x k, row-major). */
-static int nullspace_verify(const SpZMat *Z, const fmpz *W, slong k, int *intr)
+/* 1 when every row of Z kills every column of the integer matrix Q
+   (n x k, denominators one). */
+static int nullspace_verify(const SpZMat *Z, const fmpq_mat_t Q, int *intr)
 {
+    slong k = Q->c, i, t, u;
     fmpz *acc = _fmpz_vec_init(k + 1);
-    slong i, t;
     int ok = 1;
     for (i = 0; i < Z->r && ok; i++) {
         if ((i & 1023) == 1023 && sym_interrupted) {
@@ -45,57 +46,87 @@ static int nullspace_verify(const SpZMat *Z, const fmpz *W, slong k, int *intr)
             break;
         }
         _fmpz_vec_zero(acc, k);
-        for (t = Z->ptr[i]; t < Z->ptr[i + 1]; t++)
-            _fmpz_vec_scalar_addmul_fmpz(acc, W + Z->col[t] * k, k, Z->val + t);
+        for (t = Z->ptr[i]; t < Z->ptr[i + 1]; t++) {
+            const fmpq *row = Q->rows[Z->col[t]];
+            for (u = 0; u < k; u++)
+                if (!fmpz_is_zero(fmpq_numref(row + u)))
+                    fmpz_addmul(acc + u, fmpq_numref(row + u), Z->val + t);
+        }
         ok = _fmpz_vec_is_zero(acc, k);
     }
     _fmpz_vec_clear(acc, k + 1);
     return ok;
 }
 
-/* From residues A (k x n) mod M: reconstruct, make rows primitive, verify.
-   On success N receives the n x k result and 1 is returned. */
+/* Column t of Q times the positive rational that makes it a primitive
+   integer vector whose first nonzero entry is positive. */
+static void nullspace_scale_col_primitive(fmpq_mat_t Q, slong t, fmpz_t l,
+                                          fmpz_t g)
+{
+    slong j, lead = -1;
+    fmpz_one(l);
+    fmpz_zero(g);
+    for (j = 0; j < Q->r; j++) {
+        const fmpq *q = fmpq_mat_entry(Q, j, t);
+        if (fmpq_is_zero(q))
+            continue;
+        if (lead < 0)
+            lead = j;
+        fmpz_lcm(l, l, fmpq_denref(q));
+    }
+    if (lead < 0)
+        return;
+    for (j = lead; j < Q->r; j++) {
+        fmpq *q = fmpq_mat_entry(Q, j, t);
+        if (fmpq_is_zero(q))
+            continue;
+        fmpz_divexact(fmpq_denref(q), l, fmpq_denref(q));
+        fmpz_mul(fmpq_numref(q), fmpq_numref(q), fmpq_denref(q));
+        fmpz_one(fmpq_denref(q));
+        fmpz_gcd(g, g, fmpq_numref(q));
+    }
+    if (fmpz_sgn(fmpq_mat_entry_num(Q, lead, t)) < 0)
+        fmpz_neg(g, g);
+    if (fmpz_is_one(g))
+        return;
+    for (j = lead; j < Q->r; j++) {
+        fmpq *q = fmpq_mat_entry(Q, j, t);
+        if (!fmpq_is_zero(q))
+            fmpz_divexact(fmpq_numref(q), fmpq_numref(q), g);
+    }
+}
+
+/* From residues A (n x k, column t = kernel vector t) mod M: reconstruct,
+   make columns primitive, verify.  On success N receives the n x k
+   result (moved, not copied) and 1 is returned. */
 static int nullspace_lift(fmpq_mat_t N, const fmpz_mat_t A, const fmpz_t M,
                           const SpZMat *Z, int *intr)
 {
-    slong k = A->r, n = A->c, t, j;
+    slong n = A->r, k = A->c, t, j;
     fmpq_mat_t Q;
-    fmpz *W;
-    fmpz_t tmp;
+    fmpz_t tmp, l;
     int ok = 1;
-    fmpq_mat_init(Q, k, n);
+    fmpq_mat_init(Q, n, k);
     fmpz_init(tmp);
-    for (t = 0; t < k && ok; t++) {
-        if (sym_interrupted) {
+    fmpz_init(l);
+    for (j = 0; j < n && ok; j++) {
+        if ((j & 1023) == 1023 && sym_interrupted) {
             *intr = 1;
             ok = 0;
         }
-        for (j = 0; j < n && ok; j++)
-            if (!fmpz_is_zero(fmpz_mat_entry(A, t, j)))
-                ok = nullspace_reconstruct(fmpq_mat_entry(Q, t, j),
-                                           fmpz_mat_entry(A, t, j), M, tmp);
+        for (t = 0; t < k && ok; t++)
+            if (!fmpz_is_zero(fmpz_mat_entry(A, j, t)))
+                ok = nullspace_reconstruct(fmpq_mat_entry(Q, j, t),
+                                           fmpz_mat_entry(A, j, t), M, tmp);
     }
+    for (t = 0; t < k && ok; t++)
+        nullspace_scale_col_primitive(Q, t, l, tmp);
     fmpz_clear(tmp);
-    if (!ok) {
-        fmpq_mat_clear(Q);
-        return 0;
-    }
-    qmat_scale_rows_primitive(Q);
-    W = _fmpz_vec_init(n * k + 1);
-    for (t = 0; t < k; t++)
-        for (j = 0; j < n; j++)
-            fmpz_set(W + j * k + t, fmpq_mat_entry_num(Q, t, j));
-    ok = nullspace_verify(Z, W, k, intr);
-    if (ok) {
-        fmpq_mat_t T;
-        fmpq_mat_init(T, n, k);
-        for (j = 0; j < n; j++)
-            for (t = 0; t < k; t++)
-                fmpq_set_fmpz(fmpq_mat_entry(T, j, t), W + j * k + t);
-        fmpq_mat_swap(N, T);
-        fmpq_mat_clear(T);
-    }
-    _fmpz_vec_clear(W, n * k + 1);
+    fmpz_clear(l);
+    if (ok)
+        ok = nullspace_verify(Z, Q, intr);
+    if (ok)
+        fmpq_mat_swap(N, Q);
     fmpq_mat_clear(Q);
     return ok;
 }
@@ -154,26 +185,26 @@ int spmat_nullspace_modular_info(fmpq_mat_t N, NullspaceInfo *info,
         if (st != QMAT_OK)
             break;
         used++;
-        k = K->r;
+        k = K->c;
         cmp = bk == k ? nullspace_pivcmp(piv, bpiv, k) : 0;
         restart = bk < 0 || k < bk || (k == bk && cmp < 0);
         if (restart) {
             fmpz_mat_clear(A);
-            fmpz_mat_init(A, k, n);
-            for (t = 0; t < k; t++) {
+            fmpz_mat_init(A, n, k);
+            for (t = 0; t < k; t++)
                 bpiv[t] = piv[t];
-                for (j = 0; j < n; j++)
-                    fmpz_set_ui(fmpz_mat_entry(A, t, j),
-                                nmod_mat_entry(K, t, j));
-            }
+            for (j = 0; j < n; j++)
+                for (t = 0; t < k; t++)
+                    fmpz_set_ui(fmpz_mat_entry(A, j, t),
+                                nmod_mat_entry(K, j, t));
             fmpz_set_ui(M, p);
             bk = k;
         } else if (k == bk && cmp == 0) {
-            for (t = 0; t < k; t++)
-                for (j = 0; j < n; j++)
-                    fmpz_CRT_ui(fmpz_mat_entry(A, t, j),
-                                fmpz_mat_entry(A, t, j), M,
-                                nmod_mat_entry(K, t, j), p, 0);
+            for (j = 0; j < n; j++)
+                for (t = 0; t < k; t++)
+                    fmpz_CRT_ui(fmpz_mat_entry(A, j, t),
+                                fmpz_mat_entry(A, j, t), M,
+                                nmod_mat_entry(K, j, t), p, 0);
             fmpz_mul_ui(M, M, p);
         }
         nmod_mat_clear(K);
@@ -212,6 +243,8 @@ int spmat_nullspace(fmpq_mat_t N, const SpMat *C)
 {
     if (C->r <= 4 && C->c <= 4)
         return nullspace_dense_fallback(N, C);
+    if (spmat_is_equalities(C))
+        return spmat_nullspace_classes(N, C);
     return spmat_nullspace_modular(N, C);
 }
 
