@@ -7,3 +7,7 @@ tests_bench_recovery_LDADD = libsymrt.a $(LIBS)
 CLEANFILES += tests/bench/recovery
 EXTRA_DIST += tests/bench/recovery.sh tests/bench/recovery-compare.py \
 	tests/bench/recovery-results.csv
+# Issue 14: the large exact enforce cases and the recovery experiment as a
+# Sym sweep (tests/bench/README.md).
+EXTRA_DIST += tests/bench/run-large.sh tests/bench/enforce/large.sym \
+	tests/bench/recovery-sweep.sh tests/bench/recovery_sweep.sym
