@@ -23,7 +23,10 @@ generators Sym's enforce uses) this runs
   default 60): reported as ">CAP s".
 
 Every figure is the median of up to 5 runs (fewer once runs pass 2 s),
-printed as "median [min-max]".
+printed as "median [min-max]".  Times are CPU times of the process
+(time.process_time here, cputime() on the Sym side), with one BLAS thread
+(run-enforce.sh sets OPENBLAS_NUM_THREADS=1): the machines these run on
+are shared, and wall time would also count other processes.
 
 Usage:
   bench_enforce.py table SYMRESULTS   the Markdown table; SYMRESULTS holds
@@ -382,15 +385,15 @@ def sympy_layer(n, kin, kout, gens, disc):
 
 
 def run_float(kind, par):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     k = float_poly(*par) if kind == "poly" else float_layer(*par)
-    return k, time.perf_counter() - t0
+    return k, time.process_time() - t0
 
 
 def run_sympy(kind, par):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     k = sympy_poly(*par) if kind == "poly" else sympy_layer(*par)
-    return k, time.perf_counter() - t0
+    return k, time.process_time() - t0
 
 
 def child(fn, kind, par, runs, q):
@@ -453,9 +456,11 @@ def table(symfile):
     with open(symfile) as f:
         for line in f:
             w = line.split()
-            if len(w) >= 9 and w[0] == "RESULT":
-                sym[w[1]] = (int(w[2]), int(w[3]), float(w[4]), float(w[6]),
-                             float(w[7]), float(w[8]), int(w[5]))
+            if len(w) >= 12 and w[0] == "RESULT":
+                # CPU times (cputime()), as the peers' process_time(); the
+                # cold first run is a wall time (clock())
+                sym[w[1]] = (int(w[2]), int(w[3]), float(w[9]), float(w[6]),
+                             float(w[10]), float(w[11]), int(w[5]))
     head = ["case", "unknowns", "exact dim", "Sym median [min–max] (cold first run)",
             "NumPy float median [min–max] (dim found)", "float / Sym",
             "SymPy exact median [min–max]", "SymPy / Sym"]

@@ -10,7 +10,11 @@ same matrices, and prints one table with Sym's and dense FLINT's times
 from the C run.
 
 Timing is in-process and covers the solve only (matrix construction,
-imports and process start are outside the clock), like the C side.  Each
+imports and process start are outside the clock), like the C side, and
+is CPU time (time.process_time; the C side CLOCK_PROCESS_CPUTIME_ID) with
+one BLAS thread (run-nullspace.sh sets OPENBLAS_NUM_THREADS=1): the
+machines these run on are shared, and wall time would also count the
+other processes.  Each
 figure is the median of up to RUNS runs (env SYM_BENCH_RUNS, default 5;
 fewer once a run takes over 2 s) and is printed as "median [min-max]".
 Each peer runs in a child process killed after CAP seconds (env
@@ -44,9 +48,9 @@ def peer_sympy_matrix(r, c, trip):
     M = sympy.zeros(r, c)
     for i, j, v in trip:
         M[i, j] = sympy.Rational(v.numerator, v.denominator)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     k = len(M.nullspace())
-    return k, time.perf_counter() - t0
+    return k, time.process_time() - t0
 
 
 def peer_sympy_domainmatrix(r, c, trip):
@@ -56,9 +60,9 @@ def peer_sympy_domainmatrix(r, c, trip):
     for i, j, v in trip:
         rows.setdefault(i, {})[j] = QQ(v.numerator, v.denominator)
     M = DomainMatrix(rows, (r, c), QQ)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     k = M.nullspace().shape[0]
-    return k, time.perf_counter() - t0
+    return k, time.process_time() - t0
 
 
 def dense_float(r, c, trip):
@@ -77,21 +81,21 @@ def peer_scipy(r, c, trip):
     import numpy as np
     import scipy.linalg
     A = dense_float(r, c, trip)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     u, s, vh = scipy.linalg.svd(A, full_matrices=r < c, check_finite=False)
     tol = max(r, c) * np.finfo(float).eps * (s[0] if len(s) else 0.0)
     rank = int(np.sum(s > tol))
     k = vh[rank:, :].shape[0]
-    return k, time.perf_counter() - t0
+    return k, time.process_time() - t0
 
 
 def peer_gram_eigh(r, c, trip):
     import numpy as np
     A = dense_float(r, c, trip)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     w = np.linalg.eigh(A.T @ A)[0]
     k = int(np.sum(w < 1e-10 * max(w.max(), 1e-300)))
-    return k, time.perf_counter() - t0
+    return k, time.process_time() - t0
 
 
 PEERS = [

@@ -12,6 +12,11 @@ p x N); a planted c* is annihilated by the first s generators
 y = Theta c* + noise with m = 2N rows; P2 (exact interpolation) uses
 y = Theta c* with m = N / 2 rows.  Files are read by bench_promote.c.
 
+Times are CPU times (time.process_time; bench_promote uses
+CLOCK_PROCESS_CPUTIME_ID) with one BLAS thread on every side
+(run-promote.sh sets OPENBLAS_NUM_THREADS=1): the machines these run on
+are shared.
+
 Both ADMMs run the same algorithm (admm.h): same c-step systems, SVT,
 residual balancing (mu 10, tau 2, every 10 iterations, at most 100
 changes), same tolerances.  The SDP: ||Z||_* <= (tr W1 + tr W2)/2 with
@@ -255,9 +260,9 @@ def sdp_cvxopt(mode, gamma, Theta, y, Lmat, p, q, reps=5):
                             "feastol": SDP_TOL, "maxiters": 200, "refinement": 2})
     ts = []
     for _ in range(reps):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         sol = solvers.conelp(**args)
-        ts.append(time.perf_counter() - t0)
+        ts.append(time.process_time() - t0)
         if sum(ts) > 20:
             break
     x = np.array(sol["x"]).ravel() if sol["x"] is not None else None
@@ -292,9 +297,9 @@ def run_sym(driver, path):
 def timed(fn, reps):
     ts, r = [], None
     for _ in range(reps):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         r = fn()
-        ts.append(time.perf_counter() - t0)
+        ts.append(time.process_time() - t0)
         if sum(ts) > 20:
             break
     return ts, r
