@@ -10,4 +10,5 @@ EXTRA_DIST += tests/bench/recovery.sh tests/bench/recovery-compare.py \
 # Issue 14: the large exact enforce cases and the recovery experiment as a
 # Sym sweep (tests/bench/README.md).
 EXTRA_DIST += tests/bench/run-large.sh tests/bench/enforce/large.sym \
-	tests/bench/recovery-sweep.sh tests/bench/recovery_sweep.sym
+	tests/bench/recovery-sweep.sh tests/bench/recovery_sweep.sym \
+	tests/bench/recovery-sweep-results.csv

@@ -7,7 +7,8 @@
 # authors' runs by recovery-compare.py (median n_recover against their
 # [min, max] over 10 seeds, seconds per search against their dt).
 # Usage: tests/bench/recovery-sweep.sh [OUT.csv]   (from the build directory;
-# SYM=path picks the sym binary; default OUT /tmp/sym_recovery_sweep/r.csv)
+# SYM=path picks the sym binary; default OUT /tmp/sym_recovery_sweep/r.csv;
+# AUTHORS=dir holds the authors' CSVs, default ../shared/data/recovery)
 # The same script runs as a Slurm array: sbatch --array=0-N --wrap
 # "sym recovery_sweep.sym OUT.csv", then "sym recovery_sweep.sym OUT.csv merge".
 set -e
@@ -30,4 +31,5 @@ for r in rows:
     w.writerow(["ortho", r["prior"], 5, r["r"], r["d"], r["seed"], r["n_recover"], r["n_lib"],
                 "%.3f" % float(r["secs"]), r["iters"], r["solves"]])
 PY
-/usr/bin/python3 "$here/recovery-compare.py" "$out.compare.csv"
+# AUTHORS: the directory of the authors' CSVs (default: recovery-compare.py's)
+/usr/bin/python3 "$here/recovery-compare.py" "$out.compare.csv" ${AUTHORS:+"$AUTHORS"}
