@@ -406,7 +406,6 @@ static Value *bi_sweep(Call *c, Value **a)
     for (long r = 0; r < done.n; r++)
         if (done.rows[r].task < n)
             have[done.rows[r].task] = 1;
-    int header_known = done.header != NULL;
     char *header = done.header ? strdup(done.header) : NULL;
     rows_clear(&done);
 
@@ -450,7 +449,6 @@ static Value *bi_sweep(Call *c, Value **a)
         sb_free(&line);
         val_unref(res);
     }
-    (void)header_known;
     if (fd >= 0 && close(fd) != 0 && !err)
         err = call_error(c, "sweep: cannot write %s: %s", part.s, strerror(errno));
     free(header);
