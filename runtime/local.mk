@@ -9,6 +9,7 @@ libsymrt_a_SOURCES += \
 	runtime/builtins_lie.c runtime/builtins_lie.h runtime/builtins_rep.c runtime/builtins_bundle.c runtime/model.h runtime/model.c runtime/builtins_model.c runtime/discover.h runtime/discover.c runtime/builtins_discover.c runtime/promote.h runtime/promote.c runtime/builtins_fit.c runtime/builtins_kernel.c runtime/builtins_fields_algebra.c runtime/builtins_numeric.h runtime/builtins_numeric.c \
 	runtime/builtins_nn.h runtime/builtins_nn.c \
 	runtime/repl.h runtime/repl.c runtime/stdlib_files.h
+libsymrt_a_SOURCES += runtime/builtins_sweep.c
 nodist_libsymrt_a_SOURCES = runtime/stdlib_files.c
 BUILT_SOURCES += runtime/stdlib_files.c
 CLEANFILES += runtime/stdlib_files.c
