@@ -12,6 +12,7 @@ libsymrt_a_SOURCES += \
 	runtime/builtins/builtins_lie.c runtime/builtins/builtins_lie.h runtime/builtins/builtins_rep.c runtime/builtins/builtins_bundle.c runtime/builtins/builtins_model.h runtime/builtins/builtins_model.c runtime/builtins/builtins_discover.c runtime/builtins/builtins_fit.c runtime/builtins/builtins_kernel.c runtime/builtins/builtins_fields_algebra.c runtime/builtins/builtins_numeric.h runtime/builtins/builtins_numeric.c \
 	runtime/builtins/builtins_nn.h runtime/builtins/builtins_nn.c \
 	runtime/cli/repl.h runtime/cli/repl.c runtime/core/stdlib_files.h
+libsymrt_a_SOURCES += runtime/builtins/builtins_sweep.c
 nodist_libsymrt_a_SOURCES = runtime/core/stdlib_files.c
 BUILT_SOURCES += runtime/core/stdlib_files.c
 CLEANFILES += runtime/core/stdlib_files.c

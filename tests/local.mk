@@ -149,6 +149,10 @@ SYM_SHELL_TESTS = tests/cli/test-cli.sh tests/cli/test-list.sh \
 	tests/repl/test-repl.sh
 
 TESTS += $(SYM_SCRIPT_TESTS) $(SYM_EXAMPLE_TESTS) $(SYM_SHELL_TESTS)
+# Sweeps: serial, local shards, GNU parallel, resume; a Slurm job array
+# (only with SYM_TEST_SLURM=1, as .ci/run sets it; skipped otherwise).
+TESTS += tests/sweep/test-sweep.sh tests/sweep/test-slurm.sh
+EXTRA_DIST += tests/sweep/sweep.sym tests/sweep/test-sweep.sh tests/sweep/test-slurm.sh
 
 # Expected outputs: NAME.out always, NAME.err / NAME.status where present.
 SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \

@@ -21,11 +21,11 @@
   '(    "A" "D" "O" "S" "SO" "Z" "abs" "act" "action" "adjoint" "aff" "algebra"
     "append" "assert" "basis" "bracket" "builtin" "center" "centralizer"
     "chol" "clock" "closure" "coeff" "coeffs" "columns" "concat" "convolve"
-    "cos" "data" "degree" "den" "derivation_matrix" "derived" "det" "diff"
-    "dim" "discover" "div" "dual" "eigh" "enforce" "epnn" "equivariant"
+    "cos" "cputime" "data" "degree" "den" "derivation_matrix" "derived" "det"
+    "diff" "dim" "discover" "div" "dual" "eigh" "enforce" "epnn" "equivariant"
     "error" "eval" "exact" "exp" "eye" "field" "fields" "fields_algebra"
     "filter" "fit" "float" "floor" "fmat" "forms" "frank" "from_coeffs" "gl"
-    "grad" "group" "hcat" "help" "hom" "image" "inv" "is_subalgebra"
+    "grad" "grid" "group" "hcat" "help" "hom" "image" "inv" "is_subalgebra"
     "jacobian" "kernel_bundle" "kernel_coords" "kernels" "keys" "killing"
     "kron" "latex" "layers" "length" "lie" "load" "log" "lorentz" "lstsq"
     "map" "matrix" "memory" "mlp" "model" "monomials" "noise" "norm"
@@ -35,9 +35,9 @@
     "rank" "real" "record" "regulariser" "rep" "reverse" "round" "rref"
     "sample" "sample_kernel" "save" "scalars" "se" "sections" "show"
     "simulate" "sin" "sindy" "sindy_fit" "size" "sl" "so" "solve" "sp" "span"
-    "sqrt" "std" "steerable" "str" "structure" "subs" "sum" "svd" "sym" "t"
-    "tensors" "terms" "to_coords" "trace" "train" "transpose" "trivial" "type"
-    "vbracket" "vcat" "wedge" "zeros"))
+    "sqrt" "std" "steerable" "str" "structure" "subs" "sum" "svd" "sweep"
+    "sweep_merge" "sym" "t" "tensors" "terms" "to_coords" "trace" "train"
+    "transpose" "trivial" "type" "vbracket" "vcat" "wedge" "zeros"))
 
 (defconst sym-font-lock-keywords
   `((,(regexp-opt sym-keywords 'symbols) . font-lock-keyword-face)

@@ -32,11 +32,45 @@ static int nullspace_reconstruct(fmpq_t q, const fmpz_t a, const fmpz_t M,
     return fmpq_reconstruct_fmpz(q, a, M);
 }
 
-/* 1 when every row of Z kills every column of W (n x k, row-major). */
-static int nullspace_verify(const SpZMat *Z, const fmpz *W, slong k, int *intr)
+/* The nonzero pattern of Q (n x k) by rows: row j's nonzeros are the
+   columns idx[start[j] .. start[j + 1]). */
+typedef struct {
+    slong *start, *idx;
+} NzRows;
+
+static void nzrows_init(NzRows *P, const fmpq_mat_t Q)
 {
+    slong n = Q->r, k = Q->c, j, t, nz = 0;
+    P->start = flint_malloc((n + 1) * sizeof(slong));
+    for (j = 0; j < n; j++)
+        for (t = 0; t < k; t++)
+            nz += !fmpq_is_zero(fmpq_mat_entry(Q, j, t));
+    P->idx = flint_malloc((nz + 1) * sizeof(slong));
+    for (j = 0, nz = 0; j < n; j++) {
+        P->start[j] = nz;
+        for (t = 0; t < k; t++)
+            if (!fmpq_is_zero(fmpq_mat_entry(Q, j, t)))
+                P->idx[nz++] = t;
+    }
+    P->start[n] = nz;
+}
+
+static void nzrows_clear(NzRows *P)
+{
+    flint_free(P->start);
+    flint_free(P->idx);
+}
+
+/* 1 when every row of Z kills every column of the integer matrix Q
+   (n x k, denominators one; P its pattern).  Only the nonzeros are
+   visited: kernel bases of equivariance constraints are sparse. */
+static int nullspace_verify(const SpZMat *Z, const fmpq_mat_t Q,
+                            const NzRows *P, int *intr)
+{
+    slong k = Q->c, i, t, s, u, ntouch;
     fmpz *acc = _fmpz_vec_init(k + 1);
-    slong i, t;
+    slong *touch = flint_malloc((k + 1) * sizeof(slong));
+    char *mark = flint_calloc(k + 1, 1);
     int ok = 1;
     for (i = 0; i < Z->r && ok; i++) {
         if ((i & 1023) == 1023 && sym_interrupt_poll()) {
@@ -44,58 +78,122 @@ static int nullspace_verify(const SpZMat *Z, const fmpz *W, slong k, int *intr)
             ok = 0;
             break;
         }
-        _fmpz_vec_zero(acc, k);
-        for (t = Z->ptr[i]; t < Z->ptr[i + 1]; t++)
-            _fmpz_vec_scalar_addmul_fmpz(acc, W + Z->col[t] * k, k, Z->val + t);
-        ok = _fmpz_vec_is_zero(acc, k);
+        ntouch = 0;
+        for (t = Z->ptr[i]; t < Z->ptr[i + 1]; t++) {
+            slong c = Z->col[t];
+            for (s = P->start[c]; s < P->start[c + 1]; s++) {
+                u = P->idx[s];
+                if (!mark[u]) {
+                    mark[u] = 1;
+                    touch[ntouch++] = u;
+                }
+                fmpz_addmul(acc + u, fmpq_mat_entry_num(Q, c, u), Z->val + t);
+            }
+        }
+        for (s = 0; s < ntouch; s++) {
+            u = touch[s];
+            if (!fmpz_is_zero(acc + u))
+                ok = 0;
+            fmpz_zero(acc + u);
+            mark[u] = 0;
+        }
     }
     _fmpz_vec_clear(acc, k + 1);
+    flint_free(touch);
+    flint_free(mark);
     return ok;
 }
 
-/* From residues A (k x n) mod M: reconstruct, make rows primitive, verify.
-   On success N receives the n x k result and 1 is returned. */
-static int nullspace_lift(fmpq_mat_t N, const fmpz_mat_t A, const fmpz_t M,
+/* Scale each column of Q by the positive rational that makes it a
+   primitive integer vector whose first nonzero entry is positive (the
+   pivot, 1 in the echelon form).  Row-major passes over the pattern. */
+static void nullspace_scale_cols_primitive(fmpq_mat_t Q, const NzRows *P)
+{
+    slong n = Q->r, k = Q->c, j, s, t;
+    fmpz *l = _fmpz_vec_init(k + 1), *g = _fmpz_vec_init(k + 1);
+    slong *lead = flint_malloc((k + 1) * sizeof(slong));
+    for (t = 0; t < k; t++) {
+        fmpz_one(l + t);
+        lead[t] = -1;
+    }
+    for (j = 0; j < n; j++)
+        for (s = P->start[j]; s < P->start[j + 1]; s++) {
+            t = P->idx[s];
+            if (lead[t] < 0)
+                lead[t] = j;
+            if (!fmpz_is_one(fmpq_mat_entry_den(Q, j, t)))
+                fmpz_lcm(l + t, l + t, fmpq_mat_entry_den(Q, j, t));
+        }
+    for (j = 0; j < n; j++)
+        for (s = P->start[j]; s < P->start[j + 1]; s++) {
+            fmpq *q = fmpq_mat_entry(Q, j, P->idx[s]);
+            t = P->idx[s];
+            if (!fmpz_is_one(l + t)) {
+                fmpz_divexact(fmpq_denref(q), l + t, fmpq_denref(q));
+                fmpz_mul(fmpq_numref(q), fmpq_numref(q), fmpq_denref(q));
+                fmpz_one(fmpq_denref(q));
+            }
+            fmpz_gcd(g + t, g + t, fmpq_numref(q));
+        }
+    for (t = 0; t < k; t++)
+        if (lead[t] >= 0 && fmpz_sgn(fmpq_mat_entry_num(Q, lead[t], t)) < 0)
+            fmpz_neg(g + t, g + t);
+    for (j = 0; j < n; j++)
+        for (s = P->start[j]; s < P->start[j + 1]; s++) {
+            t = P->idx[s];
+            if (!fmpz_is_one(g + t))
+                fmpz_divexact(fmpq_mat_entry_num(Q, j, t),
+                              fmpq_mat_entry_num(Q, j, t), g + t);
+        }
+    _fmpz_vec_clear(l, k + 1);
+    _fmpz_vec_clear(g, k + 1);
+    flint_free(lead);
+}
+
+/* From residues mod M (n x k, column t = kernel vector t): the CRT
+   accumulator A, or, while only one prime p = M was gathered, K itself
+   (A == NULL): reconstruct, make columns primitive, verify.  On success N
+   receives the n x k result (moved, not copied) and 1 is returned. */
+static int nullspace_lift(fmpq_mat_t N, const fmpz_mat_struct *A,
+                          const nmod_mat_t K, const fmpz_t M,
                           const SpZMat *Z, int *intr)
 {
-    slong k = A->r, n = A->c, t, j;
+    slong n = K ? K->r : A->r, k = K ? K->c : A->c, t, j;
     fmpq_mat_t Q;
-    fmpz *W;
-    fmpz_t tmp;
+    NzRows P;
+    fmpz_t tmp, a;
     int ok = 1;
-    fmpq_mat_init(Q, k, n);
+    fmpq_mat_init(Q, n, k);
     fmpz_init(tmp);
-    for (t = 0; t < k && ok; t++) {
-        if (sym_interrupt_poll()) {
+    fmpz_init(a);
+    for (j = 0; j < n && ok; j++) {
+        if ((j & 1023) == 1023 && sym_interrupt_poll()) {
             *intr = 1;
             ok = 0;
         }
-        for (j = 0; j < n && ok; j++)
-            if (!fmpz_is_zero(fmpz_mat_entry(A, t, j)))
-                ok = nullspace_reconstruct(fmpq_mat_entry(Q, t, j),
-                                           fmpz_mat_entry(A, t, j), M, tmp);
+        for (t = 0; t < k && ok; t++) {
+            if (A) {
+                if (!fmpz_is_zero(fmpz_mat_entry(A, j, t)))
+                    ok = nullspace_reconstruct(fmpq_mat_entry(Q, j, t),
+                                               fmpz_mat_entry(A, j, t), M, tmp);
+            } else if (nmod_mat_entry(K, j, t) != 0) {
+                fmpz_set_ui(a, nmod_mat_entry(K, j, t));
+                ok = nullspace_reconstruct(fmpq_mat_entry(Q, j, t), a, M, tmp);
+            }
+        }
     }
     fmpz_clear(tmp);
+    fmpz_clear(a);
     if (!ok) {
         fmpq_mat_clear(Q);
         return 0;
     }
-    qmat_scale_rows_primitive(Q);
-    W = _fmpz_vec_init(n * k + 1);
-    for (t = 0; t < k; t++)
-        for (j = 0; j < n; j++)
-            fmpz_set(W + j * k + t, fmpq_mat_entry_num(Q, t, j));
-    ok = nullspace_verify(Z, W, k, intr);
-    if (ok) {
-        fmpq_mat_t T;
-        fmpq_mat_init(T, n, k);
-        for (j = 0; j < n; j++)
-            for (t = 0; t < k; t++)
-                fmpq_set_fmpz(fmpq_mat_entry(T, j, t), W + j * k + t);
-        fmpq_mat_swap(N, T);
-        fmpq_mat_clear(T);
-    }
-    _fmpz_vec_clear(W, n * k + 1);
+    nzrows_init(&P, Q);
+    nullspace_scale_cols_primitive(Q, &P);
+    ok = nullspace_verify(Z, Q, &P, intr);
+    nzrows_clear(&P);
+    if (ok)
+        fmpq_mat_swap(N, Q);
     fmpq_mat_clear(Q);
     return ok;
 }
@@ -131,10 +229,10 @@ int spmat_nullspace_modular_info(fmpq_mat_t N, NullspaceInfo *info,
     SpZMat Z;
     fmpz_mat_t A;
     fmpz_t M;
-    nmod_mat_t K;
+    nmod_mat_t K, Kb;
     slong n = C->c, *piv, *bpiv, bk = -1, used = 0, iter, t, j;
     ulong p = UWORD(1) << 62;
-    int st = QMAT_OK, done = 0, intr = 0;
+    int st = QMAT_OK, done = 0, intr = 0, have_kb = 0;
 
     if (info) {
         info->rank = 0;
@@ -154,36 +252,49 @@ int spmat_nullspace_modular_info(fmpq_mat_t N, NullspaceInfo *info,
         if (st != QMAT_OK)
             break;
         used++;
-        k = K->r;
+        k = K->c;
         cmp = bk == k ? nullspace_pivcmp(piv, bpiv, k) : 0;
         restart = bk < 0 || k < bk || (k == bk && cmp < 0);
         if (restart) {
-            fmpz_mat_clear(A);
-            fmpz_mat_init(A, k, n);
-            for (t = 0; t < k; t++) {
+            /* keep this prime's residues as they are (no copy) */
+            if (have_kb)
+                nmod_mat_clear(Kb);
+            *Kb = *K;
+            have_kb = 1;
+            for (t = 0; t < k; t++)
                 bpiv[t] = piv[t];
-                for (j = 0; j < n; j++)
-                    fmpz_set_ui(fmpz_mat_entry(A, t, j),
-                                nmod_mat_entry(K, t, j));
-            }
             fmpz_set_ui(M, p);
             bk = k;
         } else if (k == bk && cmp == 0) {
-            for (t = 0; t < k; t++)
+            if (have_kb) {
+                fmpz_mat_clear(A);
+                fmpz_mat_init(A, n, k);
                 for (j = 0; j < n; j++)
-                    fmpz_CRT_ui(fmpz_mat_entry(A, t, j),
-                                fmpz_mat_entry(A, t, j), M,
-                                nmod_mat_entry(K, t, j), p, 0);
+                    for (t = 0; t < k; t++)
+                        fmpz_set_ui(fmpz_mat_entry(A, j, t),
+                                    nmod_mat_entry(Kb, j, t));
+                nmod_mat_clear(Kb);
+                have_kb = 0;
+            }
+            for (j = 0; j < n; j++)
+                for (t = 0; t < k; t++)
+                    fmpz_CRT_ui(fmpz_mat_entry(A, j, t),
+                                fmpz_mat_entry(A, j, t), M,
+                                nmod_mat_entry(K, j, t), p, 0);
             fmpz_mul_ui(M, M, p);
         }
-        nmod_mat_clear(K);
+        if (!restart)
+            nmod_mat_clear(K);
         if (restart || cmp == 0)
-            done = nullspace_lift(N, A, M, &Z, &intr);
+            done = have_kb ? nullspace_lift(N, NULL, Kb, M, &Z, &intr)
+                           : nullspace_lift(N, A, NULL, M, &Z, &intr);
         if (intr) {
             st = QMAT_E_INTERRUPTED;
             break;
         }
     }
+    if (have_kb)
+        nmod_mat_clear(Kb);
     if (info) {
         info->rank = n - bk;
         info->primes = used;
@@ -212,6 +323,8 @@ int spmat_nullspace(fmpq_mat_t N, const SpMat *C)
 {
     if (C->r <= 4 && C->c <= 4)
         return nullspace_dense_fallback(N, C);
+    if (spmat_is_equalities(C))
+        return spmat_nullspace_classes(N, C);
     return spmat_nullspace_modular(N, C);
 }
 

@@ -8,12 +8,16 @@
  * nonzero row scaling of C.
  *
  * Methods: the sparse modular solver (nullspace_modp.c) eliminates modulo
- * 63-bit primes with a fill-reducing pivot order, lifts the canonical basis
- * by CRT and rational reconstruction, and returns it only after the exact
- * check C N = 0 over Z; with k = n - rank(C mod p) >= nullity(C) that check
- * proves N spans the whole kernel.  After NULLSPACE_MAX_PRIMES primes
- * without success it falls back to the dense FLINT route
- * (qmat_nullspace_dense in qmat.h).
+ * 63-bit primes with a fill-reducing choice of pivot rows, each pivoting on
+ * its last column, which yields the canonical basis directly (no dense
+ * rref of the basis; see nullspace_modp.c), lifts it by CRT and rational
+ * reconstruction, and returns it only after the exact check C N = 0 over
+ * Z; with k = n - rank(C mod p) >= nullity(C) that check proves N spans
+ * the whole kernel.  After NULLSPACE_MAX_PRIMES primes without success it
+ * falls back to the dense FLINT route (qmat_nullspace_dense in qmat.h).
+ * spmat_nullspace takes a shortcut for systems of equalities x_u = x_v,
+ * x_u = 0 (groups acting by permutations): the kernel is the class
+ * indicators, with no elimination (nullspace_classes.c).
  *
  * All functions return QMAT_OK or a QMAT_E_* code (qmat.h): QMAT_E_TOO_LARGE
  * when the n x k result (or a dense fallback) would pass QMAT_MAX_ENTRIES,
@@ -42,6 +46,16 @@ int spmat_nullspace(fmpq_mat_t N, const SpMat *C);
 
 /* Kernel of C by the sparse modular method (with its dense fallback). */
 int spmat_nullspace_modular(fmpq_mat_t N, const SpMat *C);
+
+/* 1 when every row of C is x_u = x_v (entries a and -a) or x_u = 0 (one
+   entry): the constraints of a group acting by permutations. */
+int spmat_is_equalities(const SpMat *C);
+
+/* Kernel of such a C (spmat_is_equalities) without elimination: the
+   indicators of the classes of the equalities that hold no zeroed
+   unknown, ordered by first index (already canonical).  QMAT_E_INTERNAL
+   when C is not of that form.  nullspace_classes.c. */
+int spmat_nullspace_classes(fmpq_mat_t N, const SpMat *C);
 
 /* Same, also reporting what happened in *info (may be NULL). */
 int spmat_nullspace_modular_info(fmpq_mat_t N, NullspaceInfo *info,

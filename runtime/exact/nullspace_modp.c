@@ -1,13 +1,22 @@
 /* nullspace_modp.c — sparse Gaussian elimination modulo a word-size prime.
  *
  * Rows are compressed (sorted columns, nonzero residues).  Pivots follow a
- * Markowitz-style rule: take a shortest active row (bucket queue by length)
- * and, among a few such rows, the entry whose column has the fewest active
- * rows, minimising (row length - 1) * (column count - 1), the fill bound.
- * The pivot column is then eliminated from every active row (column lists
- * find them), so each pivot row only has its pivot, later pivots and free
- * columns: back substitution in reverse pivot order gives one kernel vector
- * per free column, and a dense nmod_mat_rref makes the basis canonical.
+ * Markowitz-style rule restricted to each row's last column: among a few
+ * shortest active rows (bucket queue by length) take the one whose last
+ * column has the fewest active rows, minimising (row length - 1) *
+ * (column count - 1), the fill bound.  The pivot column is then eliminated
+ * from every active row (column lists find them), so each pivot row only
+ * has its pivot, later pivots and free columns: back substitution in
+ * reverse pivot order gives one kernel vector per free column.
+ *
+ * Why the last column: eliminating P only adds columns <= P's pivot, so a
+ * pivot row, once taken, keeps its pivot as its last column.  The pivot
+ * rows are then an echelon basis of the row space ordered by last column,
+ * and the pivot set is the set of last columns of the row space: column j
+ * is a pivot iff it is independent of the columns after it.  The free
+ * columns are exactly the columns where the kernel's reduced row echelon
+ * form has its pivots, and the kernel vectors with the identity on the
+ * free columns ARE that canonical form: no dense rref of the basis.
  */
 #include <string.h>
 #include <flint/nmod_vec.h>
@@ -220,23 +229,22 @@ static void elim_clear(Elim *E)
     flint_free(E->sval);
 }
 
-/* Choose the pivot (row, position in row); 0 when no active row is left. */
+/* Choose the pivot (row, position in row: always the row's last column);
+   0 when no active row is left. */
 static int elim_choose(Elim *E, slong *prow, slong *ppos)
 {
-    slong r, t, seen = 0, best = -1;
+    slong r, seen = 0, best = -1;
     while (E->minlen <= E->n && E->head[E->minlen] < 0)
         E->minlen++;
     if (E->minlen > E->n)
         return 0;
     for (r = E->head[E->minlen]; r >= 0 && seen < 4; r = E->next[r], seen++) {
         const MRow *R = E->row + r;
-        for (t = 0; t < R->len; t++) {
-            slong cost = (R->len - 1) * (E->ccount[R->col[t]] - 1);
-            if (best < 0 || cost < best) {
-                best = cost;
-                *prow = r;
-                *ppos = t;
-            }
+        slong cost = (R->len - 1) * (E->ccount[R->col[R->len - 1]] - 1);
+        if (best < 0 || cost < best) {
+            best = cost;
+            *prow = r;
+            *ppos = R->len - 1;
         }
         if (best == 0)
             break;
@@ -304,7 +312,6 @@ int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p)
 {
     Elim E;
     slong n = Z->c, rank = 0, k, s, t = 0, i = 0, j, *prow, *pcol, *freec;
-    ulong *X;
     char *ispiv;
     int st = QMAT_OK;
 
@@ -349,41 +356,33 @@ int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p)
         elim_clear(&E);
         return st;
     }
-    /* X (n x k, row-major): kernel vector t has 1 at free column t */
+    /* K (n x k): kernel vector t (column t) has 1 at free column t */
     freec = flint_malloc((k + 1) * sizeof(slong));
     for (j = 0, t = 0; j < n; j++)
         if (!ispiv[j])
             freec[t++] = j;
-    X = flint_calloc(n * k + 1, sizeof(ulong));
+    nmod_mat_init(K, n, k, p);
     for (t = 0; t < k; t++)
-        X[freec[t] * k + t] = 1;
+        nmod_mat_entry(K, freec[t], t) = 1;
     for (s = rank - 1; s >= 0 && k > 0; s--) {
         const MRow *P = E.row + prow[s];
-        ulong *Xc = X + pcol[s] * k;
+        mp_limb_t *Xc = K->rows[pcol[s]];
         if ((s & 255) == 0 && sym_interrupt_poll()) {
             st = QMAT_E_INTERRUPTED;
             break;
         }
         for (t = 0; t < P->len; t++)
             if (P->col[t] != pcol[s])
-                _nmod_vec_scalar_addmul_nmod(Xc, X + P->col[t] * k, k,
+                _nmod_vec_scalar_addmul_nmod(Xc, K->rows[P->col[t]], k,
                                              nmod_neg(P->val[t], E.mod),
                                              E.mod);
     }
-    if (st == QMAT_OK) {
-        nmod_mat_init(K, k, n, p);
-        for (j = 0; j < n; j++)
-            for (t = 0; t < k; t++)
-                nmod_mat_entry(K, t, j) = X[j * k + t];
-        if (k > 0)
-            nmod_mat_rref(K);
-        for (t = 0, j = 0; t < k; t++) {
-            while (nmod_mat_entry(K, t, j) == 0)
-                j++;
-            piv[t] = j++;
-        }
-    }
-    flint_free(X);
+    /* K is already the canonical form (see the header comment) */
+    if (st == QMAT_OK)
+        for (t = 0; t < k; t++)
+            piv[t] = freec[t];
+    else
+        nmod_mat_clear(K);
     flint_free(freec);
     flint_free(prow);
     flint_free(pcol);

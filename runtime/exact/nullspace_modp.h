@@ -25,10 +25,11 @@ typedef struct {
 void spzmat_init_from_spmat(SpZMat *Z, const SpMat *C);
 void spzmat_clear(SpZMat *Z);
 
-/* K (initialised by this call with modulus p, k x n, k = n - rank mod p)
-   = reduced row echelon form of the kernel of Z modulo the prime p;
-   piv (caller allocated, length n) receives K's pivot columns in its
-   first k entries.  Returns QMAT_OK, QMAT_E_INTERRUPTED or
+/* K (initialised by this call with modulus p, n x k, k = n - rank mod p)
+   = the transpose of the reduced row echelon form of the kernel of Z
+   modulo the prime p: column t is kernel vector t; piv (caller allocated,
+   length n) receives the pivot columns of the echelon form (the rows of K
+   holding the identity) in its first k entries.  Returns QMAT_OK, QMAT_E_INTERRUPTED or
    QMAT_E_TOO_LARGE (k x n past QMAT_MAX_ENTRIES); on error K is not
    initialised. */
 int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p);

@@ -1,5 +1,5 @@
 /* net.h — neural networks for Sym: multilayer perceptrons and networks of
- * EPNN blocks (PAPER.md §1.5 (e), §4.2 (iii)), their forward pass on a batch
+ * EPNN blocks (equivariance-promoting networks, Otto et al., arXiv 2311.00212), their forward pass on a batch
  * of points, reverse mode (gradients with respect to parameters and inputs)
  * and forward mode (directional derivatives in the input).
  *

@@ -1,5 +1,5 @@
 /* pointlie.h — the end-to-end Lie derivative of an MLP at sample points
- * (the authors' SymmMLPNODE, PAPER.md §4.2 (iii)): for orthonormal
+ * (the authors' SymmMLPNODE, for promoting symmetry in networks): for orthonormal
  * generators with input images A_i (din x din) and output images B_i
  * (dout x dout),
  *     row i of L-hat = ( B_i N(x_p) - DN(x_p) A_i x_p )_p / sqrt(npts),

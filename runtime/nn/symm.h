@@ -1,5 +1,5 @@
-/* symm.h — the three symmetry operations on networks of net.h (PAPER.md §4.2
- * (iii)): exact enforcement of equivariance block by block, the
+/* symm.h — the three symmetry operations on networks of net.h (promoting
+ * symmetry in networks, Otto et al., arXiv 2311.00212): exact enforcement of equivariance block by block, the
  * Lie-derivative operator L-hat of every EPNN block as a linear map of its
  * parameters (for promotion by a nuclear norm and for discovery), and the
  * nuclear norm with its gradient.

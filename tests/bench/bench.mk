@@ -16,3 +16,8 @@ tests_bench_pendulum_LDADD = libsymrt.a liblang.a libsym.a $(READLINE_LIBS) $(LI
 CLEANFILES += tests/bench/pendulum
 EXTRA_DIST += tests/bench/run-pendulum.sh tests/bench/pendulum_data.sym \
 	tests/bench/bench_pendulum_torch.py tests/bench/pendulum-plot.py
+# Issue 14: the large exact enforce cases and the recovery experiment as a
+# Sym sweep (tests/bench/README.md).
+EXTRA_DIST += tests/bench/run-large.sh tests/bench/enforce/large.sym \
+	tests/bench/recovery-sweep.sh tests/bench/recovery_sweep.sym \
+	tests/bench/recovery-sweep-results.csv

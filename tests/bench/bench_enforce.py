@@ -14,11 +14,19 @@ generators Sym's enforce uses) this runs
   equivariant maps) there is nothing to sample: the constraint matrix
   rho_out(xi) W - W rho_in(xi) = 0 itself, in float, gets the same SVD and
   cut.  Timed: sampling + building + SVD.
-* SymPy exact: the same constraint operator by exact coefficient matching
-  (sympy Poly: coefficients of lie(xi, F_b) per monomial; for layers the
-  exact Kronecker constraint), then DomainMatrix(QQ).nullspace (sparse
-  format).  Timed: building + nullspace.  Runs in a child process killed
-  after CAP seconds (env SYM_BENCH_CAP, default 60): reported as ">CAP s".
+* SymPy exact: the same constraint operator by exact coefficient matching,
+  built directly from the exponents (lie(xi, x^e) term by term, no
+  sympy.Poly; for layers the exact sparse Kronecker constraint), then
+  DomainMatrix(QQ).nullspace (sparse format; gmpy2 rationals when
+  python3-gmpy2 is installed).  Timed: building + nullspace, in-process.
+  Runs in a child process killed after CAP seconds (env SYM_BENCH_CAP,
+  default 60): reported as ">CAP s".
+
+Every figure is the median of up to 5 runs (fewer once runs pass 2 s),
+printed as "median [min-max]".  Times are CPU times of the process
+(time.process_time here, cputime() on the Sym side), with one BLAS thread
+(run-enforce.sh sets OPENBLAS_NUM_THREADS=1): the machines these run on
+are shared, and wall time would also count other processes.
 
 Usage:
   bench_enforce.py table SYMRESULTS   the Markdown table; SYMRESULTS holds
@@ -39,6 +47,16 @@ import time
 import numpy as np
 
 CAP = float(os.environ.get("SYM_BENCH_CAP", "60"))
+
+
+def cpu_seconds(pid):
+    """CPU time (user + system) of a process so far, from /proc."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            w = f.read().rsplit(")", 1)[1].split()
+        return (int(w[11]) + int(w[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
 FLOAT_CAP = float(os.environ.get("SYM_BENCH_FLOAT_CAP", "600"))
 RTOL = 1e-5
 SEED = int(os.environ.get("SYM_BENCH_SEED", "1"))
@@ -219,58 +237,87 @@ def float_layer(n, kin, kout, gens, disc):
 
 
 def sympy_poly(m, D, vector, gens, disc):
-    import sympy
+    """The exact constraint built directly from exponents (no sympy.Poly):
+    lie(A, x^e) = -sum_j e_j x^(e - u_j) (A x)_j, so column b (monomial e)
+    gets -e_j A[j][l] on the monomial e - u_j + u_l; for a vector field
+    F = x^e u_c the rows of output r add A[r][c] x^e.  A discrete generator
+    h that is a signed permutation (REFL3 here) maps x^e to a signed
+    monomial; any other h goes through sympy.Poly.  Then the same
+    DomainMatrix(QQ).nullspace()."""
     from sympy import QQ
     from sympy.polys.matrices import DomainMatrix
-    xs = sympy.symbols("x0:%d" % m)
-    mons = [sympy.Poly(sympy.Mul(*[x ** a for x, a in zip(xs, e)]), *xs,
-                       domain=QQ) for e in exponents(m, D)]
-    nb = len(mons)
+    ex = exponents(m, D)
+    nb = len(ex)
     k = m if vector else 1
     rows = {}
     rowid = {}
 
     def put(key, col, v):
-        if v == 0:
-            return
         r = rowid.setdefault(key, len(rowid))
-        rows.setdefault(r, {})
-        rows[r][col] = rows[r].get(col, QQ(0)) + v
+        row = rows.setdefault(r, {})
+        v = row.get(col, 0) + v
+        if v:
+            row[col] = v
+        else:
+            row.pop(col, None)
 
-    X = [sympy.Poly(x, *xs, domain=QQ) for x in xs]
+    one = QQ(1)
     for gi, A in enumerate(gens):
-        AX = [sum((X[j] * A[i][j] for j in range(m) if A[i][j]),
-                  sympy.Poly(0, *xs, domain=QQ)) for i in range(m)]
-        for b, p in enumerate(mons):
-            gv = sympy.Poly(0, *xs, domain=QQ)
-            for j in range(m):
-                if not AX[j].is_zero:
-                    gv += p.diff(xs[j]) * AX[j]
+        terms = [(j, l, A[j][l]) for j in range(m) for l in range(m) if A[j][l]]
+        for b, e in enumerate(ex):
+            gv = {}
+            for j, l, a in terms:
+                if e[j] == 0:
+                    continue
+                f = list(e)
+                f[j] -= 1
+                f[l] += 1
+                f = tuple(f)
+                gv[f] = gv.get(f, 0) + e[j] * a
             if not vector:
-                for mono, v in gv.terms():
-                    put((gi, 0, mono), b, -v)
+                for mono, v in gv.items():
+                    if v:
+                        put((gi, 0, mono), b, -v * one)
                 continue
             for c in range(k):
                 for r in range(k):
-                    poly = p * A[r][c] if A[r][c] else sympy.Poly(0, *xs, domain=QQ)
+                    if A[r][c]:
+                        put((gi, r, e), c * nb + b, A[r][c] * one)
                     if r == c:
-                        poly = poly - gv
-                    for mono, v in poly.terms():
-                        put((gi, r, mono), c * nb + b, v)
+                        for mono, v in gv.items():
+                            if v:
+                                put((gi, r, mono), c * nb + b, -v * one)
     for hi, h in enumerate(disc):
+        import sympy
         hinv = sympy.Matrix(h).inv()
-        sub = {xs[i]: sum(hinv[i, j] * xs[j] for j in range(m)) for i in range(m)}
-        for b, p in enumerate(mons):
-            ph = sympy.Poly(p.as_expr().subs(sub, simultaneous=True), *xs, domain=QQ)
+        signed_perm = all(sum(1 for v in hinv.row(i) if v) == 1 and
+                          all(v in (0, 1, -1) for v in hinv.row(i)) for i in range(m))
+        for b, e in enumerate(ex):
+            if signed_perm:
+                # x_i -> s x_pi(i)
+                f = [0] * m
+                sign = 1
+                for i in range(m):
+                    jj = next(j for j in range(m) if hinv[i, j])
+                    f[jj] += e[i]
+                    if hinv[i, jj] < 0 and e[i] % 2:
+                        sign = -sign
+                ph = {tuple(f): sign}
+            else:
+                xs = sympy.symbols("x0:%d" % m)
+                sub = {xs[i]: sum(hinv[i, j] * xs[j] for j in range(m)) for i in range(m)}
+                mono = sympy.Mul(*[x ** a for x, a in zip(xs, e)])
+                ph = {t: QQ(v) for t, v in sympy.Poly(mono.subs(sub, simultaneous=True),
+                                                      *xs, domain=QQ).terms()}
             for c in range(k):
                 for r in range(k):
-                    poly = ph * h[r][c] if h[r][c] else sympy.Poly(0, *xs, domain=QQ)
+                    if h[r][c]:
+                        for mono, v in ph.items():
+                            put(("h", hi, r, mono), c * nb + b, h[r][c] * v * one)
                     if r == c:
-                        poly = poly - p
-                    for mono, v in poly.terms():
-                        put(("h", hi, r, mono), c * nb + b, v)
+                        put(("h", hi, r, e), c * nb + b, -one)
     ncol = k * nb
-    M = DomainMatrix(rows, (max(len(rowid), 1), ncol), QQ)
+    M = DomainMatrix({i: r for i, r in rows.items() if r}, (max(len(rowid), 1), ncol), QQ)
     return M.nullspace().shape[0]
 
 
@@ -348,22 +395,22 @@ def sympy_layer(n, kin, kout, gens, disc):
 
 
 def run_float(kind, par):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     k = float_poly(*par) if kind == "poly" else float_layer(*par)
-    return k, time.perf_counter() - t0
+    return k, time.process_time() - t0
 
 
 def run_sympy(kind, par):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     k = sympy_poly(*par) if kind == "poly" else sympy_layer(*par)
-    return k, time.perf_counter() - t0
+    return k, time.process_time() - t0
 
 
 def child(fn, kind, par, runs, q):
     out = []
     for _ in range(runs):
         out.append(fn(kind, par))
-        if out[-1][1] > 1.0:
+        if out[-1][1] > 2.0 or (len(out) >= 3 and sum(t for _, t in out) > 10):
             break
     q.put(out)
 
@@ -374,9 +421,10 @@ def capped(fn, kind, par, cap, runs):
     q = ctx.Queue()
     p = ctx.Process(target=child, args=(fn, kind, par, runs, q))
     p.start()
-    t0 = time.time()
     res = None
-    while time.time() - t0 < cap:
+    # the cap is on the child's CPU time: on a shared machine its wall
+    # time also counts other processes
+    while cpu_seconds(p.pid) < cap:
         try:
             res = q.get(timeout=0.2)
             break
@@ -388,7 +436,8 @@ def capped(fn, kind, par, cap, runs):
     p.join()
     if not res:
         return None
-    return res[0][0], statistics.median(t for _, t in res)
+    ts = [t for _, t in res]
+    return res[0][0], statistics.median(ts), min(ts), max(ts), len(ts)
 
 
 def fmt_t(t):
@@ -397,6 +446,16 @@ def fmt_t(t):
     if t < 1:
         return "%.3g ms" % (t * 1e3)
     return "%.3g s" % t
+
+
+def fmt_s(med, lo, hi, n):
+    if n <= 1:
+        return "%s (1 run)" % fmt_t(med)
+    return "%s [%s–%s]" % (fmt_t(med), fmt_t(lo), fmt_t(hi))
+
+
+def fmt_r(r):
+    return "%.2gx" % r if r < 10 else "%.0fx" % r
 
 
 def table(symfile):
@@ -408,11 +467,14 @@ def table(symfile):
     with open(symfile) as f:
         for line in f:
             w = line.split()
-            if len(w) >= 5 and w[0] == "RESULT":
-                first = float(w[6]) if len(w) > 6 else float(w[4])
-                sym[w[1]] = (int(w[2]), int(w[3]), float(w[4]), first)
-    head = ["case", "unknowns", "exact dim", "sym median (cold)", "NumPy float (dim found)",
-            "float / sym", "SymPy exact", "SymPy / sym"]
+            if len(w) >= 12 and w[0] == "RESULT":
+                # CPU times (cputime()), as the peers' process_time(); the
+                # cold first run is a wall time (clock())
+                sym[w[1]] = (int(w[2]), int(w[3]), float(w[9]), float(w[6]),
+                             float(w[10]), float(w[11]), int(w[5]))
+    head = ["case", "unknowns", "exact dim", "Sym median [min–max] (cold first run)",
+            "NumPy float median [min–max] (dim found)", "float / Sym",
+            "SymPy exact median [min–max]", "SymPy / Sym"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     bad = 0
@@ -422,29 +484,28 @@ def table(symfile):
             print("| %s | (no Sym result) |" % label)
             bad = 1
             continue
-        n, d, ts, first = sym[name]
-        fl = capped(run_float, kind, par, FLOAT_CAP, 3)
+        n, d, ts, first, smin, smax, sruns = sym[name]
+        fl = capped(run_float, kind, par, FLOAT_CAP, 5)
         family = name.rsplit("_", 1)[0]
         skip = family in sympy_capped
-        sp = None if skip else capped(run_sympy, kind, par, CAP, 1)
+        sp = None if skip else capped(run_sympy, kind, par, CAP, 5)
         if sp is None:
             sympy_capped.add(family)
-        row = [label, str(n), str(d), "%s (%s)" % (fmt_t(ts), fmt_t(first))]
+        row = [label, str(n), str(d), "%s (%s)" % (fmt_s(ts, smin, smax, sruns), fmt_t(first))]
         if fl is None:
             row += [">%g s" % FLOAT_CAP, ">%.0fx" % (FLOAT_CAP / ts)]
         else:
             mark = "" if fl[0] == d else " **wrong**"
-            row += ["%s (%d%s)" % (fmt_t(fl[1]), fl[0], mark),
-                    "%.0fx" % (fl[1] / ts)]
+            row += ["%s (%d%s)" % (fmt_s(*fl[1:]), fl[0], mark), fmt_r(fl[1] / ts)]
         if sp is None:
             row += [">%g s%s" % (CAP, " (not run: smaller case capped)"
                                   if skip else ""), ">%.0fx" % (CAP / ts)]
         else:
             if sp[0] != d:
                 bad = 1
-            row += ["%s%s" % (fmt_t(sp[1]), "" if sp[0] == d else
+            row += ["%s%s" % (fmt_s(*sp[1:]), "" if sp[0] == d else
                                 " (dim %d ≠ exact!)" % sp[0]),
-                    "%.0fx" % (sp[1] / ts)]
+                    fmt_r(sp[1] / ts)]
         print("| " + " | ".join(row) + " |", flush=True)
     return bad
 

@@ -1,4 +1,4 @@
-/* pendulum.c — the paper's network experiment (PAPER.md §5.3) on Sym's
+/* pendulum.c — the paper's network experiment (Otto et al., arXiv 2311.00212) on Sym's
  * engines: neural ODEs on the double spring pendulum chunks written by
  * tests/bench/pendulum_data.sym, for one model, n_traj and seed per run.
  *

@@ -8,6 +8,8 @@
 # caps each SymPy run, default 60; SYM_BENCH_FLOAT_CAP the float runs,
 # default 600)
 set -e
+# CPU times with one BLAS thread on every side (the machine is shared)
+export OPENBLAS_NUM_THREADS=1
 here=$(cd "$(dirname "$0")" && pwd)
 dir=${1:-/tmp/sym_bench_enforce}
 sym=${SYM:-./sym}

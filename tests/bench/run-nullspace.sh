@@ -5,6 +5,8 @@
 # Usage: tests/bench/run-nullspace.sh [DIR]   (from the build directory;
 # SYM_BENCH_CAP=seconds caps each peer run, default 60)
 set -e
+# CPU times with one BLAS thread on every side (the machine is shared)
+export OPENBLAS_NUM_THREADS=1
 here=$(cd "$(dirname "$0")" && pwd)
 dir=${1:-/tmp/sym_bench_nullspace}
 bench=tests/bench/bench_nullspace

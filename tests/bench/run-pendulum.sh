@@ -1,6 +1,6 @@
 #!/bin/sh
-# run-pendulum.sh — the sweep of the paper's network experiment (PAPER.md
-# §5.3) on Sym's engines: models x n_traj x seeds, one CSV line each.
+# run-pendulum.sh — the sweep of the paper's network experiment (Otto et al.,
+# arXiv 2311.00212) on Sym's engines: models x n_traj x seeds, one CSV line each.
 #
 # usage: tests/bench/run-pendulum.sh [STEPS [SEEDS [NTRAJS [MODELS]]]]
 #   defaults: 10000 steps (the authors'), seeds "0", n_traj

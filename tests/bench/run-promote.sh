@@ -7,6 +7,8 @@
 # Usage: tests/bench/run-promote.sh [DIR]   (from the build directory;
 # BENCH_PROMOTE=path overrides the driver)
 set -e
+# CPU times with one BLAS thread on every side (the machine is shared)
+export OPENBLAS_NUM_THREADS=1
 here=$(cd "$(dirname "$0")" && pwd)
 dir=${1:-/tmp/sym_bench_promote}
 bench=${BENCH_PROMOTE:-tests/bench/bench_promote}

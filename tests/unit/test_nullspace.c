@@ -255,6 +255,60 @@ START_TEST(test_structured_and_interrupt)
 }
 END_TEST
 
+/* Systems of equalities x_u = a x_v / a and zeroed unknowns: the class
+   indicators (no elimination) equal the modular and dense kernels; a row
+   x_u + x_v = 0 is not of that form. */
+START_TEST(test_equality_classes)
+{
+    flint_rand_t st;
+    fmpq_mat_t C, N1, N2, N3;
+    SpMat S;
+    slong it;
+    flint_randinit(st);
+    fmpq_mat_init(C, 0, 0);
+    fmpq_mat_init(N1, 0, 0);
+    fmpq_mat_init(N2, 0, 0);
+    fmpq_mat_init(N3, 0, 0);
+    for (it = 0; it < 60; it++) {
+        slong n = 5 + n_randint(st, 30), r = n_randint(st, 2 * n), i;
+        qmat_resize(C, r, n);
+        fmpq_mat_zero(C);
+        for (i = 0; i < r; i++) {
+            slong u = n_randint(st, n), v = n_randint(st, n);
+            slong a = 1 + n_randint(st, 5), d = 1 + n_randint(st, 3);
+            fmpq_set_si(fmpq_mat_entry(C, i, u), a, d);
+            if (n_randint(st, 8) != 0 && v != u)
+                fmpq_set_si(fmpq_mat_entry(C, i, v), -a, d);
+        }
+        spmat_init(&S, n);
+        spmat_set_qmat(&S, C);
+        ck_assert(spmat_is_equalities(&S));
+        REQUIRE(spmat_nullspace_classes(N1, &S) == QMAT_OK, C);
+        REQUIRE(spmat_nullspace_modular(N2, &S) == QMAT_OK, C);
+        REQUIRE(qmat_nullspace_dense(N3, C) == QMAT_OK, C);
+        REQUIRE(fmpq_mat_equal(N1, N2), C);
+        REQUIRE(fmpq_mat_equal(N1, N3), C);
+        check_kernel(C, N1);
+        spmat_clear(&S);
+    }
+    {
+        slong cols[2] = {0, 1}, num[2] = {1, 1};
+        spmat_init(&S, 2);
+        spmat_append_row_si(&S, cols, num, 1, 2);
+        ck_assert(!spmat_is_equalities(&S));
+        ck_assert_int_eq(spmat_nullspace_classes(N1, &S), QMAT_E_INTERNAL);
+        ck_assert_int_eq(spmat_nullspace(N1, &S), QMAT_OK);
+        ck_assert_int_eq(N1->c, 1);
+        spmat_clear(&S);
+    }
+    fmpq_mat_clear(C);
+    fmpq_mat_clear(N1);
+    fmpq_mat_clear(N2);
+    fmpq_mat_clear(N3);
+    flint_randclear(st);
+}
+END_TEST
+
 START_TEST(test_too_large)
 {
     SpMat S;
@@ -278,6 +332,7 @@ static Suite *nullspace_suite(void)
     tcase_add_test(tc, test_invariance);
     tcase_add_test(tc, test_multi_prime);
     tcase_add_test(tc, test_structured_and_interrupt);
+    tcase_add_test(tc, test_equality_classes);
     tcase_add_test(tc, test_too_large);
     suite_add_tcase(s, tc);
     return s;

@@ -1,0 +1,105 @@
+/* nullspace_classes.c — kernels of systems of equalities, without a solve.
+ *
+ * When every row of C says x_u = x_v (two entries a, -a) or x_u = 0 (one
+ * entry), the kernel is spanned by the indicator vectors of the classes of
+ * the union of those equalities that hold no zeroed unknown.  This is the
+ * shape of every constraint of a group acting by permutation matrices (the
+ * equivariant maps between permutation representations and their tensor
+ * powers: orbits of index tuples), so such kernels need no elimination.
+ * The indicators have disjoint supports and entries 1, so, ordered by their
+ * first index, they are already the canonical form of nullspace.h.
+ */
+#include "exact/nullspace.h"
+
+static slong classes_find(slong *parent, slong u)
+{
+    slong r = u, t;
+    while (parent[r] != r)
+        r = parent[r];
+    while (parent[u] != r) {
+        t = parent[u];
+        parent[u] = r;
+        u = t;
+    }
+    return r;
+}
+
+int spmat_is_equalities(const SpMat *C)
+{
+    slong i, b;
+    for (i = 0; i < C->r; i++) {
+        b = C->ptr[i];
+        switch (C->ptr[i + 1] - b) {
+        case 0:
+        case 1:
+            break;
+        case 2:
+            if (!fmpz_equal(fmpq_denref(C->val + b), fmpq_denref(C->val + b + 1)) ||
+                fmpz_cmpabs(fmpq_numref(C->val + b), fmpq_numref(C->val + b + 1)) != 0 ||
+                fmpz_sgn(fmpq_numref(C->val + b)) == fmpz_sgn(fmpq_numref(C->val + b + 1)))
+                return 0;
+            break;
+        default:
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int spmat_nullspace_classes(fmpq_mat_t N, const SpMat *C)
+{
+    slong n = C->c, i, j, k = 0, b, u, v;
+    slong *parent, *id;
+    char *zero;
+    int st = QMAT_OK;
+    if (!spmat_is_equalities(C))
+        return QMAT_E_INTERNAL;
+    parent = flint_malloc((n + 1) * sizeof(slong));
+    id = flint_malloc((n + 1) * sizeof(slong));
+    zero = flint_calloc(n + 1, 1);
+    for (j = 0; j < n; j++)
+        parent[j] = j;
+    for (i = 0; i < C->r; i++) {
+        b = C->ptr[i];
+        if ((i & 4095) == 4095 && sym_interrupt_poll()) {
+            st = QMAT_E_INTERRUPTED;
+            break;
+        }
+        if (C->ptr[i + 1] - b == 1) {
+            zero[C->col[b]] = 1;
+        } else if (C->ptr[i + 1] - b == 2) {
+            u = classes_find(parent, C->col[b]);
+            v = classes_find(parent, C->col[b + 1]);
+            if (u != v)
+                parent[FLINT_MAX(u, v)] = FLINT_MIN(u, v);
+        }
+    }
+    if (st == QMAT_OK) {
+        /* a class is zero when any member is; roots are class minima */
+        for (j = 0; j < n; j++)
+            if (zero[j])
+                zero[classes_find(parent, j)] = 1;
+        for (j = 0; j < n; j++) {
+            id[j] = -1;
+            if (classes_find(parent, j) == j && !zero[j])
+                id[j] = k++;
+        }
+        if (!qmat_size_ok(n, k))
+            st = QMAT_E_TOO_LARGE;
+    }
+    if (st == QMAT_OK) {
+        fmpq_mat_t R;
+        fmpq_mat_init(R, n, k);
+        for (j = 0; j < n; j++) {
+            u = id[classes_find(parent, j)];
+            if (u >= 0)
+                fmpq_one(fmpq_mat_entry(R, j, u));
+        }
+        fmpq_mat_swap(N, R);
+        fmpq_mat_clear(R);
+    }
+    flint_free(parent);
+    flint_free(id);
+    flint_free(zero);
+    return st;
+}
