@@ -34,6 +34,7 @@ const char *sym_strerror(int status)
     case SYM_E_INFEASIBLE: return "the constraints have no solution";
     case SYM_E_IO: return "input/output error";
     case SYM_E_EMPTY: return "nothing to do (empty input)";
+    case SYM_E_FORMAT: return "the file is not in the expected format";
     case SYM_STATUS_COUNT: break;
     }
     return "unknown error";

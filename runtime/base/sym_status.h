@@ -51,6 +51,7 @@ typedef enum SymStatus {
     SYM_E_INFEASIBLE,    /* an interpolation constraint has no solution */
     SYM_E_IO,            /* a file could not be read or written */
     SYM_E_EMPTY,         /* nothing to draw / no data */
+    SYM_E_FORMAT,        /* a file is not in the expected format */
     SYM_STATUS_COUNT
 } SymStatus;
 

@@ -16,7 +16,7 @@ int nn_fail(char *err, int st, const char *fmt, ...)
     if (err) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(err, NN_ERR_LEN, fmt, ap);
+        vsnprintf(err, NN_ERR_LEN, fmt, ap); /* NN_ERR_LEN = SYM_ERR_LEN */
         va_end(ap);
     }
     return st;

@@ -1,5 +1,6 @@
 /* net.h — neural networks for Sym: multilayer perceptrons and networks of
- * EPNN blocks (equivariance-promoting networks, Otto et al., arXiv 2311.00212), their forward pass on a batch
+ * EPNN blocks (equivariance-promoting networks, Otto et al., arXiv
+ * 2311.00212), their forward pass on a batch
  * of points, reverse mode (gradients with respect to parameters and inputs)
  * and forward mode (directional derivatives in the input).
  *
@@ -36,14 +37,18 @@
 #define SYM_NN_NET_H
 
 #include <stdint.h>
+#include "base/sym_status.h"
 
-#define NN_ERR_LEN 256
+#define NN_ERR_LEN SYM_ERR_LEN
 #define NN_MAX_LAYERS 64
 #define NN_MAX_WIDTH 4096
 #define NN_MAX_PARAMS (1L << 26)
 
-enum { NN_OK = 0, NN_E_ARG = 1, NN_E_NOMEM = 2, NN_E_NONFINITE = 3, NN_E_NUMERIC = 4,
-       NN_E_INTERRUPTED = 5, NN_E_FORMAT = 6, NN_E_IO = 7, NN_E_LIMIT = 8 };
+/* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
+enum { NN_OK = SYM_SUCCESS, NN_E_ARG = SYM_E_ARG, NN_E_NOMEM = SYM_E_NOMEM,
+       NN_E_NONFINITE = SYM_E_NONFINITE, NN_E_NUMERIC = SYM_E_NUMERIC,
+       NN_E_INTERRUPTED = SYM_E_INTERRUPTED, NN_E_FORMAT = SYM_E_FORMAT, NN_E_IO = SYM_E_IO,
+       NN_E_LIMIT = SYM_E_LIMIT };
 
 typedef enum { NN_TANH = 0, NN_SIGMOID = 1, NN_RELU = 2, NN_IDENTITY = 3 } NnAct;
 typedef enum { NN_MLP = 1, NN_EPNN = 2 } NnKind;
