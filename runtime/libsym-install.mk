@@ -48,7 +48,7 @@ tests_libsym_link_only_LDADD = $(LIBS)
 
 # The C example, built against a staged `make install` through libsym.pc.
 TESTS += tests/libsym/example_staged.sh
-EXTRA_DIST += tests/libsym/example_staged.sh examples/libsym/enforce_discover.c \
+EXTRA_DIST += HACKING.md tests/libsym/example_staged.sh examples/libsym/enforce_discover.c \
 	examples/libsym/enforce_discover.out
 # How the tree was configured, for tests that compile against it.
 libsym-print-build:
