@@ -55,3 +55,11 @@ endif
 AM_TESTS_ENVIRONMENT += CC='$(CC)'; export CC; CFLAGS='$(CFLAGS)'; export CFLAGS; \
 	LDFLAGS='$(LDFLAGS)'; export LDFLAGS; MAKE='$(MAKE)'; export MAKE;
 EXTRA_DIST += examples/embed.c
+
+# What the Python, notebook, install and editor tests leave in the build
+# tree (recreated on every run), so that distcheck's clean-up check passes.
+clean-local: clean-local-python
+clean-local-python:
+	-rm -rf python/stage python/install-stage python/jupyter python/embed \
+		python/install.log editors/check editors/probe.sym
+.PHONY: clean-local-python
