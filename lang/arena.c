@@ -41,7 +41,7 @@ void *arena_alloc(Arena *a, size_t n)
     const size_t align = alignof(max_align_t);
     size_t need = (n + align - 1) / align * align;
     ArenaChunk *c = a->head;
-    if (need < n)   /* overflow */
+    if (need < n) /* overflow */
         need = n;
     if (c == NULL || c->size - c->used < need) {
         size_t size = need > ARENA_CHUNK ? need : ARENA_CHUNK;

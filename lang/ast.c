@@ -40,36 +40,66 @@ void source_free(Source *s)
 const char *ast_kind_name(AstKind k)
 {
     switch (k) {
-    case AST_NUM: return "number";
-    case AST_STR: return "string";
-    case AST_NAME: return "name";
-    case AST_NIL: return "nil";
-    case AST_TRUE: return "true";
-    case AST_FALSE: return "false";
-    case AST_UNARY: return "unary operation";
-    case AST_BINARY: return "binary operation";
-    case AST_RANGE: return "range";
-    case AST_CALL: return "call";
-    case AST_KWARG: return "keyword argument";
-    case AST_INDEX: return "index";
-    case AST_FIELD: return "field access";
-    case AST_LIST: return "list";
-    case AST_MATRIX: return "matrix";
-    case AST_ROW: return "matrix row";
-    case AST_LAMBDA: return "lambda";
-    case AST_PARAM: return "parameter";
-    case AST_ASSIGN: return "assignment";
-    case AST_FUNCDEF: return "function definition";
-    case AST_IF: return "if";
-    case AST_FOR: return "for";
-    case AST_WHILE: return "while";
-    case AST_RETURN: return "return";
-    case AST_BREAK: return "break";
-    case AST_CONTINUE: return "continue";
-    case AST_IMPORT: return "import";
-    case AST_COORDS: return "coords";
-    case AST_EXPRSTMT: return "expression statement";
-    case AST_BLOCK: return "block";
+    case AST_NUM:
+        return "number";
+    case AST_STR:
+        return "string";
+    case AST_NAME:
+        return "name";
+    case AST_NIL:
+        return "nil";
+    case AST_TRUE:
+        return "true";
+    case AST_FALSE:
+        return "false";
+    case AST_UNARY:
+        return "unary operation";
+    case AST_BINARY:
+        return "binary operation";
+    case AST_RANGE:
+        return "range";
+    case AST_CALL:
+        return "call";
+    case AST_KWARG:
+        return "keyword argument";
+    case AST_INDEX:
+        return "index";
+    case AST_FIELD:
+        return "field access";
+    case AST_LIST:
+        return "list";
+    case AST_MATRIX:
+        return "matrix";
+    case AST_ROW:
+        return "matrix row";
+    case AST_LAMBDA:
+        return "lambda";
+    case AST_PARAM:
+        return "parameter";
+    case AST_ASSIGN:
+        return "assignment";
+    case AST_FUNCDEF:
+        return "function definition";
+    case AST_IF:
+        return "if";
+    case AST_FOR:
+        return "for";
+    case AST_WHILE:
+        return "while";
+    case AST_RETURN:
+        return "return";
+    case AST_BREAK:
+        return "break";
+    case AST_CONTINUE:
+        return "continue";
+    case AST_IMPORT:
+        return "import";
+    case AST_COORDS:
+        return "coords";
+    case AST_EXPRSTMT:
+        return "expression statement";
+    case AST_BLOCK:
+        return "block";
     }
     return "?";
 }
@@ -77,21 +107,36 @@ const char *ast_kind_name(AstKind k)
 const char *ast_op_name(AstOp op)
 {
     switch (op) {
-    case OP_ADD: return "+";
-    case OP_SUB: return "-";
-    case OP_MUL: return "*";
-    case OP_DIV: return "/";
-    case OP_POW: return "^";
-    case OP_EQ: return "==";
-    case OP_NE: return "!=";
-    case OP_LT: return "<";
-    case OP_LE: return "<=";
-    case OP_GT: return ">";
-    case OP_GE: return ">=";
-    case OP_AND: return "and";
-    case OP_OR: return "or";
-    case OP_NEG: return "-";
-    case OP_NOT: return "not";
+    case OP_ADD:
+        return "+";
+    case OP_SUB:
+        return "-";
+    case OP_MUL:
+        return "*";
+    case OP_DIV:
+        return "/";
+    case OP_POW:
+        return "^";
+    case OP_EQ:
+        return "==";
+    case OP_NE:
+        return "!=";
+    case OP_LT:
+        return "<";
+    case OP_LE:
+        return "<=";
+    case OP_GT:
+        return ">";
+    case OP_GE:
+        return ">=";
+    case OP_AND:
+        return "and";
+    case OP_OR:
+        return "or";
+    case OP_NEG:
+        return "-";
+    case OP_NOT:
+        return "not";
     }
     return "?";
 }

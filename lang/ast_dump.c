@@ -56,15 +56,22 @@ void ast_dump(FILE *out, const AstNode *n)
         return;
     }
     switch (n->kind) {
-    case AST_NUM: case AST_NAME:
+    case AST_NUM:
+    case AST_NAME:
         fputs(n->text, out);
         return;
     case AST_STR:
         dump_quoted(out, n->text, n->text_len);
         return;
-    case AST_NIL: fputs("nil", out); return;
-    case AST_TRUE: fputs("true", out); return;
-    case AST_FALSE: fputs("false", out); return;
+    case AST_NIL:
+        fputs("nil", out);
+        return;
+    case AST_TRUE:
+        fputs("true", out);
+        return;
+    case AST_FALSE:
+        fputs("false", out);
+        return;
     case AST_BINARY:
         if (n->nkids == 2) { /* a left chain (a + b + c ...) by iteration */
             size_t depth = 0;
@@ -104,20 +111,35 @@ void ast_dump(FILE *out, const AstNode *n)
         fputc(' ', out);
         ast_dump(out, n->kids[1]);
         break;
-    case AST_CALL: fputs("(call", out); dump_kids(out, n, 0, n->nkids); break;
+    case AST_CALL:
+        fputs("(call", out);
+        dump_kids(out, n, 0, n->nkids);
+        break;
     case AST_KWARG:
         fprintf(out, "(kw %s", n->text);
         dump_kids(out, n, 0, n->nkids);
         break;
-    case AST_INDEX: fputs("(index", out); dump_kids(out, n, 0, n->nkids); break;
+    case AST_INDEX:
+        fputs("(index", out);
+        dump_kids(out, n, 0, n->nkids);
+        break;
     case AST_FIELD:
         fputs("(. ", out);
         ast_dump(out, n->kids[0]);
         fprintf(out, " %s", n->text);
         break;
-    case AST_LIST: fputs("(list", out); dump_kids(out, n, 0, n->nkids); break;
-    case AST_MATRIX: fputs("(matrix", out); dump_kids(out, n, 0, n->nkids); break;
-    case AST_ROW: fputs("(row", out); dump_kids(out, n, 0, n->nkids); break;
+    case AST_LIST:
+        fputs("(list", out);
+        dump_kids(out, n, 0, n->nkids);
+        break;
+    case AST_MATRIX:
+        fputs("(matrix", out);
+        dump_kids(out, n, 0, n->nkids);
+        break;
+    case AST_ROW:
+        fputs("(row", out);
+        dump_kids(out, n, 0, n->nkids);
+        break;
     case AST_LAMBDA:
         fputs("(lambda ", out);
         dump_params(out, n);
@@ -128,7 +150,10 @@ void ast_dump(FILE *out, const AstNode *n)
         if (n->nkids > 0 && n->kids[0] != NULL)
             dump_kids(out, n, 0, 1);
         break;
-    case AST_ASSIGN: fputs("(=", out); dump_kids(out, n, 0, n->nkids); break;
+    case AST_ASSIGN:
+        fputs("(=", out);
+        dump_kids(out, n, 0, n->nkids);
+        break;
     case AST_FUNCDEF:
         fprintf(out, "(function %s ", n->text);
         dump_params(out, n);
@@ -142,24 +167,37 @@ void ast_dump(FILE *out, const AstNode *n)
         fprintf(out, "(for %s", n->text);
         dump_kids(out, n, 0, n->nkids);
         break;
-    case AST_WHILE: fputs("(while", out); dump_kids(out, n, 0, n->nkids); break;
+    case AST_WHILE:
+        fputs("(while", out);
+        dump_kids(out, n, 0, n->nkids);
+        break;
     case AST_RETURN:
         fputs("(return", out);
         if (n->nkids > 0 && n->kids[0] != NULL)
             dump_kids(out, n, 0, 1);
         break;
-    case AST_BREAK: fputs("(break", out); break;
-    case AST_CONTINUE: fputs("(continue", out); break;
+    case AST_BREAK:
+        fputs("(break", out);
+        break;
+    case AST_CONTINUE:
+        fputs("(continue", out);
+        break;
     case AST_IMPORT:
         fputs("(import ", out);
         dump_quoted(out, n->text, n->text_len);
         break;
-    case AST_COORDS: fputs("(coords", out); dump_kids(out, n, 0, n->nkids); break;
+    case AST_COORDS:
+        fputs("(coords", out);
+        dump_kids(out, n, 0, n->nkids);
+        break;
     case AST_EXPRSTMT:
         fputs(n->quiet ? "(expr;" : "(expr", out);
         dump_kids(out, n, 0, n->nkids);
         break;
-    case AST_BLOCK: fputs("(block", out); dump_kids(out, n, 0, n->nkids); break;
+    case AST_BLOCK:
+        fputs("(block", out);
+        dump_kids(out, n, 0, n->nkids);
+        break;
     default:
         fputs("(?", out);
         break;
@@ -187,51 +225,94 @@ static int validate_counts(const AstNode *n, const char **why)
 {
     int k = n->nkids;
     switch (n->kind) {
-    case AST_NUM: case AST_NAME: case AST_STR: case AST_NIL: case AST_TRUE:
-    case AST_FALSE: case AST_BREAK: case AST_CONTINUE: case AST_IMPORT:
-        if (k != 0) { *why = "leaf with kids"; return 0; }
-        if ((n->kind == AST_NUM || n->kind == AST_NAME || n->kind == AST_STR
-             || n->kind == AST_IMPORT) && n->text == NULL) {
-            *why = "missing text"; return 0;
+    case AST_NUM:
+    case AST_NAME:
+    case AST_STR:
+    case AST_NIL:
+    case AST_TRUE:
+    case AST_FALSE:
+    case AST_BREAK:
+    case AST_CONTINUE:
+    case AST_IMPORT:
+        if (k != 0) {
+            *why = "leaf with kids";
+            return 0;
+        }
+        if ((n->kind == AST_NUM || n->kind == AST_NAME || n->kind == AST_STR ||
+             n->kind == AST_IMPORT) &&
+            n->text == NULL) {
+            *why = "missing text";
+            return 0;
         }
         return 1;
-    case AST_UNARY: case AST_KWARG: case AST_FIELD: case AST_EXPRSTMT:
-        if (k != 1) { *why = "expected 1 kid"; return 0; }
+    case AST_UNARY:
+    case AST_KWARG:
+    case AST_FIELD:
+    case AST_EXPRSTMT:
+        if (k != 1) {
+            *why = "expected 1 kid";
+            return 0;
+        }
         break;
-    case AST_BINARY: case AST_ASSIGN: case AST_FOR: case AST_WHILE:
-        if (k != 2) { *why = "expected 2 kids"; return 0; }
+    case AST_BINARY:
+    case AST_ASSIGN:
+    case AST_FOR:
+    case AST_WHILE:
+        if (k != 2) {
+            *why = "expected 2 kids";
+            return 0;
+        }
         break;
-    case AST_RANGE: case AST_IF:
-        if (k != 3) { *why = "expected 3 kids"; return 0; }
+    case AST_RANGE:
+    case AST_IF:
+        if (k != 3) {
+            *why = "expected 3 kids";
+            return 0;
+        }
         break;
-    case AST_PARAM: case AST_RETURN:
-        if (k != 1) { *why = "expected 1 (optional) kid"; return 0; }
+    case AST_PARAM:
+    case AST_RETURN:
+        if (k != 1) {
+            *why = "expected 1 (optional) kid";
+            return 0;
+        }
         break;
-    case AST_CALL: case AST_INDEX:
-        if (k < 1) { *why = "call or index without object"; return 0; }
+    case AST_CALL:
+    case AST_INDEX:
+        if (k < 1) {
+            *why = "call or index without object";
+            return 0;
+        }
         break;
-    case AST_LAMBDA: case AST_FUNCDEF:
+    case AST_LAMBDA:
+    case AST_FUNCDEF:
         if (n->nparams < 0 || n->nparams + 1 != k) {
-            *why = "nparams does not match kids"; return 0;
+            *why = "nparams does not match kids";
+            return 0;
         }
         for (int i = 0; i < n->nparams; i++)
             if (n->kids[i] == NULL || n->kids[i]->kind != AST_PARAM) {
-                *why = "parameter is not AST_PARAM"; return 0;
+                *why = "parameter is not AST_PARAM";
+                return 0;
             }
         break;
     case AST_MATRIX:
         for (int i = 0; i < k; i++)
             if (n->kids[i] == NULL || n->kids[i]->kind != AST_ROW) {
-                *why = "matrix kid is not a row"; return 0;
+                *why = "matrix kid is not a row";
+                return 0;
             }
         break;
     case AST_COORDS:
         for (int i = 0; i < k; i++)
             if (n->kids[i] == NULL || n->kids[i]->kind != AST_NAME) {
-                *why = "coords kid is not a name"; return 0;
+                *why = "coords kid is not a name";
+                return 0;
             }
         break;
-    case AST_LIST: case AST_ROW: case AST_BLOCK:
+    case AST_LIST:
+    case AST_ROW:
+    case AST_BLOCK:
         break;
     default:
         *why = "unknown kind";
@@ -242,16 +323,16 @@ static int validate_counts(const AstNode *n, const char **why)
         return 0;
     }
     for (int i = 0; i < k; i++) {
-        int optional = (n->kind == AST_RANGE && i == 2)
-                    || (n->kind == AST_IF && i == 2)
-                    || n->kind == AST_PARAM || n->kind == AST_RETURN;
+        int optional = (n->kind == AST_RANGE && i == 2) || (n->kind == AST_IF && i == 2) ||
+                       n->kind == AST_PARAM || n->kind == AST_RETURN;
         if (n->kids[i] == NULL && !optional) {
             *why = "required kid is NULL";
             return 0;
         }
     }
-    if ((n->kind == AST_KWARG || n->kind == AST_FIELD || n->kind == AST_PARAM
-         || n->kind == AST_FUNCDEF || n->kind == AST_FOR) && n->text == NULL) {
+    if ((n->kind == AST_KWARG || n->kind == AST_FIELD || n->kind == AST_PARAM ||
+         n->kind == AST_FUNCDEF || n->kind == AST_FOR) &&
+        n->text == NULL) {
         *why = "missing text";
         return 0;
     }
@@ -285,9 +366,8 @@ int ast_validate(const AstNode *n, const Source *src, const char **why)
         }
         if (src != NULL) {
             const Span *s = &n->span;
-            if (s->src != src || s->offset < 0 || s->length < 0
-                || (size_t)s->offset + (size_t)s->length > src->len
-                || s->line < 1 || s->col < 1) {
+            if (s->src != src || s->offset < 0 || s->length < 0 ||
+                (size_t)s->offset + (size_t)s->length > src->len || s->line < 1 || s->col < 1) {
                 *why = "span outside the source";
                 return 0;
             }

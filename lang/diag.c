@@ -3,8 +3,7 @@
  * (and copies tabs) so the caret lines up in a terminal. */
 #include "diag.h"
 
-void diag_print(FILE *out, const char *kind, const Span *span,
-                const char *message)
+void diag_print(FILE *out, const char *kind, const Span *span, const char *message)
 {
     if (kind == NULL)
         kind = "error";
@@ -15,8 +14,8 @@ void diag_print(FILE *out, const char *kind, const Span *span,
         return;
     }
     const Source *src = span->src;
-    fprintf(out, "%s:%d:%d: %s: %s\n", src->name ? src->name : "<input>",
-            span->line, span->col, kind, message);
+    fprintf(out, "%s:%d:%d: %s: %s\n", src->name ? src->name : "<input>", span->line, span->col,
+            kind, message);
     if (span->offset < 0 || (size_t)span->offset > src->len)
         return;
     /* The line holding the span's first byte. */
@@ -38,7 +37,7 @@ void diag_print(FILE *out, const char *kind, const Span *span,
     /* Caret line: tabs copied so the caret lines up, other bytes blank. */
     for (size_t i = start; i < off && i < end; i++) {
         unsigned char c = (unsigned char)src->text[i];
-        if ((c & 0xC0) != 0x80)   /* one blank per UTF-8 character */
+        if ((c & 0xC0) != 0x80) /* one blank per UTF-8 character */
             fputc(c == '\t' ? '\t' : ' ', out);
     }
     fputc('^', out);

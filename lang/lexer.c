@@ -5,46 +5,78 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct { const char *word; TokenKind kind; } lexer_keywords[] = {
-    {"if", TK_IF}, {"elseif", TK_ELSEIF}, {"else", TK_ELSE},
-    {"end", TK_END}, {"for", TK_FOR}, {"in", TK_IN}, {"while", TK_WHILE},
-    {"function", TK_FUNCTION}, {"return", TK_RETURN}, {"break", TK_BREAK},
-    {"continue", TK_CONTINUE}, {"import", TK_IMPORT},
-    {"coords", TK_COORDS}, {"and", TK_AND}, {"or", TK_OR}, {"not", TK_NOT},
-    {"true", TK_TRUE}, {"false", TK_FALSE}, {"nil", TK_NIL},
+static const struct {
+    const char *word;
+    TokenKind kind;
+} lexer_keywords[] = {
+    {"if", TK_IF},         {"elseif", TK_ELSEIF},     {"else", TK_ELSE},
+    {"end", TK_END},       {"for", TK_FOR},           {"in", TK_IN},
+    {"while", TK_WHILE},   {"function", TK_FUNCTION}, {"return", TK_RETURN},
+    {"break", TK_BREAK},   {"continue", TK_CONTINUE}, {"import", TK_IMPORT},
+    {"coords", TK_COORDS}, {"and", TK_AND},           {"or", TK_OR},
+    {"not", TK_NOT},       {"true", TK_TRUE},         {"false", TK_FALSE},
+    {"nil", TK_NIL},
 };
 
 const char *token_kind_name(TokenKind k)
 {
     switch (k) {
-    case TK_EOF: return "end of input";
-    case TK_NEWLINE: return "end of line";
-    case TK_ERROR: return "invalid token";
-    case TK_NUM: return "<number>";
-    case TK_STR: return "<string>";
-    case TK_NAME: return "<name>";
-    case TK_LPAREN: return "(";
-    case TK_RPAREN: return ")";
-    case TK_LBRACKET: return "[";
-    case TK_RBRACKET: return "]";
-    case TK_COMMA: return ",";
-    case TK_SEMI: return ";";
-    case TK_DOT: return ".";
-    case TK_COLON: return ":";
-    case TK_ASSIGN: return "=";
-    case TK_ARROW: return "->";
-    case TK_PLUS: return "+";
-    case TK_MINUS: return "-";
-    case TK_STAR: return "*";
-    case TK_SLASH: return "/";
-    case TK_CARET: return "^";
-    case TK_EQ: return "==";
-    case TK_NE: return "!=";
-    case TK_LT: return "<";
-    case TK_LE: return "<=";
-    case TK_GT: return ">";
-    case TK_GE: return ">=";
-    default: break;
+    case TK_EOF:
+        return "end of input";
+    case TK_NEWLINE:
+        return "end of line";
+    case TK_ERROR:
+        return "invalid token";
+    case TK_NUM:
+        return "<number>";
+    case TK_STR:
+        return "<string>";
+    case TK_NAME:
+        return "<name>";
+    case TK_LPAREN:
+        return "(";
+    case TK_RPAREN:
+        return ")";
+    case TK_LBRACKET:
+        return "[";
+    case TK_RBRACKET:
+        return "]";
+    case TK_COMMA:
+        return ",";
+    case TK_SEMI:
+        return ";";
+    case TK_DOT:
+        return ".";
+    case TK_COLON:
+        return ":";
+    case TK_ASSIGN:
+        return "=";
+    case TK_ARROW:
+        return "->";
+    case TK_PLUS:
+        return "+";
+    case TK_MINUS:
+        return "-";
+    case TK_STAR:
+        return "*";
+    case TK_SLASH:
+        return "/";
+    case TK_CARET:
+        return "^";
+    case TK_EQ:
+        return "==";
+    case TK_NE:
+        return "!=";
+    case TK_LT:
+        return "<";
+    case TK_LE:
+        return "<=";
+    case TK_GT:
+        return ">";
+    case TK_GE:
+        return ">=";
+    default:
+        break;
     }
     for (size_t i = 0; i < sizeof lexer_keywords / sizeof *lexer_keywords; i++)
         if (lexer_keywords[i].kind == k)
@@ -54,15 +86,14 @@ const char *token_kind_name(TokenKind k)
 
 /* Append the bytes of s[0..n) to buf, printable ASCII as is and others as
  * \xHH, stopping before buf (size cap) is full; returns the new length. */
-static size_t lexer_quote_bytes(char *buf, size_t len, size_t cap,
-                                const char *s, size_t n)
+static size_t lexer_quote_bytes(char *buf, size_t len, size_t cap, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         char tmp[8];
         if (c >= 0x20 && c < 0x7f)
             tmp[0] = (char)c, tmp[1] = '\0';
-        else if (c >= 0x80)     /* keep UTF-8 text readable */
+        else if (c >= 0x80) /* keep UTF-8 text readable */
             tmp[0] = (char)c, tmp[1] = '\0';
         else
             snprintf(tmp, sizeof tmp, "\\x%02X", c);
@@ -82,7 +113,8 @@ char *token_describe(char *buf, size_t n, const Token *tok)
         return buf;
     buf[0] = '\0';
     switch (tok->kind) {
-    case TK_EOF: case TK_NEWLINE:
+    case TK_EOF:
+    case TK_NEWLINE:
         snprintf(buf, n, "%s", token_kind_name(tok->kind));
         return buf;
     case TK_STR:
@@ -100,8 +132,7 @@ char *token_describe(char *buf, size_t n, const Token *tok)
     return buf;
 }
 
-void lexer_init(Lexer *lx, const Source *src, Arena *arena,
-                LexerErrorFn error, void *error_ctx)
+void lexer_init(Lexer *lx, const Source *src, Arena *arena, LexerErrorFn error, void *error_ctx)
 {
     lx->src = src;
     lx->arena = arena;
@@ -119,7 +150,10 @@ static int lexer_peekc(const Lexer *lx, size_t ahead)
     return p < lx->src->len ? (unsigned char)lx->src->text[p] : -1;
 }
 
-static int is_digit(int c) { return c >= '0' && c <= '9'; }
+static int is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
 static int is_hex(int c)
 {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -130,10 +164,12 @@ static int hex_value(int c)
 }
 static int is_ident_start(int c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
-        || c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
-static int is_ident_char(int c) { return is_ident_start(c) || is_digit(c); }
+static int is_ident_char(int c)
+{
+    return is_ident_start(c) || is_digit(c);
+}
 
 /* The length of the well-formed UTF-8 sequence at s[p] (1 to 4 bytes; no
  * overlong forms, surrogates or code points past U+10FFFF), 0 if none. */
@@ -165,8 +201,7 @@ static size_t utf8_seq_len(const char *s, size_t p, size_t len)
     return n;
 }
 
-static Span lexer_span_at(const Lexer *lx, size_t start, int line,
-                          size_t line_start, size_t end)
+static Span lexer_span_at(const Lexer *lx, size_t start, int line, size_t line_start, size_t end)
 {
     Span sp;
     sp.src = lx->src;
@@ -177,8 +212,7 @@ static Span lexer_span_at(const Lexer *lx, size_t start, int line,
     return sp;
 }
 
-static void lexer_error(Lexer *lx, const Span *sp, int incomplete,
-                        const char *msg)
+static void lexer_error(Lexer *lx, const Span *sp, int incomplete, const char *msg)
 {
     if (lx->error != NULL)
         lx->error(lx->error_ctx, sp, incomplete, msg);
@@ -189,11 +223,27 @@ static void lexer_error(Lexer *lx, const Span *sp, int incomplete,
 static int lexer_continues(TokenKind k)
 {
     switch (k) {
-    case TK_COMMA: case TK_LPAREN: case TK_LBRACKET: case TK_ASSIGN:
-    case TK_ARROW: case TK_PLUS: case TK_MINUS: case TK_STAR: case TK_SLASH:
-    case TK_CARET: case TK_EQ: case TK_NE: case TK_LT: case TK_LE:
-    case TK_GT: case TK_GE: case TK_COLON: case TK_DOT: case TK_AND:
-    case TK_OR: case TK_NOT:
+    case TK_COMMA:
+    case TK_LPAREN:
+    case TK_LBRACKET:
+    case TK_ASSIGN:
+    case TK_ARROW:
+    case TK_PLUS:
+    case TK_MINUS:
+    case TK_STAR:
+    case TK_SLASH:
+    case TK_CARET:
+    case TK_EQ:
+    case TK_NE:
+    case TK_LT:
+    case TK_LE:
+    case TK_GT:
+    case TK_GE:
+    case TK_COLON:
+    case TK_DOT:
+    case TK_AND:
+    case TK_OR:
+    case TK_NOT:
         return 1;
     default:
         return 0;
@@ -241,9 +291,8 @@ static void lexer_number(Lexer *lx, Token *tok, size_t start)
         int c = (unsigned char)s[p];
         if (is_ident_char(c) || c == '.') {
             p++;
-        } else if ((c == '+' || c == '-') && (s[p - 1] == 'e' || s[p - 1] == 'E')
-                   && p + 1 < lx->src->len
-                   && is_digit((unsigned char)s[p + 1])) {
+        } else if ((c == '+' || c == '-') && (s[p - 1] == 'e' || s[p - 1] == 'E') &&
+                   p + 1 < lx->src->len && is_digit((unsigned char)s[p + 1])) {
             p++;
         } else {
             break;
@@ -325,23 +374,30 @@ static void lexer_escape(Lexer *lx, LexBuf *b)
     char msg[96];
     lx->pos += 2;
     switch (c) {
-    case 'n': lexbuf_put(b, "\n", 1); return;
-    case 't': lexbuf_put(b, "\t", 1); return;
-    case '\\': lexbuf_put(b, "\\", 1); return;
-    case '"': lexbuf_put(b, "\"", 1); return;
-    case '0': lexbuf_put(b, "\0", 1); return;
+    case 'n':
+        lexbuf_put(b, "\n", 1);
+        return;
+    case 't':
+        lexbuf_put(b, "\t", 1);
+        return;
+    case '\\':
+        lexbuf_put(b, "\\", 1);
+        return;
+    case '"':
+        lexbuf_put(b, "\"", 1);
+        return;
+    case '0':
+        lexbuf_put(b, "\0", 1);
+        return;
     case 'x':
         if (is_hex(lexer_peekc(lx, 0)) && is_hex(lexer_peekc(lx, 1))) {
-            out[0] = (char)(hex_value(lexer_peekc(lx, 0)) * 16
-                            + hex_value(lexer_peekc(lx, 1)));
+            out[0] = (char)(hex_value(lexer_peekc(lx, 0)) * 16 + hex_value(lexer_peekc(lx, 1)));
             lx->pos += 2;
             lexbuf_put(b, out, 1);
             return;
         } else {
-            Span sp = lexer_span_at(lx, start, lx->line, lx->line_start,
-                                    lx->pos);
-            lexer_error(lx, &sp, 0,
-                        "invalid escape '\\x': expected two hex digits");
+            Span sp = lexer_span_at(lx, start, lx->line, lx->line_start, lx->pos);
+            lexer_error(lx, &sp, 0, "invalid escape '\\x': expected two hex digits");
             return;
         }
     case 'u': {
@@ -364,8 +420,7 @@ static void lexer_escape(Lexer *lx, LexBuf *b)
                         "invalid escape '\\u': expected '\\u{' and 1 to 6 "
                         "hex digits and '}'");
         } else if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            snprintf(msg, sizeof msg, "invalid code point U+%lX in escape",
-                     cp);
+            snprintf(msg, sizeof msg, "invalid code point U+%lX in escape", cp);
             lexer_error(lx, &sp, 0, msg);
         } else {
             lexbuf_put(b, out, utf8_encode(out, cp));
@@ -375,9 +430,8 @@ static void lexer_escape(Lexer *lx, LexBuf *b)
     default: {
         char q[16];
         lexer_quote_bytes(q, 0, sizeof q, s + start + 1, 1);
-        Span sp = lexer_span_at(lx, start, lx->line, lx->line_start,
-                                lx->pos);
-        if (c == '\n') {   /* keep line counting right */
+        Span sp = lexer_span_at(lx, start, lx->line, lx->line_start, lx->pos);
+        if (c == '\n') { /* keep line counting right */
             sp.length = 1;
             lx->line++;
             lx->line_start = lx->pos;
@@ -438,8 +492,7 @@ static void lexer_string(Lexer *lx, Token *tok, size_t start)
 static TokenKind lexer_keyword(const char *s, size_t n)
 {
     for (size_t i = 0; i < sizeof lexer_keywords / sizeof *lexer_keywords; i++)
-        if (strlen(lexer_keywords[i].word) == n
-            && memcmp(lexer_keywords[i].word, s, n) == 0)
+        if (strlen(lexer_keywords[i].word) == n && memcmp(lexer_keywords[i].word, s, n) == 0)
             return lexer_keywords[i].kind;
     return TK_NAME;
 }
@@ -452,9 +505,8 @@ static void lexer_scan(Lexer *lx, Token *tok)
     tok->text = NULL;
     tok->text_len = 0;
     for (;;) {
-        while (lx->pos < len && (s[lx->pos] == ' ' || s[lx->pos] == '\t'
-                                 || s[lx->pos] == '\r' || s[lx->pos] == '\f'
-                                 || s[lx->pos] == '\v'))
+        while (lx->pos < len && (s[lx->pos] == ' ' || s[lx->pos] == '\t' || s[lx->pos] == '\r' ||
+                                 s[lx->pos] == '\f' || s[lx->pos] == '\v'))
             lx->pos++;
         if (lx->pos < len && s[lx->pos] == '#') {
             while (lx->pos < len && s[lx->pos] != '\n')
@@ -475,8 +527,7 @@ static void lexer_scan(Lexer *lx, Token *tok)
     size_t n = 1;
     if (c == '\n') {
         tok->kind = TK_NEWLINE;
-        tok->span = lexer_span_at(lx, start, lx->line, lx->line_start,
-                                  start + 1);
+        tok->span = lexer_span_at(lx, start, lx->line, lx->line_start, start + 1);
         lx->pos++;
         lx->line++;
         lx->line_start = lx->pos;
@@ -515,18 +566,42 @@ static void lexer_scan(Lexer *lx, Token *tok)
         return;
     }
     switch (c) {
-    case '(': k = TK_LPAREN; break;
-    case ')': k = TK_RPAREN; break;
-    case '[': k = TK_LBRACKET; break;
-    case ']': k = TK_RBRACKET; break;
-    case ',': k = TK_COMMA; break;
-    case ';': k = TK_SEMI; break;
-    case '.': k = TK_DOT; break;
-    case ':': k = TK_COLON; break;
-    case '+': k = TK_PLUS; break;
-    case '*': k = TK_STAR; break;
-    case '/': k = TK_SLASH; break;
-    case '^': k = TK_CARET; break;
+    case '(':
+        k = TK_LPAREN;
+        break;
+    case ')':
+        k = TK_RPAREN;
+        break;
+    case '[':
+        k = TK_LBRACKET;
+        break;
+    case ']':
+        k = TK_RBRACKET;
+        break;
+    case ',':
+        k = TK_COMMA;
+        break;
+    case ';':
+        k = TK_SEMI;
+        break;
+    case '.':
+        k = TK_DOT;
+        break;
+    case ':':
+        k = TK_COLON;
+        break;
+    case '+':
+        k = TK_PLUS;
+        break;
+    case '*':
+        k = TK_STAR;
+        break;
+    case '/':
+        k = TK_SLASH;
+        break;
+    case '^':
+        k = TK_CARET;
+        break;
     case '-':
         k = c1 == '>' ? (n = 2, TK_ARROW) : TK_MINUS;
         break;
@@ -551,8 +626,7 @@ static void lexer_scan(Lexer *lx, Token *tok)
         lexer_quote_bytes(q, 0, sizeof q, s + start, 1);
         lx->pos++;
         tok->kind = TK_ERROR;
-        tok->span = lexer_span_at(lx, start, lx->line, lx->line_start,
-                                  start + 1);
+        tok->span = lexer_span_at(lx, start, lx->line, lx->line_start, start + 1);
         snprintf(msg, sizeof msg, "unexpected character '%s'", q);
         lexer_error(lx, &tok->span, 0, msg);
         return;
@@ -567,8 +641,7 @@ void lexer_next(Lexer *lx, Token *tok)
 {
     for (;;) {
         lexer_scan(lx, tok);
-        if (tok->kind == TK_NEWLINE
-            && (lexer_continues(lx->last) || lx->last == TK_NEWLINE))
+        if (tok->kind == TK_NEWLINE && (lexer_continues(lx->last) || lx->last == TK_NEWLINE))
             continue;
         break;
     }

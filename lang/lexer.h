@@ -14,47 +14,82 @@
 #include "ast.h"
 
 typedef enum {
-    TK_EOF, TK_NEWLINE, TK_ERROR,
-    TK_NUM, TK_STR, TK_NAME,
+    TK_EOF,
+    TK_NEWLINE,
+    TK_ERROR,
+    TK_NUM,
+    TK_STR,
+    TK_NAME,
     /* punctuation */
-    TK_LPAREN, TK_RPAREN, TK_LBRACKET, TK_RBRACKET,
-    TK_COMMA, TK_SEMI, TK_DOT, TK_COLON, TK_ASSIGN, TK_ARROW,
-    TK_PLUS, TK_MINUS, TK_STAR, TK_SLASH, TK_CARET,
-    TK_EQ, TK_NE, TK_LT, TK_LE, TK_GT, TK_GE,
+    TK_LPAREN,
+    TK_RPAREN,
+    TK_LBRACKET,
+    TK_RBRACKET,
+    TK_COMMA,
+    TK_SEMI,
+    TK_DOT,
+    TK_COLON,
+    TK_ASSIGN,
+    TK_ARROW,
+    TK_PLUS,
+    TK_MINUS,
+    TK_STAR,
+    TK_SLASH,
+    TK_CARET,
+    TK_EQ,
+    TK_NE,
+    TK_LT,
+    TK_LE,
+    TK_GT,
+    TK_GE,
     /* keywords */
-    TK_IF, TK_ELSEIF, TK_ELSE, TK_END, TK_FOR, TK_IN, TK_WHILE,
-    TK_FUNCTION, TK_RETURN, TK_BREAK, TK_CONTINUE, TK_IMPORT, TK_COORDS,
-    TK_AND, TK_OR, TK_NOT, TK_TRUE, TK_FALSE, TK_NIL
+    TK_IF,
+    TK_ELSEIF,
+    TK_ELSE,
+    TK_END,
+    TK_FOR,
+    TK_IN,
+    TK_WHILE,
+    TK_FUNCTION,
+    TK_RETURN,
+    TK_BREAK,
+    TK_CONTINUE,
+    TK_IMPORT,
+    TK_COORDS,
+    TK_AND,
+    TK_OR,
+    TK_NOT,
+    TK_TRUE,
+    TK_FALSE,
+    TK_NIL
 } TokenKind;
 
 typedef struct Token {
     TokenKind kind;
-    Span span;          /* the token's text in the source */
-    const char *text;   /* TK_NUM: literal as written; TK_NAME: identifier;
-                           TK_STR: decoded bytes (in the arena), else NULL */
+    Span span;        /* the token's text in the source */
+    const char *text; /* TK_NUM: literal as written; TK_NAME: identifier;
+                         TK_STR: decoded bytes (in the arena), else NULL */
     size_t text_len;
 } Token;
 
 /* Called for each lexical error.  `incomplete` is 1 when the error means
  * the text merely stopped too early (an unterminated string). */
-typedef void (*LexerErrorFn)(void *ctx, const Span *span, int incomplete,
-                             const char *message);
+typedef void (*LexerErrorFn)(void *ctx, const Span *span, int incomplete, const char *message);
 
 typedef struct Lexer {
     const Source *src;
     Arena *arena;
     size_t pos;
     int line;
-    size_t line_start;     /* offset of the current line's first byte */
-    TokenKind last;        /* kind of the previous token returned */
+    size_t line_start; /* offset of the current line's first byte */
+    TokenKind last;    /* kind of the previous token returned */
     LexerErrorFn error;
     void *error_ctx;
 } Lexer;
 
 /* Start lexing src; strings and identifiers are copied into `arena`.
  * `error` may be NULL (errors are then only visible as TK_ERROR). */
-void lexer_init(Lexer *lx, const Source *src, Arena *arena,
-                LexerErrorFn error, void *error_ctx);
+void lexer_init(Lexer *lx, const Source *src, Arena *arena, LexerErrorFn error, void *error_ctx);
 
 /* The next token.  After TK_EOF it keeps returning TK_EOF. */
 void lexer_next(Lexer *lx, Token *tok);

@@ -18,8 +18,7 @@
 /* Recursion (brackets, prefix operators, blocks) is bounded by
  * PARSER_MAX_NEST; the height of the tree, which left-associative chains
  * like a + b + c also grow, by PARSER_MAX_HEIGHT. */
-enum { PARSER_MAX_NEST = 200, PARSER_MAX_HEIGHT = 5000,
-       PARSER_MAX_DIAGS = 20 };
+enum { PARSER_MAX_NEST = 200, PARSER_MAX_HEIGHT = 5000, PARSER_MAX_DIAGS = 20 };
 /* Sums and products (a + b - c ..., a * b / c ...) are exempt from
  * PARSER_MAX_HEIGHT: the evaluator walks their left spine iteratively
  * (eval_binary), so a flat sum of many terms is not "nested too deeply".
@@ -30,16 +29,16 @@ typedef struct Parser {
     const Source *src;
     Arena *arena;
     Lexer lx;
-    Token cur;           /* the current token */
-    Token ahead;         /* one more token, when have_ahead */
+    Token cur;   /* the current token */
+    Token ahead; /* one more token, when have_ahead */
     int have_ahead;
-    Token prev;          /* the last token consumed */
-    int depth;           /* open ( and [ around cur */
-    int nest;            /* recursion depth of expressions and blocks */
-    int chain;           /* operators in the chains being parsed */
-    int panic;           /* an error in this statement was reported */
-    int incomplete;      /* the first error means "the text stopped early" */
-    int full;            /* PARSER_MAX_DIAGS reached: stop parsing */
+    Token prev;     /* the last token consumed */
+    int depth;      /* open ( and [ around cur */
+    int nest;       /* recursion depth of expressions and blocks */
+    int chain;      /* operators in the chains being parsed */
+    int panic;      /* an error in this statement was reported */
+    int incomplete; /* the first error means "the text stopped early" */
+    int full;       /* PARSER_MAX_DIAGS reached: stop parsing */
     Diagnostic *diags;
     int ndiags;
 } Parser;
@@ -51,8 +50,7 @@ typedef struct {
 
 /* ---- diagnostics ---- */
 
-static void parser_report(Parser *p, const Span *sp, int incomplete,
-                          const char *msg)
+static void parser_report(Parser *p, const Span *sp, int incomplete, const char *msg)
 {
     if (p->ndiags >= PARSER_MAX_DIAGS) {
         p->full = 1;
@@ -74,8 +72,7 @@ static void parser_report(Parser *p, const Span *sp, int incomplete,
         p->full = 1;
 }
 
-static void parser_lex_error(void *ctx, const Span *sp, int incomplete,
-                             const char *msg)
+static void parser_lex_error(void *ctx, const Span *sp, int incomplete, const char *msg)
 {
     parser_report(ctx, sp, incomplete, msg);
 }
@@ -162,16 +159,20 @@ static int parser_close(Parser *p, TokenKind k, const Token *open)
         parser_advance(p);
         return 1;
     }
-    parser_error(p, "expected '%s' to close '%s' at %d:%d, found %s",
-                 token_kind_name(k), token_kind_name(open->kind),
-                 open->span.line, open->span.col, parser_found(p, f, sizeof f));
+    parser_error(p, "expected '%s' to close '%s' at %d:%d, found %s", token_kind_name(k),
+                 token_kind_name(open->kind), open->span.line, open->span.col,
+                 parser_found(p, f, sizeof f));
     return 0;
 }
 
 static int parser_at_stmt_end(const Parser *p)
 {
     switch (p->cur.kind) {
-    case TK_NEWLINE: case TK_SEMI: case TK_EOF: case TK_END: case TK_ELSE:
+    case TK_NEWLINE:
+    case TK_SEMI:
+    case TK_EOF:
+    case TK_END:
+    case TK_ELSE:
     case TK_ELSEIF:
         return 1;
     default:
@@ -186,9 +187,16 @@ static void parser_sync(Parser *p)
     p->depth = 0;
     for (;;) {
         switch (p->cur.kind) {
-        case TK_NEWLINE: case TK_SEMI: case TK_EOF: case TK_END:
-        case TK_ELSE: case TK_ELSEIF: case TK_IF: case TK_FOR:
-        case TK_WHILE: case TK_FUNCTION:
+        case TK_NEWLINE:
+        case TK_SEMI:
+        case TK_EOF:
+        case TK_END:
+        case TK_ELSE:
+        case TK_ELSEIF:
+        case TK_IF:
+        case TK_FOR:
+        case TK_WHILE:
+        case TK_FUNCTION:
             p->panic = 0;
             return;
         default:
@@ -258,8 +266,7 @@ static void vec_push(NodeVec *v, AstNode *n)
 
 /* A node of kind k whose kids are `first` (if not NULL) then v's nodes;
  * frees v. */
-static AstNode *node_from_vec(Parser *p, AstKind k, Span sp, AstNode *first,
-                              NodeVec *v)
+static AstNode *node_from_vec(Parser *p, AstKind k, Span sp, AstNode *first, NodeVec *v)
 {
     int off = first != NULL;
     AstNode *n = node_new(p, k, sp, v->n + off);
@@ -329,7 +336,7 @@ static int parser_check_params(Parser *p, AstNode **params, int n)
 /* lambda := params '->' expr, with cur at '->'. */
 static AstNode *parse_lambda(Parser *p, Span start, AstNode **names, int n)
 {
-    parser_advance(p);   /* '->' */
+    parser_advance(p); /* '->' */
     AstNode *body;
     if (parser_enter(p)) {
         body = parse_expr(p);
@@ -337,8 +344,7 @@ static AstNode *parse_lambda(Parser *p, Span start, AstNode **names, int n)
     } else {
         body = node_error(p);
     }
-    AstNode *lam = node_new(p, AST_LAMBDA, span_join(start, body->span),
-                            n + 1);
+    AstNode *lam = node_new(p, AST_LAMBDA, span_join(start, body->span), n + 1);
     lam->nparams = n;
     for (int i = 0; i < n; i++) {
         AstNode *par = node_new(p, AST_PARAM, names[i]->span, 1);
@@ -362,8 +368,7 @@ static AstNode *parse_paren(Parser *p)
         parser_close(p, TK_RPAREN, &open);
         if (p->cur.kind == TK_ARROW)
             return parse_lambda(p, open.span, NULL, 0);
-        parser_error(p, "expected '->' after '()', found %s",
-                     parser_found(p, f, sizeof f));
+        parser_error(p, "expected '->' after '()', found %s", parser_found(p, f, sizeof f));
         return node_error(p);
     }
     vec_push(&v, parse_expr(p));
@@ -449,9 +454,14 @@ static AstNode *parse_primary(Parser *p)
     AstNode *n;
     char f[80];
     switch (t.kind) {
-    case TK_NUM: case TK_STR: case TK_NAME:
-        n = node_new(p, t.kind == TK_NUM ? AST_NUM
-                        : t.kind == TK_STR ? AST_STR : AST_NAME, t.span, 0);
+    case TK_NUM:
+    case TK_STR:
+    case TK_NAME:
+        n = node_new(p,
+                     t.kind == TK_NUM   ? AST_NUM
+                     : t.kind == TK_STR ? AST_STR
+                                        : AST_NAME,
+                     t.span, 0);
         n->text = t.text;
         n->text_len = t.text_len;
         if (t.kind == TK_NAME && parser_peek(p)->kind == TK_ARROW) {
@@ -460,20 +470,25 @@ static AstNode *parse_primary(Parser *p)
         }
         parser_advance(p);
         return n;
-    case TK_TRUE: case TK_FALSE: case TK_NIL:
+    case TK_TRUE:
+    case TK_FALSE:
+    case TK_NIL:
         parser_advance(p);
-        return node_new(p, t.kind == TK_TRUE ? AST_TRUE
-                        : t.kind == TK_FALSE ? AST_FALSE : AST_NIL, t.span, 0);
+        return node_new(p,
+                        t.kind == TK_TRUE    ? AST_TRUE
+                        : t.kind == TK_FALSE ? AST_FALSE
+                                             : AST_NIL,
+                        t.span, 0);
     case TK_LPAREN:
         return parse_paren(p);
     case TK_LBRACKET:
         return parse_bracket(p);
-    case TK_RPAREN: case TK_RBRACKET:
+    case TK_RPAREN:
+    case TK_RBRACKET:
         parser_error(p, "unexpected %s", parser_found(p, f, sizeof f));
         return node_error(p);
     default:
-        parser_error(p, "expected expression, found %s",
-                     parser_found(p, f, sizeof f));
+        parser_error(p, "expected expression, found %s", parser_found(p, f, sizeof f));
         return node_error(p);
     }
 }
@@ -486,15 +501,14 @@ static AstNode *parse_postfix(Parser *p)
     int links = 0;
     while (!p->panic) {
         Token open = p->cur;
-        if ((open.kind == TK_LPAREN || open.kind == TK_LBRACKET
-             || open.kind == TK_DOT) && !parser_link(p, &links))
+        if ((open.kind == TK_LPAREN || open.kind == TK_LBRACKET || open.kind == TK_DOT) &&
+            !parser_link(p, &links))
             break;
         if (open.kind == TK_LPAREN) {
             NodeVec args = {NULL, 0, 0};
             parser_open(p);
             while (p->cur.kind != TK_RPAREN && !p->panic) {
-                if (p->cur.kind == TK_NAME
-                    && parser_peek(p)->kind == TK_ASSIGN) {
+                if (p->cur.kind == TK_NAME && parser_peek(p)->kind == TK_ASSIGN) {
                     AstNode *kw = node_new(p, AST_KWARG, p->cur.span, 1);
                     kw->text = p->cur.text;
                     kw->text_len = p->cur.text_len;
@@ -511,15 +525,13 @@ static AstNode *parse_postfix(Parser *p)
                 parser_advance(p);
             }
             parser_close(p, TK_RPAREN, &open);
-            n = node_from_vec(p, AST_CALL, span_join(n->span, p->prev.span),
-                              n, &args);
+            n = node_from_vec(p, AST_CALL, span_join(n->span, p->prev.span), n, &args);
         } else if (open.kind == TK_LBRACKET) {
             NodeVec idx = {NULL, 0, 0};
             parser_open(p);
             for (;;) {
                 TokenKind after = parser_peek(p)->kind;
-                if (p->cur.kind == TK_COLON
-                    && (after == TK_COMMA || after == TK_RBRACKET)) {
+                if (p->cur.kind == TK_COLON && (after == TK_COMMA || after == TK_RBRACKET)) {
                     /* ':' alone selects every position: a range
                        without bounds (kids all NULL) */
                     AstNode *all = node_new(p, AST_RANGE, p->cur.span, 3);
@@ -534,8 +546,7 @@ static AstNode *parse_postfix(Parser *p)
                 parser_advance(p);
             }
             parser_close(p, TK_RBRACKET, &open);
-            n = node_from_vec(p, AST_INDEX, span_join(n->span, p->prev.span),
-                              n, &idx);
+            n = node_from_vec(p, AST_INDEX, span_join(n->span, p->prev.span), n, &idx);
         } else if (open.kind == TK_DOT) {
             parser_advance(p);
             if (p->cur.kind != TK_NAME) {
@@ -543,8 +554,7 @@ static AstNode *parse_postfix(Parser *p)
                              parser_found(p, f, sizeof f));
                 break;
             }
-            AstNode *fld = node_new(p, AST_FIELD,
-                                    span_join(n->span, p->cur.span), 1);
+            AstNode *fld = node_new(p, AST_FIELD, span_join(n->span, p->cur.span), 1);
             fld->text = p->cur.text;
             fld->text_len = p->cur.text_len;
             fld->kids[0] = n;
@@ -591,8 +601,8 @@ static AstNode *parse_mul(Parser *p)
 {
     AstNode *a = parse_unary(p);
     int links = 0;
-    while ((p->cur.kind == TK_STAR || p->cur.kind == TK_SLASH) && !p->panic
-           && parser_term(p, &links)) {
+    while ((p->cur.kind == TK_STAR || p->cur.kind == TK_SLASH) && !p->panic &&
+           parser_term(p, &links)) {
         AstOp op = p->cur.kind == TK_STAR ? OP_MUL : OP_DIV;
         parser_advance(p);
         a = node_binary(p, op, a, parse_unary(p));
@@ -605,8 +615,8 @@ static AstNode *parse_add(Parser *p)
 {
     AstNode *a = parse_mul(p);
     int links = 0;
-    while ((p->cur.kind == TK_PLUS || p->cur.kind == TK_MINUS) && !p->panic
-           && parser_term(p, &links)) {
+    while ((p->cur.kind == TK_PLUS || p->cur.kind == TK_MINUS) && !p->panic &&
+           parser_term(p, &links)) {
         AstOp op = p->cur.kind == TK_PLUS ? OP_ADD : OP_SUB;
         parser_advance(p);
         a = node_binary(p, op, a, parse_mul(p));
@@ -626,8 +636,7 @@ static AstNode *parse_range(Parser *p)
         parser_advance(p);
         c = parse_add(p);
     }
-    AstNode *r = node_new(p, AST_RANGE, span_join(a->span, (c ? c : b)->span),
-                          3);
+    AstNode *r = node_new(p, AST_RANGE, span_join(a->span, (c ? c : b)->span), 3);
     r->kids[0] = a;
     r->kids[1] = c ? c : b;
     r->kids[2] = c ? b : NULL;
@@ -639,13 +648,26 @@ static AstNode *parse_range(Parser *p)
 static int parser_cmp_op(TokenKind k, AstOp *op)
 {
     switch (k) {
-    case TK_EQ: *op = OP_EQ; return 1;
-    case TK_NE: *op = OP_NE; return 1;
-    case TK_LT: *op = OP_LT; return 1;
-    case TK_LE: *op = OP_LE; return 1;
-    case TK_GT: *op = OP_GT; return 1;
-    case TK_GE: *op = OP_GE; return 1;
-    default: return 0;
+    case TK_EQ:
+        *op = OP_EQ;
+        return 1;
+    case TK_NE:
+        *op = OP_NE;
+        return 1;
+    case TK_LT:
+        *op = OP_LT;
+        return 1;
+    case TK_LE:
+        *op = OP_LE;
+        return 1;
+    case TK_GT:
+        *op = OP_GT;
+        return 1;
+    case TK_GE:
+        *op = OP_GE;
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -728,9 +750,8 @@ static void parser_expect_end(Parser *p, const Token *kw)
         parser_advance(p);
         return;
     }
-    parser_error(p, "expected 'end' to close '%s' at %d:%d, found %s",
-                 token_kind_name(kw->kind), kw->span.line, kw->span.col,
-                 parser_found(p, f, sizeof f));
+    parser_error(p, "expected 'end' to close '%s' at %d:%d, found %s", token_kind_name(kw->kind),
+                 kw->span.line, kw->span.col, parser_found(p, f, sizeof f));
 }
 
 /* if := 'if' expr block {'elseif' expr block} ['else' block] 'end' */
@@ -740,7 +761,7 @@ static AstNode *parse_if(Parser *p)
     AstNode *root = NULL, *last = NULL;
     int links = 0;
     for (;;) {
-        Token t = p->cur;    /* 'if' or 'elseif' */
+        Token t = p->cur; /* 'if' or 'elseif' */
         parser_advance(p);
         AstNode *n = node_new(p, AST_IF, t.span, 3);
         n->kids[0] = parse_expr(p);
@@ -830,8 +851,8 @@ static void parser_check_duplicates(Parser *p, AstNode **params, int n)
     qsort(s, (size_t)n, sizeof *s, param_cmp);
     const AstNode *dup = NULL;
     for (int i = 1; i < n; i++)
-        if (strcmp(s[i]->text, s[i - 1]->text) == 0
-            && (dup == NULL || s[i]->span.offset < dup->span.offset))
+        if (strcmp(s[i]->text, s[i - 1]->text) == 0 &&
+            (dup == NULL || s[i]->span.offset < dup->span.offset))
             dup = s[i];
     if (dup != NULL)
         parser_error_at(p, dup->span, "duplicate parameter '%s'", dup->text);
@@ -855,15 +876,13 @@ static AstNode *parse_function(Parser *p)
                      parser_found(p, f, sizeof f));
     }
     if (!p->panic && p->cur.kind != TK_LPAREN)
-        parser_error(p, "expected '(' after function name, found %s",
-                     parser_found(p, f, sizeof f));
+        parser_error(p, "expected '(' after function name, found %s", parser_found(p, f, sizeof f));
     if (!p->panic) {
         Token open = p->cur;
         parser_open(p);
         while (p->cur.kind != TK_RPAREN && !p->panic) {
             if (p->cur.kind != TK_NAME) {
-                parser_error(p, "expected parameter name, found %s",
-                             parser_found(p, f, sizeof f));
+                parser_error(p, "expected parameter name, found %s", parser_found(p, f, sizeof f));
                 break;
             }
             AstNode *par = node_new(p, AST_PARAM, p->cur.span, 1);
@@ -887,8 +906,7 @@ static AstNode *parse_function(Parser *p)
     parser_expect_end(p, &kw);
     int np = params.n;
     vec_push(&params, body);
-    AstNode *n = node_from_vec(p, AST_FUNCDEF, span_join(kw.span, p->prev.span),
-                               NULL, &params);
+    AstNode *n = node_from_vec(p, AST_FUNCDEF, span_join(kw.span, p->prev.span), NULL, &params);
     n->text = name;
     n->text_len = strlen(name);
     n->nparams = np;
@@ -903,8 +921,8 @@ static AstNode *parse_short_function(Parser *p, AstNode *call)
         if (a->kind != AST_NAME && a->kind != AST_KWARG) {
             parser_error_at(p, a->span,
                             "a parameter of '%s' must be a name, as in "
-                            "%s(x, y) = ...", call->kids[0]->text,
-                            call->kids[0]->text);
+                            "%s(x, y) = ...",
+                            call->kids[0]->text, call->kids[0]->text);
             return NULL;
         }
     }
@@ -919,33 +937,44 @@ static AstNode *parse_short_function(Parser *p, AstNode *call)
         par->text = a->text;
         par->text_len = a->text_len;
         par->kids[0] = a->kind == AST_KWARG ? a->kids[0] : NULL;
-        if (a->kind == AST_KWARG)   /* span of the name alone */
+        if (a->kind == AST_KWARG) /* span of the name alone */
             par->span.length = (int)a->text_len;
         n->kids[i] = par;
     }
     parser_check_duplicates(p, n->kids, np);
-    parser_advance(p);   /* '=' */
+    parser_advance(p); /* '=' */
     n->kids[np] = parse_expr(p);
     n->span = span_join(n->span, n->kids[np]->span);
     return n;
 }
 
-static const char *parser_describe_target(const AstNode *e, char *buf,
-                                          size_t n)
+static const char *parser_describe_target(const AstNode *e, char *buf, size_t n)
 {
     switch (e->kind) {
-    case AST_NUM: return "a number";
-    case AST_STR: return "a string";
-    case AST_NIL: case AST_TRUE: case AST_FALSE: return "a constant";
-    case AST_UNARY: case AST_BINARY:
+    case AST_NUM:
+        return "a number";
+    case AST_STR:
+        return "a string";
+    case AST_NIL:
+    case AST_TRUE:
+    case AST_FALSE:
+        return "a constant";
+    case AST_UNARY:
+    case AST_BINARY:
         snprintf(buf, n, "the result of '%s'", ast_op_name(e->op));
         return buf;
-    case AST_RANGE: return "a range";
-    case AST_CALL: return "a function call";
-    case AST_LIST: return "a list";
-    case AST_MATRIX: return "a matrix";
-    case AST_LAMBDA: return "a lambda";
-    default: return "this expression";
+    case AST_RANGE:
+        return "a range";
+    case AST_CALL:
+        return "a function call";
+    case AST_LIST:
+        return "a list";
+    case AST_MATRIX:
+        return "a matrix";
+    case AST_LAMBDA:
+        return "a lambda";
+    default:
+        return "this expression";
     }
 }
 
@@ -956,11 +985,12 @@ static AstNode *parse_simple(Parser *p)
     if (p->cur.kind == TK_ASSIGN && !p->panic) {
         char buf[64];
         switch (e->kind) {
-        case AST_NAME: case AST_INDEX: case AST_FIELD: {
+        case AST_NAME:
+        case AST_INDEX:
+        case AST_FIELD: {
             parser_advance(p);
             AstNode *v = parse_expr(p);
-            AstNode *n = node_new(p, AST_ASSIGN, span_join(e->span, v->span),
-                                  2);
+            AstNode *n = node_new(p, AST_ASSIGN, span_join(e->span, v->span), 2);
             n->kids[0] = e;
             n->kids[1] = v;
             return n;
@@ -991,10 +1021,14 @@ static AstNode *parse_statement(Parser *p)
     AstNode *n;
     char f[80];
     switch (t.kind) {
-    case TK_IF: return parse_if(p);
-    case TK_FOR: return parse_for(p);
-    case TK_WHILE: return parse_while(p);
-    case TK_FUNCTION: return parse_function(p);
+    case TK_IF:
+        return parse_if(p);
+    case TK_FOR:
+        return parse_for(p);
+    case TK_WHILE:
+        return parse_while(p);
+    case TK_FUNCTION:
+        return parse_function(p);
     case TK_RETURN:
         parser_advance(p);
         n = node_new(p, AST_RETURN, t.span, 1);
@@ -1003,10 +1037,10 @@ static AstNode *parse_statement(Parser *p)
             n->span = span_join(n->span, n->kids[0]->span);
         }
         return n;
-    case TK_BREAK: case TK_CONTINUE:
+    case TK_BREAK:
+    case TK_CONTINUE:
         parser_advance(p);
-        return node_new(p, t.kind == TK_BREAK ? AST_BREAK : AST_CONTINUE,
-                        t.span, 0);
+        return node_new(p, t.kind == TK_BREAK ? AST_BREAK : AST_CONTINUE, t.span, 0);
     case TK_IMPORT:
         parser_advance(p);
         n = node_new(p, AST_IMPORT, t.span, 0);
@@ -1016,8 +1050,10 @@ static AstNode *parse_statement(Parser *p)
             n->span = span_join(n->span, p->cur.span);
             parser_advance(p);
         } else {
-            parser_error(p, "expected a file name in quotes after 'import', "
-                         "found %s", parser_found(p, f, sizeof f));
+            parser_error(p,
+                         "expected a file name in quotes after 'import', "
+                         "found %s",
+                         parser_found(p, f, sizeof f));
             n->text = "";
         }
         return n;
@@ -1039,8 +1075,7 @@ static AstNode *parse_statement(Parser *p)
                 break;
             parser_advance(p);
         }
-        return node_from_vec(p, AST_COORDS, span_join(t.span, p->prev.span),
-                             NULL, &names);
+        return node_from_vec(p, AST_COORDS, span_join(t.span, p->prev.span), NULL, &names);
     }
     default:
         return parse_simple(p);
@@ -1062,18 +1097,15 @@ static AstNode *parse_block(Parser *p, int top)
             parser_advance(p);
         if (p->cur.kind == TK_EOF)
             break;
-        if (p->cur.kind == TK_END || p->cur.kind == TK_ELSE
-            || p->cur.kind == TK_ELSEIF) {
+        if (p->cur.kind == TK_END || p->cur.kind == TK_ELSE || p->cur.kind == TK_ELSEIF) {
             if (!top)
                 break;
-            if (p->ndiags > 0 && p->diags[p->ndiags - 1].span.offset
-                                 == p->cur.span.offset)
-                ;   /* this token was just reported: no second message */
+            if (p->ndiags > 0 && p->diags[p->ndiags - 1].span.offset == p->cur.span.offset)
+                ; /* this token was just reported: no second message */
             else if (p->cur.kind == TK_END)
                 parser_error(p, "'end' without an open block");
             else
-                parser_error(p, "'%s' without 'if'",
-                             token_kind_name(p->cur.kind));
+                parser_error(p, "'%s' without 'if'", token_kind_name(p->cur.kind));
             parser_advance(p);
             parser_sync(p);
             continue;
@@ -1083,19 +1115,20 @@ static AstNode *parse_block(Parser *p, int top)
         if (s != NULL)
             vec_push(&stmts, s);
         if (!p->panic && !parser_at_stmt_end(p))
-            parser_error(p, "expected newline or ';' after statement, "
-                         "found %s", parser_found(p, f, sizeof f));
+            parser_error(p,
+                         "expected newline or ';' after statement, "
+                         "found %s",
+                         parser_found(p, f, sizeof f));
         if (p->panic)
             parser_sync(p);
         /* Always make progress. */
-        if (p->cur.kind == before.kind && p->cur.span.offset == before.span.offset
-            && p->cur.kind != TK_EOF)
+        if (p->cur.kind == before.kind && p->cur.span.offset == before.span.offset &&
+            p->cur.kind != TK_EOF)
             parser_advance(p);
     }
     if (!top)
         p->nest--;
-    Span sp = stmts.n > 0 ? span_join(stmts.v[0]->span,
-                                      stmts.v[stmts.n - 1]->span) : start;
+    Span sp = stmts.n > 0 ? span_join(stmts.v[0]->span, stmts.v[stmts.n - 1]->span) : start;
     return node_from_vec(p, AST_BLOCK, sp, NULL, &stmts);
 }
 
@@ -1137,8 +1170,7 @@ ParseResult *parser_parse(const Source *src)
     r->arena = p.arena;
     r->diags = p.diags;
     r->ndiags = p.ndiags;
-    r->status = p.ndiags == 0 ? PARSE_OK
-              : p.incomplete ? PARSE_INCOMPLETE : PARSE_ERROR;
+    r->status = p.ndiags == 0 ? PARSE_OK : p.incomplete ? PARSE_INCOMPLETE : PARSE_ERROR;
     return r;
 }
 

@@ -18,9 +18,9 @@ typedef enum { PARSE_OK, PARSE_ERROR, PARSE_INCOMPLETE } ParseStatus;
 
 typedef struct ParseResult {
     ParseStatus status;
-    AstNode *root;       /* AST_BLOCK; valid (possibly partial) even on error */
-    Arena *arena;        /* owns every node and string of the tree */
-    Diagnostic *diags;   /* ndiags errors, in source order */
+    AstNode *root;     /* AST_BLOCK; valid (possibly partial) even on error */
+    Arena *arena;      /* owns every node and string of the tree */
+    Diagnostic *diags; /* ndiags errors, in source order */
     int ndiags;
 } ParseResult;
 

@@ -23,7 +23,7 @@
 
 struct SymSession {
     Interp *I;
-    char *output;        /* captured output of the last call */
+    char *output; /* captured output of the last call */
     char *err_msg, *err_file, *err_report;
     int err_line, err_col;
 };
@@ -164,8 +164,7 @@ static int report_value_error(SymSession *S, Capture *c, Value *err)
     return interrupted ? SYM_INTERRUPTED : SYM_ERROR;
 }
 
-int sym_session_eval(SymSession *S, const char *name, const char *code, int echo,
-                     SymValue **out)
+int sym_session_eval(SymSession *S, const char *name, const char *code, int echo, SymValue **out)
 {
     if (out)
         *out = NULL;
@@ -218,12 +217,30 @@ int sym_session_eval(SymSession *S, const char *name, const char *code, int echo
     return SYM_OK;
 }
 
-const char *sym_session_output(SymSession *S) { return S->output; }
-const char *sym_session_error_message(SymSession *S) { return S->err_msg; }
-const char *sym_session_error_file(SymSession *S) { return S->err_file; }
-int sym_session_error_line(SymSession *S) { return S->err_line; }
-int sym_session_error_col(SymSession *S) { return S->err_col; }
-const char *sym_session_error_report(SymSession *S) { return S->err_report; }
+const char *sym_session_output(SymSession *S)
+{
+    return S->output;
+}
+const char *sym_session_error_message(SymSession *S)
+{
+    return S->err_msg;
+}
+const char *sym_session_error_file(SymSession *S)
+{
+    return S->err_file;
+}
+int sym_session_error_line(SymSession *S)
+{
+    return S->err_line;
+}
+int sym_session_error_col(SymSession *S)
+{
+    return S->err_col;
+}
+const char *sym_session_error_report(SymSession *S)
+{
+    return S->err_report;
+}
 
 static int is_identifier(const char *s)
 {
@@ -295,14 +312,20 @@ void sym_session_set_format(SymSession *S, int fmt)
         S->I->format = (PrintFormat)fmt;
 }
 
-int sym_session_plot_count(SymSession *S) { return S->I->nwritten; }
+int sym_session_plot_count(SymSession *S)
+{
+    return S->I->nwritten;
+}
 
 const char *sym_session_plot_path(SymSession *S, int i)
 {
     return i >= 0 && i < S->I->nwritten ? S->I->written[i] : NULL;
 }
 
-void sym_interrupt(void) { sym_interrupted = 1; }
+void sym_interrupt(void)
+{
+    sym_interrupted = 1;
+}
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -353,7 +376,10 @@ char *sym_help(const char *name)
     return sb_take(&sb);
 }
 
-const char *sym_keyword_at(size_t i) { return lexer_keyword_at(i); }
+const char *sym_keyword_at(size_t i)
+{
+    return lexer_keyword_at(i);
+}
 
 const char *sym_builtin_at(size_t i)
 {
@@ -364,8 +390,14 @@ const char *sym_builtin_at(size_t i)
     return NULL;
 }
 
-const char *sym_version(void) { return PACKAGE_VERSION; }
-void sym_string_free(void *p) { free(p); }
+const char *sym_version(void)
+{
+    return PACKAGE_VERSION;
+}
+void sym_string_free(void *p)
+{
+    free(p);
+}
 
 /* --- reading values --- */
 
@@ -377,7 +409,10 @@ void sym_value_free(SymValue *v)
     free(v);
 }
 
-SymValue *sym_value_ref(const SymValue *h) { return wrap(val_ref(h->v)); }
+SymValue *sym_value_ref(const SymValue *h)
+{
+    return wrap(val_ref(h->v));
+}
 
 /* The record a value reads as: a record, or the report of a fitted model
    (model_value.h), which reads like one; NULL otherwise. */
@@ -395,23 +430,40 @@ SymKind sym_value_kind(const SymValue *h)
     if (record_of(h->v))
         return SYM_RECORD;
     switch (h->v->kind) {
-    case VAL_NIL: return SYM_NIL;
-    case VAL_BOOL: return SYM_BOOL;
-    case VAL_RAT: return SYM_RAT;
-    case VAL_REAL: return SYM_REAL;
-    case VAL_STR: return SYM_STR;
-    case VAL_LIST: return SYM_LIST;
-    case VAL_RECORD: return SYM_RECORD;
-    case VAL_MAT: return SYM_MAT;
-    case VAL_FMAT: return SYM_FMAT;
-    case VAL_POLY: return SYM_POLY;
-    case VAL_PMAT: return SYM_PMAT;
-    case VAL_FUNC: case VAL_BUILTIN: return SYM_FUNC;
-    default: return SYM_OBJ;
+    case VAL_NIL:
+        return SYM_NIL;
+    case VAL_BOOL:
+        return SYM_BOOL;
+    case VAL_RAT:
+        return SYM_RAT;
+    case VAL_REAL:
+        return SYM_REAL;
+    case VAL_STR:
+        return SYM_STR;
+    case VAL_LIST:
+        return SYM_LIST;
+    case VAL_RECORD:
+        return SYM_RECORD;
+    case VAL_MAT:
+        return SYM_MAT;
+    case VAL_FMAT:
+        return SYM_FMAT;
+    case VAL_POLY:
+        return SYM_POLY;
+    case VAL_PMAT:
+        return SYM_PMAT;
+    case VAL_FUNC:
+    case VAL_BUILTIN:
+        return SYM_FUNC;
+    default:
+        return SYM_OBJ;
     }
 }
 
-const char *sym_value_kind_name(const SymValue *h) { return val_kind_name(h->v); }
+const char *sym_value_kind_name(const SymValue *h)
+{
+    return val_kind_name(h->v);
+}
 
 char *sym_value_print(const SymValue *h, int fmt)
 {
@@ -423,7 +475,10 @@ char *sym_value_print(const SymValue *h, int fmt)
     return sb_take(&sb);
 }
 
-int sym_value_bool(const SymValue *h) { return h->v->kind == VAL_BOOL && h->v->u.b; }
+int sym_value_bool(const SymValue *h)
+{
+    return h->v->kind == VAL_BOOL && h->v->u.b;
+}
 
 char *sym_value_rat_num(const SymValue *h)
 {
@@ -471,10 +526,14 @@ long sym_value_rows(const SymValue *h)
 {
     const Value *v = h->v;
     switch (v->kind) {
-    case VAL_MAT: return fmpq_mat_nrows(v->u.m);
-    case VAL_FMAT: return v->u.fm->rows;
-    case VAL_PMAT: return v->u.pmat.rows;
-    default: return 0;
+    case VAL_MAT:
+        return fmpq_mat_nrows(v->u.m);
+    case VAL_FMAT:
+        return v->u.fm->rows;
+    case VAL_PMAT:
+        return v->u.pmat.rows;
+    default:
+        return 0;
     }
 }
 
@@ -482,10 +541,14 @@ long sym_value_cols(const SymValue *h)
 {
     const Value *v = h->v;
     switch (v->kind) {
-    case VAL_MAT: return fmpq_mat_ncols(v->u.m);
-    case VAL_FMAT: return v->u.fm->cols;
-    case VAL_PMAT: return v->u.pmat.cols;
-    default: return 0;
+    case VAL_MAT:
+        return fmpq_mat_ncols(v->u.m);
+    case VAL_FMAT:
+        return v->u.fm->cols;
+    case VAL_PMAT:
+        return v->u.pmat.cols;
+    default:
+        return 0;
     }
 }
 
@@ -540,7 +603,9 @@ SymValue *sym_value_pmat_entry(const SymValue *h, long i, long j)
 char *sym_value_poly_vars(const SymValue *h)
 {
     const Value *v = h->v;
-    PolyRing *R = v->kind == VAL_POLY ? v->u.poly.ring : v->kind == VAL_PMAT ? v->u.pmat.ring : NULL;
+    PolyRing *R = v->kind == VAL_POLY   ? v->u.poly.ring
+                  : v->kind == VAL_PMAT ? v->u.pmat.ring
+                                        : NULL;
     if (!R)
         return NULL;
     StrBuf sb = STRBUF_INIT;
@@ -552,10 +617,22 @@ char *sym_value_poly_vars(const SymValue *h)
 
 /* --- building values --- */
 
-SymValue *sym_value_nil(void) { return wrap(val_nil()); }
-SymValue *sym_value_new_bool(int b) { return wrap(val_bool(b != 0)); }
-SymValue *sym_value_new_real(double d) { return wrap(val_real_d(d)); }
-SymValue *sym_value_new_str(const char *s, size_t len) { return wrap(val_str(s, len)); }
+SymValue *sym_value_nil(void)
+{
+    return wrap(val_nil());
+}
+SymValue *sym_value_new_bool(int b)
+{
+    return wrap(val_bool(b != 0));
+}
+SymValue *sym_value_new_real(double d)
+{
+    return wrap(val_real_d(d));
+}
+SymValue *sym_value_new_str(const char *s, size_t len)
+{
+    return wrap(val_str(s, len));
+}
 
 /* Parses "p" or "p/q" (q != 0) into q; 1 on success. */
 static int parse_rat(fmpq_t q, const char *num, const char *den)
@@ -635,8 +712,7 @@ SymValue *sym_value_new_mat(long rows, long cols, const char *const *entries)
 SymValue *sym_value_new_fmat(long rows, long cols, const double *data, long row_stride,
                              long col_stride)
 {
-    if (rows < 0 || cols < 0 || rows > 100000000 || cols > 100000000 ||
-        (rows && cols && !data))
+    if (rows < 0 || cols < 0 || rows > 100000000 || cols > 100000000 || (rows && cols && !data))
         return NULL;
     DMat *d = dmat_new((int)rows, (int)cols);
     if (!d)

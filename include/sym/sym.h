@@ -49,13 +49,19 @@ enum { SYM_OK = 0, SYM_ERROR = 1, SYM_SYNTAX = 2, SYM_INTERRUPTED = 130 };
 
 /* Kinds of values (sym_value_kind). */
 typedef enum {
-    SYM_NIL, SYM_BOOL, SYM_RAT, SYM_REAL, SYM_STR, SYM_LIST, SYM_RECORD,
-    SYM_MAT,     /* exact rational matrix */
-    SYM_FMAT,    /* float matrix (column-major doubles) */
-    SYM_POLY,    /* polynomial */
-    SYM_PMAT,    /* matrix (vector) of polynomials */
-    SYM_FUNC,    /* user function or builtin */
-    SYM_OBJ      /* engine object: Lie algebra, model space, ... */
+    SYM_NIL,
+    SYM_BOOL,
+    SYM_RAT,
+    SYM_REAL,
+    SYM_STR,
+    SYM_LIST,
+    SYM_RECORD,
+    SYM_MAT,  /* exact rational matrix */
+    SYM_FMAT, /* float matrix (column-major doubles) */
+    SYM_POLY, /* polynomial */
+    SYM_PMAT, /* matrix (vector) of polynomials */
+    SYM_FUNC, /* user function or builtin */
+    SYM_OBJ   /* engine object: Lie algebra, model space, ... */
 } SymKind;
 
 /* Output formats of sym_value_print and of the session's echo. */
@@ -80,8 +86,7 @@ void sym_session_free(SymSession *S);
  * ';' gives nil.  Output of print() and the echo are captured: read them
  * with sym_session_output.  On failure the error is read with
  * sym_session_error_*.  out may be NULL (the value is dropped). */
-int sym_session_eval(SymSession *S, const char *name, const char *code, int echo,
-                     SymValue **out);
+int sym_session_eval(SymSession *S, const char *name, const char *code, int echo, SymValue **out);
 /* The text printed (print(), echo) by the last sym_session_eval or
  * sym_session_call; borrowed, valid until the next session call. */
 const char *sym_session_output(SymSession *S);
@@ -134,7 +139,7 @@ void sym_string_free(void *p);
 
 /* --- reading values -------------------------------------------------------- */
 
-void sym_value_free(SymValue *v);              /* NULL allowed */
+void sym_value_free(SymValue *v); /* NULL allowed */
 /* Another handle to the same value (freed separately). */
 SymValue *sym_value_ref(const SymValue *v);
 SymKind sym_value_kind(const SymValue *v);

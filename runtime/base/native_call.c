@@ -15,14 +15,17 @@ typedef struct Header {
     volatile int done;
     int status;
     size_t used;
-    char msg[400];        /* the child's out-of-memory message */
+    char msg[400]; /* the child's out-of-memory message */
 } Header;
 
-enum { HDR = 512 };       /* the result starts here */
+enum { HDR = 512 }; /* the result starts here */
 
 static char last_oom[400];
 
-const char *native_last_oom(void) { return last_oom; }
+const char *native_last_oom(void)
+{
+    return last_oom;
+}
 
 static size_t page_round(size_t n)
 {

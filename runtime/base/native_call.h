@@ -15,9 +15,15 @@
 #include <signal.h>
 #include <stddef.h>
 
-enum { NATIVE_OK = 0, NATIVE_INTERRUPTED = 1, NATIVE_NO_CHILD = 2, NATIVE_CHILD_DIED = 3,
-       NATIVE_TOO_BIG = 4, NATIVE_OOM = 5 /* the child ran out of memory: *used is the
-                                             refused request, *status unset */ };
+enum {
+    NATIVE_OK = 0,
+    NATIVE_INTERRUPTED = 1,
+    NATIVE_NO_CHILD = 2,
+    NATIVE_CHILD_DIED = 3,
+    NATIVE_TOO_BIG = 4,
+    NATIVE_OOM = 5 /* the child ran out of memory: *used is the
+                      refused request, *status unset */
+};
 
 /* The work, run in the child: writes at most cap bytes of result to out,
  * sets *used, returns a status (0 = success) handed back to the parent. */

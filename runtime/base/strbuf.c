@@ -32,8 +32,14 @@ void sb_putn(StrBuf *sb, const char *s, size_t n)
     sb->s[sb->len] = '\0';
 }
 
-void sb_putc(StrBuf *sb, char c) { sb_putn(sb, &c, 1); }
-void sb_puts(StrBuf *sb, const char *s) { sb_putn(sb, s, strlen(s)); }
+void sb_putc(StrBuf *sb, char c)
+{
+    sb_putn(sb, &c, 1);
+}
+void sb_puts(StrBuf *sb, const char *s)
+{
+    sb_putn(sb, s, strlen(s));
+}
 
 void sb_vprintf(StrBuf *sb, const char *fmt, va_list ap)
 {
@@ -56,7 +62,10 @@ void sb_printf(StrBuf *sb, const char *fmt, ...)
     va_end(ap);
 }
 
-const char *sb_str(StrBuf *sb) { return sb->s ? sb->s : ""; }
+const char *sb_str(StrBuf *sb)
+{
+    return sb->s ? sb->s : "";
+}
 
 char *sb_take(StrBuf *sb)
 {

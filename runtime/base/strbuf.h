@@ -7,17 +7,19 @@
 #include <stdarg.h>
 
 typedef struct StrBuf {
-    char *s;        /* always NUL-terminated once anything is appended */
+    char *s; /* always NUL-terminated once anything is appended */
     size_t len, cap;
 } StrBuf;
 
-#define STRBUF_INIT {NULL, 0, 0}
+#define STRBUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 void sb_putc(StrBuf *sb, char c);
 void sb_puts(StrBuf *sb, const char *s);
 void sb_putn(StrBuf *sb, const char *s, size_t n);
-void sb_printf(StrBuf *sb, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void sb_printf(StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vprintf(StrBuf *sb, const char *fmt, va_list ap);
 /* The contents (never NULL; "" if empty); the buffer keeps ownership. */
 const char *sb_str(StrBuf *sb);

@@ -12,7 +12,7 @@
 #include <flint/flint.h>
 #include "sym_alloc.h"
 
-static size_t limit_bytes;      /* 0: none */
+static size_t limit_bytes; /* 0: none */
 static size_t used_bytes, peak_bytes;
 static int grace;
 static long alloc_count, fail_at;
@@ -20,13 +20,34 @@ static int failed_once;
 static SymRecover *top;
 static int initialised;
 
-size_t sym_alloc_limit(void) { return limit_bytes; }
-void sym_alloc_set_limit(size_t bytes) { limit_bytes = bytes; }
-size_t sym_alloc_used(void) { return used_bytes; }
-size_t sym_alloc_peak(void) { return peak_bytes; }
-void sym_alloc_grace(int on) { grace += on ? 1 : -1; }
-long sym_alloc_count(void) { return alloc_count; }
-int sym_alloc_failed(void) { return failed_once; }
+size_t sym_alloc_limit(void)
+{
+    return limit_bytes;
+}
+void sym_alloc_set_limit(size_t bytes)
+{
+    limit_bytes = bytes;
+}
+size_t sym_alloc_used(void)
+{
+    return used_bytes;
+}
+size_t sym_alloc_peak(void)
+{
+    return peak_bytes;
+}
+void sym_alloc_grace(int on)
+{
+    grace += on ? 1 : -1;
+}
+long sym_alloc_count(void)
+{
+    return alloc_count;
+}
+int sym_alloc_failed(void)
+{
+    return failed_once;
+}
 
 void sym_alloc_fail_at(long n)
 {
@@ -49,8 +70,7 @@ size_t sym_alloc_default_limit(void)
 
 int sym_alloc_fits(size_t n)
 {
-    return limit_bytes == 0 || grace > 0 ||
-           (n <= limit_bytes && used_bytes <= limit_bytes - n);
+    return limit_bytes == 0 || grace > 0 || (n <= limit_bytes && used_bytes <= limit_bytes - n);
 }
 
 /* May a request of n more bytes go ahead?  Counts it as one allocation
@@ -111,7 +131,7 @@ void *sym_realloc(void *p, size_t n)
         return NULL;
     count_sub(p);
     void *q = realloc(p, n ? n : 1);
-    count_add(q ? q : p);   /* on failure p is still ours */
+    count_add(q ? q : p); /* on failure p is still ours */
     return q;
 }
 
@@ -138,7 +158,10 @@ void sym_recover_push(SymRecover *r)
     top = r;
 }
 
-void sym_recover_reset(void) { top = NULL; }
+void sym_recover_reset(void)
+{
+    top = NULL;
+}
 
 void sym_recover_pop(SymRecover *r)
 {
@@ -187,9 +210,20 @@ void *sym_xrealloc(void *p, size_t n)
 }
 
 /* --- hooks --- */
-static void *gmp_alloc(size_t n) { return sym_xmalloc(n); }
-static void *gmp_realloc(void *p, size_t old, size_t n) { (void)old; return sym_xrealloc(p, n); }
-static void gmp_free(void *p, size_t n) { (void)n; sym_free(p); }
+static void *gmp_alloc(size_t n)
+{
+    return sym_xmalloc(n);
+}
+static void *gmp_realloc(void *p, size_t old, size_t n)
+{
+    (void)old;
+    return sym_xrealloc(p, n);
+}
+static void gmp_free(void *p, size_t n)
+{
+    (void)n;
+    sym_free(p);
+}
 
 void sym_alloc_init(void)
 {
@@ -208,9 +242,11 @@ void sym_alloc_oom_message(char *buf, size_t cap, size_t n)
         snprintf(buf, cap, "out of memory: a request of %s was refused (%s in use)",
                  sym_alloc_format(b1, n), sym_alloc_format(b2, used_bytes));
     else
-        snprintf(buf, cap, "out of memory: %s more would exceed the memory limit of %s "
-                 "(%s in use; see memory())", sym_alloc_format(b1, n),
-                 sym_alloc_format(b2, limit_bytes), sym_alloc_format(b3, used_bytes));
+        snprintf(buf, cap,
+                 "out of memory: %s more would exceed the memory limit of %s "
+                 "(%s in use; see memory())",
+                 sym_alloc_format(b1, n), sym_alloc_format(b2, limit_bytes),
+                 sym_alloc_format(b3, used_bytes));
 }
 
 char *sym_alloc_format(char *buf, size_t bytes)
@@ -240,12 +276,26 @@ int sym_alloc_parse(const char *s, size_t *out)
         return 0;
     unsigned long long mul = 1;
     switch (tolower((unsigned char)*end)) {
-    case 'k': mul = 1ULL << 10; end++; break;
-    case 'm': mul = 1ULL << 20; end++; break;
-    case 'g': mul = 1ULL << 30; end++; break;
-    case 't': mul = 1ULL << 40; end++; break;
-    case '\0': break;
-    default: return 0;
+    case 'k':
+        mul = 1ULL << 10;
+        end++;
+        break;
+    case 'm':
+        mul = 1ULL << 20;
+        end++;
+        break;
+    case 'g':
+        mul = 1ULL << 30;
+        end++;
+        break;
+    case 't':
+        mul = 1ULL << 40;
+        end++;
+        break;
+    case '\0':
+        break;
+    default:
+        return 0;
     }
     if (mul > 1 && tolower((unsigned char)*end) == 'b')
         end++;

@@ -47,9 +47,9 @@ void sym_alloc_init(void);
  * RLIMIT_AS / RLIMIT_DATA when those are set. */
 size_t sym_alloc_default_limit(void);
 size_t sym_alloc_limit(void);
-void sym_alloc_set_limit(size_t bytes);   /* 0: no limit */
-size_t sym_alloc_used(void);              /* bytes currently counted */
-size_t sym_alloc_peak(void);              /* highest count so far */
+void sym_alloc_set_limit(size_t bytes); /* 0: no limit */
+size_t sym_alloc_used(void);            /* bytes currently counted */
+size_t sym_alloc_peak(void);            /* highest count so far */
 /* 1 if n more bytes fit under the limit (size guards before growth). */
 int sym_alloc_fits(size_t n);
 
@@ -73,8 +73,8 @@ void *sym_xrealloc(void *p, size_t n);
 typedef struct SymRecover {
     jmp_buf jb;
     struct SymRecover *prev;
-    size_t request;       /* the refused request (bytes) */
-    int depth;            /* caller's bookkeeping (e.g. call depth) */
+    size_t request; /* the refused request (bytes) */
+    int depth;      /* caller's bookkeeping (e.g. call depth) */
 } SymRecover;
 #define SYM_TRY(rc) (sym_recover_push(&(rc)), setjmp((rc).jb) == 0)
 void sym_recover_push(SymRecover *r);
@@ -103,6 +103,6 @@ int sym_alloc_parse(const char *s, size_t *out);
  * the number of counted allocations so far. */
 void sym_alloc_fail_at(long n);
 long sym_alloc_count(void);
-int sym_alloc_failed(void);   /* 1 once a forced failure has fired */
+int sym_alloc_failed(void); /* 1 once a forced failure has fired */
 
 #endif

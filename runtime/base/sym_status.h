@@ -60,7 +60,6 @@ const char *sym_strerror(int status);
 
 /* Write the printf-style message into err (SYM_ERR_LEN bytes, may be NULL)
    and return status: `return sym_error(err, SYM_E_ARG, "...", ...);`. */
-int sym_error(char *err, int status, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+int sym_error(char *err, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -30,12 +30,14 @@ static Value *get_section(Call *c, Value **a, int i, PolyRing *R, PolyVec *F, in
     Value *v = a[i];
     long item;
     switch (convert_section(F, v, R, shape, &item)) {
-    case CONVERT_OK: return NULL;
+    case CONVERT_OK:
+        return NULL;
     case CONVERT_OTHER_RING:
         if (item)
             return arg_error(c, i, "item %ld is over other coordinates", item);
-        return arg_error(c, i, *shape ? "the polynomials are over other coordinates"
-                                      : "the polynomial is over other coordinates");
+        return arg_error(c, i,
+                         *shape ? "the polynomials are over other coordinates"
+                                : "the polynomial is over other coordinates");
     case CONVERT_NOT_POLY:
         return arg_error(c, i, "item %ld is a %s, not a polynomial", item,
                          val_kind_name(v->u.list.items[item - 1]));
@@ -90,7 +92,8 @@ static Value *velocity(Call *c, int i, const fmpq_mat_t A, PolyRing *R, PolyVec 
     polyvec_clear(v);
     ring_names(names, sizeof names, R);
     if (st == SECTION_VELOCITY_NOT_AFFINE)
-        return arg_error(c, i, "the matrix is %ldx%ld but there are %ld coordinates (%s) "
+        return arg_error(c, i,
+                         "the matrix is %ldx%ld but there are %ld coordinates (%s) "
                          "(and it is not affine: its last row is not zero)",
                          (long)r, (long)r, (long)n, names);
     return arg_error(c, i, "the matrix is %ldx%ld but there %s %ld coordinate%s (%s)", (long)r,
@@ -122,8 +125,10 @@ static Value *bi_lie(Call *c, Value **a)
         if (X.len != R->nvars) {
             slong xl = X.len;
             polyvec_clear(&X);
-            return arg_error(c, 0, "a vector field has %ld components (one per coordinate), not "
-                             "%ld", (long)R->nvars, (long)xl);
+            return arg_error(c, 0,
+                             "a vector field has %ld components (one per coordinate), not "
+                             "%ld",
+                             (long)R->nvars, (long)xl);
         }
         polyvec_init(&v, R->nvars, R);
         for (slong j = 0; j < R->nvars; j++)
@@ -140,8 +145,10 @@ static Value *bi_lie(Call *c, Value **a)
     fmpq_mat_t D;
     fmpq_mat_init(D, 0, 0);
     if (!B && shape != 0 && F.len != R->nvars) {
-        e = arg_error(c, 1, "%ld components, but a vector field has %ld: give the bundle, "
-                      "lie(xi, F, sections(g, r))", (long)F.len, (long)R->nvars);
+        e = arg_error(c, 1,
+                      "%ld components, but a vector field has %ld: give the bundle, "
+                      "lie(xi, F, sections(g, r))",
+                      (long)F.len, (long)R->nvars);
         goto done;
     }
     LieBundle plain;
@@ -163,7 +170,8 @@ static Value *bi_lie(Call *c, Value **a)
             goto done;
         }
         if (geometric && kind == BUNDLE_SECTIONS) {
-            e = arg_error(c, 0, "sections of a representation need an algebra element, not a "
+            e = arg_error(c, 0,
+                          "sections of a representation need an algebra element, not a "
                           "vector field");
             goto done;
         }
@@ -210,7 +218,8 @@ static Value *bi_bracket(Call *c, Value **a)
         int st = algebra_bracket(r->u.m, a[0]->u.m, a[1]->u.m, err);
         if (st) {
             val_unref(r);
-            return call_error(c, "the bracket needs two square matrices of one size (%ldx%ld "
+            return call_error(c,
+                              "the bracket needs two square matrices of one size (%ldx%ld "
                               "and %ldx%ld)",
                               (long)fmpq_mat_nrows(a[0]->u.m), (long)fmpq_mat_ncols(a[0]->u.m),
                               (long)fmpq_mat_nrows(a[1]->u.m), (long)fmpq_mat_ncols(a[1]->u.m));
@@ -263,8 +272,8 @@ static Value *bi_act(Call *c, Value **a)
     if (fmpq_mat_nrows(h) != n || fmpq_mat_ncols(h) != n) {
         ring_names(names, sizeof names, R);
         return arg_error(c, 0, "the matrix is %ldx%ld but there %s %ld coordinate%s (%s)",
-                         (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h),
-                         n == 1 ? "is" : "are", (long)n, n == 1 ? "" : "s", names);
+                         (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h), n == 1 ? "is" : "are",
+                         (long)n, n == 1 ? "" : "s", names);
     }
     PolyVec F, out;
     int shape;
@@ -324,9 +333,18 @@ static Value *bundle_make(Call *c, Value **a, int kind, slong p, slong q, Value 
     return lie_bundle_new(&lie_bundle_type, &B, a[0], rep, NULL, NULL);
 }
 
-static Value *bi_scalars(Call *c, Value **a) { return bundle_make(c, a, BUNDLE_SCALARS, 0, 0, NULL); }
-static Value *bi_fields(Call *c, Value **a) { return bundle_make(c, a, BUNDLE_FIELDS, 1, 0, NULL); }
-static Value *bi_forms(Call *c, Value **a) { return bundle_make(c, a, BUNDLE_FORMS, 0, 1, NULL); }
+static Value *bi_scalars(Call *c, Value **a)
+{
+    return bundle_make(c, a, BUNDLE_SCALARS, 0, 0, NULL);
+}
+static Value *bi_fields(Call *c, Value **a)
+{
+    return bundle_make(c, a, BUNDLE_FIELDS, 1, 0, NULL);
+}
+static Value *bi_forms(Call *c, Value **a)
+{
+    return bundle_make(c, a, BUNDLE_FORMS, 0, 1, NULL);
+}
 
 static Value *bi_tensors(Call *c, Value **a)
 {
@@ -348,7 +366,8 @@ static Value *bi_sections(Call *c, Value **a)
 const Builtin builtins_bundle[] = {
     {"bracket", "a, b", bi_bracket, BUN,
      "[a, b] = a b - b a for matrices; for vector fields (columns of polynomials) the geometric "
-     "bracket DY X - DX Y.", "bracket([0, 1; 0, 0], [0, 0; 1, 0])", "[1, 0; 0, -1]"},
+     "bracket DY X - DX Y.",
+     "bracket([0, 1; 0, 0], [0, 0; 1, 0])", "[1, 0; 0, -1]"},
     {"lie", "xi, F, E = nil", bi_lie, BUN,
      "The Lie derivative lie(xi, F) = b F - DF v of a function or vector field (or a section of "
      "the bundle E) along the matrix xi (v = xi x, or A x + b for an affine matrix).  With a "
@@ -361,7 +380,8 @@ const Builtin builtins_bundle[] = {
      "[-x^4 + 3*x^2*y^2, x^4 - 3*x^2*y^2]"},
     {"act", "h, F, E = nil", bi_act, BUN,
      "The group element h acting on a function or vector field (or section of E): "
-     "(h F)(x) = T_h F(h^-1 x).", "act(eye(1), 2)", "2"},
+     "(h F)(x) = T_h F(h^-1 x).",
+     "act(eye(1), 2)", "2"},
     {"scalars", "G", bi_scalars, BUN, "The bundle of scalar functions over the algebra's space.",
      "dim(scalars(so(3)))", "1"},
     {"fields", "G", bi_fields, BUN, "The tangent bundle (vector fields).", "dim(fields(so(3)))",

@@ -51,7 +51,10 @@ static Value *format_as(Value *v, PrintFormat fmt)
     return s;
 }
 
-static Value *bi_str(Call *c, Value **a) { return format_as(a[0], FMT_PLAIN); }
+static Value *bi_str(Call *c, Value **a)
+{
+    return format_as(a[0], FMT_PLAIN);
+}
 static Value *bi_latex(Call *c, Value **a)
 {
     Value *s = format_as(a[0], FMT_LATEX);
@@ -84,7 +87,7 @@ static Value *bi_help(Call *c, Value **a)
     else if (a[0]->kind == VAL_STR) {
         Value *v = env_get(c->I->globals, a[0]->u.str.s);
         if (v && v->kind != VAL_BUILTIN)
-            help_value(&sb, a[0]->u.str.s, v);   /* ?x on a variable: short */
+            help_value(&sb, a[0]->u.str.s, v); /* ?x on a variable: short */
         else
             help_search(&sb, a[0]->u.str.s);
     } else
@@ -95,7 +98,10 @@ static Value *bi_help(Call *c, Value **a)
     return val_nil();
 }
 
-static Value *bi_type(Call *c, Value **a) { return val_cstr(val_kind_name(a[0])); }
+static Value *bi_type(Call *c, Value **a)
+{
+    return val_cstr(val_kind_name(a[0]));
+}
 
 static Value *bi_error(Call *c, Value **a)
 {
@@ -141,7 +147,8 @@ static Value *bi_memory(Call *c, Value **a)
             return arg_type_error(c, 0, "a number of bytes or a size such as \"2G\"", a[0]);
         }
         if (lim != 0 && lim < ((size_t)1 << 20))
-            return arg_error(c, 0, "a limit below 1 MB would not leave room for the "
+            return arg_error(c, 0,
+                             "a limit below 1 MB would not leave room for the "
                              "session (0 means no limit)");
         sym_alloc_set_limit(lim);
     }
@@ -158,16 +165,22 @@ static Value *bi_length(Call *c, Value **a)
 {
     Value *v = a[0];
     switch (v->kind) {
-    case VAL_LIST: return val_rat_si(v->u.list.n);
-    case VAL_STR: return val_rat_si((long)v->u.str.len);
-    case VAL_RECORD: return val_rat_si(v->u.rec.n);
-    case VAL_MAT: return val_rat_si(fmpq_mat_nrows(v->u.m) * fmpq_mat_ncols(v->u.m));
-    case VAL_PMAT: return val_rat_si(v->u.pmat.rows * v->u.pmat.cols);
+    case VAL_LIST:
+        return val_rat_si(v->u.list.n);
+    case VAL_STR:
+        return val_rat_si((long)v->u.str.len);
+    case VAL_RECORD:
+        return val_rat_si(v->u.rec.n);
+    case VAL_MAT:
+        return val_rat_si(fmpq_mat_nrows(v->u.m) * fmpq_mat_ncols(v->u.m));
+    case VAL_PMAT:
+        return val_rat_si(v->u.pmat.rows * v->u.pmat.cols);
     case VAL_OBJ:
         if (v->u.obj.type->length && v->u.obj.type->length(v) >= 0)
             return val_rat_si(v->u.obj.type->length(v));
         /* fall through */
-    default: return arg_type_error(c, 0, "a list, string, record or matrix", v);
+    default:
+        return arg_type_error(c, 0, "a list, string, record or matrix", v);
     }
 }
 
@@ -227,7 +240,8 @@ static Value *bi_range(Call *c, Value **a)
         return e;
     if (step == 0)
         return arg_error(c, 2, "the step cannot be 0");
-    long n = step > 0 ? (hi >= lo ? (hi - lo) / step + 1 : 0) : (lo >= hi ? (lo - hi) / -step + 1 : 0);
+    long n =
+        step > 0 ? (hi >= lo ? (hi - lo) / step + 1 : 0) : (lo >= hi ? (lo - hi) / -step + 1 : 0);
     if (n > 10000000)
         return call_error(c, "too many elements (%ld)", n);
     Value *l = val_list_new(n);
@@ -268,8 +282,9 @@ static Value *bi_filter(Call *c, Value **a)
         if (val_is_error(r))
             err = r;
         else if (r->kind != VAL_BOOL)
-            err = call_error(c, "the function must return true or false, not a %s",
-                             val_kind_name(r)), val_unref(r);
+            err =
+                call_error(c, "the function must return true or false, not a %s", val_kind_name(r)),
+            val_unref(r);
         else {
             if (r->u.b)
                 keep[k++] = seq->u.list.items[i];
@@ -304,12 +319,18 @@ static Value *fold(Call *c, Value *seqv, AstOp op, long unit)
     return acc;
 }
 
-static Value *bi_sum(Call *c, Value **a) { return fold(c, a[0], OP_ADD, 0); }
-static Value *bi_prod(Call *c, Value **a) { return fold(c, a[0], OP_MUL, 1); }
+static Value *bi_sum(Call *c, Value **a)
+{
+    return fold(c, a[0], OP_ADD, 0);
+}
+static Value *bi_prod(Call *c, Value **a)
+{
+    return fold(c, a[0], OP_MUL, 1);
+}
 
 static Value *bi_record(Call *c, Value **a)
 {
-    Value *kw = a[0];   /* a record of the keyword arguments */
+    Value *kw = a[0]; /* a record of the keyword arguments */
     return val_ref(kw);
 }
 
@@ -386,8 +407,7 @@ static Value *bi_floor(Call *c, Value **a)
     return arg_type_error(c, 0, "a number", a[0]);
 }
 
-static Value *real_fn(Call *c, Value **a, int (*f)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t),
-                      int domain)
+static Value *real_fn(Call *c, Value **a, int (*f)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t), int domain)
 {
     if (a[0]->kind != VAL_RAT && a[0]->kind != VAL_REAL)
         return arg_type_error(c, 0, "a number", a[0]);
@@ -431,10 +451,22 @@ static Value *bi_sqrt(Call *c, Value **a)
     }
     return real_fn(c, a, mpfr_sqrt, 1);
 }
-static Value *bi_exp(Call *c, Value **a) { return real_fn(c, a, mpfr_exp, 0); }
-static Value *bi_log(Call *c, Value **a) { return real_fn(c, a, mpfr_log, 2); }
-static Value *bi_sin(Call *c, Value **a) { return real_fn(c, a, mpfr_sin, 3); }
-static Value *bi_cos(Call *c, Value **a) { return real_fn(c, a, mpfr_cos, 3); }
+static Value *bi_exp(Call *c, Value **a)
+{
+    return real_fn(c, a, mpfr_exp, 0);
+}
+static Value *bi_log(Call *c, Value **a)
+{
+    return real_fn(c, a, mpfr_log, 2);
+}
+static Value *bi_sin(Call *c, Value **a)
+{
+    return real_fn(c, a, mpfr_sin, 3);
+}
+static Value *bi_cos(Call *c, Value **a)
+{
+    return real_fn(c, a, mpfr_cos, 3);
+}
 
 static Value *bi_real(Call *c, Value **a)
 {
@@ -514,8 +546,8 @@ const Builtin builtins_core[] = {
     {"print", "*items", bi_print, "output",
      "Print the values separated by spaces (strings without quotes), then a newline.",
      "print(\"x =\", 3/4)", "x = 3/4\n"},
-    {"str", "x", bi_str, "output",
-     "The plain text of x (readable back as input), as a string.", "str([1, 1/2])", "\"[1, 1/2]\""},
+    {"str", "x", bi_str, "output", "The plain text of x (readable back as input), as a string.",
+     "str([1, 1/2])", "\"[1, 1/2]\""},
     {"latex", "x, file = nil", bi_latex, "output",
      "The LaTeX text of x (math mode, valid for KaTeX and amsmath: prose in \\text{} with "
      "special characters escaped, R^n as \\mathbb{R}^{n}, floats as m \\times 10^{e}, "
@@ -524,7 +556,8 @@ const Builtin builtins_core[] = {
      "latex(1/2)", "\"\\\\frac{1}{2}\""},
     {"help", "topic = nil", bi_help, "output",
      "help() lists the builtins by category; help(name) describes one; help(\"word\") "
-     "searches names and descriptions.", NULL, NULL},
+     "searches names and descriptions.",
+     NULL, NULL},
     {"type", "x", bi_type, "core", "The kind of x as a string.", "type(2/3)", "\"rational\""},
     {"error", "message", bi_error, "core", "Stop with an error carrying the message.", NULL, NULL},
     {"assert", "condition, message = nil", bi_assert, "core",
@@ -535,32 +568,33 @@ const Builtin builtins_core[] = {
      "record (used, peak, limit; bytes).  memory(limit) sets the limit: bytes or a size such "
      "as \"512M\" or \"2G\"; 0 means none.  Past the limit an operation fails with an "
      "out-of-memory error and the session goes on.  Default: half of physical memory (sym "
-     "--memory).", "memory(\"4G\").limit", "4294967296"},
+     "--memory).",
+     "memory(\"4G\").limit", "4294967296"},
     {"length", "x", bi_length, "lists",
      "Number of items of a list, characters of a string, fields of a record or entries of "
-     "a matrix.", "length([4, 5, 6])", "3"},
+     "a matrix.",
+     "length([4, 5, 6])", "3"},
     {"append", "list, item", bi_append, "lists", "A new list with item added at the end.",
      "append([1, 2], 3)", "[1, 2, 3]"},
-    {"concat", "*lists", bi_concat, "lists", "The lists joined into one.",
-     "concat([1], [2, 3])", "[1, 2, 3]"},
+    {"concat", "*lists", bi_concat, "lists", "The lists joined into one.", "concat([1], [2, 3])",
+     "[1, 2, 3]"},
     {"reverse", "list", bi_reverse, "lists", "The list in reverse order.", "reverse([1, 2, 3])",
      "[3, 2, 1]"},
     {"range", "a, b = nil, step = 1", bi_range, "lists",
-     "range(n) is [1, ..., n]; range(a, b) is [a, ..., b]; also a:b and a:step:b.",
-     "range(2, 5)", "[2, 3, 4, 5]"},
+     "range(n) is [1, ..., n]; range(a, b) is [a, ..., b]; also a:b and a:step:b.", "range(2, 5)",
+     "[2, 3, 4, 5]"},
     {"map", "f, list", bi_map, "lists", "[f(x) for each x of the list].",
      "map(x -> x^2, [1, 2, 3])", "[1, 4, 9]"},
     {"filter", "f, list", bi_filter, "lists", "The items x of the list with f(x) true.",
      "filter(x -> x > 1, [1, 2, 3])", "[2, 3]"},
-    {"sum", "list", bi_sum, "lists", "The sum of the items (0 for an empty list).",
-     "sum(1:100)", "5050"},
+    {"sum", "list", bi_sum, "lists", "The sum of the items (0 for an empty list).", "sum(1:100)",
+     "5050"},
     {"prod", "list", bi_prod, "lists", "The product of the items (1 for an empty list).",
      "prod(1:5)", "120"},
     {"record", "**fields", bi_record, "records",
-     "A record of the keyword arguments; read fields with r.name.",
-     "record(a = 1, b = 2).b", "2"},
-    {"keys", "r", bi_keys, "records", "The field names of a record.",
-     "keys(record(a = 1, b = 2))", "[\"a\", \"b\"]"},
+     "A record of the keyword arguments; read fields with r.name.", "record(a = 1, b = 2).b", "2"},
+    {"keys", "r", bi_keys, "records", "The field names of a record.", "keys(record(a = 1, b = 2))",
+     "[\"a\", \"b\"]"},
     {"num", "q", bi_num, "numbers", "Numerator of a rational.", "num(-6/4)", "-3"},
     {"den", "q", bi_den, "numbers", "Denominator of a rational (positive).", "den(-6/4)", "2"},
     {"abs", "x", bi_abs, "numbers", "Absolute value.", "abs(-2/3)", "2/3"},
@@ -570,8 +604,14 @@ const Builtin builtins_core[] = {
      "sqrt(9/4)", "3/2"},
     {"exp", "x", bi_exp, "numbers", "Exponential, a real.", "exp(0)", "1"},
     {"log", "x", bi_log, "numbers", "Natural logarithm of x > 0, a real.", "log(1)", "0"},
-    {"sin", "x", bi_sin, "numbers", "Sine, a real.  A real argument is known to its precision p only, so a result below 4|x| 2^-p (sin(pi)) is zero to the working precision and is returned as 0.", "sin(0)", "0"},
-    {"cos", "x", bi_cos, "numbers", "Cosine, a real.  A real argument is known to its precision p only, so a result below 4|x| 2^-p (cos(pi/2)) is zero to the working precision and is returned as 0.", "cos(0)", "1"},
+    {"sin", "x", bi_sin, "numbers",
+     "Sine, a real.  A real argument is known to its precision p only, so a result below 4|x| 2^-p "
+     "(sin(pi)) is zero to the working precision and is returned as 0.",
+     "sin(0)", "0"},
+    {"cos", "x", bi_cos, "numbers",
+     "Cosine, a real.  A real argument is known to its precision p only, so a result below 4|x| "
+     "2^-p (cos(pi/2)) is zero to the working precision and is returned as 0.",
+     "cos(0)", "1"},
     {"real", "x, bits = precision()", bi_real, "numbers",
      "x as a multiprecision real with the given bits.", "real(1/4, 53)", "0.25"},
     {"float", "x", bi_float, "numbers", "x rounded to a double (53-bit real).", "float(1/8)",
@@ -579,7 +619,8 @@ const Builtin builtins_core[] = {
     {"exact", "x", bi_exact, "numbers",
      "The exact rational value of a real (its binary value).  For a fitted model (fit, "
      "promote, sindy): the exact section sum c_b V[b] with each coordinate c_b the shortest "
-     "decimal that reads back as the same double.", "exact(real(0.5))", "1/2"},
+     "decimal that reads back as the same double.",
+     "exact(real(0.5))", "1/2"},
     {"precision", "bits = nil", bi_precision, "numbers",
      "Set the default precision of reals in bits (and of pi); returns the previous one.",
      "precision()", "128"},

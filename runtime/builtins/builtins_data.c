@@ -166,7 +166,8 @@ static Value *data_slice(Value *X, Value **idx, int nidx, const AstNode *n)
     const CsvTable *t = X->u.obj.data;
     long *p, m;
     int s;
-    Value *err = slice_positions(ix, t->data->rows, &n->kids[1]->span, "data set", "rows", &p, &m, &s);
+    Value *err =
+        slice_positions(ix, t->data->rows, &n->kids[1]->span, "data set", "rows", &p, &m, &s);
     if (err)
         return err;
     CsvTable *u = malloc(sizeof *u);
@@ -193,11 +194,9 @@ static Value *data_slice(Value *X, Value **idx, int nidx, const AstNode *n)
 }
 
 const ObjType data_type = {"data", data_free, data_print, data_index, data_field, data_length,
-                           NULL, NULL, NULL, NULL, data_slice};
+                           NULL,   NULL,      NULL,       NULL,       data_slice};
 
 /* ------------------------------------------------------------ helpers */
-
-
 
 /* The optional seed argument i (default 0). */
 static Value *get_seed(Call *c, Value **a, int i, uint64_t *seed)
@@ -257,7 +256,8 @@ static Value *record_to_table(Call *c, int i, const Value *r, CsvTable *t)
         const char *key = r->u.rec.keys[f];
         if (!(M[f] = convert_dmat_column(r->u.rec.vals[f], &nomem)))
             e = nomem ? call_error(c, "out of memory")
-                      : arg_error(c, i, "field '%s' must be a matrix or a list of numbers for CSV, "
+                      : arg_error(c, i,
+                                  "field '%s' must be a matrix or a list of numbers for CSV, "
                                   "not a %s (a .json file keeps any record)",
                                   key, val_kind_name(r->u.rec.vals[f]));
         else if (rows >= 0 && M[f]->rows != rows)
@@ -493,9 +493,11 @@ static Value *get_box(Call *c, Value *box, double **lo, double **hi, long *m)
             (*hi)[j] = DMAT_AT(B, j, 1);
         } else {
             const Value *p = box->u.list.items[j];
-            if (p->kind != VAL_LIST || p->u.list.n != 2 || !convert_double(p->u.list.items[0], *lo + j)
-                || !convert_double(p->u.list.items[1], *hi + j)) {
-                e = arg_error(c, 1, "entry %ld of the box must be a pair [lo, hi] of numbers", j + 1);
+            if (p->kind != VAL_LIST || p->u.list.n != 2 ||
+                !convert_double(p->u.list.items[0], *lo + j) ||
+                !convert_double(p->u.list.items[1], *hi + j)) {
+                e = arg_error(c, 1, "entry %ld of the box must be a pair [lo, hi] of numbers",
+                              j + 1);
                 break;
             }
         }
@@ -557,7 +559,8 @@ static Value *bi_noise(Call *c, Value **a)
     if ((e = get_seed(c, a, 2, &seed)))
         return e;
     int is_data = val_is_obj(a[0], &data_type), nomem = 0;
-    DMat *A = is_data ? dmat_copy(((const CsvTable *)a[0]->u.obj.data)->data) : convert_dmat_column(a[0], &nomem);
+    DMat *A = is_data ? dmat_copy(((const CsvTable *)a[0]->u.obj.data)->data)
+                      : convert_dmat_column(a[0], &nomem);
     if (!A)
         return is_data || nomem ? call_error(c, "out of memory")
                                 : arg_type_error(c, 0, "a matrix or a data set", a[0]);

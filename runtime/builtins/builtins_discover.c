@@ -30,14 +30,14 @@
 /* ------------------------------------------------------------ the kind */
 
 typedef struct Discovered {
-    int fields;        /* 1: a space of vector fields of degree <= d */
+    int fields; /* 1: a space of vector fields of degree <= d */
     slong d;
-    char parent[48];   /* the candidate algebra's name */
+    char parent[48]; /* the candidate algebra's name */
     int closed;
-    Value *basis;      /* list of matrices or of columns */
-    Value *alg;        /* an algebra value (closed matrix case) or NULL */
-    Value *brackets;   /* fields: list of brackets leaving the space */
-    Value *variety;    /* points: list of vanishing polynomials, or NULL */
+    Value *basis;    /* list of matrices or of columns */
+    Value *alg;      /* an algebra value (closed matrix case) or NULL */
+    Value *brackets; /* fields: list of brackets leaving the space */
+    Value *variety;  /* points: list of vanishing polynomials, or NULL */
     slong npoints;
 } Discovered;
 
@@ -56,9 +56,8 @@ static void disc_print(StrBuf *sb, const Value *v, PrintFormat fmt)
     const Discovered *D = v->u.obj.data;
     long dim = D->basis->u.list.n;
     if (D->fields)
-        sb_printf(sb, "subspace of vector fields of degree <= %ld of dimension %ld, %s",
-                  (long)D->d, dim, D->closed ? "closed under the bracket"
-                                             : "not closed under the bracket");
+        sb_printf(sb, "subspace of vector fields of degree <= %ld of dimension %ld, %s", (long)D->d,
+                  dim, D->closed ? "closed under the bracket" : "not closed under the bracket");
     else
         sb_printf(sb, "subalgebra of %s of dimension %ld%s", D->parent, dim,
                   D->closed ? "" : " (not closed under the bracket)");
@@ -116,8 +115,8 @@ static long disc_length(const Value *v)
     return ((const Discovered *)v->u.obj.data)->basis->u.list.n;
 }
 
-const ObjType discover_type = {"subalgebra", disc_free, disc_print, disc_index, disc_field,
-                               disc_length, NULL};
+const ObjType discover_type = {"subalgebra", disc_free,   disc_print, disc_index,
+                               disc_field,   disc_length, NULL};
 
 /* ------------------------------------------------------------ helpers */
 
@@ -127,19 +126,20 @@ static PolyRing *ring_of(Call *c, const Value *v)
     return R || (v && v->kind == VAL_LIST) ? R : c->I->ring;
 }
 
-
 /* F as a section over R: *shape 0 polynomial, 1 column, 2 list. */
 static Value *get_section(Call *c, int i, const Value *v, PolyRing *R, PolyVec *F, int *shape)
 {
     long item;
     switch (convert_section(F, v, R, shape, &item)) {
-    case CONVERT_OK: return NULL;
+    case CONVERT_OK:
+        return NULL;
     case CONVERT_OTHER_RING:
     case CONVERT_NOT_POLY:
         if (item)
             return arg_error(c, i, "item %ld is not a polynomial in these coordinates", item);
-        return arg_error(c, i, *shape ? "the polynomials are over other coordinates"
-                                      : "the polynomial is over other coordinates");
+        return arg_error(c, i,
+                         *shape ? "the polynomials are over other coordinates"
+                                : "the polynomial is over other coordinates");
     }
     return arg_type_error(c, i, "a polynomial, a column of polynomials or a list of polynomials",
                           v);
@@ -181,9 +181,11 @@ static Value *check_size(Call *c, int i, const MatAlgebra *g, const PolyRing *R)
     if (n == R->nvars)
         return NULL;
     coord_names(names, sizeof names, R);
-    return arg_error(c, i, "the candidate algebra %s acts on R^%ld but there %s %ld "
-                     "coordinate%s (%s)", g->name, (long)n, R->nvars == 1 ? "is" : "are",
-                     (long)R->nvars, R->nvars == 1 ? "" : "s", names);
+    return arg_error(c, i,
+                     "the candidate algebra %s acts on R^%ld but there %s %ld "
+                     "coordinate%s (%s)",
+                     g->name, (long)n, R->nvars == 1 ? "is" : "are", (long)R->nvars,
+                     R->nvars == 1 ? "" : "s", names);
 }
 
 static Value *get_double(Call *c, int i, Value *v, double *out, int neg)
@@ -301,12 +303,14 @@ static Value *discover_section(Call *c, Value **a)
         /* all vector fields of degree <= d: the fiber rule comes from the field
            itself (scalars, fields, forms, tensors), never from g */
         if (gi)
-            return arg_error(c, 3, "d = k searches all vector fields of degree <= k, not the "
+            return arg_error(c, 3,
+                             "d = k searches all vector fields of degree <= k, not the "
                              "elements of %s: use discover(F, %s) for those, or discover(F, d "
-                             "= k) / discover(F, E, d = k) with the bundle E of F", g->name,
-                             g->name);
+                             "= k) / discover(F, E, d = k) with the bundle E of F",
+                             g->name, g->name);
         if (Ev && lie_bundle_of(Ev)->kind == BUNDLE_SECTIONS)
-            return arg_error(c, Ev == a[1] ? 1 : 2, "d = k needs a bundle on which any vector "
+            return arg_error(c, Ev == a[1] ? 1 : 2,
+                             "d = k needs a bundle on which any vector "
                              "field acts (scalars, fields, forms, tensors); sections(g, r) is "
                              "acted on through g's representation only: use discover(F, g, E)");
         if (Ev && lie_bundle_of(Ev)->kind == BUNDLE_KERNELS)
@@ -314,14 +318,15 @@ static Value *discover_section(Call *c, Value **a)
         if ((e = arg_long(c, a, 3, 0, DISCOVER_MAX_DEGREE, &d)))
             return e;
         if (Ev && lie_bundle_of(Ev)->n != R->nvars)
-            return arg_error(c, Ev == a[1] ? 1 : 2, "the bundle is over R^%ld but there are %ld "
-                             "coordinates", (long)lie_bundle_of(Ev)->n,
-                             (long)R->nvars);
+            return arg_error(c, Ev == a[1] ? 1 : 2,
+                             "the bundle is over R^%ld but there are %ld "
+                             "coordinates",
+                             (long)lie_bundle_of(Ev)->n, (long)R->nvars);
     } else if (Ev) {
         g = lie_bundle_of(Ev)->alg;
     } else if (!g) {
         return call_error(c, "give the candidates: an algebra (gl(2)), a bundle, or d = k for "
-                          "vector fields of degree <= k");
+                             "vector fields of degree <= k");
     }
     const LieBundle *B = lie_bundle_of(Ev);
     int Ei = Ev == a[1] ? 1 : 2;
@@ -340,8 +345,10 @@ static Value *discover_section(Call *c, Value **a)
     if (B) {
         fib = *B;
         if (F.len != B->k)
-            e = arg_error(c, 0, "the section has %ld components but the fiber of the bundle has "
-                          "dimension %ld", (long)F.len, (long)B->k);
+            e = arg_error(c, 0,
+                          "the section has %ld components but the fiber of the bundle has "
+                          "dimension %ld",
+                          (long)F.len, (long)B->k);
         if (!e && B->kind == BUNDLE_SECTIONS) {
             rep = B->rep;
             if (rep->alg->dim != g->dim || rep->alg->n != g->n)
@@ -455,17 +462,19 @@ static Value *discover_points(Call *c, Value **a)
                     : call_error(c, "give the candidate algebra: discover(P, gl(2), d = 2)");
     if (!a[3])
         return call_error(c, "give the degree of the polynomials that cut out the points: "
-                          "discover(P, g, d = 2) (a matrix of rows is read as points; write a "
-                          "constant section as field(…) or give its bundle)");
+                             "discover(P, g, d = 2) (a matrix of rows is read as points; write a "
+                             "constant section as field(…) or give its bundle)");
     if ((e = arg_long(c, a, 3, 1, DISCOVER_MAX_DEGREE, &d)))
         return e;
     if (fmpq_mat_ncols(P) != R->nvars) {
         char names[200];
         coord_names(names, sizeof names, R);
         return arg_error(c, 0, "the points have %ld coordinates (columns) but there %s %ld (%s)%s",
-                         (long)fmpq_mat_ncols(P), R->nvars == 1 ? "is" : "are",
-                         (long)R->nvars, names, fmpq_mat_ncols(P) == 1 ? "; a constant section "
-                         "is written field(…)" : "");
+                         (long)fmpq_mat_ncols(P), R->nvars == 1 ? "is" : "are", (long)R->nvars,
+                         names,
+                         fmpq_mat_ncols(P) == 1 ? "; a constant section "
+                                                  "is written field(…)"
+                                                : "");
     }
     if ((e = check_size(c, 1, g, R)))
         return e;
@@ -529,7 +538,6 @@ static Value *str_value(const char *s)
     return val_str(s, strlen(s));
 }
 
-
 static Value *discover_float_points(Call *c, Value **a)
 {
     const DMat *X = a[0]->u.fm;
@@ -544,8 +552,8 @@ static Value *discover_float_points(Call *c, Value **a)
         return arg_error(c, 1, "the candidate algebra is zero");
     int n = X->cols, N = X->rows;
     if ((g->affine ? g->n - 1 : g->n) != n)
-        return arg_error(c, 0, "the points have %d coordinates (columns) but %s acts on R^%ld",
-                         n, g->name, (long)(g->affine ? g->n - 1 : g->n));
+        return arg_error(c, 0, "the points have %d coordinates (columns) but %s acts on R^%ld", n,
+                         g->name, (long)(g->affine ? g->n - 1 : g->n));
     if (a[3])
         return arg_error(c, 3, "d is for exact points; float points use k (neighbours) and dim");
     if (a[6] && (e = arg_long(c, a, 6, 2, 100000, &k)))
@@ -619,10 +627,12 @@ static Value *discover_float_points(Call *c, Value **a)
         val_record_set(e, 6, "singular_values", sv);
         val_record_set(e, 7, "threshold", val_real_d(rg.threshold));
         val_record_set(e, 8, "noise", val_real_d(full ? 0 : tol >= 0 ? tol : floor));
-        val_record_set(e, 9, "why", str_value(nsym ? rg.why : full ? rg.why
-                                              : "no symmetry found: no singular value is below "
-                                                "the noise floor and no gap reaches the minimum "
-                                                "ratio"));
+        val_record_set(e, 9, "why",
+                       str_value(nsym   ? rg.why
+                                 : full ? rg.why
+                                        : "no symmetry found: no singular value is below "
+                                          "the noise floor and no gap reaches the minimum "
+                                          "ratio"));
         val_record_set(e, 10, "rank", val_rat_si(rg.rank));
         val_record_set(e, 11, "manifold_gap", val_real_d(mg.gap));
         val_record_set(e, 12, "manifold_why", str_value(mg.why));
@@ -646,8 +656,10 @@ static Value *discover_model(Call *c, Value **a)
     static const char *const unused[] = {"d", "tol", "dim", "k"};
     for (int i = 3; i <= 6; i++)
         if (i != 4 && a[i])
-            return arg_error(c, i, "%s is not used for a float model: discover(c, V, g, tol = …, "
-                             "box = …, measure = …)", unused[i - 3]);
+            return arg_error(c, i,
+                             "%s is not used for a float model: discover(c, V, g, tol = …, "
+                             "box = …, measure = …)",
+                             unused[i - 3]);
     if (!a[2] || a[2]->kind == VAL_NIL)
         return call_error(c, "a float model needs its candidate algebra: discover(c, V, g) with "
                              "c the coordinates in the model space V");
@@ -667,18 +679,18 @@ static Value *no_discrete(Call *c, Value **a, int i)
     const DiscreteGens *dg = v ? lie_group_gens(v) : NULL;
     if (!dg || dg->count == 0)
         return NULL;
-    return arg_error(c, i, "the candidate group has %ld discrete generator%s, and discover "
+    return arg_error(c, i,
+                     "the candidate group has %ld discrete generator%s, and discover "
                      "finds the continuous symmetries (a subalgebra) only: pass its algebra, "
-                     "and test a discrete element h with act(h, F) == F", (long)dg->count,
-                     dg->count == 1 ? "" : "s");
+                     "and test a discrete element h with act(h, F) == F",
+                     (long)dg->count, dg->count == 1 ? "" : "s");
 }
 
 /* Keywords a route does not use are refused, never ignored: the indices
    in `which` (F 0, g 1, E 2, d 3, tol 4, dim 5, k 6, box 7, measure 8). */
 static Value *refuse(Call *c, Value **a, const char *which, const char *route)
 {
-    static const char *const names[] = {"F", "g", "E", "d", "tol", "dim", "k", "box",
-                                        "measure"};
+    static const char *const names[] = {"F", "g", "E", "d", "tol", "dim", "k", "box", "measure"};
     for (const char *w = which; *w; w++) {
         int i = *w - '0';
         if (a[i])
@@ -692,7 +704,8 @@ static Value *bi_discover(Call *c, Value **a)
     Value *e;
     if (nn_is_network(a[0])) {
         if (a[8])
-            return arg_error(c, 8, "a network's Lie derivative is measured on a box: "
+            return arg_error(c, 8,
+                             "a network's Lie derivative is measured on a box: "
                              "discover(net, G, box = b)");
         if (a[7] && a[2])
             return arg_error(c, 7, "the box is given twice (positionally and as box =)");
@@ -716,7 +729,8 @@ static Value *bi_discover(Call *c, Value **a)
     else if (a[0]->kind == VAL_MAT && !column)
         e = refuse(c, a, "245678", "the symmetries of exact points (they use g and d)");
     else
-        e = refuse(c, a, "45678", "the exact symmetries of a section (tol, dim, k, box and "
+        e = refuse(c, a, "45678",
+                   "the exact symmetries of a section (tol, dim, k, box and "
                    "measure are for float points and float models)");
     if (e)
         return e;
@@ -738,8 +752,7 @@ static Value *bi_discover(Call *c, Value **a)
 const Builtin builtins_discover[] = {
     {"discover",
      "F, g = nil, E = nil, d = nil, tol = nil, dim = nil, k = nil, box = nil, measure = nil",
-     bi_discover,
-     "Lie derivatives",
+     bi_discover, "Lie derivatives",
      "Symmetries.  discover(F, g) or discover(F, g, E) / discover(F, E): the subalgebra of g "
      "leaving the function, vector field or section F fixed (exact; fields basis, dim, closed, "
      "algebra).  discover(F, d = k) or discover(F, E, d = k): the vector fields X of degree <= k "
@@ -751,7 +764,8 @@ const Builtin builtins_discover[] = {
      "local singular values; the full dimension when they show no gap) and the quadratic form "
      "Σ |(I - P) v|^2; record(values, symmetries, dim, gap, manifold_dim, local_values, "
      "singular_values, threshold, noise, why, rank, manifold_gap, manifold_why).  "
-     "discover(c, V, g, tol = …, box = …, measure = …) for a float model (c the coordinates in a model space V, or the weights of "
+     "discover(c, V, g, tol = …, box = …, measure = …) for a float model (c the coordinates in a "
+     "model space V, or the weights of "
      "a list of polynomials or field(…) columns): the operator ξ ↦ lie(ξ, F) measured like "
      "promote (orthonormal basis of g, L^2 of the uniform measure on box, default [-1, 1]^n, "
      "or of the points of measure); record(singular_values (ascending), directions, rank, gap, "
@@ -760,5 +774,6 @@ const Builtin builtins_discover[] = {
      "discover(net, G, box, tol = …) for a network: the singular values (descending) of its "
      "Lie derivative for G, the kept directions by the rank-gap rule, gap and closure.",
      "discover(fmat([1, 0; 3/5, 4/5; 0, 1; -4/5, 3/5; -1, 0; -3/5, -4/5; 0, -1; 4/5, -3/5]), "
-     "so(2), k = 2).dim", "1"},
+     "so(2), k = 2).dim",
+     "1"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

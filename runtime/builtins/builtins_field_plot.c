@@ -77,9 +77,9 @@ static double dpoly_eval(const DPoly *d, const double *x)
  * affine matrix, or a fitted model. */
 typedef struct Map {
     int k;
-    int kind;            /* 0 polys, 1 matrix, 2 model */
+    int kind; /* 0 polys, 1 matrix, 2 model */
     DPoly p[2];
-    double A[2][3];      /* v = A[:, 0:2] x + A[:, 2] */
+    double A[2][3]; /* v = A[:, 0:2] x + A[:, 2] */
     const Value *model;
 } Map;
 
@@ -117,7 +117,7 @@ static Value *map_init(Map *m, Call *c, const Value *v, int k, int i)
     }
     if (k == 2 && v->kind == VAL_MAT && fmpq_mat_nrows(v->u.m) * fmpq_mat_ncols(v->u.m) == 2 &&
         (fmpq_mat_nrows(v->u.m) == 1 || fmpq_mat_ncols(v->u.m) == 1)) {
-        m->kind = 1;   /* a constant field */
+        m->kind = 1; /* a constant field */
         m->A[0][2] = fmpq_get_d(v->u.m->entries);
         m->A[1][2] = fmpq_get_d(v->u.m->entries + 1);
         return NULL;
@@ -131,8 +131,10 @@ static Value *map_init(Map *m, Call *c, const Value *v, int k, int i)
     if (!ring)
         return call_error(c, "declare the coordinates first (coords x, y)");
     if (ring->nvars != 2)
-        return call_error(c, "plots are of the plane: declare two coordinates (coords x, y), "
-                             "not %ld", (long)ring->nvars);
+        return call_error(c,
+                          "plots are of the plane: declare two coordinates (coords x, y), "
+                          "not %ld",
+                          (long)ring->nvars);
     for (int j = 0; j < k; j++) {
         const Value *e = NULL;
         if (k == 1)
@@ -152,9 +154,10 @@ static Value *map_init(Map *m, Call *c, const Value *v, int k, int i)
         } else {
             for (int z = 0; z < nz; z++)
                 fmpq_mpoly_clear(zero[z], ring->ctx);
-            return arg_type_error(c, i, k == 1 ? "a polynomial or a fitted scalar model"
-                                               : "a vector field (two polynomials), a 2 x 2 "
-                                                 "or affine 3 x 3 matrix, or a fitted model",
+            return arg_type_error(c, i,
+                                  k == 1 ? "a polynomial or a fitted scalar model"
+                                         : "a vector field (two polynomials), a 2 x 2 "
+                                           "or affine 3 x 3 matrix, or a fitted model",
                                   v);
         }
     }
@@ -272,13 +275,13 @@ static long orbit(const Map *v, const double b[4], double x0, double y0, double 
             bx[m] = x, by[m] = y;
             m++;
             if (walked > 20 * ds && hypot(x - x0, y - y0) < 1.5 * ds) {
-                closed = 1;   /* back at the start: a closed orbit */
+                closed = 1; /* back at the start: a closed orbit */
                 bx[m] = x0, by[m] = y0;
                 m++;
                 break;
             }
         }
-        if (dir == -1) {   /* the backward half, reversed, goes first */
+        if (dir == -1) { /* the backward half, reversed, goes first */
             memmove(px + m, px, sizeof(double) * (size_t)np);
             memmove(py + m, py, sizeof(double) * (size_t)np);
             for (long j = 0; j < m; j++) {
@@ -347,9 +350,9 @@ static Value *add_orbits(Call *c, SvgPlot *p, Value **a, int ig, int is, const d
                 sx[ns] = DMAT_AT(S->u.fm, i, 0);
                 sy[ns++] = DMAT_AT(S->u.fm, i, 1);
             }
-        } else if (S->kind == VAL_LIST && S->u.list.n == 2 &&
-                   S->u.list.items[0]->kind == VAL_RAT && S->u.list.items[1]->kind == VAL_RAT) {
-            sx[ns] = fmpq_get_d(S->u.list.items[0]->u.q);   /* one point [x, y] */
+        } else if (S->kind == VAL_LIST && S->u.list.n == 2 && S->u.list.items[0]->kind == VAL_RAT &&
+                   S->u.list.items[1]->kind == VAL_RAT) {
+            sx[ns] = fmpq_get_d(S->u.list.items[0]->u.q); /* one point [x, y] */
             sy[ns++] = fmpq_get_d(S->u.list.items[1]->u.q);
         } else {
             return arg_type_error(c, is, "an n x 2 matrix of starting points (n <= 64)", S);
@@ -517,7 +520,7 @@ static long contour_level(const double *V, long n, const double b[4], double L, 
                             e1 = k;
                     }
                 pairs[0][0] = e0, pairs[0][1] = e1, np = 1;
-            } else {   /* a saddle: pair by the centre value */
+            } else { /* a saddle: pair by the centre value */
                 int mid = (v[0] + v[1] + v[2] + v[3]) / 4 > L;
                 if (mid == above[0])
                     pairs[0][0] = 0, pairs[0][1] = 1, pairs[1][0] = 2, pairs[1][1] = 3;
@@ -577,8 +580,7 @@ static Value *bi_plot_contour(Call *c, Value **a)
             else if (q->kind == VAL_REAL)
                 lev[k] = mpfr_get_d(q->u.r, MPFR_RNDN);
             else
-                return arg_error(c, 3, "level %ld is a %s, not a number", k + 1,
-                                 val_kind_name(q));
+                return arg_error(c, 3, "level %ld is a %s, not a number", k + 1, val_kind_name(q));
         }
         given = 1;
     } else if (a[3] && a[3]->kind != VAL_NIL && (e = arg_long(c, a, 3, 1, 64, &nlev))) {
@@ -610,7 +612,7 @@ static Value *bi_plot_contour(Call *c, Value **a)
             free(V);
             return call_error(c, "the function is constant on the box: no level sets to draw");
         }
-        for (long k = 0; k < nlev; k++)   /* evenly inside (lo, hi) */
+        for (long k = 0; k < nlev; k++) /* evenly inside (lo, hi) */
             lev[k] = lo + (hi - lo) * (double)(k + 1) / (double)(nlev + 1);
     }
     SvgPlot *p = svg_plot_new(640, 540);
@@ -654,7 +656,8 @@ const Builtin builtins_field_plot[] = {
     {"plot_field", "path, F, box, orbits = nil, seeds = nil, n = 15, title = \"\", label = nil",
      bi_plot_field, "plots",
      "Draws the vector field F (two polynomials, a constant column, a 2 x 2 matrix A for x -> "
-     "A x, an affine 3 x 3 matrix, or a fitted model) as arrows on an n x n grid of box = [[x0, x1], [y0, y1]], "
+     "A x, an affine 3 x 3 matrix, or a fitted model) as arrows on an n x n grid of box = [[x0, "
+     "x1], [y0, y1]], "
      "with equal axes.  orbits = g (a generator matrix such as so(2)[1], a vector field, or a "
      "list of them) adds the orbits of exp(t g) through seeds (an m x 2 matrix; default six "
      "points from the centre towards the right edge): integral curves of v(x) = g x, by "
@@ -663,8 +666,7 @@ const Builtin builtins_field_plot[] = {
      "coords x, y; plot_field(\"/tmp/sym_help_field.svg\", [-y; x], [[-1, 1], [-1, 1]], "
      "n = 3)",
      "9"},
-    {"plot_contour",
-     "path, f, box, levels = 7, n = 80, orbits = nil, seeds = nil, title = \"\"",
+    {"plot_contour", "path, f, box, levels = 7, n = 80, orbits = nil, seeds = nil, title = \"\"",
      bi_plot_contour, "plots",
      "Draws level sets of the scalar function f (a polynomial or a fitted scalar model) on box "
      "= [[x0, x1], [y0, y1]] by marching squares on an n x n grid: levels is a count (evenly "

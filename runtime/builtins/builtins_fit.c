@@ -25,11 +25,10 @@
 #include "numeric/dlinalg.h"
 #include "numeric/stlsq.h"
 
-#define FIT_PREC 256          /* MPFR bits for the orthonormalisations */
+#define FIT_PREC 256 /* MPFR bits for the orthonormalisations */
 #define FIT_DEFAULT_GAMMA 0.1
 #define FIT_DEFAULT_TOL (-1.0) /* rankgap.h default floor */
 #define FIT_MAX_PATH 10000
-
 
 /* Optional number argument i (absent or nil: def), finite and >= lo. */
 static Value *opt_num(Call *c, Value **a, int i, double def, double lo, double *out)
@@ -60,7 +59,8 @@ static Value *want_space(Call *c, Value **a, int i, const ModelSpace **V)
     if (!*V)
         return arg_type_error(c, i, "a model space (polys, span, enforce)", a[i]);
     if ((*V)->kind != MODEL_SECTIONS)
-        return arg_error(c, i, "fitting needs a space of polynomial sections (polys, span), "
+        return arg_error(c, i,
+                         "fitting needs a space of polynomial sections (polys, span), "
                          "not layers");
     if ((*V)->dim == 0)
         return arg_error(c, i, "the model space has dimension 0: nothing to fit");
@@ -104,8 +104,7 @@ static Value *want_dmat(Call *c, Value **a, int i, DMat **out)
 }
 
 /* X (m x n) and Y (m x k) for V. */
-static Value *want_data(Call *c, Value **a, int ix, int iy, const ModelSpace *V, DMat **X,
-                        DMat **Y)
+static Value *want_data(Call *c, Value **a, int ix, int iy, const ModelSpace *V, DMat **X, DMat **Y)
 {
     Value *e = want_dmat(c, a, ix, X);
     if (e)
@@ -116,14 +115,14 @@ static Value *want_data(Call *c, Value **a, int ix, int iy, const ModelSpace *V,
         return e;
     }
     if ((*X)->cols != V->n)
-        e = arg_error(c, ix, "X has %d column%s but the models have %ld coordinate%s",
-                      (*X)->cols, (*X)->cols == 1 ? "" : "s", (long)V->n, V->n == 1 ? "" : "s");
+        e = arg_error(c, ix, "X has %d column%s but the models have %ld coordinate%s", (*X)->cols,
+                      (*X)->cols == 1 ? "" : "s", (long)V->n, V->n == 1 ? "" : "s");
     else if ((*Y)->cols != V->k)
-        e = arg_error(c, iy, "Y has %d column%s but the models have %ld component%s",
-                      (*Y)->cols, (*Y)->cols == 1 ? "" : "s", (long)V->k, V->k == 1 ? "" : "s");
+        e = arg_error(c, iy, "Y has %d column%s but the models have %ld component%s", (*Y)->cols,
+                      (*Y)->cols == 1 ? "" : "s", (long)V->k, V->k == 1 ? "" : "s");
     else if ((*Y)->rows != (*X)->rows)
-        e = arg_error(c, iy, "Y has %d row%s but X has %d", (*Y)->rows,
-                      (*Y)->rows == 1 ? "" : "s", (*X)->rows);
+        e = arg_error(c, iy, "Y has %d row%s but X has %d", (*Y)->rows, (*Y)->rows == 1 ? "" : "s",
+                      (*X)->rows);
     else if ((*X)->rows == 0)
         e = arg_error(c, ix, "there are no data points");
     if (e) {
@@ -147,16 +146,19 @@ static Value *want_gens_d(Call *c, Value **a, int i, const fmpq_mat_struct **gen
     const MatAlgebra *g = lie_owner_algebra(a[i]);
     const DiscreteGens *dg = lie_group_gens(a[i]);
     if (g && dg && dg->count > 0 && !disc)
-        return arg_error(c, i, "the group %s has %ld discrete generator%s, which this penalty "
+        return arg_error(c, i,
+                         "the group %s has %ld discrete generator%s, which this penalty "
                          "does not cover (it measures the Lie derivatives of the algebra "
                          "only): pass the algebra, or use promote, which penalises "
-                         "||h.F - F|| for them", dg->name[0] ? dg->name : "given",
-                         (long)dg->count, dg->count == 1 ? "" : "s");
+                         "||h.F - F|| for them",
+                         dg->name[0] ? dg->name : "given", (long)dg->count,
+                         dg->count == 1 ? "" : "s");
     if (g && dg && dg->count > 0)
         *disc = dg;
     if (g && g->dim == 0 && dg && dg->count > 0) {
         /* a finite group: no algebra part to measure */
-        return arg_error(c, i, "the group %s is finite: promotion needs a Lie algebra part "
+        return arg_error(c, i,
+                         "the group %s is finite: promotion needs a Lie algebra part "
                          "(enforce(V, G) imposes a finite group exactly)",
                          dg->name[0] ? dg->name : "given");
     }
@@ -203,8 +205,8 @@ static Value *want_measure(Call *c, Value **a, int ib, int im, const DMat *X, sl
             int r = (*pts)->cols;
             dmat_free(*pts);
             *pts = NULL;
-            return arg_error(c, im, "the measure's points must have %ld column%s, not %d",
-                             (long)n, n == 1 ? "" : "s", r);
+            return arg_error(c, im, "the measure's points must have %ld column%s, not %d", (long)n,
+                             n == 1 ? "" : "s", r);
         }
         mu->kind = PROMOTE_POINTS;
         mu->points = *pts;
@@ -222,8 +224,8 @@ static Value *want_measure(Call *c, Value **a, int ib, int im, const DMat *X, sl
         int single = ok && bx->u.list.n == 2 && bx->u.list.items[0]->kind == VAL_RAT;
         for (slong j = 0; ok && j < n; j++) {
             const Value *pr = single ? bx : bx->u.list.items[j];
-            if (pr->kind != VAL_LIST || pr->u.list.n != 2 ||
-                pr->u.list.items[0]->kind != VAL_RAT || pr->u.list.items[1]->kind != VAL_RAT) {
+            if (pr->kind != VAL_LIST || pr->u.list.n != 2 || pr->u.list.items[0]->kind != VAL_RAT ||
+                pr->u.list.items[1]->kind != VAL_RAT) {
                 ok = 0;
                 break;
             }
@@ -236,8 +238,10 @@ static Value *want_measure(Call *c, Value **a, int ib, int im, const DMat *X, sl
             }
         }
         if (!ok && !e)
-            e = arg_error(c, ib, "the box must be a list of %ld exact [lo, hi] pair%s (or one "
-                          "pair for every coordinate)", (long)n, n == 1 ? "" : "s");
+            e = arg_error(c, ib,
+                          "the box must be a list of %ld exact [lo, hi] pair%s (or one "
+                          "pair for every coordinate)",
+                          (long)n, n == 1 ? "" : "s");
     } else if (X) {
         for (slong j = 0; j < n; j++) {
             double mn = INFINITY, mx = -INFINITY;
@@ -280,7 +284,7 @@ typedef struct FitProblem {
     fmpq_mat_struct *owngens;
     PromoteOp op;
     int has_op;
-    DMat *Ladmm;       /* the operator ADMM sees (promote_op_admm) */
+    DMat *Ladmm; /* the operator ADMM sees (promote_op_admm) */
     int Padmm, Qadmm;
 } FitProblem;
 
@@ -339,8 +343,8 @@ static Value *fit_problem_init(FitProblem *P, Call *c, Value **a, int ig, int ib
         return e;
     st = promote_op_build(&P->op, P->V, NULL, gens, q, &mu, FIT_PREC, err);
     if (!st && disc)
-        st = promote_op_add_discrete(&P->op, P->V, NULL, disc->gens, disc->count, &mu,
-                                     FIT_PREC, err);
+        st = promote_op_add_discrete(&P->op, P->V, NULL, disc->gens, disc->count, &mu, FIT_PREC,
+                                     err);
     if (st)
         return fit_fail(c, st, err);
     if ((st = promote_op_admm(&P->Ladmm, &P->Padmm, &P->Qadmm, &P->op)))
@@ -348,7 +352,6 @@ static Value *fit_problem_init(FitProblem *P, Call *c, Value **a, int ig, int ib
     P->has_op = 1;
     return NULL;
 }
-
 
 static Value *formula_value(const ModelSpace *V, const double *c)
 {
@@ -383,8 +386,8 @@ static double residual_norm(const FitProblem *P, const double *c)
    with their singular values, the threshold, gap and reason that decided,
    what to change when nothing is kept, closure.  Appends fields to r
    starting at *f. */
-static Value *symmetry_fields(Value *r, long *f, const FitProblem *P, const double *c,
-                              double tol, DMat **svout)
+static Value *symmetry_fields(Value *r, long *f, const FitProblem *P, const double *c, double tol,
+                              DMat **svout)
 {
     DMat *L = NULL, *s = NULL, *S = NULL;
     RankGap rg;
@@ -421,7 +424,8 @@ static Value *symmetry_fields(Value *r, long *f, const FitProblem *P, const doub
     dmat_free(S);
     char note[320] = "";
     if (rg.nnull == 0 && s->rows > 0)
-        snprintf(note, sizeof note, "no symmetry kept: the singular values (smallest %.3g, "
+        snprintf(note, sizeof note,
+                 "no symmetry kept: the singular values (smallest %.3g, "
                  "largest %.3g) show no gap of %g above the floor %.3g; raise gamma to promote "
                  "symmetry, or give tol = a noise floor above the smallest singular values",
                  s->data[s->rows - 1], s->data[0], RANKGAP_DEFAULT_RATIO, rg.threshold);
@@ -448,9 +452,9 @@ static Value *symmetry_fields(Value *r, long *f, const FitProblem *P, const doub
         for (int t = 0; t < P->op.nd; t++) {
             double sv2[2] = {fn > dr->data[t] ? fn : dr->data[t], dr->data[t]};
             RankGap dg;
-            int keep = dr->data[t] == 0 ||
-                       (sv2[0] > 0 && rankgap_decide(&dg, sv2, 2, sv2[0], tol, -1) >= 0 &&
-                        dg.nnull == 1);
+            int keep =
+                dr->data[t] == 0 ||
+                (sv2[0] > 0 && rankgap_decide(&dg, sv2, 2, sv2[0], tol, -1) >= 0 && dg.nnull == 1);
             val_list_set(res, t, val_real_d(dr->data[t]));
             val_list_set(kept, t, val_bool(keep));
         }
@@ -505,8 +509,10 @@ static void progress_opts(AdmmOptions *o, Progress *p, const char *name, int max
 static void warn_interrupted(Call *c, const char *name, int iters)
 {
     FILE *f = c->I && c->I->err ? c->I->err : stderr;
-    fprintf(f, "warning: %s: interrupted after %d iteration%s; returning the current "
-            "iterate\n", name, iters, iters == 1 ? "" : "s");
+    fprintf(f,
+            "warning: %s: interrupted after %d iteration%s; returning the current "
+            "iterate\n",
+            name, iters, iters == 1 ? "" : "s");
     sym_interrupted = 0;
 }
 
@@ -514,13 +520,13 @@ static Value *admm_fail(Call *c, int st)
 {
     if (st == ADMM_ERR_INFEASIBLE)
         return call_error(c, "the data cannot be interpolated: Theta c = y has no solution "
-                          "(use interpolate = false)");
+                             "(use interpolate = false)");
     return call_error(c, "the solver failed: %s", admm_strerror(st));
 }
 
 /* The record of one ADMM result. */
-static Value *result_record(const FitProblem *P, const AdmmResult *res, double tol,
-                            int interrupted, DMat **sv)
+static Value *result_record(const FitProblem *P, const AdmmResult *res, double tol, int interrupted,
+                            DMat **sv)
 {
     Value *r = val_record_new("record", 26);
     long f = 0;
@@ -661,8 +667,8 @@ static Value *bi_path(Call *c, Value **a)
         Value *lst = val_list_new(ndone), *kept = val_list_new(ndone);
         for (int i = 0; i < ndone; i++) {
             DMat *sv = NULL;
-            Value *ri = result_record(&P, res + i, tol,
-                                      st == ADMM_INTERRUPTED && i == ndone - 1, &sv);
+            Value *ri =
+                result_record(&P, res + i, tol, st == ADMM_INTERRUPTED && i == ndone - 1, &sv);
             long rank = q;
             for (long f = 0; f < ri->u.rec.n; f++)
                 if (ri->kind == VAL_RECORD && strcmp(ri->u.rec.keys[f], "rank") == 0)
@@ -713,8 +719,7 @@ static int sindy_promote(DMat **cout, int *iters, int *conv, const FitProblem *P
         }
         for (int j = 0; j < ns; j++) {
             memcpy(&DMAT_AT(Th, 0, j), &DMAT_AT(P->Theta, 0, sup[j]), (size_t)m * sizeof(double));
-            memcpy(&DMAT_AT(Lm, 0, j), &DMAT_AT(P->Ladmm, 0, sup[j]),
-                   (size_t)pq * sizeof(double));
+            memcpy(&DMAT_AT(Lm, 0, j), &DMAT_AT(P->Ladmm, 0, sup[j]), (size_t)pq * sizeof(double));
         }
         AdmmProblem prob = {Th, P->y, Lm, P->Padmm, P->Qadmm};
         AdmmResult res;
@@ -767,18 +772,21 @@ static Value *bi_sindy(Call *c, Value **a)
     double thr, alpha, mi, gamma, tol;
     Value *e;
     if ((e = opt_num(c, a, 3, 0.1, 0, &thr)) || (e = opt_num(c, a, 4, 0, 0, &alpha)) ||
-        (e = opt_num(c, a, 5, 10, 1, &mi)) || (e = opt_num(c, a, 7, FIT_DEFAULT_GAMMA, 0, &gamma)) ||
+        (e = opt_num(c, a, 5, 10, 1, &mi)) ||
+        (e = opt_num(c, a, 7, FIT_DEFAULT_GAMMA, 0, &gamma)) ||
         (e = opt_num(c, a, 10, FIT_DEFAULT_TOL, 0, &tol)))
         return e;
     if (mi > 100000)
         return arg_error(c, 5, "max_iter must be at most 100000");
     int prom = a[6] && a[6]->kind != VAL_NIL;
     if (prom && a[4] && a[4]->kind != VAL_NIL)
-        return arg_error(c, 4, "alpha (the ridge of plain STLSQ) is not used with promote = G, "
+        return arg_error(c, 4,
+                         "alpha (the ridge of plain STLSQ) is not used with promote = G, "
                          "whose penalty is gamma's nuclear norm");
     for (int i = 7; i <= 10 && !prom; i++)
         if (a[i] && a[i]->kind != VAL_NIL)
-            return arg_error(c, i, "gamma, box, measure and tol are for promote = G (the "
+            return arg_error(c, i,
+                             "gamma, box, measure and tol are for promote = G (the "
                              "candidate algebra)");
     FitProblem P;
     if ((e = fit_problem_init(&P, c, a, prom ? 6 : -1, 8, 9))) {
@@ -862,12 +870,13 @@ static Value *bi_regulariser(Call *c, Value **a)
     if (E) {
         const LieBundle *B = lie_bundle_of(E);
         if (B->k != k || B->n != R->nvars)
-            return arg_error(c, 2, "the bundle has fiber dimension %ld over R^%ld; F has %ld "
-                             "component(s) over %ld coordinate(s)", (long)B->k, (long)B->n,
-                             (long)k, (long)R->nvars);
+            return arg_error(c, 2,
+                             "the bundle has fiber dimension %ld over R^%ld; F has %ld "
+                             "component(s) over %ld coordinate(s)",
+                             (long)B->k, (long)B->n, (long)k, (long)R->nvars);
     } else if (k != 1 && k != R->nvars) {
-        return arg_error(c, 0, "%ld components over %ld coordinates: give the bundle E",
-                         (long)k, (long)R->nvars);
+        return arg_error(c, 0, "%ld components over %ld coordinates: give the bundle E", (long)k,
+                         (long)R->nvars);
     }
     const fmpq_mat_struct *gens;
     slong q;
@@ -1000,7 +1009,8 @@ Value *fit_discover_model(Call *c, Value **a)
     if (V && (e = want_space(c, a, 1, &V)))
         goto done;
     if (V && a[3] && a[3]->kind != VAL_NIL) {
-        e = arg_error(c, 3, "the model space already has its bundle: give E only with a list "
+        e = arg_error(c, 3,
+                      "the model space already has its bundle: give E only with a list "
                       "of sections");
         goto done;
     }
@@ -1032,13 +1042,15 @@ Value *fit_discover_model(Call *c, Value **a)
                     db = t > db ? t : db;
                 }
             } else {
-                e = arg_error(c, 1, "item %ld of the basis is not a polynomial or a column of "
-                              "polynomials (write a vector field as field(p1, p2))", b + 1);
+                e = arg_error(c, 1,
+                              "item %ld of the basis is not a polynomial or a column of "
+                              "polynomials (write a vector field as field(p1, p2))",
+                              b + 1);
                 goto done;
             }
             if (b > 0 && kb != k) {
-                e = arg_error(c, 1, "item %ld has %ld components, item 1 has %ld", b + 1,
-                              (long)kb, (long)k);
+                e = arg_error(c, 1, "item %ld has %ld components, item 1 has %ld", b + 1, (long)kb,
+                              (long)k);
                 goto done;
             }
             k = kb;
@@ -1051,14 +1063,15 @@ Value *fit_discover_model(Call *c, Value **a)
         if (E) {
             const LieBundle *Bn = lie_bundle_of(E);
             if (Bn->k != k || Bn->n != R->nvars) {
-                e = arg_error(c, 3, "the bundle has fiber dimension %ld over R^%ld; the basis "
-                              "has %ld component(s) over %ld coordinate(s)", (long)Bn->k,
-                              (long)Bn->n, (long)k, (long)R->nvars);
+                e = arg_error(c, 3,
+                              "the bundle has fiber dimension %ld over R^%ld; the basis "
+                              "has %ld component(s) over %ld coordinate(s)",
+                              (long)Bn->k, (long)Bn->n, (long)k, (long)R->nvars);
                 goto done;
             }
         } else if (k != 1 && k != R->nvars) {
-            e = arg_error(c, 1, "%ld components over %ld coordinates: give the bundle E",
-                          (long)k, (long)R->nvars);
+            e = arg_error(c, 1, "%ld components over %ld coordinates: give the bundle E", (long)k,
+                          (long)R->nvars);
             goto done;
         }
         char merr[MODEL_ERR_LEN] = "";
@@ -1086,8 +1099,7 @@ Value *fit_discover_model(Call *c, Value **a)
         goto done;
     if (co->cols != 1 || co->rows != N) {
         e = arg_error(c, 0, "%d coefficient%s for a %s of %ld", co->rows * co->cols,
-                      co->rows * co->cols == 1 ? "" : "s", listed ? "basis" : "model space",
-                      N);
+                      co->rows * co->cols == 1 ? "" : "s", listed ? "basis" : "model space", N);
         goto done;
     }
     PromoteMeasure mu;
@@ -1134,9 +1146,11 @@ Value *fit_discover_model(Call *c, Value **a)
     val_record_set(e, 2, "rank", val_rat_si(rg.rank));
     val_record_set(e, 3, "gap", val_real_d(rg.gap));
     val_record_set(e, 4, "threshold", val_real_d(rg.threshold));
-    val_record_set(e, 5, "why", val_cstr(rg.nnull ? rg.why : "no symmetry found: no singular "
-                                         "value is below the floor and no gap reaches the "
-                                         "minimum ratio"));
+    val_record_set(e, 5, "why",
+                   val_cstr(rg.nnull ? rg.why
+                                     : "no symmetry found: no singular "
+                                       "value is below the floor and no gap reaches the "
+                                       "minimum ratio"));
     val_record_set(e, 6, "dim", val_rat_si(rg.nnull));
     val_record_set(e, 7, "symmetries", syms);
     val_record_set(e, 8, "closure_residual", val_real_d(closure));
@@ -1165,7 +1179,8 @@ static double round_d(double x, long dg)
     if (!isfinite(x))
         return x;
     double s = pow(10.0, (double)dg);
-    double r = dg >= 0 ? round(x * s) / s : round(x / pow(10.0, (double)-dg)) * pow(10.0, (double)-dg);
+    double r =
+        dg >= 0 ? round(x * s) / s : round(x / pow(10.0, (double)-dg)) * pow(10.0, (double)-dg);
     if (!isfinite(r))
         return x;
     return r == 0 ? 0.0 : r; /* no negative zero */
@@ -1264,7 +1279,8 @@ const Builtin builtins_fit[] = {
      "round(m, k) and exact(m) give exact sections, and builtins that take an exact model "
      "(lie, act, diff, ...) receive exact(m).",
      "coords x, y; X = fmat([0, 0; 1, 0; 0, 1]); m = fit(polys(scalars(so(2)), 1), X, "
-     "fmat([1; 3; 1])); [m.formula, m([2, 2]), round(m, 6)]", "[\"2*x + 1\", 5, 2*x + 1]"},
+     "fmat([1; 3; 1])); [m.formula, m([2, 2]), round(m, 6)]",
+     "[\"2*x + 1\", 5, 2*x + 1]"},
     {"promote",
      "V, X, Y, G, gamma = 0.1, interpolate = false, box = nil, measure = nil, tol = nil, "
      "max_iter = 20000",
@@ -1288,13 +1304,14 @@ const Builtin builtins_fit[] = {
      "coords x, y; X = sample(20, [[-1, 1], [-1, 1]], seed = 1); p = promote(polys(fields("
      "gl(2)), 1), X, eval([-y; x], X), gl(2), gamma = 0.01); [p.rank, round(p, 2)]",
      "[2, [-y; x]]"},
-    {"path", "V, X, Y, G, gammas, box = nil, measure = nil, tol = nil, max_iter = 20000",
-     bi_path, FIT,
+    {"path", "V, X, Y, G, gammas, box = nil, measure = nil, tol = nil, max_iter = 20000", bi_path,
+     FIT,
      "promote for each gamma of the list gammas, each solve warm-started from the previous "
      "one.  Returns record(gammas, singular_values (a row per gamma, for plot_svals), kept "
      "(the number of kept symmetries per gamma), results (the promote models)).",
      "coords x, y; X = sample(20, [[-1, 1], [-1, 1]], seed = 1); path(polys(fields(gl(2)), "
-     "1), X, eval([-y; x], X), gl(2), [0.01, 10]).kept", "[2, 2]"},
+     "1), X, eval([-y; x], X), gl(2), [0.01, 10]).kept",
+     "[2, 2]"},
     {"sindy",
      "V, X, dX, threshold = 0.1, alpha = 0, max_iter = 10, promote = nil, gamma = 0.1, "
      "box = nil, measure = nil, tol = nil",
@@ -1305,7 +1322,8 @@ const Builtin builtins_fit[] = {
      "a model (see fit) with coef, formula, residual, [singular_values .. closure_residual,] "
      "iterations, converged.",
      "coords x, y; X = sample(20, [[-1, 1], [-1, 1]], seed = 1); round(sindy(polys(fields("
-     "so(2)), 2), X, eval([x - y; x + y], X)), 3)", "[x - y; x + y]"},
+     "so(2)), 2), X, eval([x - y; x + y], X)), 3)",
+     "[x - y; x + y]"},
     {"regulariser", "F, G, E = nil, box = nil, measure = nil", bi_regulariser, FIT,
      "The promotion penalty ||L_F||_* of an exact model F for the candidate algebra G "
      "(Frobenius-orthonormal basis) and the uniform measure on box (default [-1, 1]^n) or the "

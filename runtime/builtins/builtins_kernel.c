@@ -1,7 +1,7 @@
 /* builtins_kernel.c — kernel bundles and kernel model spaces (the integral
- * operators example of Otto et al., arXiv 2311.00212): polynomial integral kernels k(x, xp) of operators
- * (T u)(x) = ∫ k(x, xp) u(xp) dxp, steerable convolution kernels κ(z), sampling
- * a kernel on a pixel grid and a 2-D convolution of float matrices.
+ * operators example of Otto et al., arXiv 2311.00212): polynomial integral kernels k(x, xp) of
+ * operators (T u)(x) = ∫ k(x, xp) u(xp) dxp, steerable convolution kernels κ(z), sampling a kernel
+ * on a pixel grid and a 2-D convolution of float matrices.
  *
  * Conventions (lie(xi, F) = b F − DF v with v the velocity field, the derivative
  * at t = 0 of (exp(t xi)·F)(x) = T F(exp(−t xi) x)):
@@ -114,8 +114,8 @@ static Value *kbundle_make(Call *c, Value **a, int i_in, int i_out, int twoarg)
     LieBundle B;
     char err[ALG_ERR_LEN] = "";
     Value *e;
-    if (bundle_init_kernels(&B, g, rv[0] ? lie_rep(rv[0]) : NULL, rv[1] ? lie_rep(rv[1]) : NULL,
-                            KR, twoarg, err))
+    if (bundle_init_kernels(&B, g, rv[0] ? lie_rep(rv[0]) : NULL, rv[1] ? lie_rep(rv[1]) : NULL, KR,
+                            twoarg, err))
         e = call_error(c, "%s", err);
     else
         e = lie_bundle_new(&kernel_bundle_type, &B, a[0], rv[1], rv[0], KR);
@@ -211,10 +211,12 @@ static Value *get_kernel(Call *c, Value **a, int i, PolyRing *R, PolyVec *F, int
     if (v->kind == VAL_LIST || v->kind == VAL_MAT) /* kernels: polynomials only */
         return arg_type_error(c, i, "a polynomial or a column of polynomials", v);
     switch (convert_section(F, v, R, shape, &item)) {
-    case CONVERT_OK: return NULL;
+    case CONVERT_OK:
+        return NULL;
     case CONVERT_OTHER_RING:
-        return arg_error(c, i, *shape ? "the polynomials are not over the kernel's coordinates"
-                                      : "the polynomial is not over the kernel's coordinates");
+        return arg_error(c, i,
+                         *shape ? "the polynomials are not over the kernel's coordinates"
+                                : "the polynomial is not over the kernel's coordinates");
     }
     return arg_type_error(c, i, "a polynomial or a column of polynomials", v);
 }
@@ -290,9 +292,8 @@ static Value *sample_components(Call *c, Value *v, const fmpq_mpoly_struct ***ps
                 *R = p->u.poly.ring;
         }
     } else {
-        return arg_type_error(c, 0,
-                              "a polynomial kernel (a polynomial, a matrix or list of polynomials)",
-                              v);
+        return arg_type_error(
+            c, 0, "a polynomial kernel (a polynomial, a matrix or list of polynomials)", v);
     }
     if (v->kind == VAL_POLY)
         *R = v->u.poly.ring;

@@ -176,8 +176,8 @@ static Value *missing_error(Call *c, const char *missing, const PolyRing *B)
     StrBuf sb = STRBUF_INIT;
     for (slong i = 0; i < B->nvars; i++)
         sb_printf(&sb, "%s%s", i ? ", " : "", B->names[i]);
-    Value *e = arg_error(c, 0, "'%s' is not one of the current coordinates (%s)", missing,
-                         sb_str(&sb));
+    Value *e =
+        arg_error(c, 0, "'%s' is not one of the current coordinates (%s)", missing, sb_str(&sb));
     sb_free(&sb);
     return e;
 }
@@ -218,7 +218,7 @@ static Value *move_value(Call *c, Value *v, PolyRing *B)
         }
         return l;
     }
-    return val_ref(v);   /* numbers, exact matrices: no ring */
+    return val_ref(v); /* numbers, exact matrices: no ring */
 }
 
 static Value *bi_to_coords(Call *c, Value **a)
@@ -226,8 +226,8 @@ static Value *bi_to_coords(Call *c, Value **a)
     if (!c->I->ring)
         return call_error(c, "no coordinates yet: declare them with coords x, y, ...");
     Value *v = a[0];
-    if (v->kind != VAL_POLY && v->kind != VAL_PMAT && v->kind != VAL_LIST &&
-        v->kind != VAL_RAT && v->kind != VAL_MAT)
+    if (v->kind != VAL_POLY && v->kind != VAL_PMAT && v->kind != VAL_LIST && v->kind != VAL_RAT &&
+        v->kind != VAL_MAT)
         return arg_type_error(c, 0, "a polynomial, a matrix of polynomials or a list of them", v);
     return move_value(c, v, c->I->ring);
 }

@@ -46,8 +46,8 @@ static long alg_length(const Value *v)
     return ((const MatAlgebra *)v->u.obj.data)->dim;
 }
 
-const ObjType lie_algebra_type = {"Lie algebra", alg_free, alg_print, alg_index, NULL,
-                                  alg_length, NULL};
+const ObjType lie_algebra_type = {"Lie algebra", alg_free,   alg_print, alg_index,
+                                  NULL,          alg_length, NULL};
 
 /* ------------------------------------------------------------ groups */
 
@@ -71,8 +71,9 @@ static void group_print(StrBuf *sb, const Value *v, PrintFormat fmt)
         sb_printf(sb, "%s: connected group of %ldx%ld matrices, Lie algebra %s of dimension %ld",
                   G->gens.name, (long)g->n, (long)g->n, g->name, (long)g->dim);
     else
-        sb_printf(sb, "%s: group of %ldx%ld matrices, Lie algebra %s of dimension %ld, %ld "
-                      "discrete generator%s",
+        sb_printf(sb,
+                  "%s: group of %ldx%ld matrices, Lie algebra %s of dimension %ld, %ld "
+                  "discrete generator%s",
                   G->gens.name, (long)g->n, (long)g->n, g->name, (long)g->dim, (long)c,
                   c == 1 ? "" : "s");
     for (slong i = 0; i < c; i++) {
@@ -142,8 +143,8 @@ static Value *rep_binop(AstOp op, const Value *a, const Value *b, const Span *sp
     return lie_rep_value(R, cands, 4);
 }
 
-const ObjType lie_rep_type = {"representation", rep_free, rep_print, rep_index, NULL, rep_length,
-                              rep_binop};
+const ObjType lie_rep_type = {"representation", rep_free, rep_print, rep_index, NULL,
+                              rep_length,       rep_binop};
 
 Value *lie_rep_value(LieRep *R, Value *const *cands, int ncands)
 {
@@ -227,8 +228,8 @@ Value *lie_bundle_new(const ObjType *t, const LieBundle *b, Value *owner, Value 
     return val_obj(t, B);
 }
 
-const ObjType lie_bundle_type = {"bundle", bundle_free, bundle_print, NULL, NULL, bundle_length,
-                                 NULL};
+const ObjType lie_bundle_type = {"bundle", bundle_free,   bundle_print, NULL,
+                                 NULL,     bundle_length, NULL};
 
 /* ------------------------------------------------------------ helpers */
 
@@ -314,9 +315,18 @@ static Value *alg_make(Call *c, Value **a, int (*init)(MatAlgebra *, slong, char
     return alg_result(c, g, st, err);
 }
 
-static Value *bi_gl(Call *c, Value **a) { return alg_make(c, a, algebra_init_gl, 1, ALG_MAX_N); }
-static Value *bi_sl(Call *c, Value **a) { return alg_make(c, a, algebra_init_sl, 1, ALG_MAX_N); }
-static Value *bi_t(Call *c, Value **a) { return alg_make(c, a, algebra_init_t, 1, ALG_MAX_N - 1); }
+static Value *bi_gl(Call *c, Value **a)
+{
+    return alg_make(c, a, algebra_init_gl, 1, ALG_MAX_N);
+}
+static Value *bi_sl(Call *c, Value **a)
+{
+    return alg_make(c, a, algebra_init_sl, 1, ALG_MAX_N);
+}
+static Value *bi_t(Call *c, Value **a)
+{
+    return alg_make(c, a, algebra_init_t, 1, ALG_MAX_N - 1);
+}
 static Value *bi_se(Call *c, Value **a)
 {
     return alg_make(c, a, algebra_init_se, 1, ALG_MAX_N - 1);
@@ -356,8 +366,8 @@ static Value *bi_so(Call *c, Value **a)
 /* *aff = the affine flag a[i] (absent: false).  It must be true or false,
  * and affine = true needs matrices [A, b; 0, 0] (last row zero, n >= 2):
  * anything else is an error, never silently read as linear. */
-static Value *mats_affine(Call *c, Value **a, int i, const fmpq_mat_struct *m, slong count,
-                          slong n, int *aff)
+static Value *mats_affine(Call *c, Value **a, int i, const fmpq_mat_struct *m, slong count, slong n,
+                          int *aff)
 {
     *aff = 0;
     const Value *flag = a[i];
@@ -372,8 +382,10 @@ static Value *mats_affine(Call *c, Value **a, int i, const fmpq_mat_struct *m, s
     for (slong t = 0; t < count; t++)
         for (slong j = 0; j < n; j++)
             if (!fmpq_is_zero(fmpq_mat_entry(m + t, n - 1, j)))
-                return arg_error(c, i, "affine = true needs matrices [A, b; 0, 0], but item "
-                                 "%ld has a nonzero last row", (long)t + 1);
+                return arg_error(c, i,
+                                 "affine = true needs matrices [A, b; 0, 0], but item "
+                                 "%ld has a nonzero last row",
+                                 (long)t + 1);
     *aff = 1;
     return NULL;
 }
@@ -602,7 +614,8 @@ static Value *bi_is_subalgebra(Call *c, Value **a)
 
 #define LIE "Lie algebras"
 const Builtin builtins_lie[] = {
-    {"gl", "n", bi_gl, LIE, "The Lie algebra gl(n) of all n x n matrices (basis E_ij).", "dim(gl(3))", "9"},
+    {"gl", "n", bi_gl, LIE, "The Lie algebra gl(n) of all n x n matrices (basis E_ij).",
+     "dim(gl(3))", "9"},
     {"sl", "n", bi_sl, LIE, "The traceless n x n matrices sl(n).", "dim(sl(2))", "3"},
     {"so", "n, q = nil", bi_so, LIE,
      "so(n): antisymmetric n x n matrices.  Basis: so(2) J = [0, -1; 1, 0] = E_21 - E_12; "
@@ -621,13 +634,15 @@ const Builtin builtins_lie[] = {
     {"algebra", "mats, affine = false", bi_algebra, LIE,
      "The Lie algebra spanned by the matrices (dependent ones dropped); an error names a "
      "bracket that leaves the span.  The matrices act linearly on the coordinates; with "
-     "affine = true, (n+1) x (n+1) matrices [A, b; 0, 0] act by A x + b.", "dim(algebra([[0, 1; 0, 0], [0, 0; 1, 0], [1, 0; 0, -1]]))",
+     "affine = true, (n+1) x (n+1) matrices [A, b; 0, 0] act by A x + b.",
+     "dim(algebra([[0, 1; 0, 0], [0, 0; 1, 0], [1, 0; 0, -1]]))", "3"},
+    {"closure", "mats, affine = false", bi_closure, LIE,
+     "The Lie algebra generated by the matrices.", "dim(closure([[0, 1; 0, 0], [0, 0; 1, 0]]))",
      "3"},
-    {"closure", "mats, affine = false", bi_closure, LIE, "The Lie algebra generated by the matrices.",
-     "dim(closure([[0, 1; 0, 0], [0, 0; 1, 0]]))", "3"},
     {"dim", "x", bi_dim, LIE,
      "The dimension of an algebra, group, representation, bundle fiber or space; the length of "
-     "a list.", "dim(so(3))", "3"},
+     "a list.",
+     "dim(so(3))", "3"},
     {"basis", "g", bi_basis, LIE, "The basis matrices of an algebra, as a list.", "basis(so(2))",
      "[[0, -1; 1, 0]]"},
     {"structure", "g", bi_structure, LIE,

@@ -15,17 +15,17 @@
 #include "lie/discrete.h"
 #include "symmetry/bundle.h"
 
-extern const ObjType lie_algebra_type;  /* data: MatAlgebra * */
-extern const ObjType lie_group_type;    /* data: LieGroup * */
-extern const ObjType lie_bundle_type;   /* data: LieBundle * */
-extern const ObjType lie_rep_type;      /* data: LieRep * */
+extern const ObjType lie_algebra_type; /* data: MatAlgebra * */
+extern const ObjType lie_group_type;   /* data: LieGroup * */
+extern const ObjType lie_bundle_type;  /* data: LieBundle * */
+extern const ObjType lie_rep_type;     /* data: LieRep * */
 
 typedef struct LieRep {
-    MatRep r;                /* borrows the owner's MatAlgebra */
-    Value *owner;            /* the algebra or group value whose MatAlgebra
-                                r.alg is (reference) */
-    Value *group;            /* a group value whose discrete generators act
-                                (reference), or NULL */
+    MatRep r;     /* borrows the owner's MatAlgebra */
+    Value *owner; /* the algebra or group value whose MatAlgebra
+                     r.alg is (reference) */
+    Value *group; /* a group value whose discrete generators act
+                     (reference), or NULL */
 } LieRep;
 
 /* A representation value owning R (malloc'ed, r initialised).  The owner is
@@ -35,20 +35,20 @@ typedef struct LieRep {
 Value *lie_rep_value(LieRep *R, Value *const *cands, int ncands);
 
 typedef struct LieGroup {
-    Value *alg;              /* a Lie algebra value (reference) */
-    DiscreteGens gens;       /* the other components / finite generators */
+    Value *alg;        /* a Lie algebra value (reference) */
+    DiscreteGens gens; /* the other components / finite generators */
 } LieGroup;
 
 /* The data of a bundle value (lie_bundle_type) and of a kernel bundle
    value (kernel_bundle_type): the engine bundle (symmetry/bundle.h) and the
    references that keep alive what it borrows. */
 typedef struct BundleValue {
-    LieBundle b;             /* engine bundle: borrows from the values below */
-    Value *owner;            /* algebra or group value (reference) */
-    Value *rep;              /* sections: the representation; kernels: r_out
-                                (or NULL) */
-    Value *rin;              /* kernels: r_in (or NULL) */
-    PolyRing *ring;          /* kernels: the kernel ring (reference) */
+    LieBundle b;    /* engine bundle: borrows from the values below */
+    Value *owner;   /* algebra or group value (reference) */
+    Value *rep;     /* sections: the representation; kernels: r_out
+                       (or NULL) */
+    Value *rin;     /* kernels: r_in (or NULL) */
+    PolyRing *ring; /* kernels: the kernel ring (reference) */
 } BundleValue;
 
 /* The engine bundle of a bundle or kernel bundle value, else NULL. */

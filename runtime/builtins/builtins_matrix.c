@@ -80,10 +80,16 @@ static Value *bi_matrix(Call *c, Value **a)
 static Value *bi_size(Call *c, Value **a)
 {
     long r, k;
-    if (a[0]->kind == VAL_MAT) { r = fmpq_mat_nrows(a[0]->u.m); k = fmpq_mat_ncols(a[0]->u.m); }
-    else if (a[0]->kind == VAL_PMAT) { r = a[0]->u.pmat.rows; k = a[0]->u.pmat.cols; }
-    else if (a[0]->kind == VAL_FMAT) { r = a[0]->u.fm->rows; k = a[0]->u.fm->cols; }
-    else
+    if (a[0]->kind == VAL_MAT) {
+        r = fmpq_mat_nrows(a[0]->u.m);
+        k = fmpq_mat_ncols(a[0]->u.m);
+    } else if (a[0]->kind == VAL_PMAT) {
+        r = a[0]->u.pmat.rows;
+        k = a[0]->u.pmat.cols;
+    } else if (a[0]->kind == VAL_FMAT) {
+        r = a[0]->u.fm->rows;
+        k = a[0]->u.fm->cols;
+    } else
         return arg_type_error(c, 0, "a matrix", a[0]);
     Value *l = val_list_new(2);
     val_list_set(l, 0, val_rat_si(r));
@@ -170,7 +176,8 @@ static Value *bi_rank(Call *c, Value **a)
     if (a[0]->kind != VAL_MAT)
         return arg_type_error(c, 0, "a matrix", a[0]);
     if (a[1] && a[1]->kind != VAL_NIL)
-        return arg_error(c, 1, "tol is for float matrices: the rank of an exact matrix is exact "
+        return arg_error(c, 1,
+                         "tol is for float matrices: the rank of an exact matrix is exact "
                          "(fmat(A) for a float rank)");
     slong r;
     int st = qmat_rank(&r, a[0]->u.m);
@@ -199,7 +206,8 @@ static Value *bi_nullspace(Call *c, Value **a)
     if (e)
         return e;
     if (a[1] && a[1]->kind != VAL_NIL)
-        return arg_error(c, 1, "tol is for float matrices: the nullspace of an exact matrix is "
+        return arg_error(c, 1,
+                         "tol is for float matrices: the nullspace of an exact matrix is "
                          "exact (fmat(A) for a float one)");
     Value *n = val_mat_new(0, 0);
     int st = qmat_nullspace(n->u.m, a[0]->u.m);

@@ -25,8 +25,7 @@ static Value *model_fail_value(Call *c, int st, const char *err)
 
 /* The value of V (st == 0), keeping references to keep[0..2] (bundle, rin,
    rout: any may be NULL), or the error st with message err (V freed). */
-static Value *new_space_value(Call *c, ModelSpace *V, int st, const char *err,
-                              Value *const keep[3])
+static Value *new_space_value(Call *c, ModelSpace *V, int st, const char *err, Value *const keep[3])
 {
     if (st) {
         model_space_clear(V);
@@ -46,8 +45,10 @@ static Value *want_space(Call *c, Value **a, int i, const ModelSpace **V)
 static Value *bi_polys(Call *c, Value **a)
 {
     if (!val_is_obj(a[0], &lie_bundle_type))
-        return arg_type_error(c, 0, "a bundle (scalars(g), fields(g), forms(g), tensors(g, p, q)"
-                              " or sections(g, r))", a[0]);
+        return arg_type_error(c, 0,
+                              "a bundle (scalars(g), fields(g), forms(g), tensors(g, p, q)"
+                              " or sections(g, r))",
+                              a[0]);
     const LieBundle *B = lie_bundle_of(a[0]);
     Value *keep[3] = {a[0], NULL, NULL};
     long d;
@@ -58,9 +59,8 @@ static Value *bi_polys(Call *c, Value **a)
     if (!R)
         return call_error(c, "no coordinates: declare them first (coords x, y)");
     if (B->n != R->nvars)
-        return arg_error(c, 0, "the bundle is over R^%ld but there %s %ld coordinate%s",
-                         (long)B->n, R->nvars == 1 ? "is" : "are", (long)R->nvars,
-                         R->nvars == 1 ? "" : "s");
+        return arg_error(c, 0, "the bundle is over R^%ld but there %s %ld coordinate%s", (long)B->n,
+                         R->nvars == 1 ? "is" : "are", (long)R->nvars, R->nvars == 1 ? "" : "s");
     char err[MODEL_ERR_LEN] = "";
     ModelSpace *V = malloc(sizeof *V);
     int st = model_space_init_polys(V, B, R, B->k, d, err);
@@ -103,8 +103,7 @@ static Value *bi_span(Call *c, Value **a)
 {
     Value *l = a[0], *E = a[1];
     if (l->kind != VAL_LIST || l->u.list.n == 0)
-        return arg_type_error(c, 0, "a non-empty list of polynomials or columns of polynomials",
-                              l);
+        return arg_type_error(c, 0, "a non-empty list of polynomials or columns of polynomials", l);
     if (E && !val_is_obj(E, &lie_bundle_type))
         return arg_type_error(c, 1, "a bundle", E);
     PolyRing *R = NULL;
@@ -113,8 +112,10 @@ static Value *bi_span(Call *c, Value **a)
         PolyRing *Rj = NULL;
         slong kj = item_shape(l->u.list.items[j], &Rj);
         if (!kj)
-            return arg_error(c, 0, "item %ld is a %s, not a polynomial or a column of "
-                             "polynomials", j + 1, val_kind_name(l->u.list.items[j]));
+            return arg_error(c, 0,
+                             "item %ld is a %s, not a polynomial or a column of "
+                             "polynomials",
+                             j + 1, val_kind_name(l->u.list.items[j]));
         if (k >= 0 && kj != k)
             return arg_error(c, 0, "item %ld has %ld component(s) but item 1 has %ld", j + 1,
                              (long)kj, (long)k);
@@ -133,12 +134,15 @@ static Value *bi_span(Call *c, Value **a)
     if (E) {
         const LieBundle *B = lie_bundle_of(E);
         if (B->k != k || B->n != R->nvars)
-            return arg_error(c, 1, "the bundle has fiber dimension %ld over R^%ld; the models "
-                             "have %ld component(s) over %ld coordinate(s)", (long)B->k,
-                             (long)B->n, (long)k, (long)R->nvars);
+            return arg_error(c, 1,
+                             "the bundle has fiber dimension %ld over R^%ld; the models "
+                             "have %ld component(s) over %ld coordinate(s)",
+                             (long)B->k, (long)B->n, (long)k, (long)R->nvars);
     } else if (k != 1 && k != R->nvars) {
-        return arg_error(c, 0, "%ld components over %ld coordinates: give the bundle, "
-                         "span(Fs, sections(g, r))", (long)k, (long)R->nvars);
+        return arg_error(c, 0,
+                         "%ld components over %ld coordinates: give the bundle, "
+                         "span(Fs, sections(g, r))",
+                         (long)k, (long)R->nvars);
     }
     char err[MODEL_ERR_LEN] = "";
     ModelSpace *V = malloc(sizeof *V);
@@ -213,8 +217,7 @@ static Value *bi_enforce(Call *c, Value **a)
         if ((e = lie_get_mats(c, a, 1, &lst, &nlst, &n, 1)))
             return e;
     } else {
-        return arg_type_error(c, 1, "a group, a Lie algebra or a list of generator matrices",
-                              a[1]);
+        return arg_type_error(c, 1, "a group, a Lie algebra or a list of generator matrices", a[1]);
     }
     if (a[2] && (e = lie_get_mats(c, a, 2, &extra, &nextra, &n, 1))) {
         for (slong i = 0; i < nalg; i++)
@@ -231,8 +234,7 @@ static Value *bi_enforce(Call *c, Value **a)
     for (slong i = 0; i < nextra; i++)
         disc[ng + i] = extra[i];
     ModelSpace *S = malloc(sizeof *S);
-    int st = model_space_enforce(S, V, alg ? alg : lst, alg ? nalg : nlst, disc, ng + nextra,
-                                 err);
+    int st = model_space_enforce(S, V, alg ? alg : lst, alg ? nalg : nlst, disc, ng + nextra, err);
     for (slong i = 0; i < nalg; i++)
         fmpq_mat_clear(alg + i);
     flint_free(alg);
@@ -257,8 +259,10 @@ static Value *bi_model(Call *c, Value **a)
     if (cv->kind == VAL_FMAT) {
         const DMat *D = cv->u.fm;
         if ((D->rows != 1 && D->cols != 1) || (slong)D->rows * D->cols != V->dim)
-            return arg_error(c, 1, "%ld coefficients are needed (the dimension), not a %dx%d "
-                             "matrix", (long)V->dim, D->rows, D->cols);
+            return arg_error(c, 1,
+                             "%ld coefficients are needed (the dimension), not a %dx%d "
+                             "matrix",
+                             (long)V->dim, D->rows, D->cols);
         if (V->nfull > 0x7fffffff)
             return call_error(c, "the model is too large for a float column");
         DMat *F = dmat_zeros((int)V->nfull, 1), *col = dmat_new((int)V->dim, 1);
@@ -291,8 +295,8 @@ static Value *bi_model(Call *c, Value **a)
     if (len < 0)
         return arg_type_error(c, 1, "a list or column of coefficients", cv);
     if (len != V->dim)
-        return arg_error(c, 1, "%ld coefficients given but the space has dimension %ld",
-                         (long)len, (long)V->dim);
+        return arg_error(c, 1, "%ld coefficients given but the space has dimension %ld", (long)len,
+                         (long)V->dim);
     fmpq *co = _fmpq_vec_init(len + 1);
     for (slong j = 0; j < len; j++) {
         if (cv->kind == VAL_LIST)
@@ -315,7 +319,8 @@ const Builtin builtins_model[] = {
     {"span", "Fs, E = nil", bi_span, MOD,
      "The model space spanned by the polynomials or columns of polynomials Fs (sections of E; "
      "by default scalars, or vector fields when each has one component per coordinate), with "
-     "a canonical basis.", "coords x, y; dim(span([x, y, x + y]))", "2"},
+     "a canonical basis.",
+     "coords x, y; dim(span([x, y, x + y]))", "2"},
     {"layers", "r_in, r_out, bias = true", bi_layers, MOD,
      "The model space of affine layers z -> W z + b from r_in to r_out (coefficients: W "
      "row-major, then b); bias = false for linear layers.",
@@ -442,8 +447,9 @@ static long model_type_length(const Value *v)
     return model_space_of(v)->dim;
 }
 
-const ObjType model_space_type = {"model space", model_type_free, model_type_print,
-                                  model_type_index, NULL, model_type_length, NULL};
+const ObjType model_space_type = {
+    "model space", model_type_free, model_type_print, model_type_index, NULL, model_type_length,
+    NULL};
 
 const ModelSpace *model_space_of(const Value *v)
 {
@@ -554,8 +560,10 @@ static Value *model_get_full(Call *c, const ModelSpace *V, Value *F, int i, fmpq
             poly_set_fmpq(P.p + j, fmpq_mat_entry(F->u.m, j, 0), V->R);
     } else {
         polyvec_clear(&P);
-        return arg_type_error(c, i, "a polynomial or a column of polynomials over the space's "
-                              "coordinates", F);
+        return arg_type_error(c, i,
+                              "a polynomial or a column of polynomials over the space's "
+                              "coordinates",
+                              F);
     }
     char err[MODEL_ERR_LEN] = "";
     int st = model_space_section_coeffs(f, V, &P, err);

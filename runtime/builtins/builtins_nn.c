@@ -30,10 +30,10 @@
 
 typedef struct NetVal {
     Net net;
-    Value *rin, *rout;   /* representation values (epnn built in this session), or NULL */
-    Value *history;      /* record of the last training, or NULL */
-    int have_box;        /* box: the half-width of the first layer's box used */
-    fmpq_t box;          /* by the last training with a candidate */
+    Value *rin, *rout; /* representation values (epnn built in this session), or NULL */
+    Value *history;    /* record of the last training, or NULL */
+    int have_box;      /* box: the half-width of the first layer's box used */
+    fmpq_t box;        /* by the last training with a candidate */
 } NetVal;
 
 /* Points at which discover samples an MLP's Lie derivative. */
@@ -169,8 +169,7 @@ static Value *check_finite(const Span *sp, const char *what, const double *x, lo
     for (long i = 0; i < rows; i++)
         for (int j = 0; j < cols; j++)
             if (!isfinite(x[(size_t)i * cols + j]))
-                return val_error(sp, "%s has NaN or Inf at row %ld, column %d", what, i + 1,
-                                 j + 1);
+                return val_error(sp, "%s has NaN or Inf at row %ld, column %d", what, i + 1, j + 1);
     return NULL;
 }
 
@@ -179,13 +178,17 @@ static Value *netval_call(struct Interp *I, Value *self, Value **args, int nargs
     (void)I;
     const Net *net = &((const NetVal *)self->u.obj.data)->net;
     if (nargs != 1)
-        return val_error(sp, "a network takes one argument (a point or a matrix of points), "
-                         "not %d", nargs);
+        return val_error(sp,
+                         "a network takes one argument (a point or a matrix of points), "
+                         "not %d",
+                         nargs);
     int rows, cols, point = 0;
     double *x = value_rows(args[0], &rows, &cols);
     if (!x)
-        return val_error(sp, "a network is applied to a point (list or column) or a float "
-                         "matrix of points (rows), not a %s", val_kind_name(args[0]));
+        return val_error(sp,
+                         "a network is applied to a point (list or column) or a float "
+                         "matrix of points (rows), not a %s",
+                         val_kind_name(args[0]));
     if (cols == 1 && rows == net->din && net->din != 1) {
         point = 1;
         cols = rows;
@@ -221,8 +224,8 @@ static Value *netval_call(struct Interp *I, Value *self, Value **args, int nargs
     return D ? val_fmat(D) : val_error(sp, "out of memory");
 }
 
-const ObjType nn_net_type = {"network", netval_free, netval_print, NULL, netval_field, NULL,
-                             NULL, netval_call};
+const ObjType nn_net_type = {"network",    netval_free, netval_print, NULL,
+                             netval_field, NULL,        NULL,         netval_call};
 
 /* Every network value is made here, so the type is callable before the
    first one exists. */
@@ -257,11 +260,10 @@ static Value *int_list(Call *c, Value **a, int i, int **out, int *n)
         return call_error(c, "out of memory");
     for (long k = 0; k < v->u.list.n; k++) {
         long x;
-        if (!val_get_long(v->u.list.items[k], &x) || !val_is_integer(v->u.list.items[k]) ||
-            x < 1 || x > NN_MAX_WIDTH) {
+        if (!val_get_long(v->u.list.items[k], &x) || !val_is_integer(v->u.list.items[k]) || x < 1 ||
+            x > NN_MAX_WIDTH) {
             free(s);
-            return arg_error(c, i, "entry %ld must be an integer in [1, %d]", k + 1,
-                             NN_MAX_WIDTH);
+            return arg_error(c, i, "entry %ld must be an integer in [1, %d]", k + 1, NN_MAX_WIDTH);
         }
         s[k] = (int)x;
     }
@@ -293,7 +295,8 @@ static Value *bi_mlp(Call *c, Value **a)
     if (a[1] && a[1]->kind != VAL_NIL) {
         if (a[1]->kind != VAL_STR || nn_act_parse(&act, a[1]->u.str.s)) {
             free(sizes);
-            return arg_error(c, 1, "the activation is \"tanh\", \"sigmoid\", \"relu\" or "
+            return arg_error(c, 1,
+                             "the activation is \"tanh\", \"sigmoid\", \"relu\" or "
                              "\"identity\"");
         }
     }
@@ -338,8 +341,10 @@ static Value *bi_epnn(Call *c, Value **a)
     if (!ro)
         return arg_type_error(c, 1, "a representation (std(g), r + s, ...)", a[1]);
     if (!same_algebra(ri->alg, ro->alg))
-        return arg_error(c, 1, "rep_in and rep_out must be representations of one algebra "
-                         "(%s and %s differ)", ri->alg->name, ro->alg->name);
+        return arg_error(c, 1,
+                         "rep_in and rep_out must be representations of one algebra "
+                         "(%s and %s differ)",
+                         ri->alg->name, ro->alg->name);
     int *layers = NULL, n = 0;
     static const int def[] = {3, 3, 1};
     Value *e = NULL;
@@ -407,14 +412,17 @@ static Value *rep_images(Call *c, int argi, const MatRep *r, const fmpq_mat_stru
     for (slong i = 0; i < k; i++) {
         char err[ALG_ERR_LEN] = "";
         fmpq_mat_init(m + i, r->dim, r->dim);
-        int st = group ? rep_group_element(m + i, r, xs + i, err) : rep_image(m + i, r, xs + i, err);
+        int st =
+            group ? rep_group_element(m + i, r, xs + i, err) : rep_image(m + i, r, xs + i, err);
         if (st) {
             for (slong j = 0; j <= i; j++)
                 fmpq_mat_clear(m + j);
             flint_free(m);
-            return arg_error(c, argi, "%s %ld is not usable on the network's representations "
-                             "(%s): %s", group ? "discrete generator" : "element", (long)i + 1,
-                             r->name, err[0] ? err : algebra_strerror(st));
+            return arg_error(c, argi,
+                             "%s %ld is not usable on the network's representations "
+                             "(%s): %s",
+                             group ? "discrete generator" : "element", (long)i + 1, r->name,
+                             err[0] ? err : algebra_strerror(st));
         }
     }
     *out = m;
@@ -433,12 +441,16 @@ static void mats_free(fmpq_mat_struct *m, slong k)
 static Value *need_reps(Call *c, const NetVal *N, const char *what)
 {
     if (N->net.kind != NN_EPNN)
-        return call_error(c, "%s needs an epnn network (an MLP's elementwise activation does "
-                          "not commute with a general representation)", what);
+        return call_error(c,
+                          "%s needs an epnn network (an MLP's elementwise activation does "
+                          "not commute with a general representation)",
+                          what);
     if (!N->rin)
-        return call_error(c, "%s: this network was loaded from a file, which does not store "
+        return call_error(c,
+                          "%s: this network was loaded from a file, which does not store "
                           "representations; build it with epnn(rep_in, rep_out, layers) in the "
-                          "session", what);
+                          "session",
+                          what);
     return NULL;
 }
 
@@ -462,7 +474,8 @@ Value *nn_builtin_enforce(Call *c, Value **a)
     if (!g)
         return arg_type_error(c, 1, "a Lie algebra or a group", a[1]);
     if (a[2] && a[2]->kind != VAL_NIL)
-        return arg_error(c, 2, "enforce(net, G): give discrete generators through the group "
+        return arg_error(c, 2,
+                         "enforce(net, G): give discrete generators through the group "
                          "G = group(g, [h, ...])");
     const MatRep *ri = lie_rep(N->rin), *ro = lie_rep(N->rout);
     const DiscreteGens *D = lie_group_gens(a[1]);
@@ -480,8 +493,8 @@ Value *nn_builtin_enforce(Call *c, Value **a)
     char err[NN_ERR_LEN] = "", label[64];
     make_label(label, sizeof label, g);
     NetVal *M = netval_copy(N, err);
-    int st = M ? nn_symm_enforce(&M->net, Ai, Ao, (int)g->dim, Pi, Qo, (int)nd, label, err)
-               : NN_E_NOMEM;
+    int st =
+        M ? nn_symm_enforce(&M->net, Ai, Ao, (int)g->dim, Pi, Qo, (int)nd, label, err) : NN_E_NOMEM;
     mats_free(Ai, g->dim);
     mats_free(Ao, g->dim);
     mats_free(Pi, nd);
@@ -511,7 +524,8 @@ static Value *orth_transform(Call *c, const MatAlgebra *g, DMat **T)
             fmpq_zero(fmpq_mat_entry(Gm, i, j));
             for (slong r = 0; r < n; r++)
                 for (slong q = 0; q < n; q++) {
-                    fmpq_mul(t, fmpq_mat_entry(g->basis + i, r, q), fmpq_mat_entry(g->basis + j, r, q));
+                    fmpq_mul(t, fmpq_mat_entry(g->basis + i, r, q),
+                             fmpq_mat_entry(g->basis + j, r, q));
                     fmpq_add(fmpq_mat_entry(Gm, i, j), fmpq_mat_entry(Gm, i, j), t);
                 }
         }
@@ -519,14 +533,15 @@ static Value *orth_transform(Call *c, const MatAlgebra *g, DMat **T)
     int ost = mpfr_orth_transform(T, Gm, c->I->prec > 128 ? c->I->prec : 128);
     fmpq_mat_clear(Gm);
     if (ost)
-        return call_error(c, "cannot orthonormalise the candidate basis: %s", dlinalg_strerror(ost));
+        return call_error(c, "cannot orthonormalise the candidate basis: %s",
+                          dlinalg_strerror(ost));
     return NULL;
 }
 
 /* The L-hat operator of N for the candidate algebra value G: an orthonormal
    basis of G (Frobenius), its images on the reps, the boxes. */
-static Value *build_symm(Call *c, int argi, const NetVal *N, Value *G, const fmpq_t c0,
-                         NnSymm *S, double **basis_out, int *K_out)
+static Value *build_symm(Call *c, int argi, const NetVal *N, Value *G, const fmpq_t c0, NnSymm *S,
+                         double **basis_out, int *K_out)
 {
     const MatAlgebra *g = lie_owner_algebra(G);
     if (!g)
@@ -578,9 +593,9 @@ static Value *build_symm(Call *c, int argi, const NetVal *N, Value *G, const fmp
     fmpq_init(c1);
     fmpq_set_si(c1, 2, 1);
     char err[NN_ERR_LEN] = "";
-    int st = ai && ao && basis
-                 ? nn_symm_init(S, &N->net, (int)K, ai, ao, c0, c1, c->I->prec > 128 ? c->I->prec : 128, err)
-                 : NN_E_NOMEM;
+    int st = ai && ao && basis ? nn_symm_init(S, &N->net, (int)K, ai, ao, c0, c1,
+                                              c->I->prec > 128 ? c->I->prec : 128, err)
+                               : NN_E_NOMEM;
     fmpq_clear(c1);
     free(ai);
     free(ao);
@@ -622,8 +637,8 @@ static Value *get_box(Call *c, Value **a, int i, const double *x, size_t nx, fmp
 }
 
 /* The record of a float decision on singular values sv (K, descending). */
-static Value *decision_record(Call *c, const double *L, long P, const double *basis, slong n,
-                              int K, double tol)
+static Value *decision_record(Call *c, const double *L, long P, const double *basis, slong n, int K,
+                              double tol)
 {
     DMat *Lm = dmat_new(K, (int)P), *U = NULL, *s = NULL, *Vt = NULL;
     if (!Lm)
@@ -737,9 +752,11 @@ static Value *mlp_pointlie(Call *c, int argi, const Net *net, Value *G, const fm
         return arg_type_error(c, argi, "a Lie algebra (the candidate symmetries)", G);
     int n = (int)g->n, K = (int)g->dim, din = net->din, dout = net->dout;
     if (g->affine || K < 1 || din % n || dout % n)
-        return arg_error(c, argi, "for an MLP the candidate's matrices act on copies of R^%d: "
+        return arg_error(c, argi,
+                         "for an MLP the candidate's matrices act on copies of R^%d: "
                          "the network's %d inputs and %d outputs must be multiples of %d (and "
-                         "the algebra linear)", n, din, dout, n);
+                         "the algebra linear)",
+                         n, din, dout, n);
     DMat *T = NULL;
     Value *e = orth_transform(c, g, &T);
     if (e)
@@ -898,8 +915,10 @@ static void progress_line(void *ctx, long step, long steps, double loss, double 
 static Value *get_chunks(Call *c, int i, const Value *v, int d, double **C, int *n, int *len)
 {
     if (v->kind != VAL_LIST || v->u.list.n < 1)
-        return arg_type_error(c, i, "a list of trajectory chunks (float matrices, one state "
-                              "per row)", v);
+        return arg_type_error(c, i,
+                              "a list of trajectory chunks (float matrices, one state "
+                              "per row)",
+                              v);
     long nc = v->u.list.n;
     double *buf = NULL;
     int L = 0;
@@ -927,8 +946,10 @@ static Value *get_chunks(Call *c, int i, const Value *v, int d, double **C, int 
         if (rows != L || cols != d) {
             free(x);
             free(buf);
-            return arg_error(c, i, "chunk %ld is %d x %d; every chunk must be %d x %d (states "
-                             "of dimension %d)", k + 1, rows, cols, L, d, d);
+            return arg_error(c, i,
+                             "chunk %ld is %d x %d; every chunk must be %d x %d (states "
+                             "of dimension %d)",
+                             k + 1, rows, cols, L, d, d);
         }
         Value *e = check_finite(&c->arg_spans[i], "a chunk", x, rows, cols);
         if (e) {
@@ -1031,7 +1052,7 @@ static Value *bi_train(Call *c, Value **a)
             return arg_error(c, 10, "substeps is for the neural-ODE form (give dt)");
         if (!a[2] || a[2]->kind == VAL_NIL)
             return call_error(c, "train(net, X, Y) for regression, or train(net, chunks, dt = "
-                              "...) for a neural ODE");
+                                 "...) for a neural ODE");
         int r1, c1, r2, c2;
         X = value_rows(a[1], &r1, &c1);
         Y = value_rows(a[2], &r2, &c2);
@@ -1045,7 +1066,8 @@ static Value *bi_train(Call *c, Value **a)
         if (c1 != net->din || c2 != net->dout || r1 != r2 || r1 < 1) {
             free(X);
             free(Y);
-            return call_error(c, "X is %d x %d and Y %d x %d: the network maps %d inputs to %d "
+            return call_error(c,
+                              "X is %d x %d and Y %d x %d: the network maps %d inputs to %d "
                               "outputs (one point per row, as many rows in Y as in X)",
                               r1, c1, r2, c2, net->din, net->dout);
         }
@@ -1072,8 +1094,10 @@ static Value *bi_train(Call *c, Value **a)
                 free(Y);
                 free(Xv);
                 free(Yv);
-                return arg_error(c, 9, "val is [Xv, Yv]: finite matrices with %d and %d "
-                                 "columns and as many rows", net->din, net->dout);
+                return arg_error(c, 9,
+                                 "val is [Xv, Yv]: finite matrices with %d and %d "
+                                 "columns and as many rows",
+                                 net->din, net->dout);
             }
             V.n = r3;
             V.X = Xv;
@@ -1161,8 +1185,10 @@ static Value *bi_train(Call *c, Value **a)
         return call_error(c, "%s", err);
     }
     if (res.interrupted) {
-        fprintf(stderr, "warning: training interrupted at step %ld of %ld; returning the "
-                "network as it is now\n", res.steps, steps);
+        fprintf(stderr,
+                "warning: training interrupted at step %ld of %ld; returning the "
+                "network as it is now\n",
+                res.steps, steps);
         sym_interrupted = 0;
     }
     Value *h = val_record_new("training", 6);
@@ -1204,17 +1230,17 @@ Value *nn_builtin_load(Call *c, const char *path)
 /* A polynomial vector field compiled to double terms. */
 typedef struct PolyField {
     int n;
-    long *nterms;       /* per component */
+    long *nterms; /* per component */
     double **coef;
-    ulong **exps;       /* nterms x n per component */
+    ulong **exps; /* nterms x n per component */
 } PolyField;
 
 typedef struct SimUser {
     Call *c;
-    Value *fn;          /* user function or builtin, or NULL */
-    const Net *net;     /* network, or NULL */
-    PolyField *pf;      /* polynomial field, or NULL */
-    Value *error;       /* the first error of the callback */
+    Value *fn;      /* user function or builtin, or NULL */
+    const Net *net; /* network, or NULL */
+    PolyField *pf;  /* polynomial field, or NULL */
+    Value *error;   /* the first error of the callback */
 } SimUser;
 
 static void polyfield_free(PolyField *pf)
@@ -1314,9 +1340,10 @@ static int sim_rhs_value(void *ctx, double t, const double *X, int B, int n, dou
     int rows = 0, cols = 0;
     double *y = value_rows(r, &rows, &cols);
     if (!y || r->kind == VAL_LIST || rows != B || cols != n) {
-        u->error = call_error(u->c, "f must return a %d x %d matrix (one derivative per row) "
-                              "for a %d x %d matrix of states, not a %s", B, n, B, n,
-                              val_kind_name(r));
+        u->error = call_error(u->c,
+                              "f must return a %d x %d matrix (one derivative per row) "
+                              "for a %d x %d matrix of states, not a %s",
+                              B, n, B, n, val_kind_name(r));
         free(y);
         val_unref(r);
         return -1;
@@ -1335,19 +1362,24 @@ static Value *bi_simulate(Call *c, Value **a)
     if (nn_is_network(a[0])) {
         u.net = &((const NetVal *)a[0]->u.obj.data)->net;
         if (u.net->din != u.net->dout)
-            return arg_error(c, 0, "a network used as a vector field needs as many outputs as "
-                             "inputs (%d -> %d)", u.net->din, u.net->dout);
+            return arg_error(c, 0,
+                             "a network used as a vector field needs as many outputs as "
+                             "inputs (%d -> %d)",
+                             u.net->din, u.net->dout);
         n = u.net->din;
     } else if (a[0]->kind == VAL_PMAT) {
         if (a[0]->u.pmat.cols != 1 || a[0]->u.pmat.rows != a[0]->u.pmat.ring->nvars)
-            return arg_error(c, 0, "a polynomial vector field needs one component per "
-                             "coordinate (%ld), as a column", (long)a[0]->u.pmat.ring->nvars);
+            return arg_error(c, 0,
+                             "a polynomial vector field needs one component per "
+                             "coordinate (%ld), as a column",
+                             (long)a[0]->u.pmat.ring->nvars);
         n = (int)a[0]->u.pmat.rows;
         if (!(u.pf = polyfield_new(a[0])))
             return call_error(c, "out of memory");
     } else if (a[0]->kind == VAL_POLY) {
         if (a[0]->u.poly.ring->nvars != 1)
-            return arg_error(c, 0, "a single polynomial is a field on R^1, but there are %ld "
+            return arg_error(c, 0,
+                             "a single polynomial is a field on R^1, but there are %ld "
                              "coordinates: give a column with one component per coordinate",
                              (long)a[0]->u.poly.ring->nvars);
         n = 1;
@@ -1356,8 +1388,10 @@ static Value *bi_simulate(Call *c, Value **a)
     } else if (a[0]->kind == VAL_FUNC || a[0]->kind == VAL_BUILTIN) {
         u.fn = a[0];
     } else {
-        return arg_type_error(c, 0, "a network, a column of polynomials or a function of a "
-                              "matrix of states", a[0]);
+        return arg_type_error(c, 0,
+                              "a network, a column of polynomials or a function of a "
+                              "matrix of states",
+                              a[0]);
     }
     int B, cols;
     double *X0 = value_rows(a[1], &B, &cols);
@@ -1398,8 +1432,8 @@ static Value *bi_simulate(Call *c, Value **a)
         return e;
     }
     char err[NN_ERR_LEN] = "";
-    int st = nn_simulate(out, sim_rhs_value, &u, X0, B, n, dt, steps, rtol, atol,
-                         &sym_interrupted, err);
+    int st =
+        nn_simulate(out, sim_rhs_value, &u, X0, B, n, dt, steps, rtol, atol, &sym_interrupted, err);
     free(X0);
     polyfield_free(u.pf);
     if (st) {
@@ -1456,7 +1490,8 @@ const Builtin builtins_nn[] = {
      "values of the network's Lie derivative for G, and gamma > 0 adds gamma times its "
      "nuclear norm: for an epnn block by block in L2 of the uniform measure on [-box, box] "
      "(first layer; [-2, 2] after), for an MLP end to end at 512 seeded points of the box "
-     "(G acting on copies of R^n); box defaults to max |x| of the data rounded up to 1/8.  val = [Xv, Yv] "
+     "(G acting on copies of R^n); box defaults to max |x| of the data rounded up to 1/8.  val = "
+     "[Xv, Yv] "
      "(or chunks) gives the validation curve recorded every `every` steps (net.curve: step, "
      "train, val).  NaN/Inf stop with an error naming the step; Ctrl-C returns the network "
      "as it is with a warning.",

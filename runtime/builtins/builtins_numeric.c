@@ -12,7 +12,6 @@
 #include "base/native_call.h"
 #include <string.h>
 
-
 static Value *want_fmat(Call *c, Value **a, int i, DMat **out)
 {
     *out = convert_dmat(a[i]);
@@ -32,11 +31,16 @@ static int get_tol(Value *tol, double *t)
         *t = DLINALG_TOL_GAP;
         return 1;
     }
-    if (tol->kind == VAL_RAT) { *t = fmpq_get_d(tol->u.q); return *t >= 0; }
-    if (tol->kind == VAL_REAL) { *t = mpfr_get_d(tol->u.r, MPFR_RNDN); return *t >= 0; }
+    if (tol->kind == VAL_RAT) {
+        *t = fmpq_get_d(tol->u.q);
+        return *t >= 0;
+    }
+    if (tol->kind == VAL_REAL) {
+        *t = mpfr_get_d(tol->u.r, MPFR_RNDN);
+        return *t >= 0;
+    }
     return 0;
 }
-
 
 /* The rank rule of rankgap.h on the singular values of A (tol absolute, < 0
    the default), as the relative tolerance dlinalg's tol mode takes: the
@@ -297,8 +301,8 @@ static Value *bi_qr(Call *c, Value **a)
 
 const Builtin builtins_numeric[] = {
     {"fmat", "A", bi_fmat, "float linear algebra",
-     "A float (double) copy of a matrix: the explicit exact-to-float conversion.",
-     "fmat([1, 2;])", "[1, 2;]"},
+     "A float (double) copy of a matrix: the explicit exact-to-float conversion.", "fmat([1, 2;])",
+     "[1, 2;]"},
     {"svd", "A", bi_svd, "float linear algebra",
      "Reduced singular value decomposition (LAPACK dgesdd): record(U, s, Vt).",
      "svd([3, 0; 0, 4]).s", "[4; 3]"},
@@ -316,7 +320,8 @@ const Builtin builtins_numeric[] = {
      "eigh([2, 0; 0, 1]).values", "[1; 2]"},
     {"chol", "A", bi_chol, "float linear algebra",
      "The lower Cholesky factor L of a symmetric positive definite matrix (A = L L^T, "
-     "LAPACK dpotrf).", "chol([4, 2; 2, 5])", "[2, 0; 1, 2]"},
+     "LAPACK dpotrf).",
+     "chol([4, 2; 2, 5])", "[2, 0; 1, 2]"},
     {"qr", "A", bi_qr, "float linear algebra",
      "Reduced QR decomposition A = Q R (LAPACK dgeqrf, dorgqr): record(Q, R).",
      "size(qr([1, 0; 0, 1; 0, 0]).Q)", "[3, 2]"},

@@ -115,7 +115,7 @@ static Value *want_path(Call *c, Value **a, const char **path)
 static Value *finish(Call *c, SvgPlot *p, const char *path)
 {
     char err[256];
-    int nd = 0, st = plot_write(p, path, &nd, err, sizeof err);   /* SVG, PNG or PDF */
+    int nd = 0, st = plot_write(p, path, &nd, err, sizeof err); /* SVG, PNG or PDF */
     svg_plot_free(p);
     if (st)
         return call_error(c, "%s", err);
@@ -155,9 +155,9 @@ static Value *bi_plot_lines(Call *c, Value **a)
     const Value *ys = a[2];
     long nser = 1;
     int single = 1;
-    if (ys->kind == VAL_LIST && ys->u.list.n > 0 && (ys->u.list.items[0]->kind == VAL_LIST ||
-                                                     ys->u.list.items[0]->kind == VAL_FMAT ||
-                                                     ys->u.list.items[0]->kind == VAL_MAT)) {
+    if (ys->kind == VAL_LIST && ys->u.list.n > 0 &&
+        (ys->u.list.items[0]->kind == VAL_LIST || ys->u.list.items[0]->kind == VAL_FMAT ||
+         ys->u.list.items[0]->kind == VAL_MAT)) {
         nser = ys->u.list.n;
         single = 0;
     }
@@ -195,7 +195,8 @@ static Value *bi_plot_lines(Call *c, Value **a)
             free(xs);
             svg_plot_free(p);
             if (!y)
-                return arg_error(c, 2, "series %ld must be a list of numbers or a float column", s + 1);
+                return arg_error(c, 2, "series %ld must be a list of numbers or a float column",
+                                 s + 1);
             return arg_error(c, 2, "series %ld has %ld values but xs has %ld", s + 1, ny, nx);
         }
         const char *lab = NULL;
@@ -357,7 +358,8 @@ static Value *bi_plot_svals(Call *c, Value **a)
     /* zero singular values are drawn at the floor smax * 1e-16 */
     double floor_v = smax > 0 ? smax * 1e-16 : 1e-16;
     SvgPlot *p = svg_plot_new(760, 480);
-    double *col = malloc((size_t)(ng + 1) * sizeof *col), *kx = malloc((size_t)(ng * q + 1) * sizeof *kx);
+    double *col = malloc((size_t)(ng + 1) * sizeof *col),
+           *kx = malloc((size_t)(ng * q + 1) * sizeof *kx);
     double *ky = malloc((size_t)(ng * q + 1) * sizeof *ky);
     if (!p || !col || !kx || !ky)
         st = SVG_ERR_NOMEM;

@@ -26,7 +26,6 @@
 /* Largest list built by monomials(). */
 #define POLY_MAX_LIST 1000000
 
-
 static void ring_names(StrBuf *sb, const PolyRing *R)
 {
     for (slong i = 0; i < R->nvars; i++)
@@ -38,9 +37,10 @@ static Value *ring_mismatch(Call *c, const PolyRing *A, const PolyRing *B)
     StrBuf sa = STRBUF_INIT, sb = STRBUF_INIT;
     ring_names(&sa, A);
     ring_names(&sb, B);
-    Value *e = call_error(c, "polynomials of two different coordinate rings: "
-                             "(%s) from one 'coords', (%s) from another; "
-                             "to_coords(p) moves p into the current coordinates",
+    Value *e = call_error(c,
+                          "polynomials of two different coordinate rings: "
+                          "(%s) from one 'coords', (%s) from another; "
+                          "to_coords(p) moves p into the current coordinates",
                           sb_str(&sa), sb_str(&sb));
     sb_free(&sa);
     sb_free(&sb);
@@ -84,7 +84,6 @@ static Value *call_ring(Call *c, Value **a, int n, PolyRing **R)
         return call_error(c, "no coordinates: declare them with coords x, y");
     return NULL;
 }
-
 
 static const char *param_name(Call *c, int i)
 {
@@ -133,16 +132,15 @@ static Value *get_coord(Call *c, int i, const Value *v, const PolyRing *R, slong
     } else {
         sb_printf(&sb, "a %s", val_kind_name(v));
     }
-    Value *err = arg_error(c, i, "argument %d (%s)%s must be a coordinate such as %s, not %s",
-                           i + 1, param_name(c, i), what,
-                           R->nvars > 0 ? R->names[0] : "x", sb_str(&sb));
+    Value *err =
+        arg_error(c, i, "argument %d (%s)%s must be a coordinate such as %s, not %s", i + 1,
+                  param_name(c, i), what, R->nvars > 0 ? R->names[0] : "x", sb_str(&sb));
     sb_free(&sb);
     return err;
 }
 
 /* Coordinates given as one coordinate or a list of them; *idx malloc'd. */
-static Value *get_coords(Call *c, int i, const Value *v, const PolyRing *R, slong **idx,
-                         slong *n)
+static Value *get_coords(Call *c, int i, const Value *v, const PolyRing *R, slong **idx, slong *n)
 {
     long m = v->kind == VAL_LIST ? v->u.list.n : 1;
     *idx = malloc((size_t)(m > 0 ? m : 1) * sizeof(slong));
@@ -193,8 +191,9 @@ static Value *get_vec(Call *c, int i, const Value *v, PolyRing *R, PolyVec *out)
         else if (v->kind == VAL_PMAT)
             fmpq_mpoly_set(out->p + k, v->u.pmat.e + k, R->ctx);
         else
-            poly_set_fmpq(out->p + k, fmpq_mat_entry(v->u.m, fmpq_mat_nrows(v->u.m) == 1 ? 0 : k,
-                                                     fmpq_mat_nrows(v->u.m) == 1 ? k : 0),
+            poly_set_fmpq(out->p + k,
+                          fmpq_mat_entry(v->u.m, fmpq_mat_nrows(v->u.m) == 1 ? 0 : k,
+                                         fmpq_mat_nrows(v->u.m) == 1 ? k : 0),
                           R);
         if (!ok) {
             polyvec_clear(out);
@@ -214,7 +213,8 @@ static Value *get_field(Call *c, int i, const Value *v, PolyRing *R, PolyVec *ou
     if (out->len != R->nvars) {
         StrBuf sb = STRBUF_INIT;
         ring_names(&sb, R);
-        e = arg_error(c, i, "argument %d (%s) has %ld components but there are %ld coordinates (%s)",
+        e = arg_error(c, i,
+                      "argument %d (%s) has %ld components but there are %ld coordinates (%s)",
                       i + 1, param_name(c, i), (long)out->len, (long)R->nvars, sb_str(&sb));
         sb_free(&sb);
         polyvec_clear(out);
@@ -284,10 +284,12 @@ static Value *map_poly(Call *c, int i, const Value *v, PolyRing *R, PolyMapFn f,
 
 /* ------------------------------------------------------------ diff, grad, jacobian, div */
 
-typedef struct { slong var; long times; } DiffCtx;
+typedef struct {
+    slong var;
+    long times;
+} DiffCtx;
 
-static int map_diff(fmpq_mpoly_t r, const fmpq_mpoly_t p, const PolyRing *R, void *ctx,
-                    char *err)
+static int map_diff(fmpq_mpoly_t r, const fmpq_mpoly_t p, const PolyRing *R, void *ctx, char *err)
 {
     const DiffCtx *d = ctx;
     if (r != p)
@@ -386,10 +388,11 @@ static Value *bi_div(Call *c, Value **a)
 
 /* ------------------------------------------------------------ subs */
 
-typedef struct { fmpq_mpoly_struct **q; } SubsCtx; /* q[j]: image of x_j */
+typedef struct {
+    fmpq_mpoly_struct **q;
+} SubsCtx; /* q[j]: image of x_j */
 
-static int map_subs(fmpq_mpoly_t r, const fmpq_mpoly_t p, const PolyRing *R, void *ctx,
-                    char *err)
+static int map_subs(fmpq_mpoly_t r, const fmpq_mpoly_t p, const PolyRing *R, void *ctx, char *err)
 {
     const SubsCtx *s = ctx;
     fmpq_mpoly_t t;
@@ -414,8 +417,10 @@ static Value *bi_subs(Call *c, Value **a)
     if (a[1]->kind == VAL_LIST) {
         e = get_vec(c, 2, a[2], R, &Q);
         if (!e && Q.len != m) {
-            e = arg_error(c, 2, "argument 3 (q) has %ld entries but %ld coordinates are "
-                                "substituted", (long)Q.len, (long)m);
+            e = arg_error(c, 2,
+                          "argument 3 (q) has %ld entries but %ld coordinates are "
+                          "substituted",
+                          (long)Q.len, (long)m);
             polyvec_clear(&Q);
         }
     } else {
@@ -483,10 +488,10 @@ static void eval_mpfr(mpfr_t out, const fmpq_mpoly_t p, mpfr_t *x, const PolyRin
 }
 
 typedef struct {
-    int real;        /* 1: MPFR point */
-    fmpq **xq;       /* exact point (pointers into storage) */
+    int real;  /* 1: MPFR point */
+    fmpq **xq; /* exact point (pointers into storage) */
     fmpq *xs;
-    mpfr_t *xr;      /* real point */
+    mpfr_t *xr; /* real point */
     long prec;
 } Point;
 
@@ -555,8 +560,8 @@ static Value *eval_at(Call *c, const Value *v, PolyRing *R, const Point *P)
         }
         Value *m = val_mat_new(rows, cols);
         for (long k = 0; k < rows * cols; k++)
-            if (poly_eval_fmpq(fmpq_mat_entry(m->u.m, k / cols, k % cols), v->u.pmat.e + k,
-                               P->xq, R, err)) {
+            if (poly_eval_fmpq(fmpq_mat_entry(m->u.m, k / cols, k % cols), v->u.pmat.e + k, P->xq,
+                               R, err)) {
                 val_unref(m);
                 return poly_fail(c, err);
             }
@@ -572,8 +577,10 @@ static Value *eval_rows(Call *c, Value **a, PolyRing *R)
     if (X->cols != R->nvars) {
         StrBuf sb = STRBUF_INIT;
         ring_names(&sb, R);
-        Value *e = arg_error(c, 1, "the points (rows of argument 2) have %d coordinates but "
-                                   "the ring has %ld (%s)", X->cols, (long)R->nvars, sb_str(&sb));
+        Value *e = arg_error(c, 1,
+                             "the points (rows of argument 2) have %d coordinates but "
+                             "the ring has %ld (%s)",
+                             X->cols, (long)R->nvars, sb_str(&sb));
         sb_free(&sb);
         return e;
     }
@@ -595,8 +602,7 @@ static Value *eval_rows(Call *c, Value **a, PolyRing *R)
         return call_error(c, "out of memory");
     }
     char err[POLY_ERR_LEN];
-    int s = poly_eval_double_vec(out->data, X->rows, F.p, F.len, X->data, X->rows,
-                                 X->rows, R, err);
+    int s = poly_eval_double_vec(out->data, X->rows, F.p, F.len, X->data, X->rows, X->rows, R, err);
     polyvec_clear(&F);
     if (s) {
         dmat_free(out);
@@ -615,8 +621,10 @@ static Value *bi_eval(Call *c, Value **a)
         return eval_rows(c, a, R);
     long n = vec_len(a[1]);
     if (n < 0 || a[1]->kind == VAL_PMAT)
-        return arg_type_error(c, 1, "a point (a list or column of numbers) or a float matrix "
-                                    "whose rows are points", a[1]);
+        return arg_type_error(c, 1,
+                              "a point (a list or column of numbers) or a float matrix "
+                              "whose rows are points",
+                              a[1]);
     if (n != R->nvars) {
         StrBuf sb = STRBUF_INIT;
         ring_names(&sb, R);
@@ -649,8 +657,9 @@ static Value *bi_eval(Call *c, Value **a)
             if (a[1]->kind == VAL_LIST)
                 fmpq_set(P.xs + k, a[1]->u.list.items[k]->u.q);
             else
-                fmpq_set(P.xs + k, fmpq_mat_nrows(a[1]->u.m) == 1 ? fmpq_mat_entry(a[1]->u.m, 0, k)
-                                                                  : fmpq_mat_entry(a[1]->u.m, k, 0));
+                fmpq_set(P.xs + k, fmpq_mat_nrows(a[1]->u.m) == 1
+                                       ? fmpq_mat_entry(a[1]->u.m, 0, k)
+                                       : fmpq_mat_entry(a[1]->u.m, k, 0));
             P.xq[k] = P.xs + k;
         }
     }
@@ -794,8 +803,10 @@ static Value *bi_coeff(Call *c, Value **a)
         char err[POLY_ERR_LEN];
         if (poly_length(m, R) != 1 || poly_get_term(q, ex, m, 0, R, err) || !fmpq_is_one(q)) {
             char *s = poly_to_string(m, R, POLY_FMT_PLAIN);
-            r = arg_error(c, 1, "argument 2 (m) must be a monomial such as x^2*y (coefficient "
-                                "1), not %s", s ? s : "?");
+            r = arg_error(c, 1,
+                          "argument 2 (m) must be a monomial such as x^2*y (coefficient "
+                          "1), not %s",
+                          s ? s : "?");
             free(s);
         } else if (poly_check(p, R, err)) {
             r = poly_fail(c, err);
@@ -931,16 +942,17 @@ static Value *bi_from_coeffs(Call *c, Value **a)
     if (cv->kind == VAL_LIST)
         for (long k = 0; k < L; k++)
             if (cv->u.list.items[k]->kind != VAL_RAT)
-                return arg_error(c, 0, "item %ld of argument 1 (c) is a %s, not a rational",
-                                 k + 1, val_kind_name(cv->u.list.items[k]));
+                return arg_error(c, 0, "item %ld of argument 1 (c) is a %s, not a rational", k + 1,
+                                 val_kind_name(cv->u.list.items[k]));
     MonoBasis B;
     if ((e = basis_init(c, &B, R->nvars, d)))
         return e;
     if (L == 0 || L % B.size != 0) {
         StrBuf sb = STRBUF_INIT;
         ring_names(&sb, R);
-        e = arg_error(c, 0, "argument 1 (c) has %ld entries, not a nonzero multiple of %ld (the "
-                            "number of monomials of degree <= %ld in %s)",
+        e = arg_error(c, 0,
+                      "argument 1 (c) has %ld entries, not a nonzero multiple of %ld (the "
+                      "number of monomials of degree <= %ld in %s)",
                       L, (long)B.size, d, sb_str(&sb));
         sb_free(&sb);
         monobasis_clear(&B);

@@ -108,8 +108,14 @@ static Value *power(Call *c, Value **a, int wedge)
     return rep_result2(c, R, st, err, A, NULL);
 }
 
-static Value *bi_sym(Call *c, Value **a) { return power(c, a, 0); }
-static Value *bi_wedge(Call *c, Value **a) { return power(c, a, 1); }
+static Value *bi_sym(Call *c, Value **a)
+{
+    return power(c, a, 0);
+}
+static Value *bi_wedge(Call *c, Value **a)
+{
+    return power(c, a, 1);
+}
 
 static Value *bi_hom(Call *c, Value **a)
 {
@@ -173,8 +179,8 @@ static Value *bi_equivariant(Call *c, Value **a)
     for (slong i = 0; same && B->r.alg != g && i < g->dim; i++)
         same = fmpq_mat_equal(B->r.alg->basis + i, g->basis + i);
     if (!same)
-        return call_error(c, "the representations are of different algebras (%s and %s)",
-                          g->name, B->r.alg->name);
+        return call_error(c, "the representations are of different algebras (%s and %s)", g->name,
+                          B->r.alg->name);
     slong din = A->r.dim, dout = B->r.dim;
     if (din * dout > REP_MAX_ENTRIES)
         return call_error(c, "too many unknowns (%ld x %ld)", (long)dout, (long)din);
@@ -190,8 +196,7 @@ static Value *bi_equivariant(Call *c, Value **a)
         model_space_clear(&V);
         return call_error(c, "%s", err);
     }
-    st = model_space_enforce(&S, &V, g->basis, g->dim, G ? G->gens : NULL, G ? G->count : 0,
-                             err);
+    st = model_space_enforce(&S, &V, g->basis, g->dim, G ? G->gens : NULL, G ? G->count : 0, err);
     model_space_clear(&V);
     fmpq_mat_t N;
     fmpq_mat_init(N, 0, 0);
@@ -286,8 +291,8 @@ static Value *bi_group(Call *c, Value **a)
     slong want = g->affine ? g->n - 1 : g->n;
     if (count && n != want && n != g->n) {
         flint_free(m);
-        return arg_error(c, 1, "the generators are %ldx%ld but %s acts on R^%ld", (long)n,
-                         (long)n, g->name, (long)want);
+        return arg_error(c, 1, "the generators are %ldx%ld but %s acts on R^%ld", (long)n, (long)n,
+                         g->name, (long)want);
     }
     DiscreteGens G;
     char err[ALG_ERR_LEN] = "";
@@ -350,7 +355,7 @@ static Value *indefinite_group(Call *c, long p, long q, int special)
         fmpq_mat_one(h + k);
     }
     if (special < 0) {
-        count = 0;      /* the connected component only */
+        count = 0; /* the connected component only */
     } else if (special) {
         fmpq_set_si(fmpq_mat_entry(h, 0, 0), -1, 1);
         fmpq_set_si(fmpq_mat_entry(h, p, p), -1, 1);
@@ -397,8 +402,14 @@ static Value *orthogonal(Call *c, Value **a, int special)
                    : make_group(c, algebra_init_so, n, discrete_init_orthogonal, "O");
 }
 
-static Value *bi_O(Call *c, Value **a) { return orthogonal(c, a, 0); }
-static Value *bi_SO(Call *c, Value **a) { return orthogonal(c, a, 1); }
+static Value *bi_O(Call *c, Value **a)
+{
+    return orthogonal(c, a, 0);
+}
+static Value *bi_SO(Call *c, Value **a)
+{
+    return orthogonal(c, a, 1);
+}
 
 static Value *bi_lorentz(Call *c, Value **a)
 {
@@ -407,17 +418,29 @@ static Value *bi_lorentz(Call *c, Value **a)
 }
 
 static Value *finite_group(Call *c, Value **a, int (*gens)(DiscreteGens *, slong, char *),
-                     const char *name, long lo)
+                           const char *name, long lo)
 {
     long n;
     Value *e = arg_long(c, a, 0, lo, ALG_MAX_N, &n);
     return e ? e : make_group(c, NULL, n, gens, name);
 }
 
-static Value *bi_S(Call *c, Value **a) { return finite_group(c, a, discrete_init_symmetric, "S", 1); }
-static Value *bi_A(Call *c, Value **a) { return finite_group(c, a, discrete_init_alternating, "A", 1); }
-static Value *bi_Z(Call *c, Value **a) { return finite_group(c, a, discrete_init_cyclic, "Z", 1); }
-static Value *bi_D(Call *c, Value **a) { return finite_group(c, a, discrete_init_dihedral, "D", 3); }
+static Value *bi_S(Call *c, Value **a)
+{
+    return finite_group(c, a, discrete_init_symmetric, "S", 1);
+}
+static Value *bi_A(Call *c, Value **a)
+{
+    return finite_group(c, a, discrete_init_alternating, "A", 1);
+}
+static Value *bi_Z(Call *c, Value **a)
+{
+    return finite_group(c, a, discrete_init_cyclic, "Z", 1);
+}
+static Value *bi_D(Call *c, Value **a)
+{
+    return finite_group(c, a, discrete_init_dihedral, "D", 3);
+}
 
 #define REP "representations"
 const Builtin builtins_rep[] = {
@@ -429,23 +452,24 @@ const Builtin builtins_rep[] = {
     {"dual", "r", bi_dual, REP, "The dual representation (-A^T).", "dual(std(so(2)))[1]",
      "[0, -1; 1, 0]"},
     {"sym", "r, k", bi_sym, REP, "The k-th symmetric power.", "dim(sym(std(so(3)), 2))", "6"},
-    {"wedge", "r, k", bi_wedge, REP, "The k-th exterior power.", "dim(wedge(std(so(3)), 2))",
-     "3"},
+    {"wedge", "r, k", bi_wedge, REP, "The k-th exterior power.", "dim(wedge(std(so(3)), 2))", "3"},
     {"hom", "r, s", bi_hom, REP, "Linear maps from r to s (X -> B X - X A).",
      "dim(hom(std(so(3)), trivial(so(3))))", "3"},
     {"rep", "g, mats", bi_rep, REP,
      "A representation given by the images of the basis (the homomorphism property is "
-     "checked).", "dim(rep(so(2), [[0, -2; 2, 0]]))", "2"},
+     "checked).",
+     "dim(rep(so(2), [[0, -2; 2, 0]]))", "2"},
     {"equivariant", "r_in, r_out, G = nil", bi_equivariant, REP,
      "A basis (canonical, exact) of the linear maps W with r_out(xi) W = W r_in(xi) for every "
      "basis element, and for each discrete generator of the group (of G, or of the "
-     "representations' group).", "length(equivariant(std(so(3)) * std(so(3)), std(so(3))))",
-     "1"},
+     "representations' group).",
+     "length(equivariant(std(so(3)) * std(so(3)), std(so(3))))", "1"},
     {"action", "r", bi_action, REP,
      "The algebra (or group) of the representation r acting on the coordinates "
      "R^dim(r) by the matrices of r, so that bundles and model spaces over it use r "
      "on the base: e.g. scalars(action(std(so(3)) * std(so(3)))) for functions of "
-     "3x3 matrices.", "dim(action(sym(std(so(3)), 2)))", "3"},
+     "3x3 matrices.",
+     "dim(action(sym(std(so(3)), 2)))", "3"},
     {"group", "g, gens = []", bi_group, REP,
      "The group generated by exp(g) and the given invertible matrices.",
      "dim(group(so(2), [[1, 0; 0, -1]]))", "1"},
@@ -456,13 +480,14 @@ const Builtin builtins_rep[] = {
      "dim(O(3))", "3"},
     {"SO", "n, q = nil", bi_SO, REP,
      "The rotation group SO(n) (connected: so(n) only).  SO(p, q): so(p, q) plus the "
-     "product of a time and a space reflection (determinant 1).", "dim(SO(3))", "3"},
+     "product of a time and a space reflection (determinant 1).",
+     "dim(SO(3))", "3"},
     {"lorentz", "", bi_lorentz, REP,
      "SO+(1, 3), the proper orthochronous Lorentz group: so(1, 3) without discrete "
-     "generators.", "dim(lorentz())", "6"},
+     "generators.",
+     "dim(lorentz())", "6"},
     {"S", "n", bi_S, REP, "The symmetric group permuting n coordinates.", "dim(S(3))", "0"},
     {"A", "n", bi_A, REP, "The alternating group on n coordinates.", "dim(A(4))", "0"},
     {"Z", "n", bi_Z, REP, "The cyclic group shifting n coordinates.", "dim(Z(4))", "0"},
-    {"D", "n", bi_D, REP, "The dihedral group of the n-gon on its n vertices.", "dim(D(4))",
-     "0"},
+    {"D", "n", bi_D, REP, "The dihedral group of the n-gon on its n vertices.", "dim(D(4))", "0"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL}};

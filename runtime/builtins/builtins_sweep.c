@@ -159,7 +159,7 @@ static void csv_line(StrBuf *sb, long i, const Value *pt, const Value *res, int 
 
 typedef struct {
     long task;
-    char *line;   /* with its newline */
+    char *line; /* with its newline */
 } Row;
 
 typedef struct {
@@ -435,8 +435,7 @@ static Value *bi_sweep(Call *c, Value **a)
             if (fd < 0 && (fd = part_open(part.s, why, sizeof why)) < 0)
                 err = call_error(c, "sweep: %s", why);
             struct stat sb;
-            if (!err && fstat(fd, &sb) == 0 && sb.st_size == 0 &&
-                write_all(fd, h.s, h.len) != 0)
+            if (!err && fstat(fd, &sb) == 0 && sb.st_size == 0 && write_all(fd, h.s, h.len) != 0)
                 err = call_error(c, "sweep: cannot write %s: %s", part.s, strerror(errno));
             /* the whole row in one write: a killed run leaves whole rows */
             if (!err && write_all(fd, line.s, line.len) != 0)
@@ -511,8 +510,7 @@ static Value *bi_sweep_merge(Call *c, Value **a)
     for (long i = 0; i < R.n && !err; i++) {
         if (k > 0 && R.rows[k - 1].task == R.rows[i].task) {
             if (strcmp(R.rows[k - 1].line, R.rows[i].line) != 0)
-                err = call_error(c, "sweep_merge: task %ld has two different rows",
-                                 R.rows[i].task);
+                err = call_error(c, "sweep_merge: task %ld has two different rows", R.rows[i].task);
             free(R.rows[i].line);
             continue;
         }
@@ -560,7 +558,8 @@ static Value *bi_sweep_merge(Call *c, Value **a)
 const Builtin builtins_sweep[] = {
     {"cputime", "", bi_cputime, "core",
      "CPU seconds this process has used, user + system (for timing on a shared machine; "
-     "clock() is wall time).", NULL, NULL},
+     "clock() is wall time).",
+     NULL, NULL},
     {"grid", "**axes", bi_grid, "sweeps",
      "The points of a parameter grid: one record per combination of the axes' values, "
      "the first axis varying slowest (as nested for loops).",
@@ -580,5 +579,6 @@ const Builtin builtins_sweep[] = {
      "however the tasks were spread); with points, checks that every task has its row.  "
      "Returns the number of rows.",
      "s = sweep(grid(n = 1:3), p -> p.n^2, \"/tmp/sym-help-merge.csv\"); "
-     "sweep_merge(\"/tmp/sym-help-merge.csv\")", "3"},
+     "sweep_merge(\"/tmp/sym-help-merge.csv\")",
+     "3"},
     {NULL}};

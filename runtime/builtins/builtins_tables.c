@@ -4,9 +4,9 @@
  * core layer names none.  Add a table here and declare it in builtins.h. */
 #include "builtins.h"
 
-const Builtin *const builtin_tables[] = {
-    builtins_core, builtins_matrix, builtins_poly, builtins_lie, builtins_rep, builtins_bundle,
-    builtins_model, builtins_discover, builtins_numeric, builtins_data, builtins_plot,
-    builtins_fit, builtins_kernel,
-    builtins_language, builtins_field_plot, builtins_nn, builtins_sweep,
-    NULL};
+const Builtin *const builtin_tables[] = {builtins_core,   builtins_matrix,   builtins_poly,
+                                         builtins_lie,    builtins_rep,      builtins_bundle,
+                                         builtins_model,  builtins_discover, builtins_numeric,
+                                         builtins_data,   builtins_plot,     builtins_fit,
+                                         builtins_kernel, builtins_language, builtins_field_plot,
+                                         builtins_nn,     builtins_sweep,    NULL};

@@ -119,9 +119,15 @@ static Value *write_inner(StrBuf *sb, const Value *v, int depth)
     if (depth > JSON_MAX_DEPTH)
         return val_error(NULL, "nested too deeply to save");
     switch (v->kind) {
-    case VAL_NIL: sb_puts(sb, "null"); return NULL;
-    case VAL_BOOL: sb_puts(sb, v->u.b ? "true" : "false"); return NULL;
-    case VAL_STR: put_str(sb, v->u.str.s, v->u.str.len); return NULL;
+    case VAL_NIL:
+        sb_puts(sb, "null");
+        return NULL;
+    case VAL_BOOL:
+        sb_puts(sb, v->u.b ? "true" : "false");
+        return NULL;
+    case VAL_STR:
+        put_str(sb, v->u.str.s, v->u.str.len);
+        return NULL;
     case VAL_RAT:
         sb_puts(sb, "{\"rational\": ");
         put_rat(sb, v->u.q);
@@ -239,10 +245,22 @@ static Value *write_inner(StrBuf *sb, const Value *v, int depth)
             StrBuf rec = STRBUF_INIT;
             Value *f = NULL;
             sb_puts(&rec, "{\"record\": {");
-            const char *keys[] = {"coef", "formula", "gamma", "objective", "residual",
-                                  "singular_values", "nuclear_norm", "rank", "symmetries", "gap",
-                                  "closure_residual", "iterations", "converged", "interpolate",
-                                  "interrupted", NULL};
+            const char *keys[] = {"coef",
+                                  "formula",
+                                  "gamma",
+                                  "objective",
+                                  "residual",
+                                  "singular_values",
+                                  "nuclear_norm",
+                                  "rank",
+                                  "symmetries",
+                                  "gap",
+                                  "closure_residual",
+                                  "iterations",
+                                  "converged",
+                                  "interpolate",
+                                  "interrupted",
+                                  NULL};
             int n = 0;
             for (int k = 0; keys[k] && !f; k++) {
                 Value *x = v->u.obj.type->field(v, keys[k]);
@@ -265,9 +283,11 @@ static Value *write_inner(StrBuf *sb, const Value *v, int depth)
             sb_puts(sb, "}}");
             return NULL;
         }
-        return val_error(NULL, "a %s cannot be saved as JSON (numbers, strings, lists, "
-                               "records, matrices, polynomials, algebras, model spaces and "
-                               "models can)", val_kind_name(v));
+        return val_error(NULL,
+                         "a %s cannot be saved as JSON (numbers, strings, lists, "
+                         "records, matrices, polynomials, algebras, model spaces and "
+                         "models can)",
+                         val_kind_name(v));
     default:
         return val_error(NULL, "a %s cannot be saved as JSON", val_kind_name(v));
     }
@@ -346,11 +366,21 @@ static char *read_str(Reader *r, size_t *n)
             break;
         c = r->s[r->pos++];
         switch (c) {
-        case 'n': sb_putc(&sb, '\n'); break;
-        case 't': sb_putc(&sb, '\t'); break;
-        case 'r': sb_putc(&sb, '\r'); break;
-        case 'b': sb_putc(&sb, '\b'); break;
-        case 'f': sb_putc(&sb, '\f'); break;
+        case 'n':
+            sb_putc(&sb, '\n');
+            break;
+        case 't':
+            sb_putc(&sb, '\t');
+            break;
+        case 'r':
+            sb_putc(&sb, '\r');
+            break;
+        case 'b':
+            sb_putc(&sb, '\b');
+            break;
+        case 'f':
+            sb_putc(&sb, '\f');
+            break;
         case 'u': {
             unsigned u = 0;
             if (r->pos + 4 > r->len || sscanf(r->s + r->pos, "%4x", &u) != 1) {
@@ -371,7 +401,8 @@ static char *read_str(Reader *r, size_t *n)
             }
             break;
         }
-        default: sb_putc(&sb, c);
+        default:
+            sb_putc(&sb, c);
         }
     }
     if (r->pos >= r->len) {
@@ -451,8 +482,10 @@ static int read_coords(Reader *r, PolyRing **R)
             if (l->u.list.items[i]->kind == VAL_STR)
                 sb_printf(&sb, "%s%s", i ? ", " : "", l->u.list.items[i]->u.str.s);
         char m[200];
-        snprintf(m, sizeof m, "the polynomials are over coordinates (%s): declare "
-                              "coords %s first", sb_str(&sb), sb_str(&sb));
+        snprintf(m, sizeof m,
+                 "the polynomials are over coordinates (%s): declare "
+                 "coords %s first",
+                 sb_str(&sb), sb_str(&sb));
         sb_free(&sb);
         val_unref(l);
         return fail(r, m);
@@ -474,10 +507,10 @@ static int read_terms(Reader *r, fmpq_mpoly_t p, PolyRing *R)
         st = fail(r, "terms must be a list of [coefficient, exponents]");
     for (long t = 0; !st && t < l->u.list.n; t++) {
         const Value *term = l->u.list.items[t];
-        Value *cf = term->kind == VAL_LIST && term->u.list.n == 2 &&
-                            term->u.list.items[0]->kind == VAL_STR
-                        ? rat_from_text(term->u.list.items[0]->u.str.s)
-                        : NULL;
+        Value *cf =
+            term->kind == VAL_LIST && term->u.list.n == 2 && term->u.list.items[0]->kind == VAL_STR
+                ? rat_from_text(term->u.list.items[0]->u.str.s)
+                : NULL;
         if (!cf || term->u.list.items[1]->kind != VAL_LIST ||
             (slong)term->u.list.items[1]->u.list.n != R->nvars) {
             val_unref(cf);
@@ -726,7 +759,7 @@ static Value *json_build(Reader *r, const char *kind, Value *rec)
             if (!aff)
                 val_unref(args[1]);
             if (!val_is_error(out) && name && name->kind == VAL_STR) {
-                MatAlgebra *g = out->u.obj.data;   /* fresh: not shared yet */
+                MatAlgebra *g = out->u.obj.data; /* fresh: not shared yet */
                 snprintf(g->name, sizeof g->name, "%s", name->u.str.s);
             }
         }
@@ -750,8 +783,10 @@ static Value *json_build(Reader *r, const char *kind, Value *rec)
             if (!coef || coef->kind != VAL_FMAT ||
                 (slong)coef->u.fm->rows * coef->u.fm->cols != S->dim) {
                 val_unref(copy);
-                snprintf(msg, sizeof msg, "the model's coef must be a float column of %ld "
-                                          "coordinates", (long)S->dim);
+                snprintf(msg, sizeof msg,
+                         "the model's coef must be a float column of %ld "
+                         "coordinates",
+                         (long)S->dim);
             } else {
                 out = model_value_new(space, copy);
             }
@@ -832,9 +867,9 @@ static Value *read_value(Reader *r, int depth)
             free(key);
             return NULL;
         }
-        static const char *const kinds[] = {"rational", "real", "record", "matrix", "fmatrix",
-                                            "polynomial", "polymatrix", "algebra",
-                                            "model_space", "model", NULL};
+        static const char *const kinds[] = {"rational",    "real",       "record",     "matrix",
+                                            "fmatrix",     "polynomial", "polymatrix", "algebra",
+                                            "model_space", "model",      NULL};
         int tagged = 0;
         for (int k = 0; kinds[k]; k++)
             if (strcmp(kinds[k], key) == 0)

@@ -10,8 +10,8 @@
 #include "print.h"
 
 typedef struct FitModel {
-    Value *space;   /* model space value */
-    Value *info;    /* the fit's record; its field coef holds c */
+    Value *space; /* model space value */
+    Value *info;  /* the fit's record; its field coef holds c */
 } FitModel;
 
 static void fm_free(void *d)
@@ -33,7 +33,7 @@ static Value *fm_field(const Value *v, const char *name)
     const FitModel *m = v->u.obj.data;
     if (strcmp(name, "space") == 0)
         return val_ref(m->space);
-    if (strcmp(name, "full") == 0) {   /* the full float coefficients */
+    if (strcmp(name, "full") == 0) { /* the full float coefficients */
         const ModelSpace *V = model_space_of(m->space);
         const DMat *c = model_value_coef(v);
         DMat *F = V && c ? dmat_zeros((int)V->nfull, 1) : NULL;
@@ -48,8 +48,8 @@ static Value *fm_field(const Value *v, const char *name)
     StrBuf sb = STRBUF_INIT;
     for (long i = 0; i < m->info->u.rec.n; i++)
         sb_printf(&sb, "%s, ", m->info->u.rec.keys[i]);
-    Value *e = val_error(NULL, "this model has no field '%s' (fields: %sspace, full)", name,
-                         sb_str(&sb));
+    Value *e =
+        val_error(NULL, "this model has no field '%s' (fields: %sspace, full)", name, sb_str(&sb));
     sb_free(&sb);
     return e;
 }
@@ -65,9 +65,10 @@ static Value *fm_argument(const Value *v, const Span *sp)
     return model_value_exact(v, -1, sp);
 }
 
-const ObjType model_value_type = {"model", fm_free, fm_print, NULL, fm_field, NULL, NULL,
-                                  fm_call, fm_argument, model_value_builtin_aware,
-                                  NULL};
+const ObjType model_value_type = {
+    "model", fm_free, fm_print, NULL,        fm_field,
+    NULL,    NULL,    fm_call,  fm_argument, model_value_builtin_aware,
+    NULL};
 
 Value *model_value_new(Value *V, Value *info)
 {
@@ -92,8 +93,7 @@ const DMat *model_value_coef(const Value *v)
 {
     const FitModel *m = v->u.obj.data;
     for (long i = 0; i < m->info->u.rec.n; i++)
-        if (strcmp(m->info->u.rec.keys[i], "coef") == 0 &&
-            m->info->u.rec.vals[i]->kind == VAL_FMAT)
+        if (strcmp(m->info->u.rec.keys[i], "coef") == 0 && m->info->u.rec.vals[i]->kind == VAL_FMAT)
             return m->info->u.rec.vals[i]->u.fm;
     return NULL;
 }
@@ -142,8 +142,10 @@ Value *model_value_call(const Value *mv, Value **args, int nargs, const Span *sp
     const ModelSpace *V = model_space_of(m->space);
     const DMat *c = model_value_coef(mv);
     if (nargs != 1)
-        return val_error(sp, "a model takes one argument: a point or a matrix of points "
-                             "(a row each), not %d", nargs);
+        return val_error(sp,
+                         "a model takes one argument: a point or a matrix of points "
+                         "(a row each), not %d",
+                         nargs);
     if (!V || !c)
         return val_error(sp, "this model has no space or coefficients");
     if (V->kind != MODEL_SECTIONS)
@@ -154,11 +156,10 @@ Value *model_value_call(const Value *mv, Value **args, int nargs, const Span *sp
     int one = 0;
     if (X->kind == VAL_FMAT) {
         if (X->u.fm->cols != V->n)
-            return val_error(sp, "the points have %d coordinates, the model %ld",
-                             X->u.fm->cols, (long)V->n);
+            return val_error(sp, "the points have %d coordinates, the model %ld", X->u.fm->cols,
+                             (long)V->n);
         P = dmat_copy(X->u.fm);
-    } else if (X->kind == VAL_MAT && fmpq_mat_ncols(X->u.m) == V->n &&
-               fmpq_mat_nrows(X->u.m) > 1) {
+    } else if (X->kind == VAL_MAT && fmpq_mat_ncols(X->u.m) == V->n && fmpq_mat_nrows(X->u.m) > 1) {
         P = dmat_zeros((int)fmpq_mat_nrows(X->u.m), (int)V->n);
         for (long i = 0; P && i < fmpq_mat_nrows(X->u.m); i++)
             for (long j = 0; j < V->n; j++)
@@ -167,9 +168,11 @@ Value *model_value_call(const Value *mv, Value **args, int nargs, const Span *sp
         P = point_row(X, V->n);
         one = 1;
         if (!P)
-            return val_error(sp, "a model is evaluated at a point (a list or vector of %ld "
-                                 "numbers) or at the rows of a matrix with %ld columns, not "
-                                 "a %s", (long)V->n, (long)V->n, val_kind_name(X));
+            return val_error(sp,
+                             "a model is evaluated at a point (a list or vector of %ld "
+                             "numbers) or at the rows of a matrix with %ld columns, not "
+                             "a %s",
+                             (long)V->n, (long)V->n, val_kind_name(X));
     }
     DMat *F = full_coeffs(V, c), *Theta = NULL;
     char err[256] = "";
@@ -251,10 +254,11 @@ Value *model_value_exact(const Value *mv, long digits, const Span *sp)
 
 int model_value_builtin_aware(const char *name)
 {
-    static const char *const aware[] = {
-        "eval", "discover", "exact", "round", "print", "str", "latex", "help", "show",
-        "type", "save", "plot_field", "plot_contour", "assert", "record", "append", "concat",
-        "length", "reverse", "map", "filter", "error", "builtin", NULL};
+    static const char *const aware[] = {"eval",   "discover",   "exact",        "round",   "print",
+                                        "str",    "latex",      "help",         "show",    "type",
+                                        "save",   "plot_field", "plot_contour", "assert",  "record",
+                                        "append", "concat",     "length",       "reverse", "map",
+                                        "filter", "error",      "builtin",      NULL};
     for (int i = 0; aware[i]; i++)
         if (strcmp(aware[i], name) == 0)
             return 1;

@@ -101,9 +101,12 @@ int main(int argc, char **argv)
             exprs[nexprs++] = argv[++i];
         } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
             const char *f = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
-            if (strcmp(f, "plain") == 0) fmt = FMT_PLAIN;
-            else if (strcmp(f, "unicode") == 0) fmt = FMT_UNICODE;
-            else if (strcmp(f, "latex") == 0) fmt = FMT_LATEX;
+            if (strcmp(f, "plain") == 0)
+                fmt = FMT_PLAIN;
+            else if (strcmp(f, "unicode") == 0)
+                fmt = FMT_UNICODE;
+            else if (strcmp(f, "latex") == 0)
+                fmt = FMT_LATEX;
             else {
                 fprintf(stderr, "sym: unknown format '%s' (plain, unicode or latex)\n", f);
                 return RUN_SYNTAX;
@@ -111,8 +114,10 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--memory") == 0 || strncmp(a, "--memory=", 9) == 0) {
             const char *m = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : "");
             if (!sym_alloc_parse(m, &mem_limit) || (mem_limit && mem_limit < ((size_t)1 << 20))) {
-                fprintf(stderr, "sym: --memory needs a size of at least 1M such as 512M or 2G "
-                        "(0: no limit), not '%s'\n", m);
+                fprintf(stderr,
+                        "sym: --memory needs a size of at least 1M such as 512M or 2G "
+                        "(0: no limit), not '%s'\n",
+                        m);
                 return RUN_SYNTAX;
             }
             mem_given = 1;
@@ -138,8 +143,7 @@ int main(int argc, char **argv)
         sym_alloc_set_limit(mem_limit);
     int status = RUN_OK;
     int interactive = nexprs == 0 && i >= argc && isatty(0);
-    I->format = fmt >= 0 ? (PrintFormat)fmt
-                         : (isatty(1) && interactive ? FMT_UNICODE : FMT_PLAIN);
+    I->format = fmt >= 0 ? (PrintFormat)fmt : (isatty(1) && interactive ? FMT_UNICODE : FMT_PLAIN);
     interp_load_prelude(I);
     if (nexprs > 0) {
         set_args(I, argc - i, argv + i);

@@ -20,7 +20,6 @@
 
 static Interp *completion_interp;
 
-
 void interp_load_prelude(Interp *I)
 {
     const char *text = stdlib_file_text("prelude.sym");
@@ -33,9 +32,8 @@ void interp_load_prelude(Interp *I)
 
 #ifdef HAVE_READLINE
 static const char *const repl_keywords[] = {
-    "if", "elseif", "else", "end", "for", "in", "while", "function", "return",
-    "break", "continue", "import", "coords", "and", "or", "not", "true", "false",
-    "nil", NULL};
+    "if",       "elseif", "else",   "end", "for", "in",  "while", "function", "return", "break",
+    "continue", "import", "coords", "and", "or",  "not", "true",  "false",    "nil",    NULL};
 
 /* Completion: keywords, then every bound name (builtins included). */
 static char *complete_name(const char *text, int state)
@@ -145,10 +143,10 @@ static long line_depth(const char *s)
                 p++;
             size_t n = (size_t)(p - w);
             int after_dot = w > s && w[-1] == '.';
-            if (!after_dot && ((n == 8 && strncmp(w, "function", 8) == 0) ||
-                               (n == 2 && strncmp(w, "if", 2) == 0) ||
-                               (n == 3 && strncmp(w, "for", 3) == 0) ||
-                               (n == 5 && strncmp(w, "while", 5) == 0)))
+            if (!after_dot &&
+                ((n == 8 && strncmp(w, "function", 8) == 0) ||
+                 (n == 2 && strncmp(w, "if", 2) == 0) || (n == 3 && strncmp(w, "for", 3) == 0) ||
+                 (n == 5 && strncmp(w, "while", 5) == 0)))
                 d++;
             else if (!after_dot && n == 3 && strncmp(w, "end", 3) == 0)
                 d--;
@@ -225,8 +223,8 @@ int repl_run(Interp *I, int quiet)
     if (!quiet)
         printf("Sym %s — type help, or help(\"enforce\"); Ctrl-D to leave\n", PACKAGE_VERSION);
     StrBuf pending = STRBUF_INIT;
-    long depth = 0;           /* line_depth of the pending lines */
-    size_t parsed_len = 0;    /* length at the last parse of pending */
+    long depth = 0;        /* line_depth of the pending lines */
+    size_t parsed_len = 0; /* length at the last parse of pending */
     int last = RUN_OK;
     for (;;) {
 #ifdef HAVE_READLINE
@@ -262,7 +260,7 @@ int repl_run(Interp *I, int quiet)
         if (depth > 0 && pending.len < 2 * parsed_len + 4096)
             continue;
         parsed_len = pending.len;
-        {   /* incomplete parses are not kept by the session */
+        { /* incomplete parses are not kept by the session */
             Source *probe_src = source_new("<repl>", sb_str(&pending), pending.len);
             ParseResult *probe = parser_parse(probe_src);
             int incomplete = probe->status == PARSE_INCOMPLETE;

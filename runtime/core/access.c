@@ -13,11 +13,25 @@
 static int item_shape(const Value *v, long *r, long *c)
 {
     switch (v->kind) {
-    case VAL_RAT: case VAL_REAL: case VAL_POLY: *r = *c = 1; return 1;
-    case VAL_MAT: *r = fmpq_mat_nrows(v->u.m); *c = fmpq_mat_ncols(v->u.m); return 1;
-    case VAL_FMAT: *r = v->u.fm->rows; *c = v->u.fm->cols; return 1;
-    case VAL_PMAT: *r = v->u.pmat.rows; *c = v->u.pmat.cols; return 1;
-    default: return 0;
+    case VAL_RAT:
+    case VAL_REAL:
+    case VAL_POLY:
+        *r = *c = 1;
+        return 1;
+    case VAL_MAT:
+        *r = fmpq_mat_nrows(v->u.m);
+        *c = fmpq_mat_ncols(v->u.m);
+        return 1;
+    case VAL_FMAT:
+        *r = v->u.fm->rows;
+        *c = v->u.fm->cols;
+        return 1;
+    case VAL_PMAT:
+        *r = v->u.pmat.rows;
+        *c = v->u.pmat.cols;
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -35,11 +49,15 @@ Value *arith_matrix_from_rows(Value *rows, const Span *sp, const AstNode *n)
             long r, c;
             const Span *isp = n ? &n->kids[i]->kids[j]->span : sp;
             if (!item_shape(it, &r, &c))
-                return val_error(isp, "a matrix entry must be a number, a polynomial or a "
-                                      "matrix, not a %s", val_kind_name(it));
+                return val_error(isp,
+                                 "a matrix entry must be a number, a polynomial or a "
+                                 "matrix, not a %s",
+                                 val_kind_name(it));
             if (rh >= 0 && r != rh)
-                return val_error(isp, "blocks of one matrix row must have the same number "
-                                      "of rows (%ld and %ld)", rh, r);
+                return val_error(isp,
+                                 "blocks of one matrix row must have the same number "
+                                 "of rows (%ld and %ld)",
+                                 rh, r);
             rh = r;
             rw += c;
             if (it->kind == VAL_REAL || it->kind == VAL_FMAT)
@@ -67,7 +85,7 @@ Value *arith_matrix_from_rows(Value *rows, const Span *sp, const AstNode *n)
         return val_error(sp, "matrix too large (%ld x %ld)", R, C);
     if (has_poly && has_real)
         return val_error(sp, "a matrix cannot mix polynomials and floats");
-    Value *m = has_poly ? val_pmat_new(ring, R, C)
+    Value *m = has_poly   ? val_pmat_new(ring, R, C)
                : has_real ? val_fmat(dmat_zeros((int)R, (int)C))
                           : val_mat_new(R, C);
     long r0 = 0;
@@ -88,7 +106,7 @@ Value *arith_matrix_from_rows(Value *rows, const Span *sp, const AstNode *n)
                         else
                             fmpq_set(fmpq_mat_entry(m->u.m, ti, tj), fmpq_mat_entry(it->u.m, a, b));
                     } else if (m->kind == VAL_FMAT) {
-                        double d = it->kind == VAL_RAT ? fmpq_get_d(it->u.q)
+                        double d = it->kind == VAL_RAT    ? fmpq_get_d(it->u.q)
                                    : it->kind == VAL_REAL ? mpfr_get_d(it->u.r, MPFR_RNDN)
                                    : it->kind == VAL_MAT ? fmpq_get_d(fmpq_mat_entry(it->u.m, a, b))
                                                          : DMAT_AT(it->u.fm, a, b);
@@ -122,8 +140,7 @@ static Value *want_index(const Value *v, long n, long *out, const Span *sp, cons
 {
     long i;
     if (!val_get_long(v, &i) && val_is_integer(v)) /* beyond a long */
-        return val_error(sp, "index out of range: the %s has %ld %s", what, n,
-                         n == 1 ? one : many);
+        return val_error(sp, "index out of range: the %s has %ld %s", what, n, n == 1 ? one : many);
     if (!val_get_long(v, &i))
         return val_error(sp, "an index must be an integer, not a %s", val_kind_name(v));
     if (i < 1 || i > n)
@@ -135,9 +152,16 @@ static Value *want_index(const Value *v, long n, long *out, const Span *sp, cons
 
 static void mat_dims(const Value *m, long *r, long *c)
 {
-    if (m->kind == VAL_MAT) { *r = fmpq_mat_nrows(m->u.m); *c = fmpq_mat_ncols(m->u.m); }
-    else if (m->kind == VAL_FMAT) { *r = m->u.fm->rows; *c = m->u.fm->cols; }
-    else { *r = m->u.pmat.rows; *c = m->u.pmat.cols; }
+    if (m->kind == VAL_MAT) {
+        *r = fmpq_mat_nrows(m->u.m);
+        *c = fmpq_mat_ncols(m->u.m);
+    } else if (m->kind == VAL_FMAT) {
+        *r = m->u.fm->rows;
+        *c = m->u.fm->cols;
+    } else {
+        *r = m->u.pmat.rows;
+        *c = m->u.pmat.cols;
+    }
 }
 
 static Value *mat_entry(const Value *m, long i, long j)
@@ -189,10 +213,13 @@ Value *arith_index(Value *obj, Value **idx, int nidx, const AstNode *n)
     case VAL_STR:
         if (nidx != 1)
             return val_error(sp, "a string takes one index");
-        if ((err = want_index(idx[0], (long)obj->u.str.len, &i, isp, "string", "character", "characters")))
+        if ((err = want_index(idx[0], (long)obj->u.str.len, &i, isp, "string", "character",
+                              "characters")))
             return err;
         return val_str(obj->u.str.s + i, 1);
-    case VAL_MAT: case VAL_FMAT: case VAL_PMAT: {
+    case VAL_MAT:
+    case VAL_FMAT:
+    case VAL_PMAT: {
         long r, c;
         mat_dims(obj, &r, &c);
         if (nidx == 2) {
@@ -201,7 +228,7 @@ Value *arith_index(Value *obj, Value **idx, int nidx, const AstNode *n)
                 return err;
             return mat_entry(obj, i, j);
         }
-        if (r == 1 || c == 1) {   /* a vector: one index */
+        if (r == 1 || c == 1) { /* a vector: one index */
             if ((err = want_index(idx[0], r * c, &i, isp, "vector", "entry", "entries")))
                 return err;
             return r == 1 ? mat_entry(obj, 0, i) : mat_entry(obj, i, 0);
@@ -244,8 +271,8 @@ Value *arith_field(Value *obj, const char *name, const Span *sp)
         StrBuf sb = STRBUF_INIT;
         for (long i = 0; i < obj->u.rec.n; i++)
             sb_printf(&sb, "%s%s", i ? ", " : "", obj->u.rec.keys[i]);
-        Value *e = val_error(sp, "this %s has no field '%s' (fields: %s)", obj->u.rec.type,
-                             name, sb_str(&sb));
+        Value *e = val_error(sp, "this %s has no field '%s' (fields: %s)", obj->u.rec.type, name,
+                             sb_str(&sb));
         sb_free(&sb);
         return e;
     }
@@ -331,8 +358,8 @@ Value *arith_iterable(Value *v, const Span *sp)
         long n = vec ? r * c : r;
         Value *l = val_list_new(n);
         for (long i = 0; i < n; i++)
-            val_list_set(l, i, vec ? (r == 1 ? mat_entry(v, 0, i) : mat_entry(v, i, 0))
-                                   : mat_row(v, i));
+            val_list_set(l, i,
+                         vec ? (r == 1 ? mat_entry(v, 0, i) : mat_entry(v, i, 0)) : mat_row(v, i));
         return l;
     }
     if (v->kind == VAL_OBJ && v->u.obj.type->length && v->u.obj.type->index) {

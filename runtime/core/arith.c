@@ -20,22 +20,27 @@
 static const char *op_verb(AstOp op)
 {
     switch (op) {
-    case OP_ADD: return "add";
-    case OP_SUB: return "subtract";
-    case OP_MUL: return "multiply";
-    case OP_DIV: return "divide";
-    case OP_POW: return "raise";
-    default: return "compare";
+    case OP_ADD:
+        return "add";
+    case OP_SUB:
+        return "subtract";
+    case OP_MUL:
+        return "multiply";
+    case OP_DIV:
+        return "divide";
+    case OP_POW:
+        return "raise";
+    default:
+        return "compare";
     }
 }
 
 static Value *kind_error(AstOp op, const Value *a, const Value *b, const Span *sp)
 {
     if (op == OP_POW)
-        return val_error(sp, "cannot raise a %s to a %s power", val_kind_name(a),
-                         val_kind_name(b));
-    return val_error(sp, "cannot %s a %s and a %s (operator '%s')", op_verb(op),
-                     val_kind_name(a), val_kind_name(b), ast_op_name(op));
+        return val_error(sp, "cannot raise a %s to a %s power", val_kind_name(a), val_kind_name(b));
+    return val_error(sp, "cannot %s a %s and a %s (operator '%s')", op_verb(op), val_kind_name(a),
+                     val_kind_name(b), ast_op_name(op));
 }
 
 int arith_to_mpfr(mpfr_t r, const Value *v)
@@ -55,7 +60,10 @@ int arith_to_mpfr(mpfr_t r, const Value *v)
     return 0;
 }
 
-static int is_number(const Value *v) { return v->kind == VAL_RAT || v->kind == VAL_REAL; }
+static int is_number(const Value *v)
+{
+    return v->kind == VAL_RAT || v->kind == VAL_REAL;
+}
 
 /* ---------------------------------------------------------------- numbers */
 
@@ -73,7 +81,8 @@ static Value *rat_pow(const fmpq_t a, const fmpq_t e, const Span *sp)
     if (bits < 1)
         bits = 1;
     ulong un = n < 0 ? -(ulong)n : (ulong)n;
-    if (!fmpq_is_zero(a) && !fmpq_is_one(a) && !(fmpz_is_pm1(fmpq_numref(a)) && fmpz_is_one(fmpq_denref(a)))) {
+    if (!fmpq_is_zero(a) && !fmpq_is_one(a) &&
+        !(fmpz_is_pm1(fmpq_numref(a)) && fmpz_is_one(fmpq_denref(a)))) {
         double est = (double)un * (double)bits;
         if (est > 1e8)
             return val_error(sp, "result too large (about %.0f bits)", est);
@@ -185,7 +194,7 @@ static Value *rat_native(AstOp op, const fmpq_t a, const fmpq_t b, const Span *s
             return NULL;
         double n = fabs((double)fmpz_get_si(fmpq_numref(b)));
         if (n * (an + ad - 2 > 1 ? an + ad - 2 : 1) > 1e8)
-            return NULL; /* rat_pow's size guard says it is too large */
+            return NULL;     /* rat_pow's size guard says it is too large */
         est = n * (an + ad); /* a bound on the bits of the result */
     }
     if (est < NATIVE_MIN_BITS)
@@ -231,10 +240,14 @@ static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span 
 {
     if (a->kind == VAL_RAT && b->kind == VAL_RAT) {
         switch (op) {
-        case OP_LT: return val_bool(fmpq_cmp(a->u.q, b->u.q) < 0);
-        case OP_LE: return val_bool(fmpq_cmp(a->u.q, b->u.q) <= 0);
-        case OP_GT: return val_bool(fmpq_cmp(a->u.q, b->u.q) > 0);
-        case OP_GE: return val_bool(fmpq_cmp(a->u.q, b->u.q) >= 0);
+        case OP_LT:
+            return val_bool(fmpq_cmp(a->u.q, b->u.q) < 0);
+        case OP_LE:
+            return val_bool(fmpq_cmp(a->u.q, b->u.q) <= 0);
+        case OP_GT:
+            return val_bool(fmpq_cmp(a->u.q, b->u.q) > 0);
+        case OP_GE:
+            return val_bool(fmpq_cmp(a->u.q, b->u.q) >= 0);
         case OP_POW: {
             Value *r = rat_native(op, a->u.q, b->u.q, sp);
             if (!r)
@@ -252,10 +265,14 @@ static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span 
             if (r)
                 return r;
             r = val_rat_si(0);
-            if (op == OP_ADD) fmpq_add(r->u.q, a->u.q, b->u.q);
-            else if (op == OP_SUB) fmpq_sub(r->u.q, a->u.q, b->u.q);
-            else if (op == OP_MUL) fmpq_mul(r->u.q, a->u.q, b->u.q);
-            else fmpq_div(r->u.q, a->u.q, b->u.q);
+            if (op == OP_ADD)
+                fmpq_add(r->u.q, a->u.q, b->u.q);
+            else if (op == OP_SUB)
+                fmpq_sub(r->u.q, a->u.q, b->u.q);
+            else if (op == OP_MUL)
+                fmpq_mul(r->u.q, a->u.q, b->u.q);
+            else
+                fmpq_div(r->u.q, a->u.q, b->u.q);
             return r;
         }
         }
@@ -264,7 +281,7 @@ static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span 
        alone (2^(1/2)) gets the session's */
     if (a->kind == VAL_REAL && b->kind == VAL_REAL)
         prec = mpfr_get_prec(a->u.r) < mpfr_get_prec(b->u.r) ? mpfr_get_prec(a->u.r)
-                                                              : mpfr_get_prec(b->u.r);
+                                                             : mpfr_get_prec(b->u.r);
     else if (a->kind == VAL_REAL)
         prec = mpfr_get_prec(a->u.r);
     else if (b->kind == VAL_REAL)
@@ -277,7 +294,10 @@ static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span 
     Value *r = NULL;
     int c;
     switch (op) {
-    case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+    case OP_LT:
+    case OP_LE:
+    case OP_GT:
+    case OP_GE:
         if (mpfr_nan_p(x) || mpfr_nan_p(y)) {
             r = val_bool(0);
             break;
@@ -285,9 +305,15 @@ static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span 
         c = mpfr_cmp(x, y);
         r = val_bool(op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0);
         break;
-    case OP_ADD: mpfr_add(x, x, y, MPFR_RNDN); break;
-    case OP_SUB: mpfr_sub(x, x, y, MPFR_RNDN); break;
-    case OP_MUL: mpfr_mul(x, x, y, MPFR_RNDN); break;
+    case OP_ADD:
+        mpfr_add(x, x, y, MPFR_RNDN);
+        break;
+    case OP_SUB:
+        mpfr_sub(x, x, y, MPFR_RNDN);
+        break;
+    case OP_MUL:
+        mpfr_mul(x, x, y, MPFR_RNDN);
+        break;
     case OP_DIV:
         if (mpfr_zero_p(y)) {
             r = val_error(sp, "division by zero");
@@ -302,7 +328,8 @@ static Value *number_binop(AstOp op, const Value *a, const Value *b, const Span 
         }
         mpfr_pow(x, x, y, MPFR_RNDN);
         break;
-    default: r = kind_error(op, a, b, sp);
+    default:
+        r = kind_error(op, a, b, sp);
     }
     if (!r)
         r = val_real(x);
@@ -318,16 +345,16 @@ static Value *qmat_status_error(int st, const Span *sp, const char *what)
     return val_error(sp, "%s: %s", what, qmat_strerror(st));
 }
 
-static Value *mat_scalar(AstOp op, const Value *m, const fmpq_t s, int scalar_left,
-                         const Span *sp)
+static Value *mat_scalar(AstOp op, const Value *m, const fmpq_t s, int scalar_left, const Span *sp)
 {
     if (op == OP_DIV && scalar_left)
         return val_error(sp, "cannot divide a number by a matrix (use inv)");
     if (op == OP_DIV && fmpq_is_zero(s))
         return val_error(sp, "division by zero");
     if (op != OP_MUL && op != OP_DIV)
-        return val_error(sp, "cannot %s a matrix and a number (operator '%s'); "
-                             "use eye(n) to add a multiple of the identity",
+        return val_error(sp,
+                         "cannot %s a matrix and a number (operator '%s'); "
+                         "use eye(n) to add a multiple of the identity",
                          op_verb(op), ast_op_name(op));
     Value *r = val_mat(m->u.m);
     if (op == OP_MUL)
@@ -349,13 +376,19 @@ static Value *mat_binop(AstOp op, const Value *a, const Value *b, const Span *sp
     Value *r = val_mat_new(0, 0);
     int st;
     switch (op) {
-    case OP_ADD: st = qmat_add(r->u.m, a->u.m, b->u.m); break;
-    case OP_SUB: st = qmat_sub(r->u.m, a->u.m, b->u.m); break;
-    case OP_MUL: st = qmat_mul(r->u.m, a->u.m, b->u.m); break;
+    case OP_ADD:
+        st = qmat_add(r->u.m, a->u.m, b->u.m);
+        break;
+    case OP_SUB:
+        st = qmat_sub(r->u.m, a->u.m, b->u.m);
+        break;
+    case OP_MUL:
+        st = qmat_mul(r->u.m, a->u.m, b->u.m);
+        break;
     default:
         val_unref(r);
-        return val_error(sp, "cannot %s two matrices with '%s'%s", op_verb(op),
-                         ast_op_name(op), op == OP_DIV ? " (use A * inv(B))" : "");
+        return val_error(sp, "cannot %s two matrices with '%s'%s", op_verb(op), ast_op_name(op),
+                         op == OP_DIV ? " (use A * inv(B))" : "");
     }
     if (st) {
         Value *e = val_error(sp, "cannot %s a %ldx%ld and a %ldx%ld matrix", op_verb(op),
@@ -432,13 +465,11 @@ static Value *mat_pow(const Value *a, const Value *b, const Span *sp)
     }
     if (st) {
         val_unref(r);
-        return st == QMAT_E_SINGULAR
-                   ? val_error(sp, "a singular matrix has no negative powers")
-                   : qmat_status_error(st, sp, "matrix power");
+        return st == QMAT_E_SINGULAR ? val_error(sp, "a singular matrix has no negative powers")
+                                     : qmat_status_error(st, sp, "matrix power");
     }
     return r;
 }
-
 
 static double number_to_d(const Value *v)
 {
@@ -468,23 +499,24 @@ static Value *fmat_binop(AstOp op, const Value *a, const Value *b, const Span *s
         return val_error(sp, "out of memory");
     }
     int st = DMAT_ERR_DIM;
-    if (op == OP_ADD) st = dmat_add(&z, x, y);
-    else if (op == OP_SUB) st = dmat_sub(&z, x, y);
-    else if (op == OP_MUL) st = dmat_mul(&z, x, y);
+    if (op == OP_ADD)
+        st = dmat_add(&z, x, y);
+    else if (op == OP_SUB)
+        st = dmat_sub(&z, x, y);
+    else if (op == OP_MUL)
+        st = dmat_mul(&z, x, y);
     else {
         dmat_free(x);
         dmat_free(y);
         return kind_error(op, a, b, sp);
     }
-    Value *r = st ? val_error(sp, "cannot %s a %dx%d and a %dx%d matrix", op_verb(op),
-                              x->rows, x->cols, y->rows, y->cols)
+    Value *r = st ? val_error(sp, "cannot %s a %dx%d and a %dx%d matrix", op_verb(op), x->rows,
+                              x->cols, y->rows, y->cols)
                   : val_fmat(z);
     dmat_free(x);
     dmat_free(y);
     return r;
 }
-
-
 
 static Value *ring_mismatch(const PolyRing *A, const PolyRing *B, const Span *sp)
 {
@@ -493,9 +525,10 @@ static Value *ring_mismatch(const PolyRing *A, const PolyRing *B, const Span *sp
         sb_printf(&sa, "%s%s", i ? ", " : "", A->names[i]);
     for (slong i = 0; i < B->nvars; i++)
         sb_printf(&sb, "%s%s", i ? ", " : "", B->names[i]);
-    Value *e = val_error(sp, "polynomials of two different coordinate rings: "
-                             "(%s) from one 'coords', (%s) from another; "
-                             "to_coords(p) moves p into the current coordinates",
+    Value *e = val_error(sp,
+                         "polynomials of two different coordinate rings: "
+                         "(%s) from one 'coords', (%s) from another; "
+                         "to_coords(p) moves p into the current coordinates",
                          sb_str(&sa), sb_str(&sb));
     sb_free(&sa);
     sb_free(&sb);
@@ -525,11 +558,20 @@ static Value *poly_binop(AstOp op, const Value *a, const Value *b, const Span *s
         res = kind_error(op, a, b, sp);
     } else {
         switch (op) {
-        case OP_ADD: st = poly_add(r->u.poly.p, x, y, R, err); break;
-        case OP_SUB: st = poly_sub(r->u.poly.p, x, y, R, err); break;
-        case OP_MUL: st = poly_mul(r->u.poly.p, x, y, R, err); break;
-        case OP_DIV: st = poly_div(r->u.poly.p, x, y, R, err); break;
-        default: res = kind_error(op, a, b, sp);
+        case OP_ADD:
+            st = poly_add(r->u.poly.p, x, y, R, err);
+            break;
+        case OP_SUB:
+            st = poly_sub(r->u.poly.p, x, y, R, err);
+            break;
+        case OP_MUL:
+            st = poly_mul(r->u.poly.p, x, y, R, err);
+            break;
+        case OP_DIV:
+            st = poly_div(r->u.poly.p, x, y, R, err);
+            break;
+        default:
+            res = kind_error(op, a, b, sp);
         }
     }
     fmpq_mpoly_clear(x, R->ctx);
@@ -599,12 +641,14 @@ static Value *pmat_binop(AstOp op, const Value *a, const Value *b, const Span *s
     long xr = x->u.pmat.rows, xc = x->u.pmat.cols, yr = y->u.pmat.rows, yc = y->u.pmat.cols;
     if (op == OP_ADD || op == OP_SUB) {
         if (xr != yr || xc != yc) {
-            r = val_error(sp, "cannot %s a %ldx%ld and a %ldx%ld matrix", op_verb(op), xr, xc, yr, yc);
+            r = val_error(sp, "cannot %s a %ldx%ld and a %ldx%ld matrix", op_verb(op), xr, xc, yr,
+                          yc);
         } else {
             r = val_pmat_new(R, xr, xc);
             for (long i = 0; i < xr * xc && !st; i++)
-                st = op == OP_ADD ? poly_add(r->u.pmat.e + i, x->u.pmat.e + i, y->u.pmat.e + i, R, err)
-                                  : poly_sub(r->u.pmat.e + i, x->u.pmat.e + i, y->u.pmat.e + i, R, err);
+                st = op == OP_ADD
+                         ? poly_add(r->u.pmat.e + i, x->u.pmat.e + i, y->u.pmat.e + i, R, err)
+                         : poly_sub(r->u.pmat.e + i, x->u.pmat.e + i, y->u.pmat.e + i, R, err);
         }
     } else if (op == OP_MUL) {
         if (xc != yr) {
@@ -616,9 +660,11 @@ static Value *pmat_binop(AstOp op, const Value *a, const Value *b, const Span *s
             for (long i = 0; i < xr && !st; i++)
                 for (long j = 0; j < yc && !st; j++)
                     for (long k = 0; k < xc && !st; k++) {
-                        st = poly_mul(t, x->u.pmat.e + i * xc + k, y->u.pmat.e + k * yc + j, R, err);
+                        st =
+                            poly_mul(t, x->u.pmat.e + i * xc + k, y->u.pmat.e + k * yc + j, R, err);
                         if (!st)
-                            st = poly_add(r->u.pmat.e + i * yc + j, r->u.pmat.e + i * yc + j, t, R, err);
+                            st = poly_add(r->u.pmat.e + i * yc + j, r->u.pmat.e + i * yc + j, t, R,
+                                          err);
                     }
             fmpq_mpoly_clear(t, R->ctx);
         }
@@ -641,8 +687,8 @@ static Value *list_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp
     long n;
     if (a->kind == VAL_LIST && b->kind == VAL_LIST) {
         if (a->u.list.n != b->u.list.n)
-            return val_error(sp, "cannot %s lists of lengths %ld and %ld", op_verb(op),
-                             a->u.list.n, b->u.list.n);
+            return val_error(sp, "cannot %s lists of lengths %ld and %ld", op_verb(op), a->u.list.n,
+                             b->u.list.n);
         n = a->u.list.n;
     } else {
         n = a->kind == VAL_LIST ? a->u.list.n : b->u.list.n;
@@ -686,9 +732,10 @@ Value *arith_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp)
             size_t n = a->u.str.len + b->u.str.len;
             if (n < a->u.str.len || n == (size_t)-1 || !sym_alloc_fits(n + 1)) {
                 char b1[32], b2[32];
-                return val_error(sp, "out of memory: the string would have %s, over the "
-                                 "memory limit of %s (see memory())", sym_alloc_format(b1, n),
-                                 sym_alloc_format(b2, sym_alloc_limit()));
+                return val_error(sp,
+                                 "out of memory: the string would have %s, over the "
+                                 "memory limit of %s (see memory())",
+                                 sym_alloc_format(b1, n), sym_alloc_format(b2, sym_alloc_limit()));
             }
             Value *r = val_str(a->u.str.s, a->u.str.len);
             r->u.str.s = sym_xrealloc(r->u.str.s, n + 1); /* raises past the limit */
@@ -699,7 +746,10 @@ Value *arith_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp)
         }
         if (op >= OP_LT && op <= OP_GE) {
             int c = strcmp(a->u.str.s, b->u.str.s);
-            return val_bool(op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0);
+            return val_bool(op == OP_LT   ? c < 0
+                            : op == OP_LE ? c <= 0
+                            : op == OP_GT ? c > 0
+                                          : c >= 0);
         }
     }
     if (op >= OP_LT && op <= OP_GE)
@@ -714,19 +764,21 @@ Value *arith_binop(Interp *I, AstOp op, Value *a, Value *b, const Span *sp)
     }
     if (a->kind == VAL_MAT && op == OP_POW)
         return mat_pow(a, b, sp);
-    if ((a->kind == VAL_MAT || b->kind == VAL_MAT) &&
-        (a->kind == VAL_MAT || a->kind == VAL_RAT) && (b->kind == VAL_MAT || b->kind == VAL_RAT)) {
+    if ((a->kind == VAL_MAT || b->kind == VAL_MAT) && (a->kind == VAL_MAT || a->kind == VAL_RAT) &&
+        (b->kind == VAL_MAT || b->kind == VAL_RAT)) {
         Value *r = mat_binop(op, a, b, sp);
         if (r)
             return r;
     }
     if (a->kind == VAL_FMAT || b->kind == VAL_FMAT ||
-        ((a->kind == VAL_MAT || b->kind == VAL_MAT) && (a->kind == VAL_REAL || b->kind == VAL_REAL)))
+        ((a->kind == VAL_MAT || b->kind == VAL_MAT) &&
+         (a->kind == VAL_REAL || b->kind == VAL_REAL)))
         if ((a->kind == VAL_FMAT || a->kind == VAL_MAT || is_number(a)) &&
             (b->kind == VAL_FMAT || b->kind == VAL_MAT || is_number(b)))
             return fmat_binop(op, a, b, sp);
     if (a->kind == VAL_PMAT || b->kind == VAL_PMAT ||
-        ((a->kind == VAL_MAT || b->kind == VAL_MAT) && (a->kind == VAL_POLY || b->kind == VAL_POLY)))
+        ((a->kind == VAL_MAT || b->kind == VAL_MAT) &&
+         (a->kind == VAL_POLY || b->kind == VAL_POLY)))
         return pmat_binop(op, a, b, sp);
     if ((a->kind == VAL_POLY && (b->kind == VAL_POLY || b->kind == VAL_RAT)) ||
         (b->kind == VAL_POLY && a->kind == VAL_RAT))
@@ -746,8 +798,8 @@ Value *arith_neg(Interp *I, Value *a, const Span *sp)
         mpfr_neg(r->u.r, r->u.r, MPFR_RNDN);
         return r;
     }
-    if (a->kind == VAL_MAT || a->kind == VAL_FMAT || a->kind == VAL_POLY ||
-        a->kind == VAL_PMAT || a->kind == VAL_LIST || a->kind == VAL_OBJ) {
+    if (a->kind == VAL_MAT || a->kind == VAL_FMAT || a->kind == VAL_POLY || a->kind == VAL_PMAT ||
+        a->kind == VAL_LIST || a->kind == VAL_OBJ) {
         Value *m1 = val_rat_si(-1);
         Value *r = arith_binop(I, OP_MUL, m1, a, sp);
         val_unref(m1);
@@ -781,8 +833,10 @@ Value *arith_parse_number(const char *text, const Span *sp)
     if (!sym_alloc_fits(2 * ndig + 64)) {
         fmpz_clear(m);
         char b[32];
-        return val_error(sp, "the number has %zu digits: too large for the memory limit of %s "
-                         "(see memory())", ndig, sym_alloc_format(b, sym_alloc_limit()));
+        return val_error(sp,
+                         "the number has %zu digits: too large for the memory limit of %s "
+                         "(see memory())",
+                         ndig, sym_alloc_format(b, sym_alloc_limit()));
     }
     if (ndig > 0) {
         char *digits = sym_xmalloc(ndig + 1), *d = digits;

@@ -51,8 +51,10 @@ void builtin_sig_parse(BuiltinSig *sig, const Builtin *b)
             opt = 1;
             int depth = 0;
             while (*p && !(depth == 0 && *p == ',')) {
-                if (*p == '(' || *p == '[') depth++;
-                if (*p == ')' || *p == ']') depth--;
+                if (*p == '(' || *p == '[')
+                    depth++;
+                if (*p == ')' || *p == ']')
+                    depth--;
                 p++;
             }
         }
@@ -133,7 +135,8 @@ Value *arg_long(Call *c, Value **a, int i, long lo, long hi, long *out)
     if (a[i] && !val_get_long(a[i], &v) && val_is_integer(a[i])) /* beyond a long */
         return arg_error(c, i, "%s is out of range (%ld to %ld)",
                          fmpz_sgn(fmpq_numref(a[i]->u.q)) < 0 ? "a huge negative integer"
-                                                              : "a huge integer", lo, hi);
+                                                              : "a huge integer",
+                         lo, hi);
     if (!a[i] || !val_get_long(a[i], &v))
         return arg_type_error(c, i, "an integer", a[i]);
     if (v < lo || v > hi)

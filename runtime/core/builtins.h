@@ -17,23 +17,23 @@ struct Interp;
 typedef struct Call {
     struct Interp *I;
     const struct Builtin *b;
-    Span span;              /* the whole call */
-    const Span *arg_spans;  /* per parameter: the argument's span (the call
-                               span for a missing one) */
+    Span span;             /* the whole call */
+    const Span *arg_spans; /* per parameter: the argument's span (the call
+                              span for a missing one) */
 } Call;
 
 typedef Value *(*BuiltinFn)(Call *c, Value **args);
 
 typedef struct Builtin {
     const char *name;
-    const char *params;     /* "A, b, k = 1, *rest": '=' marks an optional
-                               parameter (its default is documentation:
-                               the C function sees NULL), '*' variadic */
+    const char *params; /* "A, b, k = 1, *rest": '=' marks an optional
+                           parameter (its default is documentation:
+                           the C function sees NULL), '*' variadic */
     BuiltinFn fn;
     const char *category;
-    const char *help;       /* what it does, what it returns */
-    const char *example;    /* Sym input run by the help-example test */
-    const char *example_out;/* its expected plain output */
+    const char *help;        /* what it does, what it returns */
+    const char *example;     /* Sym input run by the help-example test */
+    const char *example_out; /* its expected plain output */
 } Builtin;
 
 #define BUILTIN_MAX_PARAMS 12
@@ -41,7 +41,7 @@ typedef struct Builtin {
 /* A parsed parameter list (made once per builtin at startup). */
 typedef struct BuiltinSig {
     int nparams, nrequired, variadic; /* variadic: last param collects */
-    int kwvariadic;  /* last param `**name` collects keywords in a record */
+    int kwvariadic;                   /* last param `**name` collects keywords in a record */
     char names[BUILTIN_MAX_PARAMS][32];
     int optional[BUILTIN_MAX_PARAMS];
 } BuiltinSig;
@@ -56,11 +56,9 @@ extern const Builtin *const builtin_tables[];
 const Builtin *builtin_find(const char *name);
 
 /* --- helpers for builtin bodies (all return new references) --- */
-Value *call_error(Call *c, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+Value *call_error(Call *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Error pointing at argument i. */
-Value *arg_error(Call *c, int i, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+Value *arg_error(Call *c, int i, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* "name: argument i (param) must be <expected>, not <kind>" */
 Value *arg_type_error(Call *c, int i, const char *expected, const Value *got);
 /* Integer argument within [lo, hi]: NULL and *out set, or an error. */

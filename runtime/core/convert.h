@@ -20,7 +20,7 @@ int convert_double(const Value *v, double *x);
 DMat *convert_dmat(const Value *v);
 
 /* convert_dmat, and also a list of numbers as a column.  NULL with
-   *nomem = 0 when v is none of these, *nomem = 1 when memory ran out. */
+ *nomem = 0 when v is none of these, *nomem = 1 when memory ran out. */
 DMat *convert_dmat_column(const Value *v, int *nomem);
 
 /* A new float column value of x[0..n-1] (an error value if memory ran out). */

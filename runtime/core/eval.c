@@ -89,8 +89,7 @@ static Value *unknown_name(Interp *I, Scope *S, const AstNode *n)
 {
     const char *best = suggest_name(I->globals, S ? S->locals : NULL, n->text);
     if (best)
-        return val_error(&n->span, "unknown name '%s' (did you mean '%s'?)",
-                         n->text, best);
+        return val_error(&n->span, "unknown name '%s' (did you mean '%s'?)", n->text, best);
     return val_error(&n->span, "unknown name '%s'", n->text);
 }
 
@@ -99,7 +98,7 @@ static Value *unknown_name(Interp *I, Scope *S, const AstNode *n)
 typedef struct ArgList {
     int n;
     Value **vals;
-    const char **keys;    /* NULL for positional */
+    const char **keys; /* NULL for positional */
     Span *spans;
 } ArgList;
 
@@ -129,7 +128,8 @@ static Value *eval_args(Interp *I, Scope *S, const AstNode *call, ArgList *a)
                     return val_error(&k->span, "keyword '%s' given twice", k->text);
         }
         if (k->kind != AST_KWARG && i > 0 && call->kids[i]->kind == AST_KWARG)
-            return val_error(&k->span, "a positional argument cannot follow the keyword "
+            return val_error(&k->span,
+                             "a positional argument cannot follow the keyword "
                              "argument '%s =' (which parameter would it be?)",
                              call->kids[i]->text);
         Value *v = eval_expr(I, S, e);
@@ -183,8 +183,8 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
                 continue;
             }
             if (p == npos) {
-                err = val_error(&a->spans[i], "%s: unknown keyword '%s' (parameters: %s)",
-                                b->name, a->keys[i], b->params);
+                err = val_error(&a->spans[i], "%s: unknown keyword '%s' (parameters: %s)", b->name,
+                                a->keys[i], b->params);
                 break;
             }
             if (slot[p]) {
@@ -203,14 +203,14 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
             } else if (sig->variadic) {
                 val_list_set(rest, ri++, val_ref(a->vals[i]));
             } else {
-                err = val_error(&a->spans[i], "%s takes at most %d argument%s (%s)", b->name,
-                                npos, npos == 1 ? "" : "s", b->params);
+                err = val_error(&a->spans[i], "%s takes at most %d argument%s (%s)", b->name, npos,
+                                npos == 1 ? "" : "s", b->params);
             }
         } else if (sig->variadic && ri < nrest) {
             val_list_set(rest, ri++, val_ref(a->vals[i]));
         } else {
-            err = val_error(&a->spans[i], "%s takes at most %d argument%s (%s), got %d",
-                            b->name, npos, npos == 1 ? "" : "s", b->params, a->n);
+            err = val_error(&a->spans[i], "%s takes at most %d argument%s (%s), got %d", b->name,
+                            npos, npos == 1 ? "" : "s", b->params, a->n);
         }
     }
     if (!err && sig->variadic && ri < nrest) {
@@ -219,8 +219,8 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
     }
     for (int p = 0; p < npos && !err; p++)
         if (!slot[p] && !sig->optional[p])
-            err = val_error(sp, "%s: missing argument '%s' (%s(%s))", b->name,
-                            sig->names[p], b->name, b->params);
+            err = val_error(sp, "%s: missing argument '%s' (%s(%s))", b->name, sig->names[p],
+                            b->name, b->params);
     if (err) {
         val_unref(rest);
         return err;
@@ -234,18 +234,18 @@ static Value *call_builtin(Interp *I, const Builtin *b, ArgList *a, const Span *
        section): the ObjType's overloading table, value.h */
     Value *conv[BUILTIN_MAX_PARAMS] = {0};
     for (int p = 0; p < sig->nparams; p++)
-            if (slot[p] && slot[p]->kind == VAL_OBJ && slot[p]->u.obj.type->argument &&
-                !(slot[p]->u.obj.type->aware && slot[p]->u.obj.type->aware(b->name))) {
-                conv[p] = slot[p]->u.obj.type->argument(slot[p], &spans[p]);
-                if (val_is_error(conv[p])) {
-                    Value *e = conv[p];
-                    for (int q = 0; q < p; q++)
-                        val_unref(conv[q]);
-                    val_unref(rest);
-                    return e;
-                }
-                slot[p] = conv[p];
+        if (slot[p] && slot[p]->kind == VAL_OBJ && slot[p]->u.obj.type->argument &&
+            !(slot[p]->u.obj.type->aware && slot[p]->u.obj.type->aware(b->name))) {
+            conv[p] = slot[p]->u.obj.type->argument(slot[p], &spans[p]);
+            if (val_is_error(conv[p])) {
+                Value *e = conv[p];
+                for (int q = 0; q < p; q++)
+                    val_unref(conv[q]);
+                val_unref(rest);
+                return e;
             }
+            slot[p] = conv[p];
+        }
     Call c = {I, b, *sp, spans};
     Value *r;
     SymRecover rc;
@@ -295,15 +295,15 @@ static Value *call_user(Interp *I, Value *fn, ArgList *a, const Span *sp)
                 if (strcmp(def->kids[j]->text, a->keys[i]) == 0)
                     p = j;
             if (p < 0)
-                err = val_error(&a->spans[i], "%s has no parameter '%s'", fn->u.fn.name,
-                                a->keys[i]);
+                err =
+                    val_error(&a->spans[i], "%s has no parameter '%s'", fn->u.fn.name, a->keys[i]);
         } else {
             while (pos < np && given[pos])
                 pos++;
             p = pos;
             if (p >= np)
-                err = val_error(&a->spans[i], "%s takes %d argument%s, got %d",
-                                fn->u.fn.name, np, np == 1 ? "" : "s", a->n);
+                err = val_error(&a->spans[i], "%s takes %d argument%s, got %d", fn->u.fn.name, np,
+                                np == 1 ? "" : "s", a->n);
         }
         if (!err && given[p])
             err = val_error(&a->spans[i], "%s: argument '%s' given twice", fn->u.fn.name,
@@ -395,8 +395,7 @@ static Value *eval_call(Interp *I, Scope *S, const AstNode *n)
         return fn;
     if (fn->kind != VAL_BUILTIN && fn->kind != VAL_FUNC &&
         !(fn->kind == VAL_OBJ && fn->u.obj.type->call)) {
-        Value *e = val_error(&n->kids[0]->span, "a %s is not a function",
-                             val_kind_name(fn));
+        Value *e = val_error(&n->kids[0]->span, "a %s is not a function", val_kind_name(fn));
         val_unref(fn);
         return e;
     }
@@ -441,8 +440,8 @@ static Value *eval_matrix(Interp *I, Scope *S, const AstNode *n)
 }
 
 /* Evaluate a range a:b or a:s:b to its start, step and count. */
-static Value *range_parts(Interp *I, Scope *S, const AstNode *n, Value **start,
-                          Value **step, long *count)
+static Value *range_parts(Interp *I, Scope *S, const AstNode *n, Value **start, Value **step,
+                          long *count)
 {
     Value *a = eval_expr(I, S, n->kids[0]);
     if (val_is_error(a))
@@ -652,8 +651,7 @@ static Value *eval_index(Interp *I, Scope *S, const AstNode *n)
             return e;
         }
     }
-    Value *r = slice_wanted(idx, ni) ? slice_index(obj, idx, ni, n)
-                                     : arith_index(obj, idx, ni, n);
+    Value *r = slice_wanted(idx, ni) ? slice_index(obj, idx, ni, n) : arith_index(obj, idx, ni, n);
     val_unref(obj);
     val_unref(idx[0]);
     val_unref(idx[1]);
@@ -691,7 +689,7 @@ enum { LITERAL_CACHE_MIN = 40 };
 typedef struct LiteralCache {
     const AstNode **keys;
     Value **vals;
-    size_t n, cap;            /* cap: a power of 2, or 0 */
+    size_t n, cap; /* cap: a power of 2, or 0 */
 } LiteralCache;
 
 static size_t literal_slot(const LiteralCache *c, const AstNode *n)
@@ -766,24 +764,38 @@ static Value *eval_number(Interp *I, const AstNode *n)
 static Value *eval_expr(Interp *I, Scope *S, const AstNode *n)
 {
     switch (n->kind) {
-    case AST_NUM: return eval_number(I, n);
-    case AST_STR: return val_str(n->text, n->text_len);
-    case AST_NIL: return val_nil();
-    case AST_TRUE: return val_bool(1);
-    case AST_FALSE: return val_bool(0);
+    case AST_NUM:
+        return eval_number(I, n);
+    case AST_STR:
+        return val_str(n->text, n->text_len);
+    case AST_NIL:
+        return val_nil();
+    case AST_TRUE:
+        return val_bool(1);
+    case AST_FALSE:
+        return val_bool(0);
     case AST_NAME: {
         Value *v = lookup(I, S, n->text);
         return v ? val_ref(v) : unknown_name(I, S, n);
     }
-    case AST_UNARY: return eval_unary(I, S, n);
-    case AST_BINARY: return eval_binary(I, S, n);
-    case AST_RANGE: return eval_range(I, S, n);
-    case AST_CALL: return eval_call(I, S, n);
-    case AST_INDEX: return eval_index(I, S, n);
-    case AST_FIELD: return eval_field(I, S, n);
-    case AST_LIST: return eval_list(I, S, n);
-    case AST_MATRIX: return eval_matrix(I, S, n);
-    case AST_LAMBDA: return eval_lambda(I, S, n);
+    case AST_UNARY:
+        return eval_unary(I, S, n);
+    case AST_BINARY:
+        return eval_binary(I, S, n);
+    case AST_RANGE:
+        return eval_range(I, S, n);
+    case AST_CALL:
+        return eval_call(I, S, n);
+    case AST_INDEX:
+        return eval_index(I, S, n);
+    case AST_FIELD:
+        return eval_field(I, S, n);
+    case AST_LIST:
+        return eval_list(I, S, n);
+    case AST_MATRIX:
+        return eval_matrix(I, S, n);
+    case AST_LAMBDA:
+        return eval_lambda(I, S, n);
     default:
         return val_error(&n->span, "a %s is not an expression", ast_kind_name(n->kind));
     }
@@ -906,8 +918,7 @@ static Value *eval_condition(Interp *I, Scope *S, const AstNode *c)
     Value *v = eval_expr(I, S, c);
     if (val_is_error(v) || v->kind == VAL_BOOL)
         return v;
-    Value *e = val_error(&c->span, "a condition must be true or false, not a %s",
-                         val_kind_name(v));
+    Value *e = val_error(&c->span, "a condition must be true or false, not a %s", val_kind_name(v));
     val_unref(v);
     return e;
 }
@@ -964,7 +975,7 @@ static void echo_value(Interp *I, Value *v)
     env_set(I->globals, "ans", v);
     StrBuf sb = STRBUF_INIT;
     if (v->kind == VAL_BUILTIN && strcmp(v->u.builtin->name, "help") == 0)
-        help_overview(&sb);   /* `help` alone, as the banner says */
+        help_overview(&sb); /* `help` alone, as the banner says */
     else
         print_value(&sb, v, I->format);
     if (!sym_interrupted) /* else the text holds "<interrupted>" */
@@ -990,7 +1001,7 @@ static ExecStatus exec_stmt(Interp *I, Scope *S, const AstNode *n, Value **resul
                 return EXEC_ERROR;
             }
         }
-        *result = v;  /* last value: the result of a block function */
+        *result = v; /* last value: the result of a block function */
         return EXEC_OK;
     }
     case AST_ASSIGN: {
@@ -1036,8 +1047,10 @@ static ExecStatus exec_stmt(Interp *I, Scope *S, const AstNode *n, Value **resul
         }
         return EXEC_OK;
     }
-    case AST_FOR: return exec_for(I, S, n, result);
-    case AST_WHILE: return exec_while(I, S, n, result);
+    case AST_FOR:
+        return exec_for(I, S, n, result);
+    case AST_WHILE:
+        return exec_while(I, S, n, result);
     case AST_RETURN:
         if (!S) {
             *result = val_error(&n->span, "'return' outside a function");
@@ -1053,9 +1066,12 @@ static ExecStatus exec_stmt(Interp *I, Scope *S, const AstNode *n, Value **resul
             return EXEC_ERROR;
         }
         return n->kind == AST_BREAK ? EXEC_BREAK : EXEC_CONTINUE;
-    case AST_IMPORT: return exec_import(I, n, result);
-    case AST_COORDS: return exec_coords(I, S, n, result);
-    case AST_BLOCK: return exec_block(I, S, n, result);
+    case AST_IMPORT:
+        return exec_import(I, n, result);
+    case AST_COORDS:
+        return exec_coords(I, S, n, result);
+    case AST_BLOCK:
+        return exec_block(I, S, n, result);
     default:
         *result = val_error(&n->span, "cannot run a %s here", ast_kind_name(n->kind));
         return EXEC_ERROR;

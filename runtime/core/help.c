@@ -62,8 +62,9 @@ void help_overview(StrBuf *sb)
 
 /* The keywords of the language, each with its form and an example. */
 static const char *const keyword_help[][2] = {
-    {"if", "if cond ... elseif cond ... else ... end: runs the first block whose condition "
-           "(true or false) holds.\n  example: if n > 0 print(\"positive\") else print(\"not\") end"},
+    {"if",
+     "if cond ... elseif cond ... else ... end: runs the first block whose condition "
+     "(true or false) holds.\n  example: if n > 0 print(\"positive\") else print(\"not\") end"},
     {"elseif", "part of if ... elseif cond ... else ... end (see help(\"if\"))."},
     {"else", "part of if ... else ... end (see help(\"if\"))."},
     {"end", "closes a block: if, for, while, function."},
@@ -166,13 +167,14 @@ void help_note_shadow(FILE *out, const Span *sp, const Builtin *b)
 {
     StrBuf sb = STRBUF_INIT;
     size_t n = strcspn(b->help, ".:;");
-    if (n > 70) {   /* cut at a word */
+    if (n > 70) { /* cut at a word */
         n = 70;
         while (n > 20 && b->help[n] != ' ')
             n--;
     }
-    sb_printf(&sb, "'%s' now names your value and hides the builtin %s(%s) (%.*s); "
-                   "builtin(\"%s\") still reaches it",
+    sb_printf(&sb,
+              "'%s' now names your value and hides the builtin %s(%s) (%.*s); "
+              "builtin(\"%s\") still reaches it",
               b->name, b->name, b->params, (int)n, b->help, b->name);
     diag_print(out, "note", sp, sb_str(&sb));
     fflush(out);
@@ -212,8 +214,7 @@ void help_value(StrBuf *sb, const char *name, const Value *v)
                 sb_puts(sb, " = ...");
         }
         sb_printf(sb, ")    [user function, %s:%d]\n",
-                  def->span.src && def->span.src->name ? def->span.src->name : "?",
-                  def->span.line);
+                  def->span.src && def->span.src->name ? def->span.src->name : "?", def->span.line);
         const AstNode *doc = func_docstring(v);
         if (doc)
             sb_printf(sb, "  %.*s\n", (int)doc->text_len, doc->text);
@@ -237,11 +238,11 @@ void help_value(StrBuf *sb, const char *name, const Value *v)
         more = 1;
     }
     if (name)
-        sb_printf(sb, "%s is %s %s: %.*s%s\n", name, article(val_kind_name(v)),
-                  val_kind_name(v), (int)n, text, more ? " ..." : "");
+        sb_printf(sb, "%s is %s %s: %.*s%s\n", name, article(val_kind_name(v)), val_kind_name(v),
+                  (int)n, text, more ? " ..." : "");
     else
-        sb_printf(sb, "%s %s: %.*s%s\n", article(val_kind_name(v)), val_kind_name(v), (int)n,
-                  text, more ? " ..." : "");
+        sb_printf(sb, "%s %s: %.*s%s\n", article(val_kind_name(v)), val_kind_name(v), (int)n, text,
+                  more ? " ..." : "");
     if (v->kind == VAL_OBJ || v->kind == VAL_RECORD)
         sb_printf(sb, "  print(%s) shows all of it\n", name ? name : "it");
     sb_free(&pv);

@@ -94,8 +94,8 @@ void interp_report_error(Interp *I, const Value *err)
                err->u.err.frames[i + same + 1].span.src == f->span.src)
             same++;
         if (f->span.src)
-            fprintf(I->err, "%s:%d:%d: note: in %s%s", f->span.src->name, f->span.line,
-                    f->span.col, strcmp(f->name, "import") == 0 ? "" : "call to ", f->name);
+            fprintf(I->err, "%s:%d:%d: note: in %s%s", f->span.src->name, f->span.line, f->span.col,
+                    strcmp(f->name, "import") == 0 ? "" : "call to ", f->name);
         if (f->span.src && same)
             fprintf(I->err, " (and %d more identical call%s)", same, same == 1 ? "" : "s");
         if (f->span.src)

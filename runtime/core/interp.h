@@ -19,23 +19,23 @@ enum { RUN_OK = 0, RUN_ERROR = 1, RUN_SYNTAX = 2, RUN_INTERRUPTED = 130 };
 typedef struct Interp {
     Env *globals;
     PrintFormat format;
-    FILE *out;               /* results and print() */
-    FILE *err;               /* diagnostics */
-    int depth;               /* user-function call depth */
+    FILE *out; /* results and print() */
+    FILE *err; /* diagnostics */
+    int depth; /* user-function call depth */
     int max_depth;
-    long prec;               /* default MPFR precision in bits */
-    struct PolyRing *ring;   /* ring of the last `coords`, or NULL */
-    KernelContext kernels;   /* libsym's kernel-ring cache of this session */
+    long prec;             /* default MPFR precision in bits */
+    struct PolyRing *ring; /* ring of the last `coords`, or NULL */
+    KernelContext kernels; /* libsym's kernel-ring cache of this session */
     Source **sources;
     ParseResult **parses;
     int nsources, capsources;
     char **import_stack;
     int nimports;
-    int echo;                /* print values of expression statements */
-    int interactive;         /* the REPL: notes on shadowed builtins */
+    int echo;                      /* print values of expression statements */
+    int interactive;               /* the REPL: notes on shadowed builtins */
     struct LiteralCache *literals; /* long number literals, parsed once
                                       (eval.c) */
-    char **written;          /* files written by plot builtins, in order */
+    char **written;                /* files written by plot builtins, in order */
     int nwritten;
 } Interp;
 
@@ -56,8 +56,7 @@ int interp_run_tree(Interp *I, const AstNode *root, int echo);
 
 /* Call a function value (user or builtin) with positional arguments
  * (borrowed).  Returns a new reference (possibly an error). */
-Value *interp_call(Interp *I, Value *fn, Value **args, int nargs,
-                   const Span *span);
+Value *interp_call(Interp *I, Value *fn, Value **args, int nargs, const Span *span);
 
 /* Record that a builtin wrote the file at path (plots), so front ends
  * such as the Jupyter kernel can show it. */

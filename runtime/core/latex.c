@@ -10,7 +10,12 @@ int latex_marking = 0;
 int latex_is_math(const Value *v)
 {
     switch (v->kind) {
-    case VAL_RAT: case VAL_REAL: case VAL_MAT: case VAL_FMAT: case VAL_POLY: case VAL_PMAT:
+    case VAL_RAT:
+    case VAL_REAL:
+    case VAL_MAT:
+    case VAL_FMAT:
+    case VAL_POLY:
+    case VAL_PMAT:
         return 1;
     default:
         return 0;
@@ -19,13 +24,16 @@ int latex_is_math(const Value *v)
 
 /* Greek letters and symbols that engine descriptions use, as math. */
 static const char *const symbols[][2] = {
-    {"\xce\xbe", "\\xi"}, {"\xce\xa3", "\\Sigma"}, {"\xe2\x86\xa6", "\\mapsto"},
-    {"\xe2\x88\x92", "-"}, {"\xe2\x89\xa4", "\\le"}, {"\xe2\x89\xa5", "\\ge"},
-    {"\xc2\xb7", "\\cdot"}, {"\xc3\x97", "\\times"}, {"\xe2\x80\x96", "\\|"},
-    {"\xe2\x88\x88", "\\in"}, {"\xce\xb8", "\\theta"}, {"\xce\xb3", "\\gamma"},
-    {"\xcf\x81", "\\rho"}, {"\xce\xb7", "\\eta"}, {"\xe2\x88\x87", "\\nabla"},
-    {"\xe2\x80\x94", "\\text{---}"}, {"\xe2\x80\x93", "\\text{--}"},
-    {"\xe2\x80\xa6", "\\dots"}, {"\xe2\x8b\xae", "\\vdots"}, {NULL, NULL}};
+    {"\xce\xbe", "\\xi"},           {"\xce\xa3", "\\Sigma"},
+    {"\xe2\x86\xa6", "\\mapsto"},   {"\xe2\x88\x92", "-"},
+    {"\xe2\x89\xa4", "\\le"},       {"\xe2\x89\xa5", "\\ge"},
+    {"\xc2\xb7", "\\cdot"},         {"\xc3\x97", "\\times"},
+    {"\xe2\x80\x96", "\\|"},        {"\xe2\x88\x88", "\\in"},
+    {"\xce\xb8", "\\theta"},        {"\xce\xb3", "\\gamma"},
+    {"\xcf\x81", "\\rho"},          {"\xce\xb7", "\\eta"},
+    {"\xe2\x88\x87", "\\nabla"},    {"\xe2\x80\x94", "\\text{---}"},
+    {"\xe2\x80\x93", "\\text{--}"}, {"\xe2\x80\xa6", "\\dots"},
+    {"\xe2\x8b\xae", "\\vdots"},    {NULL, NULL}};
 
 /* Text mode state: open \text{ when needed, close it before math. */
 typedef struct {
@@ -126,16 +134,36 @@ static void prose_put(Prose *p, const char *s, size_t n)
         }
         prose_open(p);
         switch (c) {
-        case '\\': sb_puts(p->sb, "\\textbackslash{}"); break;
-        case '{': sb_puts(p->sb, "\\{"); break;
-        case '}': sb_puts(p->sb, "\\}"); break;
-        case '$': sb_puts(p->sb, "\\$"); break;
-        case '&': sb_puts(p->sb, "\\&"); break;
-        case '#': sb_puts(p->sb, "\\#"); break;
-        case '_': sb_puts(p->sb, "\\_"); break;
-        case '%': sb_puts(p->sb, "\\%"); break;
-        case '^': sb_puts(p->sb, "\\textasciicircum{}"); break;
-        case '~': sb_puts(p->sb, "\\textasciitilde{}"); break;
+        case '\\':
+            sb_puts(p->sb, "\\textbackslash{}");
+            break;
+        case '{':
+            sb_puts(p->sb, "\\{");
+            break;
+        case '}':
+            sb_puts(p->sb, "\\}");
+            break;
+        case '$':
+            sb_puts(p->sb, "\\$");
+            break;
+        case '&':
+            sb_puts(p->sb, "\\&");
+            break;
+        case '#':
+            sb_puts(p->sb, "\\#");
+            break;
+        case '_':
+            sb_puts(p->sb, "\\_");
+            break;
+        case '%':
+            sb_puts(p->sb, "\\%");
+            break;
+        case '^':
+            sb_puts(p->sb, "\\textasciicircum{}");
+            break;
+        case '~':
+            sb_puts(p->sb, "\\textasciitilde{}");
+            break;
         default:
             if (c < 0x20 || c == 0x7f)
                 sb_putc(p->sb, ' ');
@@ -152,7 +180,7 @@ void latex_math_text(StrBuf *sb, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        if (n - i > 6 && strncmp(s + i, "\\text{", 6) == 0) {   /* prose: verbatim */
+        if (n - i > 6 && strncmp(s + i, "\\text{", 6) == 0) { /* prose: verbatim */
             size_t j = i + 6;
             int depth = 1;
             while (j < n && depth > 0) {
@@ -168,7 +196,7 @@ void latex_math_text(StrBuf *sb, const char *s, size_t n)
             i = j;
             continue;
         }
-        if (s[i] == '\\') {   /* a command: copy its name */
+        if (s[i] == '\\') { /* a command: copy its name */
             sb_putc(sb, s[i++]);
             while (i < n && isalpha((unsigned char)s[i]))
                 sb_putc(sb, s[i++]);
@@ -259,11 +287,15 @@ static void latex_inner(StrBuf *sb, const Value *v, int depth)
         return;
     }
     switch (v->kind) {
-    case VAL_NIL: sb_puts(sb, "\\text{nil}"); return;
-    case VAL_BOOL: sb_puts(sb, v->u.b ? "\\text{true}" : "\\text{false}"); return;
+    case VAL_NIL:
+        sb_puts(sb, "\\text{nil}");
+        return;
+    case VAL_BOOL:
+        sb_puts(sb, v->u.b ? "\\text{true}" : "\\text{false}");
+        return;
     case VAL_STR: {
         Prose p = {sb, 0};
-        prose_open(&p);   /* "" gives \text{} */
+        prose_open(&p); /* "" gives \text{} */
         prose_put(&p, v->u.str.s, v->u.str.len);
         prose_close(&p);
         return;

@@ -145,9 +145,16 @@ static void print_double(StrBuf *sb, double d, PrintFormat fmt)
 static char **matrix_cells(const Value *v, long *rows, long *cols, PrintFormat fmt)
 {
     long r, c;
-    if (v->kind == VAL_MAT) { r = fmpq_mat_nrows(v->u.m); c = fmpq_mat_ncols(v->u.m); }
-    else if (v->kind == VAL_FMAT) { r = v->u.fm->rows; c = v->u.fm->cols; }
-    else { r = v->u.pmat.rows; c = v->u.pmat.cols; }
+    if (v->kind == VAL_MAT) {
+        r = fmpq_mat_nrows(v->u.m);
+        c = fmpq_mat_ncols(v->u.m);
+    } else if (v->kind == VAL_FMAT) {
+        r = v->u.fm->rows;
+        c = v->u.fm->cols;
+    } else {
+        r = v->u.pmat.rows;
+        c = v->u.pmat.cols;
+    }
     char **cells = calloc((size_t)(r * c > 0 ? r * c : 1), sizeof(char *));
     for (long i = 0; i < r; i++)
         for (long j = 0; j < c; j++) {
@@ -182,7 +189,7 @@ static void print_matrix(StrBuf *sb, const Value *v, PrintFormat fmt, int nested
 {
     long r, c;
     char **cells = matrix_cells(v, &r, &c, fmt);
-    long total = r;   /* rows of the matrix; r: rows shown */
+    long total = r; /* rows of the matrix; r: rows shown */
     if (!print_show_all && fmt != FMT_LATEX && r > PRINT_MAX_ROWS)
         r = PRINT_SHOW_ROWS;
     if (r == 0 || c == 0) {
@@ -192,14 +199,18 @@ static void print_matrix(StrBuf *sb, const Value *v, PrintFormat fmt, int nested
         for (long i = 0; i < r; i++)
             for (long j = 0; j < c; j++)
                 sb_printf(sb, "%s%s", cells[i * c + j],
-                          j + 1 < c ? " & " : i + 1 < r ? " \\\\ " : "");
+                          j + 1 < c   ? " & "
+                          : i + 1 < r ? " \\\\ "
+                                      : "");
         sb_puts(sb, "\\end{bmatrix}");
     } else if (fmt == FMT_PLAIN || nested) {
         sb_putc(sb, '[');
         for (long i = 0; i < r; i++)
             for (long j = 0; j < c; j++)
                 sb_printf(sb, "%s%s", cells[i * c + j],
-                          j + 1 < c ? ", " : i + 1 < r ? "; " : (r == 1 && total == 1 ? ";" : ""));
+                          j + 1 < c   ? ", "
+                          : i + 1 < r ? "; "
+                                      : (r == 1 && total == 1 ? ";" : ""));
         if (total > r)
             sb_printf(sb, "; ... %ld more rows", total - r);
         sb_putc(sb, ']');
@@ -221,8 +232,14 @@ static void print_matrix(StrBuf *sb, const Value *v, PrintFormat fmt, int nested
                     w[j] = t;
             }
         for (long i = 0; i < r; i++) {
-            const char *L = r == 1 ? "[" : i == 0 ? "\xe2\x8e\xa1" : i + 1 == r ? "\xe2\x8e\xa3" : "\xe2\x8e\xa2";
-            const char *R = r == 1 ? "]" : i == 0 ? "\xe2\x8e\xa4" : i + 1 == r ? "\xe2\x8e\xa6" : "\xe2\x8e\xa5";
+            const char *L = r == 1       ? "["
+                            : i == 0     ? "\xe2\x8e\xa1"
+                            : i + 1 == r ? "\xe2\x8e\xa3"
+                                         : "\xe2\x8e\xa2";
+            const char *R = r == 1       ? "]"
+                            : i == 0     ? "\xe2\x8e\xa4"
+                            : i + 1 == r ? "\xe2\x8e\xa6"
+                                         : "\xe2\x8e\xa5";
             sb_puts(sb, L);
             for (long j = 0; j < c; j++) {
                 const char *s = cells[i * c + j];
@@ -258,10 +275,18 @@ static void print_string(StrBuf *sb, const Value *v, PrintFormat fmt)
     for (size_t i = 0; i < v->u.str.len; i++) {
         unsigned char ch = (unsigned char)v->u.str.s[i];
         switch (ch) {
-        case '"': sb_puts(sb, "\\\""); break;
-        case '\\': sb_puts(sb, "\\\\"); break;
-        case '\n': sb_puts(sb, "\\n"); break;
-        case '\t': sb_puts(sb, "\\t"); break;
+        case '"':
+            sb_puts(sb, "\\\"");
+            break;
+        case '\\':
+            sb_puts(sb, "\\\\");
+            break;
+        case '\n':
+            sb_puts(sb, "\\n");
+            break;
+        case '\t':
+            sb_puts(sb, "\\t");
+            break;
         default:
             if (ch < 0x20 || ch == 0x7f)
                 sb_printf(sb, "\\x%02x", ch);
@@ -299,11 +324,21 @@ static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
         return;
     }
     switch (v->kind) {
-    case VAL_NIL: sb_puts(sb, "nil"); break;
-    case VAL_BOOL: sb_puts(sb, v->u.b ? "true" : "false"); break;
-    case VAL_RAT: print_rat(sb, v->u.q, fmt); break;
-    case VAL_REAL: print_real(sb, v->u.r, fmt); break;
-    case VAL_STR: print_string(sb, v, fmt); break;
+    case VAL_NIL:
+        sb_puts(sb, "nil");
+        break;
+    case VAL_BOOL:
+        sb_puts(sb, v->u.b ? "true" : "false");
+        break;
+    case VAL_RAT:
+        print_rat(sb, v->u.q, fmt);
+        break;
+    case VAL_REAL:
+        print_real(sb, v->u.r, fmt);
+        break;
+    case VAL_STR:
+        print_string(sb, v, fmt);
+        break;
     case VAL_LIST:
         sb_puts(sb, fmt == FMT_LATEX ? "\\left[" : "[");
         for (long i = 0; i < v->u.list.n; i++) {
@@ -337,14 +372,20 @@ static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
         }
         break;
     }
-    case VAL_MAT: case VAL_FMAT: case VAL_PMAT: print_matrix(sb, v, fmt, nested); break;
+    case VAL_MAT:
+    case VAL_FMAT:
+    case VAL_PMAT:
+        print_matrix(sb, v, fmt, nested);
+        break;
     case VAL_POLY: {
         char *s = poly_to_string(v->u.poly.p, v->u.poly.ring, (int)fmt);
         sb_puts(sb, s ? s : "?");
         free(s);
         break;
     }
-    case VAL_FUNC: print_func(sb, v); break;
+    case VAL_FUNC:
+        print_func(sb, v);
+        break;
     case VAL_BUILTIN:
         sb_printf(sb, "<builtin %s(%s)>", v->u.builtin->name, v->u.builtin->params);
         break;
@@ -354,7 +395,9 @@ static void print_inner(StrBuf *sb, const Value *v, PrintFormat fmt, int nested)
         else
             sb_printf(sb, "<%s>", v->u.obj.type->name);
         break;
-    case VAL_ERROR: sb_printf(sb, "error: %s", v->u.err.msg); break;
+    case VAL_ERROR:
+        sb_printf(sb, "error: %s", v->u.err.msg);
+        break;
     }
 }
 

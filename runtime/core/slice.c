@@ -8,10 +8,12 @@
 #include "numeric/dmat.h"
 #include "exact/poly.h"
 
-
 static Value all_marker = {VAL_NIL, -1, {0}};
 
-Value *slice_all(void) { return &all_marker; }
+Value *slice_all(void)
+{
+    return &all_marker;
+}
 
 int slice_wanted(Value **idx, int nidx)
 {
@@ -24,8 +26,8 @@ int slice_wanted(Value **idx, int nidx)
 /* The 0-based positions an index value selects among the n `unit`s of
  * `what` (a matrix's rows, ...): *out (malloc'ed,
  * *m of them); *scalar set when v was a single integer.  NULL or an error. */
-Value *slice_positions(const Value *v, long n, const Span *sp, const char *what,
-                       const char *unit, long **out, long *m, int *scalar)
+Value *slice_positions(const Value *v, long n, const Span *sp, const char *what, const char *unit,
+                       long **out, long *m, int *scalar)
 {
     *scalar = 0;
     long cnt = v == &all_marker ? n : v->kind == VAL_LIST ? v->u.list.n : 1;
@@ -43,13 +45,14 @@ Value *slice_positions(const Value *v, long n, const Span *sp, const char *what,
             long k;
             if (!val_get_long(it, &k)) {
                 free(p);
-                return val_error(sp, "an index must be an integer, a list of integers or ':', "
-                                     "not a %s", val_kind_name(it));
+                return val_error(sp,
+                                 "an index must be an integer, a list of integers or ':', "
+                                 "not a %s",
+                                 val_kind_name(it));
             }
             if (k < 1 || k > n) {
                 free(p);
-                return val_error(sp, "index %ld out of range: the %s has %ld %s", k, what, n,
-                                 unit);
+                return val_error(sp, "index %ld out of range: the %s has %ld %s", k, what, n, unit);
             }
             p[i] = k - 1;
         }
@@ -88,9 +91,16 @@ static Value *mat_gather(const Value *A, const long *ri, long nr, const long *ci
 
 static void dims(const Value *m, long *r, long *c)
 {
-    if (m->kind == VAL_MAT) { *r = fmpq_mat_nrows(m->u.m); *c = fmpq_mat_ncols(m->u.m); }
-    else if (m->kind == VAL_FMAT) { *r = m->u.fm->rows; *c = m->u.fm->cols; }
-    else { *r = m->u.pmat.rows; *c = m->u.pmat.cols; }
+    if (m->kind == VAL_MAT) {
+        *r = fmpq_mat_nrows(m->u.m);
+        *c = fmpq_mat_ncols(m->u.m);
+    } else if (m->kind == VAL_FMAT) {
+        *r = m->u.fm->rows;
+        *c = m->u.fm->cols;
+    } else {
+        *r = m->u.pmat.rows;
+        *c = m->u.pmat.cols;
+    }
 }
 
 static Value *slice_matrix(Value *A, Value **idx, int nidx, const AstNode *n)
@@ -101,7 +111,7 @@ static Value *slice_matrix(Value *A, Value **idx, int nidx, const AstNode *n)
     dims(A, &r, &c);
     const Span *isp = &n->kids[1]->span;
     if (nidx == 1) {
-        if (r == 1 || c == 1) {   /* a vector keeps its orientation */
+        if (r == 1 || c == 1) { /* a vector keeps its orientation */
             long *p, m;
             if ((err = slice_positions(idx[0], r * c, isp, "vector", "entries", &p, &m, &s1)))
                 return err;
@@ -119,7 +129,7 @@ static Value *slice_matrix(Value *A, Value **idx, int nidx, const AstNode *n)
     } else {
         if ((err = slice_positions(idx[0], r, isp, "matrix", "rows", &ri, &nr, &s1)) ||
             (err = slice_positions(idx[1], c, &n->kids[2]->span, "matrix", "columns", &ci, &nc,
-                             &s2))) {
+                                   &s2))) {
             free(ri);
             return err;
         }
@@ -151,7 +161,8 @@ Value *slice_index(Value *obj, Value **idx, int nidx, const AstNode *n)
     case VAL_STR: {
         if (nidx != 1)
             return val_error(&n->span, "a string takes one index");
-        if ((err = slice_positions(idx[0], (long)obj->u.str.len, isp, "string", "characters", &p, &m, &s)))
+        if ((err = slice_positions(idx[0], (long)obj->u.str.len, isp, "string", "characters", &p,
+                                   &m, &s)))
             return err;
         char *b = malloc((size_t)m + 1);
         if (!b) {
@@ -165,7 +176,9 @@ Value *slice_index(Value *obj, Value **idx, int nidx, const AstNode *n)
         free(p);
         return v;
     }
-    case VAL_MAT: case VAL_FMAT: case VAL_PMAT:
+    case VAL_MAT:
+    case VAL_FMAT:
+    case VAL_PMAT:
         return slice_matrix(obj, idx, nidx, n);
     default:
         if (obj->kind == VAL_OBJ && obj->u.obj.type->slice) /* overloading table */

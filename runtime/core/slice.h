@@ -18,8 +18,8 @@ Value *slice_all(void);
  * or ':') selects among the n `unit`s of `what` (for messages: "list",
  * "entries"): *out (malloc'ed, *m of them); *scalar set when v was a single
  * integer.  NULL, or an error at sp. */
-Value *slice_positions(const Value *v, long n, const Span *sp, const char *what,
-                       const char *unit, long **out, long *m, int *scalar);
+Value *slice_positions(const Value *v, long n, const Span *sp, const char *what, const char *unit,
+                       long **out, long *m, int *scalar);
 
 /* 1 if one of idx[0 .. nidx) is a list or the ':' marker. */
 int slice_wanted(Value **idx, int nidx);

@@ -3,9 +3,8 @@
 #include "suggest.h"
 
 static const char *const keywords[] = {
-    "if", "elseif", "else", "end", "for", "in", "while", "function", "return",
-    "break", "continue", "import", "coords", "and", "or", "not", "true", "false",
-    "nil", NULL};
+    "if",       "elseif", "else",   "end", "for", "in",  "while", "function", "return", "break",
+    "continue", "import", "coords", "and", "or",  "not", "true",  "false",    "nil",    NULL};
 
 int suggest_distance(const char *a, const char *b)
 {
@@ -20,8 +19,10 @@ int suggest_distance(const char *a, const char *b)
     for (size_t i = 1; i <= la; i++)
         for (size_t j = 1; j <= lb; j++) {
             int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-            if (d[i - 1][j] + 1 < c) c = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < c) c = d[i][j - 1] + 1;
+            if (d[i - 1][j] + 1 < c)
+                c = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < c)
+                c = d[i][j - 1] + 1;
             /* adjacent transposition */
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
                 d[i - 2][j - 2] + 1 < c)

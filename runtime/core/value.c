@@ -36,8 +36,14 @@ static Value *val_alloc(ValKind k)
     return v;
 }
 
-Value *val_nil(void) { return &nil_value; }
-Value *val_bool(int b) { return b ? &true_value : &false_value; }
+Value *val_nil(void)
+{
+    return &nil_value;
+}
+Value *val_bool(int b)
+{
+    return b ? &true_value : &false_value;
+}
 
 Value *val_rat_si(long n)
 {
@@ -90,7 +96,10 @@ Value *val_str(const char *s, size_t len)
     return v;
 }
 
-Value *val_cstr(const char *s) { return val_str(s, strlen(s)); }
+Value *val_cstr(const char *s)
+{
+    return val_str(s, strlen(s));
+}
 
 Value *val_list_new(long n)
 {
@@ -249,8 +258,7 @@ Value *val_error_push_frame(Value *err, const char *name, const Span *span)
         last->span = *span;
         return err;
     }
-    Frame *f = realloc(err->u.err.frames,
-                       sizeof(Frame) * (size_t)(err->u.err.nframes + 1));
+    Frame *f = realloc(err->u.err.frames, sizeof(Frame) * (size_t)(err->u.err.nframes + 1));
     if (!f)
         return err;
     err->u.err.frames = f;
@@ -297,9 +305,15 @@ static void val_unref_child(Value *v)
 static void val_destroy(Value *v)
 {
     switch (v->kind) {
-    case VAL_RAT: fmpq_clear(v->u.q); break;
-    case VAL_REAL: mpfr_clear(v->u.r); break;
-    case VAL_STR: sym_free(v->u.str.s); break;
+    case VAL_RAT:
+        fmpq_clear(v->u.q);
+        break;
+    case VAL_REAL:
+        mpfr_clear(v->u.r);
+        break;
+    case VAL_STR:
+        sym_free(v->u.str.s);
+        break;
     case VAL_LIST:
         for (long i = 0; i < v->u.list.n; i++)
             val_unref_child(v->u.list.items[i]);
@@ -314,8 +328,12 @@ static void val_destroy(Value *v)
         sym_free(v->u.rec.vals);
         free(v->u.rec.type);
         break;
-    case VAL_MAT: fmpq_mat_clear(v->u.m); break;
-    case VAL_FMAT: dmat_free(v->u.fm); break;
+    case VAL_MAT:
+        fmpq_mat_clear(v->u.m);
+        break;
+    case VAL_FMAT:
+        dmat_free(v->u.fm);
+        break;
     case VAL_POLY:
         fmpq_mpoly_clear(v->u.poly.p, v->u.poly.ring->ctx);
         polyring_decref(v->u.poly.ring);
@@ -341,7 +359,8 @@ static void val_destroy(Value *v)
             free(v->u.err.frames[i].name);
         free(v->u.err.frames);
         break;
-    default: break;
+    default:
+        break;
     }
     sym_free(v);
 }
@@ -366,27 +385,48 @@ void val_unref(Value *v)
 const char *val_kind_name(const Value *v)
 {
     switch (v->kind) {
-    case VAL_NIL: return "nil";
-    case VAL_BOOL: return "bool";
-    case VAL_RAT: return fmpz_is_one(fmpq_denref(v->u.q)) ? "integer" : "rational";
-    case VAL_REAL: return "real";
-    case VAL_STR: return "string";
-    case VAL_LIST: return "list";
-    case VAL_RECORD: return "record";
-    case VAL_MAT: return "matrix";
-    case VAL_FMAT: return "float matrix";
-    case VAL_POLY: return "polynomial";
-    case VAL_PMAT: return "polynomial matrix";
-    case VAL_FUNC: return "function";
-    case VAL_BUILTIN: return "builtin function";
-    case VAL_OBJ: return v->u.obj.type->name;
-    case VAL_ERROR: return "error";
+    case VAL_NIL:
+        return "nil";
+    case VAL_BOOL:
+        return "bool";
+    case VAL_RAT:
+        return fmpz_is_one(fmpq_denref(v->u.q)) ? "integer" : "rational";
+    case VAL_REAL:
+        return "real";
+    case VAL_STR:
+        return "string";
+    case VAL_LIST:
+        return "list";
+    case VAL_RECORD:
+        return "record";
+    case VAL_MAT:
+        return "matrix";
+    case VAL_FMAT:
+        return "float matrix";
+    case VAL_POLY:
+        return "polynomial";
+    case VAL_PMAT:
+        return "polynomial matrix";
+    case VAL_FUNC:
+        return "function";
+    case VAL_BUILTIN:
+        return "builtin function";
+    case VAL_OBJ:
+        return v->u.obj.type->name;
+    case VAL_ERROR:
+        return "error";
     }
     return "?";
 }
 
-int val_is_error(const Value *v) { return v && v->kind == VAL_ERROR; }
-int val_truthy(const Value *v) { return v->kind == VAL_BOOL && v->u.b; }
+int val_is_error(const Value *v)
+{
+    return v && v->kind == VAL_ERROR;
+}
+int val_truthy(const Value *v)
+{
+    return v->kind == VAL_BOOL && v->u.b;
+}
 
 int val_is_integer(const Value *v)
 {
@@ -437,11 +477,13 @@ static int val_equal_depth(const Value *a, const Value *b, int depth)
         mpq_clear(t);
         return eq;
     }
-    if ((a->kind == VAL_POLY && b->kind == VAL_RAT) || (a->kind == VAL_RAT && b->kind == VAL_POLY)) {
+    if ((a->kind == VAL_POLY && b->kind == VAL_RAT) ||
+        (a->kind == VAL_RAT && b->kind == VAL_POLY)) {
         const Value *p = a->kind == VAL_POLY ? a : b, *q = a->kind == VAL_POLY ? b : a;
         return fmpq_mpoly_equal_fmpq(p->u.poly.p, q->u.q, p->u.poly.ring->ctx);
     }
-    if ((a->kind == VAL_PMAT && b->kind == VAL_MAT) || (a->kind == VAL_MAT && b->kind == VAL_PMAT)) {
+    if ((a->kind == VAL_PMAT && b->kind == VAL_MAT) ||
+        (a->kind == VAL_MAT && b->kind == VAL_PMAT)) {
         const Value *p = a->kind == VAL_PMAT ? a : b, *m = a->kind == VAL_PMAT ? b : a;
         if (p->u.pmat.rows != fmpq_mat_nrows(m->u.m) || p->u.pmat.cols != fmpq_mat_ncols(m->u.m))
             return 0;
@@ -455,12 +497,14 @@ static int val_equal_depth(const Value *a, const Value *b, int depth)
     if (a->kind != b->kind)
         return 0;
     switch (a->kind) {
-    case VAL_NIL: return 1;
-    case VAL_BOOL: return a->u.b == b->u.b;
-    case VAL_RAT: return fmpq_equal(a->u.q, b->u.q);
+    case VAL_NIL:
+        return 1;
+    case VAL_BOOL:
+        return a->u.b == b->u.b;
+    case VAL_RAT:
+        return fmpq_equal(a->u.q, b->u.q);
     case VAL_STR:
-        return a->u.str.len == b->u.str.len &&
-               memcmp(a->u.str.s, b->u.str.s, a->u.str.len) == 0;
+        return a->u.str.len == b->u.str.len && memcmp(a->u.str.s, b->u.str.s, a->u.str.len) == 0;
     case VAL_LIST:
         if (a->u.list.n != b->u.list.n)
             return 0;
@@ -478,8 +522,7 @@ static int val_equal_depth(const Value *a, const Value *b, int depth)
         return 1;
     case VAL_MAT:
         return fmpq_mat_nrows(a->u.m) == fmpq_mat_nrows(b->u.m) &&
-               fmpq_mat_ncols(a->u.m) == fmpq_mat_ncols(b->u.m) &&
-               fmpq_mat_equal(a->u.m, b->u.m);
+               fmpq_mat_ncols(a->u.m) == fmpq_mat_ncols(b->u.m) && fmpq_mat_equal(a->u.m, b->u.m);
     case VAL_POLY:
         return a->u.poly.ring == b->u.poly.ring &&
                fmpq_mpoly_equal(a->u.poly.p, b->u.poly.p, a->u.poly.ring->ctx);
@@ -498,7 +541,9 @@ static int val_equal_depth(const Value *a, const Value *b, int depth)
             if (a->u.fm->data[i] != b->u.fm->data[i])
                 return 0;
         return 1;
-    case VAL_BUILTIN: return a->u.builtin == b->u.builtin;
-    default: return 0;
+    case VAL_BUILTIN:
+        return a->u.builtin == b->u.builtin;
+    default:
+        return 0;
     }
 }

@@ -48,8 +48,9 @@ int monobasis_init(MonoBasis *B, slong n, slong d, char *err)
     B->size = size;
     for (slong m = 0; m <= n; m++)
         for (slong s = 0; s <= d; s++)
-            B->count[m * (d + 1) + s] =
-                (m == 0 || s == 0) ? 1 : B->count[(m - 1) * (d + 1) + s] + B->count[m * (d + 1) + s - 1];
+            B->count[m * (d + 1) + s] = (m == 0 || s == 0) ? 1
+                                                           : B->count[(m - 1) * (d + 1) + s] +
+                                                                 B->count[m * (d + 1) + s - 1];
     if (n == 0)
         return POLY_OK;
     /* Enumerate degree by degree, descending lex within a degree. */
@@ -118,14 +119,12 @@ slong monobasis_index(const MonoBasis *B, const ulong *e)
 static int check_ring(const MonoBasis *B, const PolyRing *R, char *err)
 {
     if (R->nvars != B->nvars)
-        return poly_error(err, POLY_ERR_ARG,
-                          "monomial basis has %ld variables, ring has %ld",
+        return poly_error(err, POLY_ERR_ARG, "monomial basis has %ld variables, ring has %ld",
                           (long)B->nvars, (long)R->nvars);
     return POLY_OK;
 }
 
-int monobasis_monomial(fmpq_mpoly_t p, const MonoBasis *B, slong i,
-                       const PolyRing *R, char *err)
+int monobasis_monomial(fmpq_mpoly_t p, const MonoBasis *B, slong i, const PolyRing *R, char *err)
 {
     int s = check_ring(B, R, err);
     if (s)
@@ -145,15 +144,14 @@ int monobasis_monomial(fmpq_mpoly_t p, const MonoBasis *B, slong i,
     return POLY_OK;
 }
 
-int monobasis_coeffs(fmpq *v, const fmpq_mpoly_t p, const MonoBasis *B,
-                     const PolyRing *R, char *err)
+int monobasis_coeffs(fmpq *v, const fmpq_mpoly_t p, const MonoBasis *B, const PolyRing *R,
+                     char *err)
 {
     int s = check_ring(B, R, err);
     if (s)
         return s;
-    slong deg = fmpq_mpoly_total_degree_fits_si(p, R->ctx)
-                    ? fmpq_mpoly_total_degree_si(p, R->ctx)
-                    : WORD_MAX;
+    slong deg = fmpq_mpoly_total_degree_fits_si(p, R->ctx) ? fmpq_mpoly_total_degree_si(p, R->ctx)
+                                                           : WORD_MAX;
     if (deg > B->degree)
         return poly_error(err, POLY_ERR_ARG,
                           "polynomial of degree %ld is not in the span of monomials of "
@@ -175,8 +173,7 @@ int monobasis_coeffs(fmpq *v, const fmpq_mpoly_t p, const MonoBasis *B,
     return POLY_OK;
 }
 
-int monobasis_poly(fmpq_mpoly_t p, const fmpq *v, const MonoBasis *B,
-                   const PolyRing *R, char *err)
+int monobasis_poly(fmpq_mpoly_t p, const fmpq *v, const MonoBasis *B, const PolyRing *R, char *err)
 {
     int s = check_ring(B, R, err);
     if (s)
@@ -197,8 +194,8 @@ int monobasis_poly(fmpq_mpoly_t p, const fmpq *v, const MonoBasis *B,
     return POLY_OK;
 }
 
-int monobasis_coeffs_vec(fmpq *v, const fmpq_mpoly_struct *F, slong k,
-                         const MonoBasis *B, const PolyRing *R, char *err)
+int monobasis_coeffs_vec(fmpq *v, const fmpq_mpoly_struct *F, slong k, const MonoBasis *B,
+                         const PolyRing *R, char *err)
 {
     for (slong c = 0; c < k; c++) {
         int s = monobasis_coeffs(v + c * B->size, F + c, B, R, err);
@@ -208,8 +205,8 @@ int monobasis_coeffs_vec(fmpq *v, const fmpq_mpoly_struct *F, slong k,
     return POLY_OK;
 }
 
-int monobasis_poly_vec(fmpq_mpoly_struct *F, slong k, const fmpq *v,
-                       const MonoBasis *B, const PolyRing *R, char *err)
+int monobasis_poly_vec(fmpq_mpoly_struct *F, slong k, const fmpq *v, const MonoBasis *B,
+                       const PolyRing *R, char *err)
 {
     for (slong c = 0; c < k; c++) {
         int s = monobasis_poly(F + c, v + c * B->size, B, R, err);

@@ -51,23 +51,21 @@ static inline const ulong *monobasis_exp(const MonoBasis *B, slong i)
 
 /* p = monomial i.  Fails if i is out of range or R has a different number
    of variables. */
-int monobasis_monomial(fmpq_mpoly_t p, const MonoBasis *B, slong i,
-                       const PolyRing *R, char *err);
+int monobasis_monomial(fmpq_mpoly_t p, const MonoBasis *B, slong i, const PolyRing *R, char *err);
 
 /* v[0..size-1] (initialised by the caller) = coefficients of p.  Fails with
    POLY_ERR_ARG if deg p > degree or the variable counts differ. */
-int monobasis_coeffs(fmpq *v, const fmpq_mpoly_t p, const MonoBasis *B,
-                     const PolyRing *R, char *err);
+int monobasis_coeffs(fmpq *v, const fmpq_mpoly_t p, const MonoBasis *B, const PolyRing *R,
+                     char *err);
 
 /* p = sum_i v[i] * monomial i. */
-int monobasis_poly(fmpq_mpoly_t p, const fmpq *v, const MonoBasis *B,
-                   const PolyRing *R, char *err);
+int monobasis_poly(fmpq_mpoly_t p, const fmpq *v, const MonoBasis *B, const PolyRing *R, char *err);
 
 /* Component-major versions for k polynomials F[0..k-1]: v has k*size
    entries. */
-int monobasis_coeffs_vec(fmpq *v, const fmpq_mpoly_struct *F, slong k,
-                         const MonoBasis *B, const PolyRing *R, char *err);
-int monobasis_poly_vec(fmpq_mpoly_struct *F, slong k, const fmpq *v,
-                       const MonoBasis *B, const PolyRing *R, char *err);
+int monobasis_coeffs_vec(fmpq *v, const fmpq_mpoly_struct *F, slong k, const MonoBasis *B,
+                         const PolyRing *R, char *err);
+int monobasis_poly_vec(fmpq_mpoly_struct *F, slong k, const fmpq *v, const MonoBasis *B,
+                       const PolyRing *R, char *err);
 
 #endif

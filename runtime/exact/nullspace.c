@@ -14,8 +14,7 @@
 /* Residue a in [0, M) to a rational with |num|, den <= sqrt(M/2);
    0 on failure.  Small signed integers (the common case) skip the
    half-gcd: for M >= 2^62 they are the unique answer. */
-static int nullspace_reconstruct(fmpq_t q, const fmpz_t a, const fmpz_t M,
-                                 fmpz_t tmp)
+static int nullspace_reconstruct(fmpq_t q, const fmpz_t a, const fmpz_t M, fmpz_t tmp)
 {
     if (fmpz_bits(M) >= 62) {
         if (fmpz_bits(a) <= 30) {
@@ -64,8 +63,7 @@ static void nzrows_clear(NzRows *P)
 /* 1 when every row of Z kills every column of the integer matrix Q
    (n x k, denominators one; P its pattern).  Only the nonzeros are
    visited: kernel bases of equivariance constraints are sparse. */
-static int nullspace_verify(const SpZMat *Z, const fmpq_mat_t Q,
-                            const NzRows *P, int *intr)
+static int nullspace_verify(const SpZMat *Z, const fmpq_mat_t Q, const NzRows *P, int *intr)
 {
     slong k = Q->c, i, t, s, u, ntouch;
     fmpz *acc = _fmpz_vec_init(k + 1);
@@ -142,8 +140,7 @@ static void nullspace_scale_cols_primitive(fmpq_mat_t Q, const NzRows *P)
         for (s = P->start[j]; s < P->start[j + 1]; s++) {
             t = P->idx[s];
             if (!fmpz_is_one(g + t))
-                fmpz_divexact(fmpq_mat_entry_num(Q, j, t),
-                              fmpq_mat_entry_num(Q, j, t), g + t);
+                fmpz_divexact(fmpq_mat_entry_num(Q, j, t), fmpq_mat_entry_num(Q, j, t), g + t);
         }
     _fmpz_vec_clear(l, k + 1);
     _fmpz_vec_clear(g, k + 1);
@@ -154,9 +151,8 @@ static void nullspace_scale_cols_primitive(fmpq_mat_t Q, const NzRows *P)
    accumulator A, or, while only one prime p = M was gathered, K itself
    (A == NULL): reconstruct, make columns primitive, verify.  On success N
    receives the n x k result (moved, not copied) and 1 is returned. */
-static int nullspace_lift(fmpq_mat_t N, const fmpz_mat_struct *A,
-                          const nmod_mat_t K, const fmpz_t M,
-                          const SpZMat *Z, int *intr)
+static int nullspace_lift(fmpq_mat_t N, const fmpz_mat_struct *A, const nmod_mat_t K,
+                          const fmpz_t M, const SpZMat *Z, int *intr)
 {
     slong n = K ? K->r : A->r, k = K ? K->c : A->c, t, j;
     fmpq_mat_t Q;
@@ -174,8 +170,8 @@ static int nullspace_lift(fmpq_mat_t N, const fmpz_mat_struct *A,
         for (t = 0; t < k && ok; t++) {
             if (A) {
                 if (!fmpz_is_zero(fmpz_mat_entry(A, j, t)))
-                    ok = nullspace_reconstruct(fmpq_mat_entry(Q, j, t),
-                                               fmpz_mat_entry(A, j, t), M, tmp);
+                    ok = nullspace_reconstruct(fmpq_mat_entry(Q, j, t), fmpz_mat_entry(A, j, t), M,
+                                               tmp);
             } else if (nmod_mat_entry(K, j, t) != 0) {
                 fmpz_set_ui(a, nmod_mat_entry(K, j, t));
                 ok = nullspace_reconstruct(fmpq_mat_entry(Q, j, t), a, M, tmp);
@@ -223,8 +219,7 @@ static int nullspace_dense_fallback(fmpq_mat_t N, const SpMat *C)
     return st;
 }
 
-int spmat_nullspace_modular_info(fmpq_mat_t N, NullspaceInfo *info,
-                                 const SpMat *C)
+int spmat_nullspace_modular_info(fmpq_mat_t N, NullspaceInfo *info, const SpMat *C)
 {
     SpZMat Z;
     fmpz_mat_t A;
@@ -271,15 +266,13 @@ int spmat_nullspace_modular_info(fmpq_mat_t N, NullspaceInfo *info,
                 fmpz_mat_init(A, n, k);
                 for (j = 0; j < n; j++)
                     for (t = 0; t < k; t++)
-                        fmpz_set_ui(fmpz_mat_entry(A, j, t),
-                                    nmod_mat_entry(Kb, j, t));
+                        fmpz_set_ui(fmpz_mat_entry(A, j, t), nmod_mat_entry(Kb, j, t));
                 nmod_mat_clear(Kb);
                 have_kb = 0;
             }
             for (j = 0; j < n; j++)
                 for (t = 0; t < k; t++)
-                    fmpz_CRT_ui(fmpz_mat_entry(A, j, t),
-                                fmpz_mat_entry(A, j, t), M,
+                    fmpz_CRT_ui(fmpz_mat_entry(A, j, t), fmpz_mat_entry(A, j, t), M,
                                 nmod_mat_entry(K, j, t), p, 0);
             fmpz_mul_ui(M, M, p);
         }

@@ -33,9 +33,9 @@
 #define NULLSPACE_MAX_PRIMES 24
 
 typedef struct {
-    slong rank;    /* rank of C */
-    slong primes;  /* primes used by the modular method (0 if dense) */
-    int dense;     /* 1 when the dense route produced the result */
+    slong rank;   /* rank of C */
+    slong primes; /* primes used by the modular method (0 if dense) */
+    int dense;    /* 1 when the dense route produced the result */
 } NullspaceInfo;
 
 /* Kernel of a dense C; picks sparse modular (sparse or large C) or dense. */
@@ -58,7 +58,6 @@ int spmat_is_equalities(const SpMat *C);
 int spmat_nullspace_classes(fmpq_mat_t N, const SpMat *C);
 
 /* Same, also reporting what happened in *info (may be NULL). */
-int spmat_nullspace_modular_info(fmpq_mat_t N, NullspaceInfo *info,
-                                 const SpMat *C);
+int spmat_nullspace_modular_info(fmpq_mat_t N, NullspaceInfo *info, const SpMat *C);
 
 #endif

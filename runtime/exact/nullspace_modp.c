@@ -26,10 +26,10 @@
 
 static ulong spz_hash(const slong *col, const fmpz *val, slong len)
 {
-    ulong h = (ulong) len * UWORD(0x9e3779b97f4a7c15);
+    ulong h = (ulong)len * UWORD(0x9e3779b97f4a7c15);
     slong t;
     for (t = 0; t < len; t++) {
-        h = (h ^ (ulong) col[t]) * UWORD(0x100000001b3);
+        h = (h ^ (ulong)col[t]) * UWORD(0x100000001b3);
         h = (h ^ fmpz_fdiv_ui(val + t, UWORD(1000000007))) * UWORD(0x9e37);
     }
     return h ^ (h >> 29);
@@ -89,7 +89,7 @@ void spzmat_init_from_spmat(SpZMat *Z, const SpMat *C)
             fmpz_divexact(Z->val + pos + t, Z->val + pos + t, g);
         Z->ptr[Z->r + 1] = pos + len;
         /* drop a repeated row: leave it past ptr[r] to be overwritten */
-        h = (slong) (spz_hash(Z->col + pos, Z->val + pos, len) & mask);
+        h = (slong)(spz_hash(Z->col + pos, Z->val + pos, len) & mask);
         while (table[h] >= 0 && !spz_row_equal(Z, table[h], Z->r))
             h = (h + 1) & mask;
         if (table[h] < 0) {
@@ -122,11 +122,11 @@ typedef struct {
     slong nr, n;
     MRow *row;
     char *active;
-    slong *ccount;      /* active rows holding each column */
-    slong **clist;      /* rows that may hold each column (stale allowed) */
+    slong *ccount; /* active rows holding each column */
+    slong **clist; /* rows that may hold each column (stale allowed) */
     slong *clen, *ccap;
     slong *head, *next, *prev, minlen; /* rows bucketed by length */
-    slong *scol;        /* merge scratch, n entries */
+    slong *scol;                       /* merge scratch, n entries */
     ulong *sval;
     nmod_t mod;
 } Elim;
@@ -281,8 +281,7 @@ static void elim_reduce(Elim *E, slong r, const MRow *P, slong c)
             E->ccount[j]++;
             elim_clist_push(E, j, r);
         } else {
-            ulong v = nmod_add(R->val[i], nmod_mul(nf, P->val[t], E->mod),
-                               E->mod);
+            ulong v = nmod_add(R->val[i], nmod_mul(nf, P->val[t], E->mod), E->mod);
             if (v != 0) {
                 E->scol[k] = R->col[i];
                 E->sval[k++] = v;
@@ -373,8 +372,7 @@ int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p)
         }
         for (t = 0; t < P->len; t++)
             if (P->col[t] != pcol[s])
-                _nmod_vec_scalar_addmul_nmod(Xc, K->rows[P->col[t]], k,
-                                             nmod_neg(P->val[t], E.mod),
+                _nmod_vec_scalar_addmul_nmod(Xc, K->rows[P->col[t]], k, nmod_neg(P->val[t], E.mod),
                                              E.mod);
     }
     /* K is already the canonical form (see the header comment) */

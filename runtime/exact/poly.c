@@ -107,8 +107,8 @@ int poly_check(const fmpq_mpoly_t p, const PolyRing *R, char *err)
 {
     if (!fmpq_mpoly_total_degree_fits_si(p, R->ctx) ||
         fmpq_mpoly_total_degree_si(p, R->ctx) > POLY_MAX_DEGREE)
-        return poly_error(err, POLY_ERR_LIMIT,
-                          "polynomial degree exceeds the limit %d", POLY_MAX_DEGREE);
+        return poly_error(err, POLY_ERR_LIMIT, "polynomial degree exceeds the limit %d",
+                          POLY_MAX_DEGREE);
     return POLY_OK;
 }
 
@@ -141,20 +141,18 @@ static double dense_terms(slong n, slong D)
 static int check_result(double deg, double terms, const char *what, char *err)
 {
     if (deg > POLY_MAX_DEGREE)
-        return poly_error(err, POLY_ERR_LIMIT,
-                          "%s: result degree %.0f exceeds the limit %d", what, deg,
-                          POLY_MAX_DEGREE);
+        return poly_error(err, POLY_ERR_LIMIT, "%s: result degree %.0f exceeds the limit %d", what,
+                          deg, POLY_MAX_DEGREE);
     if (terms > POLY_MAX_TERMS)
-        return poly_error(err, POLY_ERR_LIMIT,
-                          "%s: result may have about %.3g terms (limit %d)", what,
-                          terms, POLY_MAX_TERMS);
+        return poly_error(err, POLY_ERR_LIMIT, "%s: result may have about %.3g terms (limit %d)",
+                          what, terms, POLY_MAX_TERMS);
     return POLY_OK;
 }
 
 /* ---- terms and constants ---- */
 
-int poly_get_term(fmpq_t c, ulong *exps, const fmpq_mpoly_t p, slong i,
-                  const PolyRing *R, char *err)
+int poly_get_term(fmpq_t c, ulong *exps, const fmpq_mpoly_t p, slong i, const PolyRing *R,
+                  char *err)
 {
     if (i < 0 || i >= fmpq_mpoly_length(p, R->ctx))
         return poly_error(err, POLY_ERR_ARG, "term index %ld out of range", (long)i);
@@ -190,8 +188,8 @@ int poly_set_var(fmpq_mpoly_t p, slong i, const PolyRing *R, char *err)
 
 /* ---- arithmetic ---- */
 
-int poly_add(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
-             const PolyRing *R, char *err)
+int poly_add(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b, const PolyRing *R,
+             char *err)
 {
     int s;
     if ((s = poly_check(a, R, err)) || (s = poly_check(b, R, err)))
@@ -203,8 +201,8 @@ int poly_add(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
     return POLY_OK;
 }
 
-int poly_sub(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
-             const PolyRing *R, char *err)
+int poly_sub(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b, const PolyRing *R,
+             char *err)
 {
     int s;
     if ((s = poly_check(a, R, err)) || (s = poly_check(b, R, err)))
@@ -221,8 +219,8 @@ void poly_neg(fmpq_mpoly_t r, const fmpq_mpoly_t a, const PolyRing *R)
     fmpq_mpoly_neg(r, a, R->ctx);
 }
 
-int poly_mul(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
-             const PolyRing *R, char *err)
+int poly_mul(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b, const PolyRing *R,
+             char *err)
 {
     int s;
     if ((s = poly_check(a, R, err)) || (s = poly_check(b, R, err)))
@@ -243,14 +241,12 @@ int poly_mul(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
     return POLY_OK;
 }
 
-void poly_scalar_mul(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_t c,
-                     const PolyRing *R)
+void poly_scalar_mul(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_t c, const PolyRing *R)
 {
     fmpq_mpoly_scalar_mul_fmpq(r, a, c, R->ctx);
 }
 
-int poly_pow(fmpq_mpoly_t r, const fmpq_mpoly_t a, slong e, const PolyRing *R,
-             char *err)
+int poly_pow(fmpq_mpoly_t r, const fmpq_mpoly_t a, slong e, const PolyRing *R, char *err)
 {
     int s;
     if ((s = poly_check(a, R, err)))
@@ -261,8 +257,8 @@ int poly_pow(fmpq_mpoly_t r, const fmpq_mpoly_t a, slong e, const PolyRing *R,
         if (fmpq_mpoly_is_zero(a, R->ctx))
             return poly_error(err, POLY_ERR_DOMAIN, "division by zero");
         if (e < -(slong)POLY_MAX_DEGREE)
-            return poly_error(err, POLY_ERR_LIMIT, "exponent %ld exceeds the limit %d",
-                              (long)e, POLY_MAX_DEGREE);
+            return poly_error(err, POLY_ERR_LIMIT, "exponent %ld exceeds the limit %d", (long)e,
+                              POLY_MAX_DEGREE);
         fmpq_t c;
         fmpq_init(c);
         fmpq_mpoly_get_fmpq(c, a, R->ctx);
@@ -282,8 +278,8 @@ int poly_pow(fmpq_mpoly_t r, const fmpq_mpoly_t a, slong e, const PolyRing *R,
     }
     slong d = fmpq_mpoly_total_degree_si(a, R->ctx);
     if (e > POLY_MAX_DEGREE && (d > 0 || e > 100 * (slong)POLY_MAX_DEGREE))
-        return poly_error(err, POLY_ERR_LIMIT, "exponent %ld exceeds the limit %d",
-                          (long)e, POLY_MAX_DEGREE);
+        return poly_error(err, POLY_ERR_LIMIT, "exponent %ld exceeds the limit %d", (long)e,
+                          POLY_MAX_DEGREE);
     double len = (double)fmpq_mpoly_length(a, R->ctx);
     double terms = binom_d(len + (double)e - 1.0, (double)e);
     double dense = dense_terms(R->nvars, d * e);
@@ -296,8 +292,8 @@ int poly_pow(fmpq_mpoly_t r, const fmpq_mpoly_t a, slong e, const PolyRing *R,
     return POLY_OK;
 }
 
-int poly_div(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
-             const PolyRing *R, char *err)
+int poly_div(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b, const PolyRing *R,
+             char *err)
 {
     if (!fmpq_mpoly_is_fmpq(b, R->ctx))
         return poly_error(err, POLY_ERR_DOMAIN, "cannot divide by a polynomial");
@@ -311,8 +307,7 @@ int poly_div(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
     return POLY_OK;
 }
 
-int poly_diff(fmpq_mpoly_t r, const fmpq_mpoly_t a, slong i, const PolyRing *R,
-              char *err)
+int poly_diff(fmpq_mpoly_t r, const fmpq_mpoly_t a, slong i, const PolyRing *R, char *err)
 {
     if (i < 0 || i >= R->nvars)
         return poly_error(err, POLY_ERR_ARG, "variable index %ld out of range", (long)i);
@@ -416,8 +411,7 @@ int poly_subs(fmpq_mpoly_t r, const fmpq_mpoly_t p, slong i, const fmpq_mpoly_t 
 
 /* ---- evaluation ---- */
 
-int poly_eval_fmpq(fmpq_t v, const fmpq_mpoly_t p, fmpq *const *x,
-                   const PolyRing *R, char *err)
+int poly_eval_fmpq(fmpq_t v, const fmpq_mpoly_t p, fmpq *const *x, const PolyRing *R, char *err)
 {
     int s = poly_check(p, R, err);
     if (s)
@@ -435,9 +429,8 @@ int poly_eval_fmpq(fmpq_t v, const fmpq_mpoly_t p, fmpq *const *x,
 
 #define EVAL_BLOCK 128
 
-int poly_eval_double_vec(double *out, slong ldout, const fmpq_mpoly_struct *ps,
-                         slong m, const double *X, slong npoints, slong ld,
-                         const PolyRing *R, char *err)
+int poly_eval_double_vec(double *out, slong ldout, const fmpq_mpoly_struct *ps, slong m,
+                         const double *X, slong npoints, slong ld, const PolyRing *R, char *err)
 {
     slong n = R->nvars;
     if (m < 0 || npoints < 0 || ld < npoints || (m > 1 && ldout < npoints))
@@ -532,8 +525,8 @@ done:
     return s;
 }
 
-int poly_eval_double(double *out, const fmpq_mpoly_t p, const double *X,
-                     slong npoints, slong ld, const PolyRing *R, char *err)
+int poly_eval_double(double *out, const fmpq_mpoly_t p, const double *X, slong npoints, slong ld,
+                     const PolyRing *R, char *err)
 {
     return poly_eval_double_vec(out, npoints, p, 1, X, npoints, ld, R, err);
 }

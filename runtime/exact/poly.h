@@ -92,8 +92,8 @@ int poly_check(const fmpq_mpoly_t p, const PolyRing *R, char *err);
 
 /* Term i (0 <= i < length) in ring order: coefficient c and exponents
    exps[0..nvars-1]. */
-int poly_get_term(fmpq_t c, ulong *exps, const fmpq_mpoly_t p, slong i,
-                  const PolyRing *R, char *err);
+int poly_get_term(fmpq_t c, ulong *exps, const fmpq_mpoly_t p, slong i, const PolyRing *R,
+                  char *err);
 
 /* c = p if p is constant; error "not a constant" otherwise. */
 int poly_get_constant(fmpq_t c, const fmpq_mpoly_t p, const PolyRing *R, char *err);
@@ -103,34 +103,31 @@ void poly_set_fmpq(fmpq_mpoly_t p, const fmpq_t c, const PolyRing *R);
 /* p = x_i.  Fails if i is out of range. */
 int poly_set_var(fmpq_mpoly_t p, slong i, const PolyRing *R, char *err);
 
-int poly_add(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
-             const PolyRing *R, char *err);
-int poly_sub(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
-             const PolyRing *R, char *err);
+int poly_add(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b, const PolyRing *R,
+             char *err);
+int poly_sub(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b, const PolyRing *R,
+             char *err);
 void poly_neg(fmpq_mpoly_t r, const fmpq_mpoly_t a, const PolyRing *R);
 
 /* r = a*b; fails if deg a + deg b > POLY_MAX_DEGREE or the term estimate
    exceeds POLY_MAX_TERMS. */
-int poly_mul(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
-             const PolyRing *R, char *err);
+int poly_mul(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b, const PolyRing *R,
+             char *err);
 
-void poly_scalar_mul(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_t c,
-                     const PolyRing *R);
+void poly_scalar_mul(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_t c, const PolyRing *R);
 
 /* r = a^e for e >= 0 (0^0 = 1).  Fails if e < 0 ("negative power of a
    polynomial"; a constant nonzero a is inverted instead), if e*deg a >
    POLY_MAX_DEGREE, or the term estimate exceeds POLY_MAX_TERMS. */
-int poly_pow(fmpq_mpoly_t r, const fmpq_mpoly_t a, slong e, const PolyRing *R,
-             char *err);
+int poly_pow(fmpq_mpoly_t r, const fmpq_mpoly_t a, slong e, const PolyRing *R, char *err);
 
 /* r = a / b where b must be a nonzero constant.  Errors: "division by zero",
    "cannot divide by a polynomial" (even if b divides a). */
-int poly_div(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
-             const PolyRing *R, char *err);
+int poly_div(fmpq_mpoly_t r, const fmpq_mpoly_t a, const fmpq_mpoly_t b, const PolyRing *R,
+             char *err);
 
 /* r = d a / d x_i. */
-int poly_diff(fmpq_mpoly_t r, const fmpq_mpoly_t a, slong i, const PolyRing *R,
-              char *err);
+int poly_diff(fmpq_mpoly_t r, const fmpq_mpoly_t a, slong i, const PolyRing *R, char *err);
 
 /* r = p with x_i replaced by q (q in the same ring). */
 int poly_subs(fmpq_mpoly_t r, const fmpq_mpoly_t p, slong i, const fmpq_mpoly_t q,
@@ -143,21 +140,19 @@ int poly_compose(fmpq_mpoly_t r, const fmpq_mpoly_t p, const PolyRing *R,
                  fmpq_mpoly_struct *const *q, const PolyRing *S, char *err);
 
 /* v = p(x) exactly, x[0..nvars-1] rationals (x may be NULL if nvars = 0). */
-int poly_eval_fmpq(fmpq_t v, const fmpq_mpoly_t p, fmpq *const *x,
-                   const PolyRing *R, char *err);
+int poly_eval_fmpq(fmpq_t v, const fmpq_mpoly_t p, fmpq *const *x, const PolyRing *R, char *err);
 
 /* Float evaluation at npoints points.  X is column-major: coordinate i of
    point t is X[t + i*ld] (ld >= npoints).  out[t] = p(point t).  The
    coefficients are rounded to double once; monomials are evaluated with
    per-variable power tables, blockwise over points.  Returns POLY_ERR_MEMORY
    or POLY_ERR_ARG (npoints < 0, ld < npoints) on failure. */
-int poly_eval_double(double *out, const fmpq_mpoly_t p, const double *X,
-                     slong npoints, slong ld, const PolyRing *R, char *err);
+int poly_eval_double(double *out, const fmpq_mpoly_t p, const double *X, slong npoints, slong ld,
+                     const PolyRing *R, char *err);
 
 /* The same for m polynomials: out[t + j*ldout] = ps[j](point t). */
-int poly_eval_double_vec(double *out, slong ldout, const fmpq_mpoly_struct *ps,
-                         slong m, const double *X, slong npoints, slong ld,
-                         const PolyRing *R, char *err);
+int poly_eval_double_vec(double *out, slong ldout, const fmpq_mpoly_struct *ps, slong m,
+                         const double *X, slong npoints, slong ld, const PolyRing *R, char *err);
 
 /* ---- printing (poly_print.c) ---- */
 

@@ -62,9 +62,8 @@ static void sb_ulong(StrBuf *b, ulong e)
         sb_put(b, &t[--n], 1);
 }
 
-static const char *const SUPERSCRIPT[10] = {"\u2070", "\u00b9", "\u00b2", "\u00b3",
-                                            "\u2074", "\u2075", "\u2076", "\u2077",
-                                            "\u2078", "\u2079"};
+static const char *const SUPERSCRIPT[10] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                            "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
 
 static void sb_superscript(StrBuf *b, ulong e)
 {
@@ -105,10 +104,10 @@ static void sb_abs_rational(StrBuf *b, const fmpq_t c, int format, int paren)
 }
 
 static const char *const GREEK[] = {
-    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
-    "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon",
-    "phi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi",
-    "Sigma", "Upsilon", "Phi", "Psi", "Omega", NULL};
+    "alpha",   "beta",   "gamma", "delta",   "epsilon", "zeta",  "eta",   "theta", "iota",
+    "kappa",   "lambda", "mu",    "nu",      "xi",      "pi",    "rho",   "sigma", "tau",
+    "upsilon", "phi",    "chi",   "psi",     "omega",   "Gamma", "Delta", "Theta", "Lambda",
+    "Xi",      "Pi",     "Sigma", "Upsilon", "Phi",     "Psi",   "Omega", NULL};
 
 static void sb_latex_name(StrBuf *b, const char *name)
 {

@@ -9,16 +9,26 @@
 const char *qmat_strerror(int status)
 {
     switch (status) {
-    case QMAT_OK: return "ok";
-    case QMAT_E_DIM: return "matrix dimensions do not match";
-    case QMAT_E_NOT_SQUARE: return "matrix is not square";
-    case QMAT_E_SINGULAR: return "matrix is singular";
-    case QMAT_E_NO_SOLUTION: return "linear system has no solution";
-    case QMAT_E_TOO_LARGE: return "matrix too large (more than 2^26 entries)";
-    case QMAT_E_INTERRUPTED: return "interrupted";
-    case QMAT_E_ARG: return "invalid argument";
-    case QMAT_E_INTERNAL: return "internal error: exact check failed";
-    default: return sym_strerror(status); /* another engine's code */
+    case QMAT_OK:
+        return "ok";
+    case QMAT_E_DIM:
+        return "matrix dimensions do not match";
+    case QMAT_E_NOT_SQUARE:
+        return "matrix is not square";
+    case QMAT_E_SINGULAR:
+        return "matrix is singular";
+    case QMAT_E_NO_SOLUTION:
+        return "linear system has no solution";
+    case QMAT_E_TOO_LARGE:
+        return "matrix too large (more than 2^26 entries)";
+    case QMAT_E_INTERRUPTED:
+        return "interrupted";
+    case QMAT_E_ARG:
+        return "invalid argument";
+    case QMAT_E_INTERNAL:
+        return "internal error: exact check failed";
+    default:
+        return sym_strerror(status); /* another engine's code */
     }
 }
 
@@ -60,10 +70,8 @@ static void qmat_get_fmpz_rowwise(fmpz_mat_t Z, const fmpq_mat_t A)
         for (j = 0; j < A->c; j++)
             fmpz_lcm(l, l, fmpq_mat_entry_den(A, i, j));
         for (j = 0; j < A->c; j++) {
-            fmpz_divexact(fmpz_mat_entry(Z, i, j), l,
-                          fmpq_mat_entry_den(A, i, j));
-            fmpz_mul(fmpz_mat_entry(Z, i, j), fmpz_mat_entry(Z, i, j),
-                     fmpq_mat_entry_num(A, i, j));
+            fmpz_divexact(fmpz_mat_entry(Z, i, j), l, fmpq_mat_entry_den(A, i, j));
+            fmpz_mul(fmpz_mat_entry(Z, i, j), fmpz_mat_entry(Z, i, j), fmpq_mat_entry_num(A, i, j));
         }
     }
     fmpz_clear(l);
@@ -176,8 +184,7 @@ int qmat_solve(fmpq_mat_t X, const fmpq_mat_t A, const fmpq_mat_t B)
         fmpq_mat_init(T, n, r);
         for (i = 0; i < rk; i++)
             for (j = 0; j < r; j++)
-                fmpq_set(fmpq_mat_entry(T, piv[i], j),
-                         fmpq_mat_entry(M, i, n + j));
+                fmpq_set(fmpq_mat_entry(T, piv[i], j), fmpq_mat_entry(M, i, n + j));
         fmpq_mat_swap(X, T);
         fmpq_mat_clear(T);
     }
@@ -274,8 +281,7 @@ int qmat_mul(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B)
     return QMAT_OK;
 }
 
-static int qmat_addsub(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B,
-                       int sub)
+static int qmat_addsub(fmpq_mat_t C, const fmpq_mat_t A, const fmpq_mat_t B, int sub)
 {
     fmpq_mat_t T;
     int st;
@@ -319,10 +325,10 @@ int qmat_pow(fmpq_mat_t B, const fmpq_mat_t A, slong e)
     fmpq_mat_one(acc);
     if (e < 0) {
         st = qmat_inv(base, A);
-        u = -(ulong) e;
+        u = -(ulong)e;
     } else {
         fmpq_mat_set(base, A);
-        u = (ulong) e;
+        u = (ulong)e;
     }
     while (st == QMAT_OK && u != 0 && A->r > 0) {
         if (sym_interrupt_poll()) {
@@ -406,8 +412,7 @@ int qmat_canonicalise_rows(fmpq_mat_t M)
     } else {
         for (i = 0; i < M->r; i++)
             for (j = 0; j < M->c; j++)
-                fmpq_set_fmpz_frac(fmpq_mat_entry(M, i, j),
-                                   fmpz_mat_entry(R, i, j), den);
+                fmpq_set_fmpz_frac(fmpq_mat_entry(M, i, j), fmpz_mat_entry(R, i, j), den);
         qmat_scale_rows_primitive(M);
     }
     fmpz_clear(den);

@@ -88,8 +88,8 @@ static int same_ring(const PolyRing *A, const PolyRing *B, char *err)
 static int check_len(slong have, slong want, const char *what, char *err)
 {
     if (have != want)
-        return poly_error(err, POLY_ERR_ARG, "%s has %ld entries, expected %ld", what,
-                          (long)have, (long)want);
+        return poly_error(err, POLY_ERR_ARG, "%s has %ld entries, expected %ld", what, (long)have,
+                          (long)want);
     return POLY_OK;
 }
 
@@ -110,8 +110,7 @@ int polyvec_set_affine(PolyVec *v, const fmpq_mat_t A, const fmpq_mat_t c, char 
     slong n = v->R->nvars;
     if (fmpq_mat_nrows(A) != v->len || fmpq_mat_ncols(A) != n)
         return poly_error(err, POLY_ERR_ARG, "matrix is %ldx%ld, expected %ldx%ld",
-                          (long)fmpq_mat_nrows(A), (long)fmpq_mat_ncols(A), (long)v->len,
-                          (long)n);
+                          (long)fmpq_mat_nrows(A), (long)fmpq_mat_ncols(A), (long)v->len, (long)n);
     if (c != NULL && (fmpq_mat_nrows(c) != v->len || fmpq_mat_ncols(c) != 1))
         return poly_error(err, POLY_ERR_ARG, "offset must be a %ldx1 column", (long)v->len);
     fmpq_mpoly_t t;
@@ -184,8 +183,7 @@ int section_jacobian(PolyMat *J, const PolyVec *F, char *err)
     return POLY_OK;
 }
 
-int section_lie(PolyVec *out, const PolyMat *b, const PolyVec *v, const PolyVec *F,
-                char *err)
+int section_lie(PolyVec *out, const PolyMat *b, const PolyVec *v, const PolyVec *F, char *err)
 {
     int s;
     const PolyRing *R = F->R;
@@ -320,8 +318,8 @@ int section_fiber_cotangent(PolyMat *b, const PolyVec *v, char *err)
     return fiber_jac(b, v, 1, err);
 }
 
-int section_fiber_kron_sum(PolyMat *out, const PolyMat *b1, slong k1,
-                           const PolyMat *b2, slong k2, char *err)
+int section_fiber_kron_sum(PolyMat *out, const PolyMat *b1, slong k1, const PolyMat *b2, slong k2,
+                           char *err)
 {
     int s;
     const PolyRing *R = out->R;
@@ -500,7 +498,7 @@ slong section_lie_matrix_degree(const PolyMat *b, const PolyVec *v, slong d)
     slong dv = polyvec_degree(v), db = b != NULL ? polymat_degree(b) : -1;
     slong m = dv - 1 > db ? dv - 1 : db;
     if (dv < 0 && db < 0)
-        m = 0; /* the zero operator */
+        m = 0;               /* the zero operator */
     if (m > POLY_MAX_DEGREE) /* saturate: callers reject degrees above the limit */
         m = POLY_MAX_DEGREE + 1;
     if (d > POLY_MAX_DEGREE)
@@ -508,8 +506,8 @@ slong section_lie_matrix_degree(const PolyMat *b, const PolyVec *v, slong d)
     return d + m < 0 ? 0 : d + m;
 }
 
-int section_lie_matrix(SectionEmitFn emit, void *ctx, const PolyMat *b,
-                       const PolyVec *v, slong k, slong d, slong *d_out, char *err)
+int section_lie_matrix(SectionEmitFn emit, void *ctx, const PolyMat *b, const PolyVec *v, slong k,
+                       slong d, slong *d_out, char *err)
 {
     int s;
     const PolyRing *R = v->R;
@@ -536,7 +534,8 @@ int section_lie_matrix(SectionEmitFn emit, void *ctx, const PolyMat *b,
         return poly_error(err, POLY_ERR_ARG, "output degree %ld is below the needed %ld",
                           (long)*d_out, (long)need);
     if (*d_out > POLY_MAX_DEGREE)
-        return poly_error(err, POLY_ERR_LIMIT, "output degree exceeds the limit %d", POLY_MAX_DEGREE);
+        return poly_error(err, POLY_ERR_LIMIT, "output degree exceeds the limit %d",
+                          POLY_MAX_DEGREE);
 
     MonoBasis Bin, Bout;
     ColAcc A;
@@ -620,8 +619,8 @@ int section_lie_matrix(SectionEmitFn emit, void *ctx, const PolyMat *b,
 
 /* ---- discrete group elements ---- */
 
-static int check_group_element(fmpq_mat_t ginv, const fmpq_mat_t g, const fmpq_mat_t T,
-                               slong n, slong k, char *err)
+static int check_group_element(fmpq_mat_t ginv, const fmpq_mat_t g, const fmpq_mat_t T, slong n,
+                               slong k, char *err)
 {
     if (fmpq_mat_nrows(g) != n || fmpq_mat_ncols(g) != n)
         return poly_error(err, POLY_ERR_ARG, "group element must be a %ldx%ld matrix", (long)n,
@@ -652,8 +651,7 @@ static void linear_forms(fmpq_mpoly_struct *L, const fmpq_mat_t h, const PolyRin
     fmpq_mpoly_clear(t, R->ctx);
 }
 
-int section_act(PolyVec *out, const fmpq_mat_t g, const fmpq_mat_t T, const PolyVec *F,
-                char *err)
+int section_act(PolyVec *out, const fmpq_mat_t g, const fmpq_mat_t T, const PolyVec *F, char *err)
 {
     int s;
     const PolyRing *R = F->R;
@@ -699,8 +697,8 @@ int section_act(PolyVec *out, const fmpq_mat_t g, const fmpq_mat_t T, const Poly
     return s;
 }
 
-int section_act_matrix(SectionEmitFn emit, void *ctx, const fmpq_mat_t g,
-                       const fmpq_mat_t T, slong k, slong d, char *err)
+int section_act_matrix(SectionEmitFn emit, void *ctx, const fmpq_mat_t g, const fmpq_mat_t T,
+                       slong k, slong d, char *err)
 {
     int s;
     slong n = fmpq_mat_nrows(g);

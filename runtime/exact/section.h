@@ -26,7 +26,7 @@
 
 #include <flint/fmpq_mat.h>
 
-#define SECTION_MAX_FIBER 512         /* largest fiber dimension k of a PolyMat generator */
+#define SECTION_MAX_FIBER 512           /* largest fiber dimension k of a PolyMat generator */
 #define SECTION_MAX_ACCUMULATOR 8000000 /* k * (output basis size) in the matrix builders */
 
 typedef struct PolyVec {
@@ -78,8 +78,7 @@ int section_jacobian(PolyMat *J, const PolyVec *F, char *err);
 
 /* out = b·F − DF·v (b k×k or NULL, v of length nvars, F and out of length
    k).  Fails on shape or ring mismatch or degree/term limits. */
-int section_lie(PolyVec *out, const PolyMat *b, const PolyVec *v, const PolyVec *F,
-                char *err);
+int section_lie(PolyVec *out, const PolyMat *b, const PolyVec *v, const PolyVec *F, char *err);
 
 /* out = DY·X − DX·Y for vector fields X, Y (length nvars). */
 int section_bracket(PolyVec *out, const PolyVec *X, const PolyVec *Y, char *err);
@@ -95,8 +94,8 @@ int section_fiber_cotangent(PolyMat *b, const PolyVec *v, char *err);
 /* Tensor-product rule: out = b1 ⊗ I + I ⊗ b2, of size (k1 k2)×(k1 k2), with
    row-major multi-indices (index (i, j) -> i*k2 + j).  Either may be NULL,
    meaning the zero generator of dimension given by k1 or k2. */
-int section_fiber_kron_sum(PolyMat *out, const PolyMat *b1, slong k1,
-                           const PolyMat *b2, slong k2, char *err);
+int section_fiber_kron_sum(PolyMat *out, const PolyMat *b1, slong k1, const PolyMat *b2, slong k2,
+                           char *err);
 
 /* Tensors of type (p, q) (p upper, q lower indices): generator of dimension
    n^(p+q) = Σ over slots of Dv (upper) or −Dvᵀ (lower) acting on that slot;
@@ -121,20 +120,19 @@ slong section_lie_matrix_degree(const PolyMat *b, const PolyVec *v, slong d);
    Nonzero entries are emitted column by column in ascending column order,
    rows ascending within a column.  b may be NULL (k×k zero); v has length
    nvars of v->R.  Images are computed directly from exponent vectors. */
-int section_lie_matrix(SectionEmitFn emit, void *ctx, const PolyMat *b,
-                       const PolyVec *v, slong k, slong d, slong *d_out, char *err);
+int section_lie_matrix(SectionEmitFn emit, void *ctx, const PolyMat *b, const PolyVec *v, slong k,
+                       slong d, slong *d_out, char *err);
 
 /* out = T·F(g⁻¹x): g n×n invertible (n = nvars), T k×k, k = len(F).
    Errors: shapes, "singular group element". */
-int section_act(PolyVec *out, const fmpq_mat_t g, const fmpq_mat_t T,
-                const PolyVec *F, char *err);
+int section_act(PolyVec *out, const fmpq_mat_t g, const fmpq_mat_t T, const PolyVec *F, char *err);
 
 /* The matrix of F ↦ T·F(g⁻¹x) − F(x) on sections with k components of degree
    <= d in n = rows(g) variables, rows and columns both in the component-major
    basis of degree <= d.  Each column is emitted once, rows ascending within
    it; columns are emitted degree by degree (ascending column order when
    k = 1, otherwise unspecified). */
-int section_act_matrix(SectionEmitFn emit, void *ctx, const fmpq_mat_t g,
-                       const fmpq_mat_t T, slong k, slong d, char *err);
+int section_act_matrix(SectionEmitFn emit, void *ctx, const fmpq_mat_t g, const fmpq_mat_t T,
+                       slong k, slong d, char *err);
 
 #endif

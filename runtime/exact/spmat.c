@@ -97,8 +97,7 @@ int spmat_append_row(SpMat *S, const slong *cols, const fmpq *vals, slong len)
     return QMAT_OK;
 }
 
-int spmat_append_row_si(SpMat *S, const slong *cols, const slong *num,
-                        slong den, slong len)
+int spmat_append_row_si(SpMat *S, const slong *cols, const slong *num, slong den, slong len)
 {
     fmpq *v;
     slong t;
@@ -107,7 +106,7 @@ int spmat_append_row_si(SpMat *S, const slong *cols, const slong *num,
         return QMAT_E_ARG;
     v = _fmpq_vec_init(len + 1);
     for (t = 0; t < len; t++)
-        fmpq_set_si(v + t, num[t], (ulong) 1);
+        fmpq_set_si(v + t, num[t], (ulong)1);
     if (den != 1) {
         fmpq_t d;
         fmpq_init(d);

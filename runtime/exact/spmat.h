@@ -16,11 +16,11 @@
 #define SPMAT_MAX_NNZ (WORD(1) << 27)
 
 typedef struct {
-    slong r, c;     /* rows appended so far, columns (fixed) */
-    slong nnz;      /* stored nonzeros = ptr[r] */
-    slong *ptr;     /* row i is [ptr[i], ptr[i+1]) in col/val; r + 1 used */
-    slong *col;     /* column indices, increasing within a row */
-    fmpq *val;      /* nonzero values */
+    slong r, c; /* rows appended so far, columns (fixed) */
+    slong nnz;  /* stored nonzeros = ptr[r] */
+    slong *ptr; /* row i is [ptr[i], ptr[i+1]) in col/val; r + 1 used */
+    slong *col; /* column indices, increasing within a row */
+    fmpq *val;  /* nonzero values */
     slong ptr_alloc, alloc;
 } SpMat;
 
@@ -36,8 +36,7 @@ void spmat_clear(SpMat *S);
 int spmat_append_row(SpMat *S, const slong *cols, const fmpq *vals, slong len);
 
 /* Same with small integer values num[t] / den (den != 0, else QMAT_E_ARG). */
-int spmat_append_row_si(SpMat *S, const slong *cols, const slong *num,
-                        slong den, slong len);
+int spmat_append_row_si(SpMat *S, const slong *cols, const slong *num, slong den, slong len);
 
 /* S = the nonzeros of A (S must be initialised; it is reset). */
 int spmat_set_qmat(SpMat *S, const fmpq_mat_t A);

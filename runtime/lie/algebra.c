@@ -11,16 +11,26 @@
 const char *algebra_strerror(int status)
 {
     switch (status) {
-    case ALG_OK: return "ok";
-    case ALG_ERR_ARG: return "bad argument";
-    case ALG_ERR_LIMIT: return "size limit exceeded";
-    case ALG_ERR_DEPENDENT: return "linearly dependent basis";
-    case ALG_ERR_NOT_MEMBER: return "not an element of the algebra";
-    case ALG_ERR_NOT_CLOSED: return "span is not closed under the bracket";
-    case ALG_ERR_NOT_HOM: return "not a representation (homomorphism check failed)";
-    case ALG_ERR_SINGULAR: return "singular group element";
-    case ALG_ERR_UNSUPPORTED: return "unsupported operation";
-    default: return sym_strerror(status); /* another engine's code */
+    case ALG_OK:
+        return "ok";
+    case ALG_ERR_ARG:
+        return "bad argument";
+    case ALG_ERR_LIMIT:
+        return "size limit exceeded";
+    case ALG_ERR_DEPENDENT:
+        return "linearly dependent basis";
+    case ALG_ERR_NOT_MEMBER:
+        return "not an element of the algebra";
+    case ALG_ERR_NOT_CLOSED:
+        return "span is not closed under the bracket";
+    case ALG_ERR_NOT_HOM:
+        return "not a representation (homomorphism check failed)";
+    case ALG_ERR_SINGULAR:
+        return "singular group element";
+    case ALG_ERR_UNSUPPORTED:
+        return "unsupported operation";
+    default:
+        return sym_strerror(status); /* another engine's code */
     }
 }
 
@@ -113,8 +123,7 @@ static void vec_submul(fmpq *v, const fmpq *w, const fmpq_t c, slong len)
             fmpq_submul(v + i, w + i, c);
 }
 
-int algebra_span_reduce(fmpq *res, const AlgebraSpan *S, const fmpq *v,
-                        fmpq *coef)
+int algebra_span_reduce(fmpq *res, const AlgebraSpan *S, const fmpq *v, fmpq *coef)
 {
     slong k;
     fmpq_t c;
@@ -282,9 +291,8 @@ void algebra_clear(MatAlgebra *g)
 
 /* Build g from `count` independent n x n matrices (copied).  g must be
    fresh (algebra_init).  Returns ALG_ERR_DEPENDENT if they are not. */
-static int algebra_set_basis(MatAlgebra *g, const fmpq_mat_struct *mats,
-                             slong count, slong n, int affine,
-                             const char *name, char *err)
+static int algebra_set_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n,
+                             int affine, const char *name, char *err)
 {
     slong i, nn = n * n;
     fmpq *v;
@@ -300,8 +308,10 @@ static int algebra_set_basis(MatAlgebra *g, const fmpq_mat_struct *mats,
     for (i = 0; i < count; i++) {
         algebra_flatten(v, mats + i);
         if (algebra_span_add(g->span, v, NULL) != 1) {
-            algebra_set_error(err, "basis matrix %ld is a linear combination "
-                              "of the earlier ones", (long)(i + 1));
+            algebra_set_error(err,
+                              "basis matrix %ld is a linear combination "
+                              "of the earlier ones",
+                              (long)(i + 1));
             _fmpq_vec_clear(v, nn > 0 ? nn : 1);
             algebra_clear(g);
             algebra_init(g);
@@ -324,27 +334,27 @@ void algebra_init_set(MatAlgebra *g, const MatAlgebra *h)
 
 /* Check shapes of user matrices: count >= 0, all n x n square,
    1 <= n <= ALG_MAX_N, affine => zero last row. */
-static int check_mats(const fmpq_mat_struct *mats, slong count, slong n,
-                      int affine, char *err)
+static int check_mats(const fmpq_mat_struct *mats, slong count, slong n, int affine, char *err)
 {
     slong i, j;
     if (n < 1 || n > ALG_MAX_N) {
-        algebra_set_error(err, "matrix size %ld out of range 1..%d", (long)n,
-                          ALG_MAX_N);
+        algebra_set_error(err, "matrix size %ld out of range 1..%d", (long)n, ALG_MAX_N);
         return ALG_ERR_ARG;
     }
     for (i = 0; i < count; i++) {
         if (fmpq_mat_nrows(mats + i) != n || fmpq_mat_ncols(mats + i) != n) {
-            algebra_set_error(err, "matrix %ld is %ldx%ld, expected %ldx%ld",
-                              (long)(i + 1), (long)fmpq_mat_nrows(mats + i),
-                              (long)fmpq_mat_ncols(mats + i), (long)n, (long)n);
+            algebra_set_error(err, "matrix %ld is %ldx%ld, expected %ldx%ld", (long)(i + 1),
+                              (long)fmpq_mat_nrows(mats + i), (long)fmpq_mat_ncols(mats + i),
+                              (long)n, (long)n);
             return ALG_ERR_ARG;
         }
         if (affine)
             for (j = 0; j < n; j++)
                 if (!fmpq_is_zero(fmpq_mat_entry(mats + i, n - 1, j))) {
-                    algebra_set_error(err, "matrix %ld is not affine (its last "
-                                      "row is not zero)", (long)(i + 1));
+                    algebra_set_error(err,
+                                      "matrix %ld is not affine (its last "
+                                      "row is not zero)",
+                                      (long)(i + 1));
                     return ALG_ERR_ARG;
                 }
     }
@@ -364,9 +374,8 @@ static void mat_set_resize(fmpq_mat_t out, const fmpq_mat_t a)
 
 /* First pair i < j (0-based positions in mats) with [mats_i, mats_j] not in
    the span of g; returns 1 and sets bracket if found. */
-static int find_open_pair(slong *bi, slong *bj, fmpq_mat_t bracket,
-                          const MatAlgebra *g, const fmpq_mat_struct *mats,
-                          slong count)
+static int find_open_pair(slong *bi, slong *bj, fmpq_mat_t bracket, const MatAlgebra *g,
+                          const fmpq_mat_struct *mats, slong count)
 {
     slong i, j;
     fmpq_mat_t c;
@@ -387,10 +396,8 @@ static int find_open_pair(slong *bi, slong *bj, fmpq_mat_t bracket,
     return 0;
 }
 
-
-int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats,
-                       slong count, slong n, int affine, int trust_closed,
-                       const char *name, char *err)
+int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n, int affine,
+                       int trust_closed, const char *name, char *err)
 {
     int st;
     slong i, j;
@@ -404,8 +411,10 @@ int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats,
     if ((st = algebra_set_basis(g, mats, count, n, affine, name, err)) != ALG_OK)
         return st;
     if (!trust_closed && find_open_pair(&i, &j, NULL, g, mats, count)) {
-        algebra_set_error(err, "the bracket of basis elements %ld and %ld is "
-                          "not in the span", (long)(i + 1), (long)(j + 1));
+        algebra_set_error(err,
+                          "the bracket of basis elements %ld and %ld is "
+                          "not in the span",
+                          (long)(i + 1), (long)(j + 1));
         algebra_clear(g);
         algebra_init(g);
         return ALG_ERR_NOT_CLOSED;
@@ -413,9 +422,8 @@ int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats,
     return ALG_OK;
 }
 
-int algebra_init_span(MatAlgebra *g, const fmpq_mat_struct *mats,
-                      slong count, int affine, const char *name,
-                      slong *bad_i, slong *bad_j, fmpq_mat_t bad_bracket,
+int algebra_init_span(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, int affine,
+                      const char *name, slong *bad_i, slong *bad_j, fmpq_mat_t bad_bracket,
                       char *err)
 {
     int st;
@@ -454,9 +462,10 @@ int algebra_init_span(MatAlgebra *g, const fmpq_mat_struct *mats,
             *bad_i = keep[bi] + 1;
         if (bad_j != NULL)
             *bad_j = keep[bj] + 1;
-        algebra_set_error(err, "not closed: the bracket of matrices %ld and "
-                          "%ld is not in their span", (long)(keep[bi] + 1),
-                          (long)(keep[bj] + 1));
+        algebra_set_error(err,
+                          "not closed: the bracket of matrices %ld and "
+                          "%ld is not in their span",
+                          (long)(keep[bi] + 1), (long)(keep[bj] + 1));
         algebra_clear(g);
         algebra_init(g);
         st = ALG_ERR_NOT_CLOSED;
@@ -468,8 +477,8 @@ int algebra_init_span(MatAlgebra *g, const fmpq_mat_struct *mats,
 
 /* g = algebra with the canonical basis of the span S of flattened n x n
    matrices (no checks: the caller knows the span is a subalgebra). */
-int algebra_init_from_span(MatAlgebra *g, const AlgebraSpan *S, slong n,
-                           int affine, const char *name, char *err)
+int algebra_init_from_span(MatAlgebra *g, const AlgebraSpan *S, slong n, int affine,
+                           const char *name, char *err)
 {
     fmpq_mat_t M;
     fmpq_mat_struct *mats;
@@ -491,9 +500,8 @@ int algebra_init_from_span(MatAlgebra *g, const AlgebraSpan *S, slong n,
     return st;
 }
 
-int algebra_init_closure(MatAlgebra *g, const fmpq_mat_struct *mats,
-                         slong count, int affine, const char *name,
-                         char *err)
+int algebra_init_closure(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, int affine,
+                         const char *name, char *err)
 {
     int st;
     slong n, nn, i, j, len = 0;
@@ -541,16 +549,15 @@ int algebra_init_closure(MatAlgebra *g, const fmpq_mat_struct *mats,
     return st;
 }
 
-int algebra_bracket(fmpq_mat_t out, const fmpq_mat_t a, const fmpq_mat_t b,
-                    char *err)
+int algebra_bracket(fmpq_mat_t out, const fmpq_mat_t a, const fmpq_mat_t b, char *err)
 {
     slong n = fmpq_mat_nrows(a);
     fmpq_mat_t t, u;
-    if (fmpq_mat_ncols(a) != n || fmpq_mat_nrows(b) != n ||
-        fmpq_mat_ncols(b) != n) {
-        algebra_set_error(err, "bracket needs two square matrices of the same "
-                          "size, got %ldx%ld and %ldx%ld", (long)n,
-                          (long)fmpq_mat_ncols(a), (long)fmpq_mat_nrows(b),
+    if (fmpq_mat_ncols(a) != n || fmpq_mat_nrows(b) != n || fmpq_mat_ncols(b) != n) {
+        algebra_set_error(err,
+                          "bracket needs two square matrices of the same "
+                          "size, got %ldx%ld and %ldx%ld",
+                          (long)n, (long)fmpq_mat_ncols(a), (long)fmpq_mat_nrows(b),
                           (long)fmpq_mat_ncols(b));
         return ALG_ERR_ARG;
     }
@@ -565,16 +572,14 @@ int algebra_bracket(fmpq_mat_t out, const fmpq_mat_t a, const fmpq_mat_t b,
     return ALG_OK;
 }
 
-int algebra_coords(fmpq *c, const MatAlgebra *g, const fmpq_mat_t a,
-                   char *err)
+int algebra_coords(fmpq *c, const MatAlgebra *g, const fmpq_mat_t a, char *err)
 {
     slong nn = g->n * g->n;
     fmpq *v;
     int in;
     if (fmpq_mat_nrows(a) != g->n || fmpq_mat_ncols(a) != g->n) {
-        algebra_set_error(err, "expected a %ldx%ld matrix, got %ldx%ld",
-                          (long)g->n, (long)g->n, (long)fmpq_mat_nrows(a),
-                          (long)fmpq_mat_ncols(a));
+        algebra_set_error(err, "expected a %ldx%ld matrix, got %ldx%ld", (long)g->n, (long)g->n,
+                          (long)fmpq_mat_nrows(a), (long)fmpq_mat_ncols(a));
         return ALG_ERR_ARG;
     }
     if (g->dim == 0) {
@@ -640,8 +645,10 @@ int algebra_structure_constants(fmpq *c, const MatAlgebra *g, char *err)
     slong d = g->dim, i, j, k;
     fmpq_mat_t b;
     if (!cube_ok(d)) {
-        algebra_set_error(err, "structure constants of an algebra of "
-                          "dimension %ld exceed the size limit", (long)d);
+        algebra_set_error(err,
+                          "structure constants of an algebra of "
+                          "dimension %ld exceed the size limit",
+                          (long)d);
         return ALG_ERR_LIMIT;
     }
     fmpq_mat_init(b, g->n, g->n);
@@ -650,8 +657,7 @@ int algebra_structure_constants(fmpq *c, const MatAlgebra *g, char *err)
         for (j = i + 1; j < d; j++) {
             algebra_bracket(b, g->basis + i, g->basis + j, NULL);
             if (algebra_coords(c + (i * d + j) * d, g, b, err) != ALG_OK) {
-                algebra_set_error(err, "internal: %s is not closed",
-                                  g->name);
+                algebra_set_error(err, "internal: %s is not closed", g->name);
                 fmpq_mat_clear(b);
                 return ALG_ERR_NOT_CLOSED;
             }
@@ -671,8 +677,10 @@ int algebra_killing(fmpq_mat_t K, const MatAlgebra *g, char *err)
     fmpq_t t;
     int st;
     if (!cube_ok(d)) {
-        algebra_set_error(err, "Killing form of an algebra of dimension %ld "
-                          "exceeds the size limit", (long)d);
+        algebra_set_error(err,
+                          "Killing form of an algebra of dimension %ld "
+                          "exceeds the size limit",
+                          (long)d);
         return ALG_ERR_LIMIT;
     }
     c = _fmpq_vec_init(d * d * d + 1);

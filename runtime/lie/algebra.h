@@ -43,14 +43,14 @@
 /* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
 enum {
     ALG_OK = SYM_SUCCESS,
-    ALG_ERR_ARG = SYM_E_ARG,                 /* bad argument: size out of range, mismatched dims */
-    ALG_ERR_LIMIT = SYM_E_LIMIT,             /* result would exceed a documented size limit */
-    ALG_ERR_DEPENDENT = SYM_E_DEPENDENT,     /* a given basis is linearly dependent */
-    ALG_ERR_NOT_MEMBER = SYM_E_NOT_MEMBER,   /* matrix is not in the algebra / subspace */
-    ALG_ERR_NOT_CLOSED = SYM_E_NOT_CLOSED,   /* span is not closed under the bracket */
-    ALG_ERR_NOT_HOM = SYM_E_NOT_HOM,         /* representation is not a homomorphism */
-    ALG_ERR_SINGULAR = SYM_E_SINGULAR,       /* group element is not invertible */
-    ALG_ERR_UNSUPPORTED = SYM_E_UNSUPPORTED  /* operation not defined for this object */
+    ALG_ERR_ARG = SYM_E_ARG,                /* bad argument: size out of range, mismatched dims */
+    ALG_ERR_LIMIT = SYM_E_LIMIT,            /* result would exceed a documented size limit */
+    ALG_ERR_DEPENDENT = SYM_E_DEPENDENT,    /* a given basis is linearly dependent */
+    ALG_ERR_NOT_MEMBER = SYM_E_NOT_MEMBER,  /* matrix is not in the algebra / subspace */
+    ALG_ERR_NOT_CLOSED = SYM_E_NOT_CLOSED,  /* span is not closed under the bracket */
+    ALG_ERR_NOT_HOM = SYM_E_NOT_HOM,        /* representation is not a homomorphism */
+    ALG_ERR_SINGULAR = SYM_E_SINGULAR,      /* group element is not invertible */
+    ALG_ERR_UNSUPPORTED = SYM_E_UNSUPPORTED /* operation not defined for this object */
 };
 
 /* Largest matrix size n of an algebra element (affine algebras included:
@@ -98,8 +98,7 @@ void algebra_span_clear(AlgebraSpan *S);
    echelon rows); res may alias v.  If coef != NULL and S tracks, coef
    (length maxinput) receives the combination of inputs equal to v - res.
    Returns 1 when res is zero (v in the span), else 0. */
-int algebra_span_reduce(fmpq *res, const AlgebraSpan *S, const fmpq *v,
-                        fmpq *coef);
+int algebra_span_reduce(fmpq *res, const AlgebraSpan *S, const fmpq *v, fmpq *coef);
 
 /* Offer v (length len) as the next input.  Returns 1 if v was independent
    and was added, 0 if it lies in the span; then, if relation != NULL and S
@@ -121,13 +120,13 @@ void algebra_unflatten(fmpq_mat_t A, const fmpq *v);
 /* ------------------------------------------------------------------ */
 
 typedef struct MatAlgebra {
-    slong n;                  /* elements are n x n matrices */
-    slong dim;                /* number of basis matrices */
-    fmpq_mat_struct *basis;   /* basis[0..dim-1], owned */
-    int affine;               /* 1 for [A, b; 0, 0] algebras */
+    slong n;                /* elements are n x n matrices */
+    slong dim;              /* number of basis matrices */
+    fmpq_mat_struct *basis; /* basis[0..dim-1], owned */
+    int affine;             /* 1 for [A, b; 0, 0] algebras */
     char name[48];
-    AlgebraSpan *span;        /* private: echelon form of the flattened
-                                 basis with coefficients; owned */
+    AlgebraSpan *span; /* private: echelon form of the flattened
+                          basis with coefficients; owned */
 } MatAlgebra;
 
 /* The zero algebra of 0 x 0 matrices.  Every MatAlgebra must be cleared. */
@@ -173,9 +172,8 @@ int algebra_init_aff(MatAlgebra *g, slong m, char *err);
    n x n.  The basis must be independent (ALG_ERR_DEPENDENT) and, unless
    trust_closed, closed (ALG_ERR_NOT_CLOSED).  affine = 1 requires a zero
    last row.  g is initialised; on error it is the zero algebra. */
-int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats,
-                       slong count, slong n, int affine, int trust_closed,
-                       const char *name, char *err);
+int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n, int affine,
+                       int trust_closed, const char *name, char *err);
 
 /* g = the span of user matrices (count >= 1, all n x n, n <= ALG_MAX_N):
    dependent inputs are dropped, the others kept in the user's order as the
@@ -184,31 +182,27 @@ int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats,
    [mats[i], mats[j]] for the first such pair (i, j lexicographic); these
    outputs may be NULL.  affine as in algebra_init_basis.  g is initialised;
    on error it is the zero algebra. */
-int algebra_init_span(MatAlgebra *g, const fmpq_mat_struct *mats,
-                      slong count, int affine, const char *name,
-                      slong *bad_i, slong *bad_j, fmpq_mat_t bad_bracket,
+int algebra_init_span(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, int affine,
+                      const char *name, slong *bad_i, slong *bad_j, fmpq_mat_t bad_bracket,
                       char *err);
 
 /* g = the algebra whose basis is the canonical basis of the span S of
    flattened n x n matrices (S->len == n*n).  No closure check: for callers
    that know the span is a subalgebra.  g is initialised. */
-int algebra_init_from_span(MatAlgebra *g, const AlgebraSpan *S, slong n,
-                           int affine, const char *name, char *err);
+int algebra_init_from_span(MatAlgebra *g, const AlgebraSpan *S, slong n, int affine,
+                           const char *name, char *err);
 
 /* g = the Lie algebra generated by the matrices (brackets added until
    closed; dimension at most n^2), canonical basis.  count >= 1. */
-int algebra_init_closure(MatAlgebra *g, const fmpq_mat_struct *mats,
-                         slong count, int affine, const char *name,
-                         char *err);
+int algebra_init_closure(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, int affine,
+                         const char *name, char *err);
 
 /* out = [a, b] = ab - ba (ALG_ERR_ARG unless both square of equal size). */
-int algebra_bracket(fmpq_mat_t out, const fmpq_mat_t a, const fmpq_mat_t b,
-                    char *err);
+int algebra_bracket(fmpq_mat_t out, const fmpq_mat_t a, const fmpq_mat_t b, char *err);
 
 /* c (length g->dim) = coordinates of a in the basis of g.
    ALG_ERR_ARG on a size mismatch, ALG_ERR_NOT_MEMBER if a is not in g. */
-int algebra_coords(fmpq *c, const MatAlgebra *g, const fmpq_mat_t a,
-                   char *err);
+int algebra_coords(fmpq *c, const MatAlgebra *g, const fmpq_mat_t a, char *err);
 
 /* 1 if a (any size) is an element of g, else 0. */
 int algebra_is_member(const MatAlgebra *g, const fmpq_mat_t a);
@@ -233,19 +227,15 @@ int algebra_center(MatAlgebra *out, const MatAlgebra *g, char *err);
 int algebra_derived(MatAlgebra *out, const MatAlgebra *g, char *err);
 /* out = {x in g : [x, h] = 0 for all h in h}; h need not lie in g, but
    must have the same n. */
-int algebra_centralizer(MatAlgebra *out, const MatAlgebra *h,
-                        const MatAlgebra *g, char *err);
+int algebra_centralizer(MatAlgebra *out, const MatAlgebra *h, const MatAlgebra *g, char *err);
 /* out = {x in g : [x, h] in h for all h in h}. */
-int algebra_normalizer(MatAlgebra *out, const MatAlgebra *h,
-                       const MatAlgebra *g, char *err);
+int algebra_normalizer(MatAlgebra *out, const MatAlgebra *h, const MatAlgebra *g, char *err);
 /* 1 if every basis element of h lies in g (same n), else 0. */
 int algebra_is_subalgebra(const MatAlgebra *h, const MatAlgebra *g);
 /* out = span(a u b) when it is closed; ALG_ERR_NOT_CLOSED otherwise (use
    algebra_init_closure for the generated algebra). */
-int algebra_sum(MatAlgebra *out, const MatAlgebra *a, const MatAlgebra *b,
-                char *err);
+int algebra_sum(MatAlgebra *out, const MatAlgebra *a, const MatAlgebra *b, char *err);
 /* out = a intersect b. */
-int algebra_intersection(MatAlgebra *out, const MatAlgebra *a,
-                         const MatAlgebra *b, char *err);
+int algebra_intersection(MatAlgebra *out, const MatAlgebra *a, const MatAlgebra *b, char *err);
 
 #endif

@@ -82,18 +82,15 @@ static void push_t(MatList *L, slong m)
         set_entry(list_push(L), i, m, 1);
 }
 
-static int range_error(MatAlgebra *g, char *err, const char *what, slong v,
-                       slong lo, slong hi)
+static int range_error(MatAlgebra *g, char *err, const char *what, slong v, slong lo, slong hi)
 {
     algebra_init(g);
-    algebra_set_error(err, "%s(%ld): size must be in %ld..%ld", what, (long)v,
-                      (long)lo, (long)hi);
+    algebra_set_error(err, "%s(%ld): size must be in %ld..%ld", what, (long)v, (long)lo, (long)hi);
     return ALG_ERR_ARG;
 }
 
 /* g = algebra with the list as basis (trusted closed). */
-static int finish(MatAlgebra *g, MatList *L, int affine, const char *name,
-                  char *err)
+static int finish(MatAlgebra *g, MatList *L, int affine, const char *name, char *err)
 {
     int st = algebra_init_basis(g, L->m, L->len, L->n, affine, 1, name, err);
     list_clear(L);
@@ -147,11 +144,12 @@ int algebra_init_so_pq(MatAlgebra *g, slong p, slong q, char *err)
     MatList L;
     slong i, j, n = p + q;
     char name[48];
-    if (p < 0 || q < 0 || p > ALG_MAX_N || q > ALG_MAX_N || n < 1 ||
-        n > ALG_MAX_N) {
+    if (p < 0 || q < 0 || p > ALG_MAX_N || q > ALG_MAX_N || n < 1 || n > ALG_MAX_N) {
         algebra_init(g);
-        algebra_set_error(err, "so(%ld, %ld): need p, q >= 0 and 1 <= p + q "
-                          "<= %d", (long)p, (long)q, ALG_MAX_N);
+        algebra_set_error(err,
+                          "so(%ld, %ld): need p, q >= 0 and 1 <= p + q "
+                          "<= %d",
+                          (long)p, (long)q, ALG_MAX_N);
         return ALG_ERR_ARG;
     }
     list_init(&L, n, n * n);
@@ -171,8 +169,7 @@ int algebra_init_sp(MatAlgebra *g, slong n2, char *err)
     char name[48];
     if (n2 < 2 || n2 > ALG_MAX_N || n2 % 2 != 0) {
         algebra_init(g);
-        algebra_set_error(err, "sp(%ld): the size must be even, in 2..%d",
-                          (long)n2, ALG_MAX_N);
+        algebra_set_error(err, "sp(%ld): the size must be even, in 2..%d", (long)n2, ALG_MAX_N);
         return ALG_ERR_ARG;
     }
     list_init(&L, n2, n2 * n2);

@@ -35,8 +35,7 @@ static void kernel_clear(Kernel *k)
     flint_free(k->K);
 }
 
-static void kernel_compute(Kernel *ker, const MatAlgebra *g,
-                           const MatAlgebra *h, ConKind kind)
+static void kernel_compute(Kernel *ker, const MatAlgebra *g, const MatAlgebra *h, ConKind kind)
 {
     slong d = g->dim, n = g->n, nn = n * n, i, j, s, m, nkd;
     fmpq **W, *img, *rel, **newK;
@@ -82,8 +81,7 @@ static void kernel_compute(Kernel *ker, const MatAlgebra *g,
                 newK[nkd] = _fmpq_vec_init(d);
                 for (t = 0; t <= s; t++)
                     if (!fmpq_is_zero(rel + t))
-                        vec_addmul(newK[nkd], ker->K[t], d,
-                                                     rel + t);
+                        vec_addmul(newK[nkd], ker->K[t], d, rel + t);
                 nkd++;
             }
         }
@@ -101,8 +99,8 @@ static void kernel_compute(Kernel *ker, const MatAlgebra *g,
 }
 
 /* out = subalgebra of g spanned by the kernel vectors (canonical basis). */
-static int from_kernel(MatAlgebra *out, const MatAlgebra *g, const Kernel *k,
-                       const char *name, char *err)
+static int from_kernel(MatAlgebra *out, const MatAlgebra *g, const Kernel *k, const char *name,
+                       char *err)
 {
     slong s, nn = g->n * g->n;
     fmpq_mat_t a;
@@ -124,19 +122,20 @@ static int from_kernel(MatAlgebra *out, const MatAlgebra *g, const Kernel *k,
     return st;
 }
 
-static int same_n(MatAlgebra *out, const MatAlgebra *a, const MatAlgebra *b,
-                  const char *what, char *err)
+static int same_n(MatAlgebra *out, const MatAlgebra *a, const MatAlgebra *b, const char *what,
+                  char *err)
 {
     if (a->n == b->n)
         return ALG_OK;
     algebra_init(out);
-    algebra_set_error(err, "%s: the algebras act on different sizes (%ld and "
-                      "%ld)", what, (long)a->n, (long)b->n);
+    algebra_set_error(err,
+                      "%s: the algebras act on different sizes (%ld and "
+                      "%ld)",
+                      what, (long)a->n, (long)b->n);
     return ALG_ERR_ARG;
 }
 
-int algebra_centralizer(MatAlgebra *out, const MatAlgebra *h,
-                        const MatAlgebra *g, char *err)
+int algebra_centralizer(MatAlgebra *out, const MatAlgebra *h, const MatAlgebra *g, char *err)
 {
     Kernel k;
     char name[48];
@@ -158,8 +157,7 @@ int algebra_center(MatAlgebra *out, const MatAlgebra *g, char *err)
     return st;
 }
 
-int algebra_normalizer(MatAlgebra *out, const MatAlgebra *h,
-                       const MatAlgebra *g, char *err)
+int algebra_normalizer(MatAlgebra *out, const MatAlgebra *h, const MatAlgebra *g, char *err)
 {
     Kernel k;
     char name[48];
@@ -173,8 +171,7 @@ int algebra_normalizer(MatAlgebra *out, const MatAlgebra *h,
     return st;
 }
 
-int algebra_intersection(MatAlgebra *out, const MatAlgebra *a,
-                         const MatAlgebra *b, char *err)
+int algebra_intersection(MatAlgebra *out, const MatAlgebra *a, const MatAlgebra *b, char *err)
 {
     Kernel k;
     int st;
@@ -222,8 +219,7 @@ int algebra_is_subalgebra(const MatAlgebra *h, const MatAlgebra *g)
     return 1;
 }
 
-int algebra_sum(MatAlgebra *out, const MatAlgebra *a, const MatAlgebra *b,
-                char *err)
+int algebra_sum(MatAlgebra *out, const MatAlgebra *a, const MatAlgebra *b, char *err)
 {
     slong i, nn = a->n * a->n;
     fmpq_mat_struct *all;
@@ -245,15 +241,17 @@ int algebra_sum(MatAlgebra *out, const MatAlgebra *a, const MatAlgebra *b,
         flint_free(all);
         return st;
     }
-    st = algebra_init_span(&tmp, all, a->dim + b->dim, a->affine && b->affine,
-                           "sum", NULL, NULL, NULL, err);
+    st = algebra_init_span(&tmp, all, a->dim + b->dim, a->affine && b->affine, "sum", NULL, NULL,
+                           NULL, err);
     flint_free(all);
     if (st != ALG_OK) {
         algebra_clear(&tmp);
         algebra_init(out);
         if (st == ALG_ERR_NOT_CLOSED)
-            algebra_set_error(err, "the sum of %s and %s is not closed under "
-                              "the bracket", a->name, b->name);
+            algebra_set_error(err,
+                              "the sum of %s and %s is not closed under "
+                              "the bracket",
+                              a->name, b->name);
         return st;
     }
     v = _fmpq_vec_init(nn + 1);

@@ -27,8 +27,7 @@ int discrete_perm_matrix(fmpq_mat_t out, const slong *p, slong n, char *err)
     char *seen;
     fmpq_mat_t P;
     if (n < 1 || n > DISCRETE_MAX_N) {
-        algebra_set_error(err, "permutation size %ld out of range 1..%d",
-                          (long)n, DISCRETE_MAX_N);
+        algebra_set_error(err, "permutation size %ld out of range 1..%d", (long)n, DISCRETE_MAX_N);
         return ALG_ERR_ARG;
     }
     seen = flint_calloc(n, 1);
@@ -97,13 +96,12 @@ static void push_range_cycle(DiscreteGens *G, slong n, slong a)
     flint_free(c);
 }
 
-static int perm_range(DiscreteGens *G, slong n, slong lo, const char *what,
-                      char *err)
+static int perm_range(DiscreteGens *G, slong n, slong lo, const char *what, char *err)
 {
     if (n < lo || n > DISCRETE_MAX_N) {
         discrete_init(G);
-        algebra_set_error(err, "%s(%ld): n must be in %ld..%d", what, (long)n,
-                          (long)lo, DISCRETE_MAX_N);
+        algebra_set_error(err, "%s(%ld): n must be in %ld..%d", what, (long)n, (long)lo,
+                          DISCRETE_MAX_N);
         return ALG_ERR_ARG;
     }
     return ALG_OK;
@@ -181,8 +179,7 @@ int discrete_init_orthogonal(DiscreteGens *G, slong n, char *err)
     char name[48];
     if (n < 1 || n > ALG_MAX_N) {
         discrete_init(G);
-        algebra_set_error(err, "O(%ld): n must be in 1..%d", (long)n,
-                          ALG_MAX_N);
+        algebra_set_error(err, "O(%ld): n must be in 1..%d", (long)n, ALG_MAX_N);
         return ALG_ERR_ARG;
     }
     snprintf(name, sizeof name, "O(%ld)", (long)n);
@@ -213,24 +210,23 @@ int discrete_init_lorentz(DiscreteGens *G, char *err)
     return ALG_OK;
 }
 
-int discrete_init_user(DiscreteGens *G, const fmpq_mat_struct *mats,
-                       slong count, slong n, const char *name, char *err)
+int discrete_init_user(DiscreteGens *G, const fmpq_mat_struct *mats, slong count, slong n,
+                       const char *name, char *err)
 {
     slong i;
     fmpq_t d;
     discrete_init(G);
     if (n < 1 || n > ALG_MAX_N || count < 0) {
-        algebra_set_error(err, "group generators: size %ld out of range 1..%d",
-                          (long)n, ALG_MAX_N);
+        algebra_set_error(err, "group generators: size %ld out of range 1..%d", (long)n, ALG_MAX_N);
         return ALG_ERR_ARG;
     }
     fmpq_init(d);
     for (i = 0; i < count; i++) {
         if (fmpq_mat_nrows(mats + i) != n || fmpq_mat_ncols(mats + i) != n) {
             fmpq_clear(d);
-            algebra_set_error(err, "generator %ld is %ldx%ld, expected %ldx%ld",
-                              (long)(i + 1), (long)fmpq_mat_nrows(mats + i),
-                              (long)fmpq_mat_ncols(mats + i), (long)n, (long)n);
+            algebra_set_error(err, "generator %ld is %ldx%ld, expected %ldx%ld", (long)(i + 1),
+                              (long)fmpq_mat_nrows(mats + i), (long)fmpq_mat_ncols(mats + i),
+                              (long)n, (long)n);
             return ALG_ERR_ARG;
         }
         fmpq_mat_det(d, mats + i);
@@ -254,8 +250,10 @@ int discrete_affine_lift(fmpq_mat_t out, const fmpq_mat_t h, char *err)
     slong n = fmpq_mat_nrows(h), i, j;
     fmpq_mat_t R;
     if (fmpq_mat_ncols(h) != n || n + 1 > ALG_MAX_N) {
-        algebra_set_error(err, "affine lift needs a square matrix of size at "
-                          "most %d", ALG_MAX_N - 1);
+        algebra_set_error(err,
+                          "affine lift needs a square matrix of size at "
+                          "most %d",
+                          ALG_MAX_N - 1);
         return ALG_ERR_ARG;
     }
     fmpq_mat_init(R, n + 1, n + 1);

@@ -18,9 +18,9 @@
 #define DISCRETE_MAX_N 64
 
 typedef struct DiscreteGens {
-    slong n;                /* generators are n x n */
+    slong n; /* generators are n x n */
     slong count;
-    fmpq_mat_struct *gens;  /* owned */
+    fmpq_mat_struct *gens; /* owned */
     char name[48];
 } DiscreteGens;
 
@@ -54,8 +54,8 @@ int discrete_init_orthogonal(DiscreteGens *G, slong n, char *err);
 int discrete_init_lorentz(DiscreteGens *G, char *err);
 /* User generators: count >= 0 invertible n x n matrices (copied), with
    1 <= n <= ALG_MAX_N (ALG_ERR_ARG / ALG_ERR_SINGULAR). */
-int discrete_init_user(DiscreteGens *G, const fmpq_mat_struct *mats,
-                       slong count, slong n, const char *name, char *err);
+int discrete_init_user(DiscreteGens *G, const fmpq_mat_struct *mats, slong count, slong n,
+                       const char *name, char *err);
 
 /* out ((n+1) x (n+1)) = [h, 0; 0, 1], the lift of a linear group element to
    the affine matrices of t(n), se(n), aff(n).  ALG_ERR_ARG unless h square. */

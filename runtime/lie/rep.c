@@ -9,8 +9,7 @@
 
 /* ------------------------------------------------------------ tree */
 
-static RepNode *node_new(RepKind kind, slong dim, slong k, RepNode *a,
-                         RepNode *b)
+static RepNode *node_new(RepKind kind, slong dim, slong k, RepNode *a, RepNode *b)
 {
     RepNode *n = flint_malloc(sizeof(RepNode));
     n->kind = kind;
@@ -61,20 +60,21 @@ void rep_clear(MatRep *r)
 
 /* Allocate r with zero images of size dim; takes ownership of tree (freed
    on failure).  r is initialised in all cases. */
-static int rep_alloc(MatRep *r, const MatAlgebra *g, slong dim,
-                     RepNode *tree, const char *name, char *err)
+static int rep_alloc(MatRep *r, const MatAlgebra *g, slong dim, RepNode *tree, const char *name,
+                     char *err)
 {
     slong i;
     rep_init(r);
-    if (dim < 1 || dim > REP_MAX_DIM ||
-        (g->dim > 0 && dim * dim > REP_MAX_ENTRIES / g->dim)) {
+    if (dim < 1 || dim > REP_MAX_DIM || (g->dim > 0 && dim * dim > REP_MAX_ENTRIES / g->dim)) {
         node_free(tree);
         if (dim < 1) {
             algebra_set_error(err, "a representation needs dimension >= 1");
             return ALG_ERR_ARG;
         }
-        algebra_set_error(err, "representation of dimension %ld exceeds the "
-                          "size limit", (long)dim);
+        algebra_set_error(err,
+                          "representation of dimension %ld exceeds the "
+                          "size limit",
+                          (long)dim);
         return ALG_ERR_LIMIT;
     }
     r->alg = g;
@@ -101,13 +101,14 @@ static int same_alg(const MatAlgebra *a, const MatAlgebra *b)
     return 1;
 }
 
-static int check_pair(const MatRep *a, const MatRep *b, const char *what,
-                      MatRep *r, char *err)
+static int check_pair(const MatRep *a, const MatRep *b, const char *what, MatRep *r, char *err)
 {
     if (a->alg == NULL || b->alg == NULL || !same_alg(a->alg, b->alg)) {
         rep_init(r);
-        algebra_set_error(err, "%s: the representations are of different "
-                          "algebras", what);
+        algebra_set_error(err,
+                          "%s: the representations are of different "
+                          "algebras",
+                          what);
         return ALG_ERR_ARG;
     }
     return ALG_OK;
@@ -131,8 +132,7 @@ int rep_init_std(MatRep *r, const MatAlgebra *g, char *err)
     char name[64];
     int st;
     snprintf(name, sizeof name, "std(%.40s)", g->name);
-    st = rep_alloc(r, g, g->n, node_new(REP_STD, g->n, 0, NULL, NULL), name,
-                   err);
+    st = rep_alloc(r, g, g->n, node_new(REP_STD, g->n, 0, NULL, NULL), name, err);
     if (st != ALG_OK)
         return st;
     for (i = 0; i < g->dim; i++)
@@ -144,8 +144,7 @@ int rep_init_trivial(MatRep *r, const MatAlgebra *g, slong k, char *err)
 {
     char name[64];
     snprintf(name, sizeof name, "trivial(%.40s, %ld)", g->name, (long)k);
-    return rep_alloc(r, g, k, node_new(REP_TRIVIAL, k, 0, NULL, NULL), name,
-                     err);
+    return rep_alloc(r, g, k, node_new(REP_TRIVIAL, k, 0, NULL, NULL), name, err);
 }
 
 int rep_init_adjoint(MatRep *r, const MatAlgebra *g, char *err)
@@ -156,8 +155,7 @@ int rep_init_adjoint(MatRep *r, const MatAlgebra *g, char *err)
     char name[64];
     int st;
     snprintf(name, sizeof name, "adjoint(%.40s)", g->name);
-    st = rep_alloc(r, g, d, node_new(REP_ADJOINT, d, 0, NULL, NULL), name,
-                   err);
+    st = rep_alloc(r, g, d, node_new(REP_ADJOINT, d, 0, NULL, NULL), name, err);
     if (st != ALG_OK)
         return st;
     c = _fmpq_vec_init(d);
@@ -188,9 +186,8 @@ int rep_init_dual(MatRep *r, const MatRep *a, char *err)
     if ((st = check_one(a, "dual", r, err)) != ALG_OK)
         return st;
     snprintf(name, sizeof name, "dual(%.50s)", a->name);
-    st = rep_alloc(r, a->alg, a->dim,
-                   node_new(REP_DUAL, a->dim, 0, node_copy(a->tree), NULL),
-                   name, err);
+    st = rep_alloc(r, a->alg, a->dim, node_new(REP_DUAL, a->dim, 0, node_copy(a->tree), NULL), name,
+                   err);
     if (st != ALG_OK)
         return st;
     for (i = 0; i < a->alg->dim; i++) {
@@ -208,17 +205,15 @@ int rep_init_sum(MatRep *r, const MatRep *a, const MatRep *b, char *err)
     if ((st = check_pair(a, b, "sum", r, err)) != ALG_OK)
         return st;
     snprintf(name, sizeof name, "%.30s + %.30s", a->name, b->name);
-    st = rep_alloc(r, a->alg, da + db,
-                   node_new(REP_SUM, da + db, 0, node_copy(a->tree),
-                            node_copy(b->tree)),
-                   name, err);
+    st =
+        rep_alloc(r, a->alg, da + db,
+                  node_new(REP_SUM, da + db, 0, node_copy(a->tree), node_copy(b->tree)), name, err);
     if (st != ALG_OK)
         return st;
     for (i = 0; i < a->alg->dim; i++) {
         for (p = 0; p < da; p++)
             for (q = 0; q < da; q++)
-                fmpq_set(fmpq_mat_entry(r->images + i, p, q),
-                         fmpq_mat_entry(a->images + i, p, q));
+                fmpq_set(fmpq_mat_entry(r->images + i, p, q), fmpq_mat_entry(a->images + i, p, q));
         for (p = 0; p < db; p++)
             for (q = 0; q < db; q++)
                 fmpq_set(fmpq_mat_entry(r->images + i, da + p, da + q),
@@ -256,8 +251,10 @@ static int product_dim(slong *d, slong da, slong db, MatRep *r, char *err)
 {
     if (da > REP_MAX_DIM || db > REP_MAX_DIM || da * db > REP_MAX_DIM) {
         rep_init(r);
-        algebra_set_error(err, "representation of dimension %ld x %ld exceeds "
-                          "the size limit", (long)da, (long)db);
+        algebra_set_error(err,
+                          "representation of dimension %ld x %ld exceeds "
+                          "the size limit",
+                          (long)da, (long)db);
         return ALG_ERR_LIMIT;
     }
     *d = da * db;
@@ -274,9 +271,7 @@ int rep_init_tensor(MatRep *r, const MatRep *a, const MatRep *b, char *err)
     if ((st = product_dim(&d, a->dim, b->dim, r, err)) != ALG_OK)
         return st;
     snprintf(name, sizeof name, "%.30s * %.30s", a->name, b->name);
-    st = rep_alloc(r, a->alg, d,
-                   node_new(REP_TENSOR, d, 0, node_copy(a->tree),
-                            node_copy(b->tree)),
+    st = rep_alloc(r, a->alg, d, node_new(REP_TENSOR, d, 0, node_copy(a->tree), node_copy(b->tree)),
                    name, err);
     if (st != ALG_OK)
         return st;
@@ -296,9 +291,7 @@ int rep_init_hom(MatRep *r, const MatRep *a, const MatRep *b, char *err)
     if ((st = product_dim(&d, b->dim, a->dim, r, err)) != ALG_OK)
         return st;
     snprintf(name, sizeof name, "hom(%.28s, %.28s)", a->name, b->name);
-    st = rep_alloc(r, a->alg, d,
-                   node_new(REP_HOM, d, 0, node_copy(a->tree),
-                            node_copy(b->tree)),
+    st = rep_alloc(r, a->alg, d, node_new(REP_HOM, d, 0, node_copy(a->tree), node_copy(b->tree)),
                    name, err);
     if (st != ALG_OK)
         return st;
@@ -313,8 +306,7 @@ int rep_init_hom(MatRep *r, const MatRep *a, const MatRep *b, char *err)
     return ALG_OK;
 }
 
-static int rep_init_power(MatRep *r, const MatRep *a, slong k, int strict,
-                          char *err)
+static int rep_init_power(MatRep *r, const MatRep *a, slong k, int strict, char *err)
 {
     slong i, d;
     char name[64];
@@ -324,23 +316,21 @@ static int rep_init_power(MatRep *r, const MatRep *a, slong k, int strict,
     d = strict ? rep_wedge_dim(a->dim, k) : rep_sym_dim(a->dim, k);
     if (k < 1 || d == 0 || (strict && k > a->dim)) {
         rep_init(r);
-        algebra_set_error(err, "%s: power %ld out of range", strict ? "wedge"
-                          : "sym", (long)k);
+        algebra_set_error(err, "%s: power %ld out of range", strict ? "wedge" : "sym", (long)k);
         return ALG_ERR_ARG;
     }
     if (d < 0) {
         rep_init(r);
-        algebra_set_error(err, "%s^%ld of a %ld-dimensional representation "
-                          "exceeds the size limit", strict ? "wedge" : "sym",
-                          (long)k, (long)a->dim);
+        algebra_set_error(err,
+                          "%s^%ld of a %ld-dimensional representation "
+                          "exceeds the size limit",
+                          strict ? "wedge" : "sym", (long)k, (long)a->dim);
         return ALG_ERR_LIMIT;
     }
-    snprintf(name, sizeof name, "%s(%.30s, %ld)", strict ? "wedge" : "sym",
-             a->name, (long)k);
+    snprintf(name, sizeof name, "%s(%.30s, %ld)", strict ? "wedge" : "sym", a->name, (long)k);
     st = rep_alloc(r, a->alg, d,
-                   node_new(strict ? REP_WEDGE : REP_SYM, d, k,
-                            node_copy(a->tree), NULL),
-                   name, err);
+                   node_new(strict ? REP_WEDGE : REP_SYM, d, k, node_copy(a->tree), NULL), name,
+                   err);
     if (st != ALG_OK)
         return st;
     for (i = 0; i < a->alg->dim; i++) {
@@ -399,9 +389,10 @@ int rep_check_hom(const MatRep *r, slong *bad_i, slong *bad_j, char *err)
                     *bad_i = i + 1;
                 if (bad_j != NULL)
                     *bad_j = j + 1;
-                algebra_set_error(err, "not a representation: rho([b%ld, b%ld])"
-                                  " != [rho(b%ld), rho(b%ld)]", (long)(i + 1),
-                                  (long)(j + 1), (long)(i + 1), (long)(j + 1));
+                algebra_set_error(err,
+                                  "not a representation: rho([b%ld, b%ld])"
+                                  " != [rho(b%ld), rho(b%ld)]",
+                                  (long)(i + 1), (long)(j + 1), (long)(i + 1), (long)(j + 1));
                 st = ALG_ERR_NOT_HOM;
             }
         }
@@ -413,29 +404,28 @@ int rep_check_hom(const MatRep *r, slong *bad_i, slong *bad_j, char *err)
     return st;
 }
 
-int rep_init_user(MatRep *r, const MatAlgebra *g,
-                  const fmpq_mat_struct *images, slong count,
+int rep_init_user(MatRep *r, const MatAlgebra *g, const fmpq_mat_struct *images, slong count,
                   const char *name, slong *bad_i, slong *bad_j, char *err)
 {
     slong i, d;
     int st;
     rep_init(r);
     if (count != g->dim) {
-        algebra_set_error(err, "a representation of %s needs %ld matrices, got "
-                          "%ld", g->name, (long)g->dim, (long)count);
+        algebra_set_error(err,
+                          "a representation of %s needs %ld matrices, got "
+                          "%ld",
+                          g->name, (long)g->dim, (long)count);
         return ALG_ERR_ARG;
     }
     d = count > 0 ? fmpq_mat_nrows(images + 0) : 1;
     for (i = 0; i < count; i++)
         if (fmpq_mat_nrows(images + i) != d || fmpq_mat_ncols(images + i) != d) {
-            algebra_set_error(err, "matrix %ld is %ldx%ld, expected %ldx%ld",
-                              (long)(i + 1), (long)fmpq_mat_nrows(images + i),
-                              (long)fmpq_mat_ncols(images + i), (long)d,
-                              (long)d);
+            algebra_set_error(err, "matrix %ld is %ldx%ld, expected %ldx%ld", (long)(i + 1),
+                              (long)fmpq_mat_nrows(images + i), (long)fmpq_mat_ncols(images + i),
+                              (long)d, (long)d);
             return ALG_ERR_ARG;
         }
-    st = rep_alloc(r, g, d, node_new(REP_USER, d, 0, NULL, NULL),
-                   name ? name : "rep", err);
+    st = rep_alloc(r, g, d, node_new(REP_USER, d, 0, NULL, NULL), name ? name : "rep", err);
     if (st != ALG_OK)
         return st;
     for (i = 0; i < count; i++)
@@ -466,8 +456,7 @@ static void block_diag(fmpq_mat_t out, const fmpq_mat_t A, const fmpq_mat_t B)
 static void kron(fmpq_mat_t out, const fmpq_mat_t A, const fmpq_mat_t B)
 {
     fmpq_mat_t R;
-    fmpq_mat_init(R, fmpq_mat_nrows(A) * fmpq_mat_nrows(B),
-                  fmpq_mat_ncols(A) * fmpq_mat_ncols(B));
+    fmpq_mat_init(R, fmpq_mat_nrows(A) * fmpq_mat_nrows(B), fmpq_mat_ncols(A) * fmpq_mat_ncols(B));
     fmpq_mat_kronecker_product(R, A, B);
     fmpq_mat_swap(out, R);
     fmpq_mat_clear(R);
@@ -475,8 +464,8 @@ static void kron(fmpq_mat_t out, const fmpq_mat_t A, const fmpq_mat_t B)
 
 /* out = action of the element with std matrix h (inverse hinv) on the rep
    described by node. */
-static int node_group(fmpq_mat_t out, const RepNode *node, const MatAlgebra *g,
-                      const fmpq_mat_t h, const fmpq_mat_t hinv, char *err)
+static int node_group(fmpq_mat_t out, const RepNode *node, const MatAlgebra *g, const fmpq_mat_t h,
+                      const fmpq_mat_t hinv, char *err)
 {
     fmpq_mat_t A, B;
     slong j, k;
@@ -506,8 +495,10 @@ static int node_group(fmpq_mat_t out, const RepNode *node, const MatAlgebra *g,
             fmpq_mat_mul(u, h, g->basis + j);
             fmpq_mat_mul(t, u, hinv);
             if (algebra_coords(c, g, t, NULL) != ALG_OK) {
-                algebra_set_error(err, "adjoint action: the group element does "
-                                  "not normalise %s", g->name);
+                algebra_set_error(err,
+                                  "adjoint action: the group element does "
+                                  "not normalise %s",
+                                  g->name);
                 st = ALG_ERR_NOT_MEMBER;
                 break;
             }
@@ -566,7 +557,7 @@ static int node_group(fmpq_mat_t out, const RepNode *node, const MatAlgebra *g,
     case REP_USER:
     default:
         algebra_set_error(err, "no group action is known for a user-given "
-                          "representation");
+                               "representation");
         st = ALG_ERR_UNSUPPORTED;
         break;
     }
@@ -575,8 +566,7 @@ static int node_group(fmpq_mat_t out, const RepNode *node, const MatAlgebra *g,
     return st;
 }
 
-int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h,
-                      char *err)
+int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h, char *err)
 {
     slong n;
     fmpq_mat_t hinv;
@@ -587,9 +577,8 @@ int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h,
     }
     n = r->alg->n;
     if (fmpq_mat_nrows(h) != n || fmpq_mat_ncols(h) != n) {
-        algebra_set_error(err, "group element must be %ldx%ld, got %ldx%ld",
-                          (long)n, (long)n, (long)fmpq_mat_nrows(h),
-                          (long)fmpq_mat_ncols(h));
+        algebra_set_error(err, "group element must be %ldx%ld, got %ldx%ld", (long)n, (long)n,
+                          (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h));
         return ALG_ERR_ARG;
     }
     fmpq_mat_init(hinv, n, n);
@@ -608,8 +597,8 @@ int rep_image(fmpq_mat_t D, const MatRep *r, const fmpq_mat_t xi, char *err)
     const MatAlgebra *g = r->alg;
     if (fmpq_mat_nrows(xi) != g->n || fmpq_mat_ncols(xi) != g->n) {
         algebra_set_error(err, "the generator is %ldx%ld but %s has %ldx%ld matrices",
-                          (long)fmpq_mat_nrows(xi), (long)fmpq_mat_ncols(xi), g->name,
-                          (long)g->n, (long)g->n);
+                          (long)fmpq_mat_nrows(xi), (long)fmpq_mat_ncols(xi), g->name, (long)g->n,
+                          (long)g->n);
         return ALG_ERR_ARG;
     }
     fmpq *co = _fmpq_vec_init(g->dim + 1);

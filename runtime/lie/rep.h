@@ -56,11 +56,11 @@ typedef struct RepNode {
 } RepNode;
 
 typedef struct MatRep {
-    const MatAlgebra *alg;    /* borrowed */
+    const MatAlgebra *alg; /* borrowed */
     slong dim;
-    fmpq_mat_struct *images;  /* images[i] = dρ(basis_i), dim x dim, owned */
+    fmpq_mat_struct *images; /* images[i] = dρ(basis_i), dim x dim, owned */
     char name[64];
-    RepNode *tree;            /* owned */
+    RepNode *tree; /* owned */
 } MatRep;
 
 /* An empty rep (alg NULL, dim 0).  Every MatRep must be cleared. */
@@ -91,8 +91,7 @@ int rep_init_wedge(MatRep *r, const MatRep *a, slong k, char *err);
    1 <= d <= REP_MAX_DIM), copied.  Checks ρ([b_i, b_j]) = [ρ(b_i), ρ(b_j)]
    for all i < j; on failure returns ALG_ERR_NOT_HOM with the first failing
    pair (lexicographic) in *bad_i < *bad_j, 1-based (may be NULL). */
-int rep_init_user(MatRep *r, const MatAlgebra *g,
-                  const fmpq_mat_struct *images, slong count,
+int rep_init_user(MatRep *r, const MatAlgebra *g, const fmpq_mat_struct *images, slong count,
                   const char *name, slong *bad_i, slong *bad_j, char *err);
 
 /* Homomorphism check of r (as for rep_init_user).  ALG_OK when it holds. */
@@ -111,8 +110,7 @@ int rep_image(fmpq_mat_t D, const MatRep *r, const fmpq_mat_t xi, char *err);
    the multi-index bases; hom(r, s) X -> ρ_s(h) X ρ_r(h)^-1.  Errors:
    ALG_ERR_ARG (size), ALG_ERR_SINGULAR (det h = 0), ALG_ERR_UNSUPPORTED for
    user reps (no group action known). */
-int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h,
-                      char *err);
+int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h, char *err);
 
 /* Matrices on sym^k / wedge^k of a d x d matrix A, in the bases above
    (from rep_tensor.c).  *_derivation: the Lie algebra action (derivation);
@@ -121,8 +119,7 @@ int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h,
    REP_MAX_DIM. */
 int rep_sym_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err);
 int rep_sym_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err);
-int rep_wedge_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k,
-                         char *err);
+int rep_wedge_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err);
 int rep_wedge_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err);
 
 /* The dimension of sym^k / wedge^k of a d-dimensional space, or -1 if it

@@ -31,8 +31,14 @@ static slong count_indices(slong d, slong k, int strict)
     return r;
 }
 
-slong rep_sym_dim(slong d, slong k) { return count_indices(d, k, 0); }
-slong rep_wedge_dim(slong d, slong k) { return count_indices(d, k, 1); }
+slong rep_sym_dim(slong d, slong k)
+{
+    return count_indices(d, k, 0);
+}
+slong rep_wedge_dim(slong d, slong k)
+{
+    return count_indices(d, k, 1);
+}
 
 /* The sorted multi-indices of length k over 0..d-1 in lexicographic order,
    flat: index t is idx[t*k .. t*k+k-1]. */
@@ -71,7 +77,10 @@ static void mi_init(MultiIndex *M, slong d, slong k, int strict, slong count)
     flint_free(cur);
 }
 
-static void mi_clear(MultiIndex *M) { flint_free(M->idx); }
+static void mi_clear(MultiIndex *M)
+{
+    flint_free(M->idx);
+}
 
 /* Position of the sorted index a (length k) by binary search. */
 static slong mi_find(const MultiIndex *M, const slong *a)
@@ -123,8 +132,8 @@ static void sort_plain(slong *a, slong k)
         }
 }
 
-static int check_power_args(const fmpq_mat_t A, slong k, int strict,
-                            slong *count, const char *what, char *err)
+static int check_power_args(const fmpq_mat_t A, slong k, int strict, slong *count, const char *what,
+                            char *err)
 {
     slong d = fmpq_mat_nrows(A);
     if (fmpq_mat_ncols(A) != d) {
@@ -133,11 +142,9 @@ static int check_power_args(const fmpq_mat_t A, slong k, int strict,
     }
     if (k < 1 || (strict && k > d)) {
         if (strict)
-            algebra_set_error(err, "%s: power %ld out of range 1..%ld", what,
-                              (long)k, (long)d);
+            algebra_set_error(err, "%s: power %ld out of range 1..%ld", what, (long)k, (long)d);
         else
-            algebra_set_error(err, "%s: power %ld must be >= 1", what,
-                              (long)k);
+            algebra_set_error(err, "%s: power %ld must be >= 1", what, (long)k);
         return ALG_ERR_ARG;
     }
     *count = count_indices(d, k, strict);
@@ -149,15 +156,13 @@ static int check_power_args(const fmpq_mat_t A, slong k, int strict,
 }
 
 /* Derivation matrix on sym^k (strict = 0) or wedge^k (strict = 1). */
-static int power_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k,
-                            int strict, char *err)
+static int power_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k, int strict, char *err)
 {
     slong count, col, t, l, row, d = fmpq_mat_nrows(A), *a;
     MultiIndex M;
     fmpq_mat_t R;
     int st, s;
-    st = check_power_args(A, k, strict, &count,
-                          strict ? "wedge" : "sym", err);
+    st = check_power_args(A, k, strict, &count, strict ? "wedge" : "sym", err);
     if (st != ALG_OK)
         return st;
     mi_init(&M, d, k, strict, count);
@@ -182,11 +187,9 @@ static int power_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k,
                 }
                 row = mi_find(&M, a);
                 if (s > 0)
-                    fmpq_add(fmpq_mat_entry(R, row, col),
-                             fmpq_mat_entry(R, row, col), c);
+                    fmpq_add(fmpq_mat_entry(R, row, col), fmpq_mat_entry(R, row, col), c);
                 else
-                    fmpq_sub(fmpq_mat_entry(R, row, col),
-                             fmpq_mat_entry(R, row, col), c);
+                    fmpq_sub(fmpq_mat_entry(R, row, col), fmpq_mat_entry(R, row, col), c);
             }
         }
     flint_free(a);
@@ -201,8 +204,7 @@ int rep_sym_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err)
     return power_derivation(out, A, k, 0, err);
 }
 
-int rep_wedge_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k,
-                         char *err)
+int rep_wedge_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err)
 {
     return power_derivation(out, A, k, 1, err);
 }
@@ -224,8 +226,7 @@ int rep_wedge_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err)
             for (p = 0; p < k; p++)
                 for (q = 0; q < k; q++)
                     fmpq_set(fmpq_mat_entry(sub, p, q),
-                             fmpq_mat_entry(A, M.idx[row * k + p],
-                                            M.idx[col * k + q]));
+                             fmpq_mat_entry(A, M.idx[row * k + p], M.idx[col * k + q]));
             fmpq_mat_det(fmpq_mat_entry(R, row, col), sub);
         }
     fmpq_mat_clear(sub);

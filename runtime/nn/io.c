@@ -96,7 +96,8 @@ static int read_doubles(Reader *r, double *v, long n, char *err)
         errno = 0;
         v[i] = strtod(s, &end);
         if (end == s || *end)
-            return nn_fail(err, NN_E_FORMAT, "%s:%ld: not a number: \"%.40s\"", r->path, r->line, s);
+            return nn_fail(err, NN_E_FORMAT, "%s:%ld: not a number: \"%.40s\"", r->path, r->line,
+                           s);
     }
     return NN_OK;
 }
@@ -118,14 +119,13 @@ int nn_net_load(Net *net, const char *path, char *err)
         goto done;
     }
     if (version != NN_FORMAT_VERSION) {
-        st = nn_fail(err, NN_E_FORMAT, "%s: network file format %d; this Sym reads format %d",
-                     path, version, NN_FORMAT_VERSION);
+        st = nn_fail(err, NN_E_FORMAT, "%s: network file format %d; this Sym reads format %d", path,
+                     version, NN_FORMAT_VERSION);
         goto done;
     }
-    if (!(s = next_line(&r)) || sscanf(s, "kind %15s", kind) != 1 ||
-        !(s = next_line(&r)) || sscanf(s, "activation %15s", act) != 1 ||
-        !(s = next_line(&r)) || sscanf(s, "sizes %d", &nsizes) != 1 || nsizes < 1 ||
-        nsizes > NN_MAX_LAYERS + 1) {
+    if (!(s = next_line(&r)) || sscanf(s, "kind %15s", kind) != 1 || !(s = next_line(&r)) ||
+        sscanf(s, "activation %15s", act) != 1 || !(s = next_line(&r)) ||
+        sscanf(s, "sizes %d", &nsizes) != 1 || nsizes < 1 || nsizes > NN_MAX_LAYERS + 1) {
         st = bad(&r, err, s ? "bad header line" : "the file is truncated");
         goto done;
     }
@@ -142,8 +142,8 @@ int nn_net_load(Net *net, const char *path, char *err)
         p += used;
     }
     if (!sizes || !(s = next_line(&r)) || sscanf(s, "dims %d %d", &din, &dout) != 2 ||
-        !(s = next_line(&r)) || sscanf(s, "seed %llu", &seed) != 1 ||
-        !(s = next_line(&r)) || sscanf(s, "params %ld", &P) != 1) {
+        !(s = next_line(&r)) || sscanf(s, "seed %llu", &seed) != 1 || !(s = next_line(&r)) ||
+        sscanf(s, "params %ld", &P) != 1) {
         st = bad(&r, err, s ? "bad header line" : "the file is truncated");
         goto done;
     }
@@ -161,8 +161,10 @@ int nn_net_load(Net *net, const char *path, char *err)
     if (st)
         goto done;
     if (net->nparams != P || net->din != din || net->dout != dout) {
-        st = nn_fail(err, NN_E_FORMAT, "%s: the header does not match the architecture "
-                     "(%ld parameters announced, %ld expected)", path, P, net->nparams);
+        st = nn_fail(err, NN_E_FORMAT,
+                     "%s: the header does not match the architecture "
+                     "(%ld parameters announced, %ld expected)",
+                     path, P, net->nparams);
         goto done;
     }
     net->seed = seed;
@@ -170,8 +172,7 @@ int nn_net_load(Net *net, const char *path, char *err)
         goto done;
     long R = 0;
     char label[64] = "";
-    if (!(s = next_line(&r)) || sscanf(s, "reduced %ld %63s", &R, label) != 2 || R < 0 ||
-        R > P) {
+    if (!(s = next_line(&r)) || sscanf(s, "reduced %ld %63s", &R, label) != 2 || R < 0 || R > P) {
         st = bad(&r, err, s ? "bad \"reduced\" line" : "the file is truncated");
         goto done;
     }

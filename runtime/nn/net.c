@@ -50,20 +50,28 @@ double nn_sigmoid(double x)
 double nn_act_apply(NnAct a, double x)
 {
     switch (a) {
-    case NN_TANH: return tanh(x);
-    case NN_SIGMOID: return nn_sigmoid(x);
-    case NN_RELU: return x > 0 ? x : 0;
-    default: return x;
+    case NN_TANH:
+        return tanh(x);
+    case NN_SIGMOID:
+        return nn_sigmoid(x);
+    case NN_RELU:
+        return x > 0 ? x : 0;
+    default:
+        return x;
     }
 }
 
 double nn_act_deriv(NnAct a, double x, double y)
 {
     switch (a) {
-    case NN_TANH: return 1 - y * y;
-    case NN_SIGMOID: return y * (1 - y);
-    case NN_RELU: return x > 0 ? 1 : 0;
-    default: return 1;
+    case NN_TANH:
+        return 1 - y * y;
+    case NN_SIGMOID:
+        return y * (1 - y);
+    case NN_RELU:
+        return x > 0 ? 1 : 0;
+    default:
+        return 1;
     }
 }
 
@@ -84,7 +92,8 @@ static int net_layout(Net *net, char *err)
     for (int l = 0; l < net->nlayers; l++) {
         int last = l == net->nlayers - 1;
         int nb = net->kind == NN_MLP ? 1 : net->sizes[l];
-        int m = net->kind == NN_MLP ? net->sizes[l] : (l == 0 ? net->din : net->sizes[l - 1] * net->dout);
+        int m = net->kind == NN_MLP ? net->sizes[l]
+                                    : (l == 0 ? net->din : net->sizes[l - 1] * net->dout);
         int n = net->kind == NN_MLP ? net->sizes[l + 1] : net->dout;
         net->layer_in[l] = m;
         for (int j = 0; j < nb; j++) {
@@ -143,18 +152,21 @@ int nn_net_init_epnn(Net *net, int din, int n, const int *layers, int nlayers, c
         return nn_fail(err, NN_E_ARG, "an EPNN needs between 1 and %d layers, not %d",
                        NN_MAX_LAYERS, nlayers);
     if (din < 1 || din > NN_MAX_WIDTH || n < 1 || n > NN_MAX_WIDTH)
-        return nn_fail(err, NN_E_ARG, "representation dimensions must be in [1, %d]",
-                       NN_MAX_WIDTH);
+        return nn_fail(err, NN_E_ARG, "representation dimensions must be in [1, %d]", NN_MAX_WIDTH);
     int nb = 0;
     for (int l = 0; l < nlayers; l++) {
         if (layers[l] < 1 || (long)layers[l] * n > NN_MAX_WIDTH)
-            return nn_fail(err, NN_E_ARG, "layer %d has %d blocks: each layer needs >= 1 block "
-                           "and at most %d outputs", l + 1, layers[l], NN_MAX_WIDTH);
+            return nn_fail(err, NN_E_ARG,
+                           "layer %d has %d blocks: each layer needs >= 1 block "
+                           "and at most %d outputs",
+                           l + 1, layers[l], NN_MAX_WIDTH);
         nb += layers[l];
     }
     if (layers[nlayers - 1] != 1)
-        return nn_fail(err, NN_E_ARG, "the last layer has %d blocks: it must have 1 (its "
-                       "output is the network's output)", layers[nlayers - 1]);
+        return nn_fail(err, NN_E_ARG,
+                       "the last layer has %d blocks: it must have 1 (its "
+                       "output is the network's output)",
+                       layers[nlayers - 1]);
     net->kind = NN_EPNN;
     net->act = NN_SIGMOID;
     net->nsizes = nlayers;
@@ -347,8 +359,7 @@ int nn_net_forward(const Net *net, const double *X, int B, double *Y, NnTape *t)
         double *Z = tp->z[i], *O = tp->lin[b->layer + 1];
         for (int p = 0; p < B; p++)
             memcpy(Z + (size_t)p * n, bias, sizeof(double) * (size_t)n);
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, n, m, 1.0, Xl, m, W, m, 1.0, Z,
-                    n);
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, n, m, 1.0, Xl, m, W, m, 1.0, Z, n);
         if (b->gate) {
             if (!gy) {
                 int mm, mn;
@@ -369,7 +380,8 @@ int nn_net_forward(const Net *net, const double *X, int B, double *Y, NnTape *t)
         } else {
             for (int p = 0; p < B; p++)
                 for (int j = 0; j < n; j++)
-                    O[(size_t)p * wout + b->out_off + j] = nn_act_apply(b->act, Z[(size_t)p * n + j]);
+                    O[(size_t)p * wout + b->out_off + j] =
+                        nn_act_apply(b->act, Z[(size_t)p * n + j]);
         }
     }
     free(gy);
@@ -380,8 +392,7 @@ int nn_net_forward(const Net *net, const double *X, int B, double *Y, NnTape *t)
     return NN_OK;
 }
 
-int nn_net_backward(const Net *net, const NnTape *t, const double *dY, double *grad,
-                    double *dX)
+int nn_net_backward(const Net *net, const NnTape *t, const double *dY, double *grad, double *dX)
 {
     int B = t->B, maxm, maxn;
     max_widths(net, &maxm, &maxn);
@@ -462,8 +473,8 @@ int nn_net_backward(const Net *net, const NnTape *t, const double *dY, double *g
                     gb[j] += dz[(size_t)p * n + j];
         }
         if (b->layer > 0 || dX)
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, m, n, 1.0, dz, n, W, m,
-                        1.0, dXl, m);
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, B, m, n, 1.0, dz, n, W, m, 1.0,
+                        dXl, m);
     }
     if (dX)
         memcpy(dX, dl[0], sizeof(double) * (size_t)B * (size_t)net->din);
@@ -479,8 +490,7 @@ done:
     return st;
 }
 
-int nn_net_jvp(const Net *net, const double *X, const double *V, int B, double *Y,
-               double *dY)
+int nn_net_jvp(const Net *net, const double *X, const double *V, int B, double *Y, double *dY)
 {
     NnTape t;
     nn_tape_init(&t);
@@ -503,8 +513,7 @@ int nn_net_jvp(const Net *net, const double *X, const double *V, int B, double *
         int m = b->in, n = b->out, wout = net->layer_in[b->layer + 1];
         const double *W = net->theta + b->off, *q = W + (size_t)n * m + n;
         const double *Xl = t.lin[b->layer], *Tl = tl[b->layer];
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, n, m, 1.0, Tl, m, W, m, 0.0, dz,
-                    n);
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, B, n, m, 1.0, Tl, m, W, m, 0.0, dz, n);
         double *Yg = gw, *Hs = gw + (size_t)B * m;
         if (b->gate) {
             gate_sym(Hs, q, m);

@@ -45,10 +45,17 @@
 #define NN_MAX_PARAMS (1L << 26)
 
 /* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
-enum { NN_OK = SYM_SUCCESS, NN_E_ARG = SYM_E_ARG, NN_E_NOMEM = SYM_E_NOMEM,
-       NN_E_NONFINITE = SYM_E_NONFINITE, NN_E_NUMERIC = SYM_E_NUMERIC,
-       NN_E_INTERRUPTED = SYM_E_INTERRUPTED, NN_E_FORMAT = SYM_E_FORMAT, NN_E_IO = SYM_E_IO,
-       NN_E_LIMIT = SYM_E_LIMIT };
+enum {
+    NN_OK = SYM_SUCCESS,
+    NN_E_ARG = SYM_E_ARG,
+    NN_E_NOMEM = SYM_E_NOMEM,
+    NN_E_NONFINITE = SYM_E_NONFINITE,
+    NN_E_NUMERIC = SYM_E_NUMERIC,
+    NN_E_INTERRUPTED = SYM_E_INTERRUPTED,
+    NN_E_FORMAT = SYM_E_FORMAT,
+    NN_E_IO = SYM_E_IO,
+    NN_E_LIMIT = SYM_E_LIMIT
+};
 
 typedef enum { NN_TANH = 0, NN_SIGMOID = 1, NN_RELU = 2, NN_IDENTITY = 3 } NnAct;
 typedef enum { NN_MLP = 1, NN_EPNN = 2 } NnKind;
@@ -57,32 +64,32 @@ typedef enum { NN_MLP = 1, NN_EPNN = 2 } NnKind;
    column out_off of the layer output. */
 typedef struct NnBlock {
     int layer;
-    int in, out;        /* m, n */
-    int out_off;        /* column in the layer output */
-    int gate;           /* EPNN: 1 when gated */
-    NnAct act;          /* MLP: activation (identity on the last layer) */
-    long off;           /* first parameter in theta */
-    long ngate;         /* gate coefficients (0 without gate) */
-    long nparams;       /* n*m + n + ngate */
+    int in, out;  /* m, n */
+    int out_off;  /* column in the layer output */
+    int gate;     /* EPNN: 1 when gated */
+    NnAct act;    /* MLP: activation (identity on the last layer) */
+    long off;     /* first parameter in theta */
+    long ngate;   /* gate coefficients (0 without gate) */
+    long nparams; /* n*m + n + ngate */
 } NnBlock;
 
 typedef struct Net {
     NnKind kind;
-    NnAct act;           /* MLP hidden activation */
-    int nsizes;          /* MLP: number of sizes; EPNN: number of layers */
-    int *sizes;          /* MLP sizes s_0..; EPNN blocks per layer k_l */
-    int din, dout;       /* network input / output dimension */
+    NnAct act;     /* MLP hidden activation */
+    int nsizes;    /* MLP: number of sizes; EPNN: number of layers */
+    int *sizes;    /* MLP sizes s_0..; EPNN blocks per layer k_l */
+    int din, dout; /* network input / output dimension */
     int nlayers;
-    int *layer_in;       /* nlayers + 1 widths: layer l input, last = dout */
+    int *layer_in; /* nlayers + 1 widths: layer l input, last = dout */
     int nblocks;
     NnBlock *blocks;
     long nparams;
     double *theta;
     uint64_t seed;
-    long nred;           /* reduced coordinates (0: none) */
-    double *Nb;          /* nparams x nred row-major, or NULL */
-    int enforced;        /* 1 when Nb comes from nn_symm_enforce */
-    char enforced_by[64];/* a label of the enforced algebra, "" if none */
+    long nred;            /* reduced coordinates (0: none) */
+    double *Nb;           /* nparams x nred row-major, or NULL */
+    int enforced;         /* 1 when Nb comes from nn_symm_enforce */
+    char enforced_by[64]; /* a label of the enforced algebra, "" if none */
 } Net;
 
 const char *nn_act_name(NnAct a);
@@ -113,11 +120,11 @@ long nn_quad_size(int m);
    same batch size). */
 typedef struct NnTape {
     int B;
-    double **lin;      /* nlayers + 1 arrays: layer inputs, last = output */
-    double **z;        /* per block: B x n, pre-activation / affine part */
-    double **s;        /* per block: B gate values (EPNN gated), else NULL */
-    double **y;        /* per gated block: X Hs (B x m), else NULL */
-    int nl, nb;        /* the shape the arrays were made for: layers, blocks */
+    double **lin; /* nlayers + 1 arrays: layer inputs, last = output */
+    double **z;   /* per block: B x n, pre-activation / affine part */
+    double **s;   /* per block: B gate values (EPNN gated), else NULL */
+    double **y;   /* per gated block: X Hs (B x m), else NULL */
+    int nl, nb;   /* the shape the arrays were made for: layers, blocks */
 } NnTape;
 
 void nn_tape_init(NnTape *t);
@@ -131,13 +138,11 @@ int nn_net_forward(const Net *net, const double *X, int B, double *Y, NnTape *t)
 /* Reverse mode through the pass recorded in t: grad (nparams, may be NULL)
    += d<dY, net(X)>/dtheta and dX (B x din, may be NULL) = d<dY, net(X)>/dX.
    dY is B x dout.  NN_E_NOMEM only. */
-int nn_net_backward(const Net *net, const NnTape *t, const double *dY, double *grad,
-                    double *dX);
+int nn_net_backward(const Net *net, const NnTape *t, const double *dY, double *grad, double *dX);
 
 /* Forward mode: dY (B x dout) = Dnet(X) V for the B tangent rows V
    (B x din); Y (may be NULL) = net(X).  NN_E_NOMEM only. */
-int nn_net_jvp(const Net *net, const double *X, const double *V, int B, double *Y,
-               double *dY);
+int nn_net_jvp(const Net *net, const double *X, const double *V, int B, double *Y, double *dY);
 
 /* --- helpers shared by the engine files --- */
 double nn_act_apply(NnAct a, double x);

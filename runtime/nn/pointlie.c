@@ -48,9 +48,12 @@ long nn_pointlie_ncols(const NnPointLie *P, const Net *net)
 static double act2(NnAct a, double y)
 {
     switch (a) {
-    case NN_TANH: return -2 * y * (1 - y * y);
-    case NN_SIGMOID: return y * (1 - y) * (1 - 2 * y);
-    default: return 0;
+    case NN_TANH:
+        return -2 * y * (1 - y * y);
+    case NN_SIGMOID:
+        return y * (1 - y) * (1 - 2 * y);
+    default:
+        return 0;
     }
 }
 
@@ -97,7 +100,8 @@ static int pass_run(Pass *p, const Net *net, const double *X, const double *V, i
             return NN_E_NOMEM;
         if (l < L) {
             size_t wz = (size_t)B * net->blocks[l].out + 1;
-            if (!(p->z[l] = malloc(sizeof(double) * wz)) || !(p->tz[l] = malloc(sizeof(double) * wz)))
+            if (!(p->z[l] = malloc(sizeof(double) * wz)) ||
+                !(p->tz[l] = malloc(sizeof(double) * wz)))
                 return NN_E_NOMEM;
         }
     }

@@ -14,8 +14,8 @@
 
 typedef struct NnPointLie {
     int K;
-    double *A, *B;       /* K x din x din, K x dout x dout (owned) */
-    double *X;           /* npts x din (owned) */
+    double *A, *B; /* K x din x din, K x dout x dout (owned) */
+    double *X;     /* npts x din (owned) */
     int npts;
 } NnPointLie;
 

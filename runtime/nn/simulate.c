@@ -48,7 +48,8 @@ int nn_simulate(double *out, NnRhsFn f, void *ctx, const double *X0, int B, int 
                 char *err)
 {
     if (B < 1 || n < 1 || !(dt > 0) || steps < 0 || !(rtol > 0) || !(atol > 0))
-        return nn_fail(err, NN_E_ARG, "simulate needs states, dt > 0, steps >= 0 and positive "
+        return nn_fail(err, NN_E_ARG,
+                       "simulate needs states, dt > 0, steps >= 0 and positive "
                        "tolerances");
     size_t N = (size_t)B * n;
     SimCtx s = {f, ctx, B, n, 0, interrupt, 0, ""};
@@ -82,20 +83,21 @@ int nn_simulate(double *out, NnRhsFn f, void *ctx, const double *X0, int B, int 
                 st = NN_E_ARG;
             else {
                 char *name = CVodeGetReturnFlagName(flag); /* malloc'ed by SUNDIALS */
-                st = nn_fail(err, NN_E_NUMERIC, "CVODE stopped near t = %.2g before output %ld "
-                             "(t = %g): %s%s", (double)t, k, dt * (double)k,
-                             name ? name : "error",
-                             flag == CV_TOO_MUCH_WORK ? " (the solution may blow up)" :
-                             flag == CV_CONV_FAILURE || flag == CV_ERR_FAILURE
-                                 ? " (the problem may be stiff or singular)" : "");
+                st = nn_fail(err, NN_E_NUMERIC,
+                             "CVODE stopped near t = %.2g before output %ld "
+                             "(t = %g): %s%s",
+                             (double)t, k, dt * (double)k, name ? name : "error",
+                             flag == CV_TOO_MUCH_WORK ? " (the solution may blow up)"
+                             : flag == CV_CONV_FAILURE || flag == CV_ERR_FAILURE
+                                 ? " (the problem may be stiff or singular)"
+                                 : "");
                 free(name);
             }
             goto done;
         }
         const double *yv = N_VGetArrayPointer(y);
         for (int b = 0; b < B; b++)
-            memcpy(out + ((size_t)b * (steps + 1) + k) * n, yv + (size_t)b * n,
-                   sizeof(double) * n);
+            memcpy(out + ((size_t)b * (steps + 1) + k) * n, yv + (size_t)b * n, sizeof(double) * n);
     }
 done:
     if (nls)

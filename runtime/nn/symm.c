@@ -98,7 +98,8 @@ int nn_symm_init(NnSymm *S, const Net *net, int K, const double *Ain, const doub
 {
     memset(S, 0, sizeof *S);
     if (net->kind != NN_EPNN)
-        return nn_fail(err, NN_E_ARG, "the Lie-derivative operator of blocks needs an epnn network");
+        return nn_fail(err, NN_E_ARG,
+                       "the Lie-derivative operator of blocks needs an epnn network");
     if (fmpq_sgn(c0) <= 0 || fmpq_sgn(c1) <= 0)
         return nn_fail(err, NN_E_ARG, "the box half-widths must be positive");
     int n = net->dout;
@@ -189,10 +190,10 @@ void nn_symm_apply(const NnSymm *S, const Net *net, const double *theta, double 
             }
             double *X = row + n;
             /* X = B W - W A */
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, m, n, b->s, Bi, n, W, m,
-                        0.0, X, m);
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, m, m, -b->s, W, m, Ai, m,
-                        1.0, X, m);
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, m, n, b->s, Bi, n, W, m, 0.0,
+                        X, m);
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, m, m, -b->s, W, m, Ai, m, 1.0,
+                        X, m);
             if (!nb->gate || !H || !M)
                 continue;
             double *g = X + (size_t)n * m;
@@ -204,10 +205,10 @@ void nn_symm_apply(const NnSymm *S, const Net *net, const double *theta, double 
                 g[c] = -b->s * acc;
             }
             /* M = -(H A + A^T H) */
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, m, m, -1.0, H, m, Ai, m,
-                        0.0, M, m);
-            cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, m, m, -1.0, Ai, m, H, m, 1.0,
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, m, m, -1.0, H, m, Ai, m, 0.0,
                         M, m);
+            cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, m, m, m, -1.0, Ai, m, H, m, 1.0, M,
+                        m);
             double *r0 = g + m;
             for (int j = 0; j <= m; j++) {
                 double acc = 0; /* (L0^T w0)_j = sum_k L0[k][j] w0[k], w0[0] = 0 */
@@ -247,8 +248,8 @@ void nn_symm_adjoint(const NnSymm *S, const Net *net, const double *G, double *g
             /* gW += s (B^T X - X A^T) */
             cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, n, m, n, b->s, Bi, n, X, m, 1.0,
                         gW, m);
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, m, m, -b->s, X, m, Ai, m,
-                        1.0, gW, m);
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, m, m, -b->s, X, m, Ai, m, 1.0,
+                        gW, m);
             if (!nb->gate || !C)
                 continue;
             const double *g = X + (size_t)n * m;
@@ -277,8 +278,8 @@ void nn_symm_adjoint(const NnSymm *S, const Net *net, const double *G, double *g
                 continue;
             cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, m, m, -1.0, C, m, Ai, m, 0.0,
                         GH, m);
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, m, m, -1.0, Ai, m, C, m,
-                        1.0, GH, m);
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, m, m, -1.0, Ai, m, C, m, 1.0,
+                        GH, m);
             double *qq = gq + 1 + m;
             for (int k = 0; k < m; k++) {
                 qq[0] += GH[(size_t)k * m + k];
@@ -446,8 +447,8 @@ static long quad_index(int m, int k, int l)
 /* Rows for one element: infinitesimal (disc = 0: W A - B W, B b, A^T g,
    H A + A^T H) or discrete (disc = 1: W P - Q W, Q b - b, P^T g - g,
    P^T H P - H). */
-static int block_rows(SpMat *C, RowAcc *R, const NnBlock *b, const fmpq_mat_t A,
-                      const fmpq_mat_t B, int disc)
+static int block_rows(SpMat *C, RowAcc *R, const NnBlock *b, const fmpq_mat_t A, const fmpq_mat_t B,
+                      int disc)
 {
     int m = b->in, n = b->out, st = 0;
     fmpq_t one, mone, half, t;
@@ -531,7 +532,8 @@ int nn_symm_enforce(Net *net, const fmpq_mat_struct *Ain, const fmpq_mat_struct 
                     const char *label, char *err)
 {
     if (net->kind != NN_EPNN)
-        return nn_fail(err, NN_E_ARG, "enforce needs an epnn network: an MLP's elementwise "
+        return nn_fail(err, NN_E_ARG,
+                       "enforce needs an epnn network: an MLP's elementwise "
                        "activation does not commute with a general representation");
     int nb = net->nblocks;
     fmpq_mat_struct *N = flint_malloc(sizeof(fmpq_mat_struct) * (size_t)nb);
@@ -580,7 +582,8 @@ int nn_symm_enforce(Net *net, const fmpq_mat_struct *Ain, const fmpq_mat_struct 
             long k = fmpq_mat_ncols(N + i);
             for (long r = 0; r < b->nparams; r++)
                 for (long j = 0; j < k; j++)
-                    Nb[(size_t)(b->off + r) * nred + col + j] = fmpq_get_d(fmpq_mat_entry(N + i, r, j));
+                    Nb[(size_t)(b->off + r) * nred + col + j] =
+                        fmpq_get_d(fmpq_mat_entry(N + i, r, j));
             col += k;
         }
         if (Nb) {
@@ -600,8 +603,7 @@ int nn_symm_enforce(Net *net, const fmpq_mat_struct *Ain, const fmpq_mat_struct 
 
 /* Least squares of theta on the columns c0..c1-1 of Nb restricted to the
    rows r0..r1-1 (normal equations, Cholesky). */
-static int project_range(Net *net, double *alpha, long r0, long r1, long c0, long c1,
-                         char *err)
+static int project_range(Net *net, double *alpha, long r0, long r1, long c0, long c1, char *err)
 {
     long k = net->nred, m = c1 - c0, P = r1 - r0;
     if (m <= 0) {
@@ -615,10 +617,10 @@ static int project_range(Net *net, double *alpha, long r0, long r1, long c0, lon
         return nn_fail(err, NN_E_NOMEM, "out of memory");
     }
     const double *A = net->Nb + (size_t)r0 * k + c0;
-    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)m, (int)m, (int)P, 1.0, A, (int)k,
-                A, (int)k, 0.0, G, (int)m);
-    cblas_dgemv(CblasRowMajor, CblasTrans, (int)P, (int)m, 1.0, A, (int)k, net->theta + r0, 1,
-                0.0, rhs, 1);
+    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)m, (int)m, (int)P, 1.0, A, (int)k, A,
+                (int)k, 0.0, G, (int)m);
+    cblas_dgemv(CblasRowMajor, CblasTrans, (int)P, (int)m, 1.0, A, (int)k, net->theta + r0, 1, 0.0,
+                rhs, 1);
     int info = LAPACKE_dposv(LAPACK_ROW_MAJOR, 'L', (lapack_int)m, 1, G, (lapack_int)m, rhs, 1);
     int st = NN_OK;
     if (info)
@@ -645,7 +647,8 @@ int nn_net_project(Net *net, double *alpha, char *err)
         memset(net->theta, 0, sizeof(double) * (size_t)P);
         return NN_OK;
     }
-    long *lo = calloc((size_t)net->nblocks, sizeof(long)), *hi = calloc((size_t)net->nblocks, sizeof(long));
+    long *lo = calloc((size_t)net->nblocks, sizeof(long)),
+         *hi = calloc((size_t)net->nblocks, sizeof(long));
     int blockwise = lo && hi;
     for (int b = 0; blockwise && b < net->nblocks; b++) {
         const NnBlock *B = net->blocks + b;

@@ -1,8 +1,7 @@
 /* symm.h — the three symmetry operations on networks of net.h (promoting
- * symmetry in networks, Otto et al., arXiv 2311.00212): exact enforcement of equivariance block by block, the
- * Lie-derivative operator L-hat of every EPNN block as a linear map of its
- * parameters (for promotion by a nuclear norm and for discovery), and the
- * nuclear norm with its gradient.
+ * symmetry in networks, Otto et al., arXiv 2311.00212): exact enforcement of equivariance block by
+ * block, the Lie-derivative operator L-hat of every EPNN block as a linear map of its parameters
+ * (for promotion by a nuclear norm and for discovery), and the nuclear norm with its gradient.
  *
  * Representations: the caller (the builtins) gives the images of a basis of
  * the algebra on the network's input and output spaces — exact rationals
@@ -36,19 +35,19 @@
 
 typedef struct NnSymmBlock {
     int m, n;
-    double *A;        /* K x m x m input images (row-major each) */
-    double s, s2;     /* sqrt(c^2/3), c^2/3 */
-    double *L0;       /* (m+1) x (m+1) lower Cholesky factor, row-major (gated blocks) */
-    long col;         /* first column of this block in L-hat */
+    double *A;    /* K x m x m input images (row-major each) */
+    double s, s2; /* sqrt(c^2/3), c^2/3 */
+    double *L0;   /* (m+1) x (m+1) lower Cholesky factor, row-major (gated blocks) */
+    long col;     /* first column of this block in L-hat */
     long ncols;
 } NnSymmBlock;
 
 typedef struct NnSymm {
-    int K;             /* orthonormal generators */
+    int K; /* orthonormal generators */
     int nblocks;
     NnSymmBlock *blk;
-    double *B;         /* K x n x n output images */
-    long ncols;        /* columns of L-hat */
+    double *B;  /* K x n x n output images */
+    long ncols; /* columns of L-hat */
 } NnSymm;
 
 /* S (zeroed by the call) for net (EPNN only) with K orthonormal generator

@@ -68,10 +68,10 @@ static int loss_ode(double *mse, const Net *net, const NnData *D, double *grad)
 {
     int B = D->n, d = net->din, k = D->len - 1, ss = D->substeps;
     size_t bd = (size_t)B * d;
-    long nst = (long)k * ss;          /* RK4 steps */
+    long nst = (long)k * ss; /* RK4 steps */
     double h = D->dt / ss;
     NnTape *tp = NULL;
-    double *xs = malloc(sizeof(double) * (bd * (size_t)(nst + 1) + 1));   /* states */
+    double *xs = malloc(sizeof(double) * (bd * (size_t)(nst + 1) + 1)); /* states */
     double *kv = malloc(sizeof(double) * (bd * 4 + 1));
     double *xin = malloc(sizeof(double) * (bd + 1));
     int st = NN_E_NOMEM;
@@ -172,7 +172,8 @@ int nn_penalty(double *value, double *sv, const NnSymm *S, const Net *net, doubl
                double *grad)
 {
     size_t sz = (size_t)S->K * (size_t)S->ncols;
-    double *L = malloc(sizeof(double) * (sz + 1)), *G = grad ? malloc(sizeof(double) * (sz + 1)) : NULL;
+    double *L = malloc(sizeof(double) * (sz + 1)),
+           *G = grad ? malloc(sizeof(double) * (sz + 1)) : NULL;
     if (!L || (grad && !G)) {
         free(L);
         free(G);
@@ -190,12 +191,13 @@ int nn_penalty(double *value, double *sv, const NnSymm *S, const Net *net, doubl
     return st;
 }
 
-int nn_penalty_points(double *value, double *sv, const NnPointLie *P, const Net *net,
-                      double gamma, double *grad)
+int nn_penalty_points(double *value, double *sv, const NnPointLie *P, const Net *net, double gamma,
+                      double *grad)
 {
     long nc = nn_pointlie_ncols(P, net);
     size_t sz = (size_t)P->K * (size_t)nc;
-    double *L = malloc(sizeof(double) * (sz + 1)), *G = grad ? malloc(sizeof(double) * (sz + 1)) : NULL;
+    double *L = malloc(sizeof(double) * (sz + 1)),
+           *G = grad ? malloc(sizeof(double) * (sz + 1)) : NULL;
     int st = L && (G || !grad) ? nn_pointlie_apply(P, net, L) : NN_E_NOMEM;
     if (!st)
         st = nn_nuclear(value, G, sv, L, P->K, nc);
@@ -210,8 +212,8 @@ int nn_penalty_points(double *value, double *sv, const NnPointLie *P, const Net 
 }
 
 /* The penalty of the options (blocks or points). */
-static int penalty_of(const NnTrainOpts *o, double *value, double *sv, const Net *net,
-                      double gamma, double *grad)
+static int penalty_of(const NnTrainOpts *o, double *value, double *sv, const Net *net, double gamma,
+                      double *grad)
 {
     return o->S ? nn_penalty(value, sv, o->S, net, gamma, grad)
                 : nn_penalty_points(value, sv, o->Pt, net, gamma, grad);
@@ -276,8 +278,8 @@ static void csr_free(Csr *c)
     free(c->val);
 }
 
-int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
-             NnTrainResult *res, char *err)
+int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o, NnTrainResult *res,
+             char *err)
 {
     memset(res, 0, sizeof *res);
     if (o->gamma > 0 && !o->S && !o->Pt)
@@ -315,8 +317,8 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
         }
         memset(g, 0, sizeof(double) * (size_t)P);
         st = nn_loss(&loss, net, D, g);
-        int report = o->progress && o->progress_every > 0 &&
-                     (step == 1 || step % o->progress_every == 0);
+        int report =
+            o->progress && o->progress_every > 0 && (step == 1 || step % o->progress_every == 0);
         if (!st && K && (o->gamma > 0 || report))
             st = penalty_of(o, &pen, sv, net, o->gamma, o->gamma > 0 ? g : NULL);
         if (st == NN_E_NOMEM) {
@@ -377,8 +379,10 @@ int nn_train(Net *net, const NnData *D, const NnData *V, const NnTrainOpts *o,
         if (st == NN_E_NONFINITE) {
             memcpy(net->theta, prev, sizeof(double) * (size_t)P);
             res->bad_step = res->steps;
-            st = nn_fail(err, st, "training produced NaN or Inf after step %ld (in the loss): lower "
-                         "lr or rescale the data", res->steps);
+            st = nn_fail(err, st,
+                         "training produced NaN or Inf after step %ld (in the loss): lower "
+                         "lr or rescale the data",
+                         res->steps);
         } else
             st = nn_fail(err, st, "out of memory");
         goto done;

@@ -27,15 +27,24 @@
 const char *admm_strerror(int status)
 {
     switch (status) {
-    case ADMM_OK: return "ok";
-    case ADMM_INTERRUPTED: return "interrupted";
-    case ADMM_ERR_DIM: return "dimensions of Theta, y and the Lie-derivative map do not match";
-    case ADMM_ERR_NOMEM: return "out of memory";
-    case ADMM_ERR_NONFINITE: return "NaN or Inf in the input";
-    case ADMM_ERR_ARG: return "bad gamma or solver option";
-    case ADMM_ERR_INFEASIBLE: return "Theta c = y has no solution (interpolation infeasible)";
-    case ADMM_ERR_NUMERIC: return "numerical failure in the solver (factorisation, SVD or overflow)";
-    default: return sym_strerror(status); /* another engine's code */
+    case ADMM_OK:
+        return "ok";
+    case ADMM_INTERRUPTED:
+        return "interrupted";
+    case ADMM_ERR_DIM:
+        return "dimensions of Theta, y and the Lie-derivative map do not match";
+    case ADMM_ERR_NOMEM:
+        return "out of memory";
+    case ADMM_ERR_NONFINITE:
+        return "NaN or Inf in the input";
+    case ADMM_ERR_ARG:
+        return "bad gamma or solver option";
+    case ADMM_ERR_INFEASIBLE:
+        return "Theta c = y has no solution (interpolation infeasible)";
+    case ADMM_ERR_NUMERIC:
+        return "numerical failure in the solver (factorisation, SVD or overflow)";
+    default:
+        return sym_strerror(status); /* another engine's code */
     }
 }
 
@@ -70,24 +79,36 @@ void admm_result_clear(AdmmResult *res)
 
 typedef struct AdmmWork {
     int m, N, p, q, pq, interp;
-    int nk;            /* order of the c-step system: N (P1) or N + r (P2) */
-    int r;             /* P2: rank of Theta */
-    const double *L;   /* Lmat data, pq x N (borrowed) */
-    double *G;         /* P1: Theta^T Theta; P2: unused */
-    double *LtL;       /* Lmat^T Lmat */
-    double *K;         /* factor of the c-step system, nk x nk */
-    int *ipiv;         /* P2: LU pivots */
-    double *b0;        /* P1: 2 Theta^T y (N); P2: d (r), B stored in Bm */
-    double *Bm;        /* P2: r x N constraint rows */
+    int nk;          /* order of the c-step system: N (P1) or N + r (P2) */
+    int r;           /* P2: rank of Theta */
+    const double *L; /* Lmat data, pq x N (borrowed) */
+    double *G;       /* P1: Theta^T Theta; P2: unused */
+    double *LtL;     /* Lmat^T Lmat */
+    double *K;       /* factor of the c-step system, nk x nk */
+    int *ipiv;       /* P2: LU pivots */
+    double *b0;      /* P1: 2 Theta^T y (N); P2: d (r), B stored in Bm */
+    double *Bm;      /* P2: r x N constraint rows */
     double *c, *cprev, *Lc, *Z, *Zprev, *U, *W, *rhs, *tN;
-    double delta;      /* proximal ridge */
+    double delta; /* proximal ridge */
 } AdmmWork;
 
 static void work_clear(AdmmWork *w)
 {
-    free(w->G); free(w->LtL); free(w->K); free(w->ipiv); free(w->b0);
-    free(w->Bm); free(w->c); free(w->cprev); free(w->Lc); free(w->Z);
-    free(w->Zprev); free(w->U); free(w->W); free(w->rhs); free(w->tN);
+    free(w->G);
+    free(w->LtL);
+    free(w->K);
+    free(w->ipiv);
+    free(w->b0);
+    free(w->Bm);
+    free(w->c);
+    free(w->cprev);
+    free(w->Lc);
+    free(w->Z);
+    free(w->Zprev);
+    free(w->U);
+    free(w->W);
+    free(w->rhs);
+    free(w->tN);
 }
 
 static double *dalloc(size_t n)
@@ -110,16 +131,14 @@ static int check_problem(const AdmmProblem *prob, const AdmmOptions *opt)
         return ADMM_ERR_DIM;
     if ((long)prob->p * prob->q > 100000000L)
         return ADMM_ERR_DIM;
-    if (y->rows != T->rows || y->cols != 1 || L->cols != T->cols
-        || L->rows != prob->p * prob->q)
+    if (y->rows != T->rows || y->cols != 1 || L->cols != T->cols || L->rows != prob->p * prob->q)
         return ADMM_ERR_DIM;
     if (dmat_has_nonfinite(T) || dmat_has_nonfinite(y) || dmat_has_nonfinite(L))
         return ADMM_ERR_NONFINITE;
-    if (!(opt->rho > 0) || !isfinite(opt->rho) || !(opt->eps_abs >= 0)
-        || !(opt->eps_rel >= 0) || !isfinite(opt->eps_abs) || !isfinite(opt->eps_rel)
-        || opt->eps_abs + opt->eps_rel <= 0 || opt->max_iter < 0
-        || !(opt->mu > 1) || !(opt->tau > 1) || !isfinite(opt->mu) || !isfinite(opt->tau)
-        || opt->balance_every < 1 || opt->max_rho_changes < 0)
+    if (!(opt->rho > 0) || !isfinite(opt->rho) || !(opt->eps_abs >= 0) || !(opt->eps_rel >= 0) ||
+        !isfinite(opt->eps_abs) || !isfinite(opt->eps_rel) || opt->eps_abs + opt->eps_rel <= 0 ||
+        opt->max_iter < 0 || !(opt->mu > 1) || !(opt->tau > 1) || !isfinite(opt->mu) ||
+        !isfinite(opt->tau) || opt->balance_every < 1 || opt->max_rho_changes < 0)
         return ADMM_ERR_ARG;
     if (opt->c0 && (opt->c0->rows != T->cols || opt->c0->cols != 1))
         return ADMM_ERR_DIM;
@@ -127,8 +146,8 @@ static int check_problem(const AdmmProblem *prob, const AdmmOptions *opt)
         return ADMM_ERR_DIM;
     if (opt->U0 && (opt->U0->rows != prob->p || opt->U0->cols != prob->q))
         return ADMM_ERR_DIM;
-    if ((opt->c0 && dmat_has_nonfinite(opt->c0)) || (opt->Z0 && dmat_has_nonfinite(opt->Z0))
-        || (opt->U0 && dmat_has_nonfinite(opt->U0)))
+    if ((opt->c0 && dmat_has_nonfinite(opt->c0)) || (opt->Z0 && dmat_has_nonfinite(opt->Z0)) ||
+        (opt->U0 && dmat_has_nonfinite(opt->U0)))
         return ADMM_ERR_NONFINITE;
     return ADMM_OK;
 }
@@ -205,27 +224,38 @@ static int work_init(AdmmWork *w, const AdmmProblem *prob, int interp)
 {
     memset(w, 0, sizeof *w);
     int m = prob->Theta->rows, N = prob->Theta->cols;
-    w->m = m; w->N = N; w->p = prob->p; w->q = prob->q;
-    w->pq = prob->p * prob->q; w->interp = interp;
+    w->m = m;
+    w->N = N;
+    w->p = prob->p;
+    w->q = prob->q;
+    w->pq = prob->p * prob->q;
+    w->interp = interp;
     w->L = prob->Lmat->data;
     size_t NN = (size_t)N * N, pq = (size_t)w->pq;
     w->LtL = dalloc(NN);
-    w->c = dalloc(N); w->cprev = dalloc(N); w->tN = dalloc(N);
-    w->Lc = dalloc(pq); w->Z = dalloc(pq); w->Zprev = dalloc(pq);
-    w->U = dalloc(pq); w->W = dalloc(pq);
-    if (!w->LtL || !w->c || !w->cprev || !w->tN || !w->Lc || !w->Z || !w->Zprev
-        || !w->U || !w->W)
+    w->c = dalloc(N);
+    w->cprev = dalloc(N);
+    w->tN = dalloc(N);
+    w->Lc = dalloc(pq);
+    w->Z = dalloc(pq);
+    w->Zprev = dalloc(pq);
+    w->U = dalloc(pq);
+    w->W = dalloc(pq);
+    if (!w->LtL || !w->c || !w->cprev || !w->tN || !w->Lc || !w->Z || !w->Zprev || !w->U || !w->W)
         return ADMM_ERR_NOMEM;
     blas_threads_for_size((long)N * N * w->pq);
-    cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, N, w->pq, 1.0, w->L, LD(w->pq),
-                0.0, w->LtL, N);
+    cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, N, w->pq, 1.0, w->L, LD(w->pq), 0.0, w->LtL,
+                N);
     for (int j = 0; j < N; j++)
         for (int i = 0; i < j; i++)
             w->LtL[i + (size_t)j * N] = w->LtL[j + (size_t)i * N];
     const double *T = prob->Theta->data, *y = prob->y->data;
     if (!interp) {
         w->nk = N;
-        w->G = dalloc(NN); w->K = dalloc(NN); w->b0 = dalloc(N); w->rhs = dalloc(N);
+        w->G = dalloc(NN);
+        w->K = dalloc(NN);
+        w->b0 = dalloc(N);
+        w->rhs = dalloc(N);
         if (!w->G || !w->K || !w->b0 || !w->rhs)
             return ADMM_ERR_NOMEM;
         if (m > 0) {
@@ -255,7 +285,9 @@ static int work_init(AdmmWork *w, const AdmmProblem *prob, int interp)
         double *proj = dalloc(m);
         if (!w->Bm || !w->b0 || !proj) {
             free(proj);
-            dmat_free(Us); dmat_free(s); dmat_free(Vt);
+            dmat_free(Us);
+            dmat_free(s);
+            dmat_free(Vt);
             return ADMM_ERR_NOMEM;
         }
         for (int i = 0; i < r; i++) {
@@ -269,14 +301,18 @@ static int work_init(AdmmWork *w, const AdmmProblem *prob, int interp)
         for (int i = 0; i < m; i++)
             dist += (y[i] - proj[i]) * (y[i] - proj[i]);
         free(proj);
-        dmat_free(Us); dmat_free(s); dmat_free(Vt);
+        dmat_free(Us);
+        dmat_free(s);
+        dmat_free(Vt);
         if (sqrt(dist) > 1e-8 * ny)
             return ADMM_ERR_INFEASIBLE;
     }
     w->r = r;
     w->nk = N + r;
     size_t nk = (size_t)w->nk;
-    w->K = dalloc(nk * nk); w->ipiv = calloc(nk, sizeof(int)); w->rhs = dalloc(nk);
+    w->K = dalloc(nk * nk);
+    w->ipiv = calloc(nk, sizeof(int));
+    w->rhs = dalloc(nk);
     if (!w->K || !w->ipiv || !w->rhs)
         return ADMM_ERR_NOMEM;
     return ADMM_OK;
@@ -313,7 +349,7 @@ static int z_step(AdmmWork *w, double thr, double *nucZ)
     int pq = w->pq;
     for (int i = 0; i < pq; i++)
         w->W[i] = w->Lc[i] + w->U[i];
-    DMat A = { w->p, w->q, w->W };
+    DMat A = {w->p, w->q, w->W};
     DMat *Us = NULL, *s = NULL, *Vt = NULL;
     int st = dlinalg_svd(&Us, &s, &Vt, &A);
     if (st != 0)
@@ -327,10 +363,11 @@ static int z_step(AdmmWork *w, double thr, double *nucZ)
             break;
         nuc += si;
         /* Z += si * u_i v_i^T */
-        cblas_dger(CblasColMajor, p, q, si, Us->data + (size_t)i * p, 1,
-                   Vt->data + i, k, w->Z, p);
+        cblas_dger(CblasColMajor, p, q, si, Us->data + (size_t)i * p, 1, Vt->data + i, k, w->Z, p);
     }
-    dmat_free(Us); dmat_free(s); dmat_free(Vt);
+    dmat_free(Us);
+    dmat_free(s);
+    dmat_free(Vt);
     *nucZ = nuc;
     return ADMM_OK;
 }
@@ -341,8 +378,7 @@ static double fit_norm(const AdmmProblem *prob, const double *c, double *tmp_m)
     if (m == 0)
         return 0;
     memcpy(tmp_m, prob->y->data, sizeof(double) * (size_t)m);
-    cblas_dgemv(CblasColMajor, CblasNoTrans, m, N, 1.0, prob->Theta->data, m, c, 1,
-                -1.0, tmp_m, 1);
+    cblas_dgemv(CblasColMajor, CblasNoTrans, m, N, 1.0, prob->Theta->data, m, c, 1, -1.0, tmp_m, 1);
     return vnorm(tmp_m, m);
 }
 
@@ -355,8 +391,8 @@ static DMat *dmat_from(const double *x, int rows, int cols)
 }
 
 /* Fills res from the workspace (c, Z, U, sv, norms); returns a status. */
-static int fill_result(AdmmResult *res, const AdmmWork *w, const AdmmProblem *prob,
-                       double gamma, double rho)
+static int fill_result(AdmmResult *res, const AdmmWork *w, const AdmmProblem *prob, double gamma,
+                       double rho)
 {
     res->c = dmat_from(w->c, w->N, 1);
     res->Z = dmat_from(w->Z, w->p, w->q);
@@ -366,7 +402,7 @@ static int fill_result(AdmmResult *res, const AdmmWork *w, const AdmmProblem *pr
         free(tm);
         return ADMM_ERR_NOMEM;
     }
-    DMat A = { w->p, w->q, w->Lc };
+    DMat A = {w->p, w->q, w->Lc};
     int st = dlinalg_svd(NULL, &res->sv, NULL, &A);
     if (st != 0) {
         free(tm);
@@ -467,7 +503,7 @@ static int admm_run(AdmmResult *res, const AdmmProblem *prob, double gamma,
             break;
         }
         if (opt->callback && opt->callback_every > 0 && iter % opt->callback_every == 0) {
-            AdmmProgress pr = { iter, rho, rp, rd, ep, ed, nucZ, fit_norm(prob, w.c, tm) };
+            AdmmProgress pr = {iter, rho, rp, rd, ep, ed, nucZ, fit_norm(prob, w.c, tm)};
             opt->callback(opt->callback_arg, &pr);
         }
         if (rp <= ep && rd <= ed) {
@@ -510,8 +546,7 @@ static int admm_run(AdmmResult *res, const AdmmProblem *prob, double gamma,
     return status;
 }
 
-int admm_solve(AdmmResult *res, const AdmmProblem *prob, double gamma,
-               const AdmmOptions *opt)
+int admm_solve(AdmmResult *res, const AdmmProblem *prob, double gamma, const AdmmOptions *opt)
 {
     return admm_run(res, prob, gamma, opt, 0);
 }
@@ -521,8 +556,8 @@ int admm_solve_interp(AdmmResult *res, const AdmmProblem *prob, const AdmmOption
     return admm_run(res, prob, 0.0, opt, 1);
 }
 
-int admm_path(AdmmResult *results, int *ndone, const AdmmProblem *prob,
-              const double *gammas, int n, const AdmmOptions *opt)
+int admm_path(AdmmResult *results, int *ndone, const AdmmProblem *prob, const double *gammas, int n,
+              const AdmmOptions *opt)
 {
     if (ndone)
         *ndone = 0;

@@ -46,14 +46,14 @@
 /* Status codes (admm_strerror explains them). */
 enum {
     /* aliases of base/sym_status.h (one numbering for libsym) */
-    ADMM_OK = SYM_SUCCESS,                    /* finished: converged or reached max_iter (see res->converged) */
+    ADMM_OK = SYM_SUCCESS, /* finished: converged or reached max_iter (see res->converged) */
     ADMM_INTERRUPTED = SYM_E_INTERRUPTED, /* interrupted; res holds the current iterate */
-    ADMM_ERR_DIM = SYM_E_DIM,            /* shapes of Theta, y, Lmat, p, q or warm start disagree */
+    ADMM_ERR_DIM = SYM_E_DIM, /* shapes of Theta, y, Lmat, p, q or warm start disagree */
     ADMM_ERR_NOMEM = SYM_E_NOMEM,
-    ADMM_ERR_NONFINITE = SYM_E_NONFINITE, /* NaN or Inf in an input */
-    ADMM_ERR_ARG = SYM_E_ARG,            /* bad gamma or option value */
+    ADMM_ERR_NONFINITE = SYM_E_NONFINITE,   /* NaN or Inf in an input */
+    ADMM_ERR_ARG = SYM_E_ARG,               /* bad gamma or option value */
     ADMM_ERR_INFEASIBLE = SYM_E_INFEASIBLE, /* P2: Theta c = y has no solution */
-    ADMM_ERR_NUMERIC = SYM_E_NUMERIC     /* a factorisation or SVD failed, or iterates overflowed */
+    ADMM_ERR_NUMERIC = SYM_E_NUMERIC /* a factorisation or SVD failed, or iterates overflowed */
 };
 
 /* Progress report passed to the callback. */
@@ -61,8 +61,8 @@ typedef struct AdmmProgress {
     int iter;
     double rho;
     double r_primal, r_dual, eps_primal, eps_dual;
-    double nuclear_Z;   /* ||Z||_* (sum of the thresholded singular values) */
-    double fit;         /* ||Theta c - y|| */
+    double nuclear_Z; /* ||Z||_* (sum of the thresholded singular values) */
+    double fit;       /* ||Theta c - y|| */
 } AdmmProgress;
 
 typedef void (*AdmmCallback)(void *arg, const AdmmProgress *progress);
@@ -78,34 +78,34 @@ typedef struct AdmmOptions {
     int max_rho_changes;   /* default 100 */
     AdmmCallback callback; /* may be NULL */
     void *callback_arg;
-    int callback_every;    /* default 100; <= 0 disables */
-    const DMat *c0;        /* warm start, N x 1, may be NULL */
-    const DMat *Z0;        /* p x q, may be NULL (then Z = L(c0)) */
-    const DMat *U0;        /* p x q scaled dual at rho, may be NULL (then 0) */
+    int callback_every; /* default 100; <= 0 disables */
+    const DMat *c0;     /* warm start, N x 1, may be NULL */
+    const DMat *Z0;     /* p x q, may be NULL (then Z = L(c0)) */
+    const DMat *U0;     /* p x q scaled dual at rho, may be NULL (then 0) */
 } AdmmOptions;
 
 /* The problem data, all borrowed. */
 typedef struct AdmmProblem {
-    const DMat *Theta;  /* m x N */
-    const DMat *y;      /* m x 1 */
-    const DMat *Lmat;   /* p*q x N */
+    const DMat *Theta; /* m x N */
+    const DMat *y;     /* m x 1 */
+    const DMat *Lmat;  /* p*q x N */
     int p, q;
 } AdmmProblem;
 
 typedef struct AdmmResult {
-    DMat *c;              /* N x 1 solution */
-    DMat *Z, *U;          /* p x q split variable and scaled dual (for warm starts) */
-    DMat *sv;             /* min(p, q) x 1 singular values of L(c), descending */
-    double gamma;         /* gamma used (0 for P2) */
-    int interpolate;      /* 1 for P2 */
-    double objective;     /* P1: ||Theta c - y||^2 + gamma ||L(c)||_*; P2: ||L(c)||_* */
-    double fit;           /* ||Theta c - y|| */
-    double nuclear_norm;  /* ||L(c)||_* */
+    DMat *c;             /* N x 1 solution */
+    DMat *Z, *U;         /* p x q split variable and scaled dual (for warm starts) */
+    DMat *sv;            /* min(p, q) x 1 singular values of L(c), descending */
+    double gamma;        /* gamma used (0 for P2) */
+    int interpolate;     /* 1 for P2 */
+    double objective;    /* P1: ||Theta c - y||^2 + gamma ||L(c)||_*; P2: ||L(c)||_* */
+    double fit;          /* ||Theta c - y|| */
+    double nuclear_norm; /* ||L(c)||_* */
     int iterations;
     int converged;
     double r_primal, r_dual, eps_primal, eps_dual;
-    double rho;           /* final penalty (U is scaled by it) */
-    double ridge;         /* proximal ridge used in the c-step (0 if none) */
+    double rho;   /* final penalty (U is scaled by it) */
+    double ridge; /* proximal ridge used in the c-step (0 if none) */
 } AdmmResult;
 
 /* Static message for a status code. */
@@ -123,13 +123,11 @@ void admm_result_clear(AdmmResult *res);
  * whether the tolerances were met), ADMM_INTERRUPTED (res holds the current
  * iterate) or an error, in which case res is left empty.  opt may be NULL
  * for defaults.  The result's matrices are owned by res. */
-int admm_solve(AdmmResult *res, const AdmmProblem *prob, double gamma,
-               const AdmmOptions *opt);
+int admm_solve(AdmmResult *res, const AdmmProblem *prob, double gamma, const AdmmOptions *opt);
 
 /* Solves (P2), exact interpolation; as admm_solve.  ADMM_ERR_INFEASIBLE
  * when y is not in the range of Theta (relative residual above 1e-8). */
-int admm_solve_interp(AdmmResult *res, const AdmmProblem *prob,
-                      const AdmmOptions *opt);
+int admm_solve_interp(AdmmResult *res, const AdmmProblem *prob, const AdmmOptions *opt);
 
 /* Solves (P1) for gammas[0..n-1] in the order given, each warm-started
  * from the previous solution (its c, Z, rho and its dual scaled by the
@@ -137,7 +135,7 @@ int admm_solve_interp(AdmmResult *res, const AdmmProblem *prob,
  * results[0..n-1] must be initialised; *ndone gets the number of results
  * filled (n on success; on interrupt it includes the interrupted one).
  * Returns the first status other than ADMM_OK, else ADMM_OK. */
-int admm_path(AdmmResult *results, int *ndone, const AdmmProblem *prob,
-              const double *gammas, int n, const AdmmOptions *opt);
+int admm_path(AdmmResult *results, int *ndone, const AdmmProblem *prob, const double *gammas, int n,
+              const AdmmOptions *opt);
 
 #endif

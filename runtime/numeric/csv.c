@@ -173,7 +173,7 @@ typedef struct Parser {
     const char *fname;
     locale_t cloc;
     Cell cell;
-    double *vals;       /* row-major rows x cols */
+    double *vals; /* row-major rows x cols */
     size_t nvals, cap;
     long rows;
 } Parser;
@@ -193,8 +193,7 @@ static int push_value(Parser *P, double x)
 }
 
 /* Parses the header line into t->names. */
-static int parse_header(Parser *P, CsvTable *t, const char *ls, const char *le, long ln,
-                        char **err)
+static int parse_header(Parser *P, CsvTable *t, const char *ls, const char *le, long ln, char **err)
 {
     int k = count_cells(ls, le);
     t->names = calloc((size_t)k, sizeof(char *));
@@ -215,8 +214,8 @@ static int parse_header(Parser *P, CsvTable *t, const char *ls, const char *le, 
         }
         for (int i = 0; i < j; i++)
             if (strcmp(t->names[i], P->cell.text) == 0) {
-                set_err(err, "%s:%ld:%d: duplicate column name '%s' (columns %d and %d)",
-                        P->fname, ln, P->cell.col, P->cell.text, i + 1, j + 1);
+                set_err(err, "%s:%ld:%d: duplicate column name '%s' (columns %d and %d)", P->fname,
+                        ln, P->cell.col, P->cell.text, i + 1, j + 1);
                 return -1;
             }
         if (!(t->names[j] = strdup(P->cell.text))) {
@@ -266,8 +265,8 @@ static int parse_row(Parser *P, const CsvTable *t, const char *ls, const char *l
         int e = errno;
         uselocale(old);
         if (e == ERANGE && isinf(x)) {
-            set_err(err, "%s:%ld:%d: cell '%s' in column '%s' is too large for a double",
-                    P->fname, ln, P->cell.col, shown(s, buf, sizeof buf), t->names[j]);
+            set_err(err, "%s:%ld:%d: cell '%s' in column '%s' is too large for a double", P->fname,
+                    ln, P->cell.col, shown(s, buf, sizeof buf), t->names[j]);
             return -1;
         }
         if (push_value(P, x)) {

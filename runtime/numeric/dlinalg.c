@@ -26,19 +26,32 @@
 const char *dlinalg_strerror(int status)
 {
     switch (status) {
-    case DLINALG_OK: return "ok";
-    case DLINALG_ERR_DIM: return "matrix dimensions do not match";
-    case DLINALG_ERR_NOMEM: return "out of memory";
-    case DLINALG_ERR_NONFINITE: return "matrix has NaN or infinite entries";
-    case DLINALG_ERR_SINGULAR: return "matrix is singular";
-    case DLINALG_ERR_NOT_POSDEF: return "matrix is not positive definite";
-    case DLINALG_ERR_NOT_SYMMETRIC: return "matrix is not symmetric";
-    case DLINALG_ERR_NOCONV: return "iteration did not converge";
-    case DLINALG_ERR_LAPACK: return "LAPACK reported an error";
-    case DLINALG_ERR_ARG: return "invalid argument";
-    case DLINALG_ERR_OVERFLOW: return "result is too large for a double";
-    case DLINALG_ERR_PRECISION: return "precision too low for this matrix";
-    default: return sym_strerror(status); /* another engine's code */
+    case DLINALG_OK:
+        return "ok";
+    case DLINALG_ERR_DIM:
+        return "matrix dimensions do not match";
+    case DLINALG_ERR_NOMEM:
+        return "out of memory";
+    case DLINALG_ERR_NONFINITE:
+        return "matrix has NaN or infinite entries";
+    case DLINALG_ERR_SINGULAR:
+        return "matrix is singular";
+    case DLINALG_ERR_NOT_POSDEF:
+        return "matrix is not positive definite";
+    case DLINALG_ERR_NOT_SYMMETRIC:
+        return "matrix is not symmetric";
+    case DLINALG_ERR_NOCONV:
+        return "iteration did not converge";
+    case DLINALG_ERR_LAPACK:
+        return "LAPACK reported an error";
+    case DLINALG_ERR_ARG:
+        return "invalid argument";
+    case DLINALG_ERR_OVERFLOW:
+        return "result is too large for a double";
+    case DLINALG_ERR_PRECISION:
+        return "precision too low for this matrix";
+    default:
+        return sym_strerror(status); /* another engine's code */
     }
 }
 
@@ -121,8 +134,8 @@ static int svd_raw(DMat **U, DMat **s, DMat **Vt, const DMat *A, char jobz)
     }
     blas_threads_for_size((long)m * n * k);
     info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, jobz, m, n, a->data, LD(m), sv->data,
-                          wantu ? u->data : NULL, wantu ? LD(m) : 1,
-                          wantv ? vt->data : NULL, wantv ? LD(vrows) : 1);
+                          wantu ? u->data : NULL, wantu ? LD(m) : 1, wantv ? vt->data : NULL,
+                          wantv ? LD(vrows) : 1);
     st = status_from_info(info, DLINALG_ERR_NOCONV);
     if (st != DLINALG_OK)
         goto fail;
@@ -205,8 +218,7 @@ int dlinalg_svd(DMat **U, DMat **s, DMat **Vt, const DMat *A)
     return DLINALG_OK;
 }
 
-int dlinalg_lstsq(DMat **X, double *resid, int *rank,
-                  const DMat *A, const DMat *B, double rcond)
+int dlinalg_lstsq(DMat **X, double *resid, int *rank, const DMat *A, const DMat *B, double rcond)
 {
     int m = A->rows, n = A->cols, p = B->cols, k = MIN(m, n), ldb = LD(MAX(m, n));
     DMat *a = NULL, *b = NULL, *x = NULL, *sv = NULL, *ax = NULL, *r = NULL;
@@ -233,8 +245,8 @@ int dlinalg_lstsq(DMat **X, double *resid, int *rank,
             for (i = 0; i < m; i++)
                 DMAT_AT(b, i, j) = DMAT_AT(B, i, j);
         blas_threads_for_size((long)m * n * k + (long)m * n * p);
-        info = LAPACKE_dgelsd(LAPACK_COL_MAJOR, m, n, p, a->data, LD(m), b->data, ldb,
-                              sv->data, rcond, &lrank);
+        info = LAPACKE_dgelsd(LAPACK_COL_MAJOR, m, n, p, a->data, LD(m), b->data, ldb, sv->data,
+                              rcond, &lrank);
         st = status_from_info(info, DLINALG_ERR_NOCONV);
         if (st != DLINALG_OK)
             goto done;
@@ -299,8 +311,8 @@ int dlinalg_eigh(DMat **w, DMat **V, const DMat *A)
     }
     if (n > 0) {
         blas_threads_for_size((long)n * n * n);
-        info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, V != NULL ? 'V' : 'N', 'L', n,
-                              a->data, LD(n), ev->data);
+        info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, V != NULL ? 'V' : 'N', 'L', n, a->data, LD(n),
+                              ev->data);
         st = status_from_info(info, DLINALG_ERR_NOCONV);
         if (st != DLINALG_OK) {
             dmat_free(a);
@@ -432,8 +444,8 @@ int dlinalg_solve(DMat **X, const DMat *A, const DMat *B)
             goto fail;
         }
         if (p > 0) {
-            info = LAPACKE_dgetrs(LAPACK_COL_MAJOR, 'N', n, p, a->data, LD(n), ipiv,
-                                  b->data, LD(n));
+            info =
+                LAPACKE_dgetrs(LAPACK_COL_MAJOR, 'N', n, p, a->data, LD(n), ipiv, b->data, LD(n));
             st = status_from_info(info, DLINALG_ERR_LAPACK);
             if (st != DLINALG_OK)
                 goto fail;
@@ -487,8 +499,7 @@ int dlinalg_nuclear_norm(double *out, const DMat *A)
     return DLINALG_OK;
 }
 
-int dlinalg_rank_from_sv(DRankInfo *info, const double *s, int k,
-                         int m, int n, double tol)
+int dlinalg_rank_from_sv(DRankInfo *info, const double *s, int k, int m, int n, double tol)
 {
     DRankInfo ri;
     int i, p, r;

@@ -17,15 +17,15 @@ enum {
     DLINALG_OK = DMAT_OK,
     DLINALG_ERR_DIM = DMAT_ERR_DIM,
     DLINALG_ERR_NOMEM = DMAT_ERR_NOMEM,
-    DLINALG_ERR_NONFINITE = SYM_E_NONFINITE,         /* NaN or Inf in an input */
-    DLINALG_ERR_SINGULAR = SYM_E_SINGULAR,           /* square solve/inverse of a singular matrix */
-    DLINALG_ERR_NOT_POSDEF = SYM_E_NOT_POSDEF,       /* Cholesky of a non positive definite matrix */
+    DLINALG_ERR_NONFINITE = SYM_E_NONFINITE,   /* NaN or Inf in an input */
+    DLINALG_ERR_SINGULAR = SYM_E_SINGULAR,     /* square solve/inverse of a singular matrix */
+    DLINALG_ERR_NOT_POSDEF = SYM_E_NOT_POSDEF, /* Cholesky of a non positive definite matrix */
     DLINALG_ERR_NOT_SYMMETRIC = SYM_E_NOT_SYMMETRIC, /* eigh/Cholesky input not symmetric */
     DLINALG_ERR_NOCONV = SYM_E_NOCONV,               /* LAPACK iteration did not converge */
     DLINALG_ERR_LAPACK = SYM_E_LAPACK,               /* any other LAPACK info != 0 */
-    DLINALG_ERR_ARG = SYM_E_ARG,                     /* bad scalar argument (tol, rcond, precision) */
-    DLINALG_ERR_OVERFLOW = SYM_E_OVERFLOW,           /* a result is not representable as a double */
-    DLINALG_ERR_PRECISION = SYM_E_PRECISION          /* MPFR precision too low for the matrix */
+    DLINALG_ERR_ARG = SYM_E_ARG,            /* bad scalar argument (tol, rcond, precision) */
+    DLINALG_ERR_OVERFLOW = SYM_E_OVERFLOW,  /* a result is not representable as a double */
+    DLINALG_ERR_PRECISION = SYM_E_PRECISION /* MPFR precision too low for the matrix */
 };
 
 /* Static message for a status code ("unknown error" for unknown codes). */
@@ -41,8 +41,7 @@ int dlinalg_svd(DMat **U, DMat **s, DMat **Vt, const DMat *A);
  * Singular values below rcond * s_max count as zero; rcond < 0 means
  * machine precision.  *resid (if not NULL) gets ||A X - B||_F and *rank
  * (if not NULL) the effective rank of A.  DLINALG_ERR_ARG if rcond is NaN. */
-int dlinalg_lstsq(DMat **X, double *resid, int *rank,
-                  const DMat *A, const DMat *B, double rcond);
+int dlinalg_lstsq(DMat **X, double *resid, int *rank, const DMat *A, const DMat *B, double rcond);
 
 /* Symmetric eigendecomposition A = V diag(w) V^T (LAPACKE_dsyevd): w n x 1
  * ascending, V n x n orthogonal (may be NULL when not wanted).  A must be
@@ -86,14 +85,14 @@ int dlinalg_nuclear_norm(double *out, const DMat *A);
  * In both modes the fields describe the cut after s_rank. */
 typedef struct DRankInfo {
     int rank;
-    int by_gap;       /* 1 if decided by the largest gap, 0 by tol */
-    double gap;       /* s_before / max(s_after, floor) in gap mode,
-                         s_before / s_after in tol mode (Inf if s_after = 0);
-                         0 when rank = 0 */
-    double s_before;  /* s_rank, 0 when rank = 0 */
-    double s_after;   /* s_{rank+1}, 0 when rank = k */
-    double floor;     /* the floor above; 0 when s_1 = 0 or k = 0 */
-    double tol;       /* the tol given (negative in gap mode) */
+    int by_gap;      /* 1 if decided by the largest gap, 0 by tol */
+    double gap;      /* s_before / max(s_after, floor) in gap mode,
+                        s_before / s_after in tol mode (Inf if s_after = 0);
+                        0 when rank = 0 */
+    double s_before; /* s_rank, 0 when rank = 0 */
+    double s_after;  /* s_{rank+1}, 0 when rank = k */
+    double floor;    /* the floor above; 0 when s_1 = 0 or k = 0 */
+    double tol;      /* the tol given (negative in gap mode) */
 } DRankInfo;
 
 /* Pass as tol to decide the rank by the largest gap. */
@@ -102,8 +101,7 @@ typedef struct DRankInfo {
 /* Rank decision from singular values s[0..k-1] (descending, >= 0) of an
  * m x n matrix, as described at DRankInfo.  DLINALG_ERR_ARG if tol is NaN
  * or infinite, s is not descending/nonnegative or k != min(m, n). */
-int dlinalg_rank_from_sv(DRankInfo *info, const double *s, int k,
-                         int m, int n, double tol);
+int dlinalg_rank_from_sv(DRankInfo *info, const double *s, int k, int m, int n, double tol);
 
 /* Numerical rank of A (see DRankInfo); info must not be NULL. */
 int dlinalg_rank(DRankInfo *info, const DMat *A, double tol);

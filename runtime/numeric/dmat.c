@@ -143,10 +143,9 @@ int dmat_mul_trans(DMat **C, const DMat *A, int transA, const DMat *B, int trans
     if (m > 0 && n > 0 && k > 0) {
         blas_threads_for_size((long)m * n * k);
         cblas_dgemm(CblasColMajor, transA ? CblasTrans : CblasNoTrans,
-                    transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0,
-                    A->data, A->rows > 1 ? A->rows : 1,
-                    B->data, B->rows > 1 ? B->rows : 1, 0.0,
-                    R->data, m > 1 ? m : 1);
+                    transB ? CblasTrans : CblasNoTrans, m, n, k, 1.0, A->data,
+                    A->rows > 1 ? A->rows : 1, B->data, B->rows > 1 ? B->rows : 1, 0.0, R->data,
+                    m > 1 ? m : 1);
     }
     *C = R;
     return DMAT_OK;

@@ -19,8 +19,8 @@
 #include <stdint.h>
 
 typedef struct Rng {
-    uint64_t s[4];     /* xoshiro256** state, never all zero */
-    int have_spare;    /* the polar method makes normals in pairs */
+    uint64_t s[4];  /* xoshiro256** state, never all zero */
+    int have_spare; /* the polar method makes normals in pairs */
     double spare;
 } Rng;
 

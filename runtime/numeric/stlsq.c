@@ -16,8 +16,8 @@ void stlsq_params_init(StlsqParams *p)
 
 /* coef[0..n-1] = argmin |A_S c - y|^2 + alpha |c|^2 over the columns S with
  * on[j] != 0, zero elsewhere (ridge by stacking sqrt(alpha) I under A_S). */
-static int fit_support(double *coef, const DMat *A, const double *y,
-                       const unsigned char *on, double alpha)
+static int fit_support(double *coef, const DMat *A, const double *y, const unsigned char *on,
+                       double alpha)
 {
     int m = A->rows, n = A->cols, s = 0;
     for (int j = 0; j < n; j++)
@@ -54,8 +54,8 @@ static int fit_support(double *coef, const DMat *A, const double *y,
 
 /* STLSQ on one column y of length A->rows: coef (A->cols) gets the result,
  * *rounds the number of fits, *settled whether the support stopped. */
-static int stlsq_column(double *coef, int *rounds, int *settled, const DMat *A,
-                        const double *y, const StlsqParams *p, unsigned char *on)
+static int stlsq_column(double *coef, int *rounds, int *settled, const DMat *A, const double *y,
+                        const StlsqParams *p, unsigned char *on)
 {
     int n = A->cols, st = DLINALG_OK;
     memset(on, 1, (size_t)n);
@@ -81,8 +81,8 @@ static int stlsq_column(double *coef, int *rounds, int *settled, const DMat *A,
     return fit_support(coef, A, y, on, p->alpha);
 }
 
-int stlsq_fit(DMat **Xi, int *iterations, int *converged,
-              const DMat *Theta, const DMat *dX, const StlsqParams *p)
+int stlsq_fit(DMat **Xi, int *iterations, int *converged, const DMat *Theta, const DMat *dX,
+              const StlsqParams *p)
 {
     StlsqParams def;
     if (!p) {
@@ -93,8 +93,8 @@ int stlsq_fit(DMat **Xi, int *iterations, int *converged,
         return DLINALG_ERR_DIM;
     if (p->basis && p->basis->rows != Theta->cols)
         return DLINALG_ERR_DIM;
-    if (!isfinite(p->threshold) || p->threshold < 0 || !isfinite(p->alpha) ||
-        p->alpha < 0 || p->max_iter < 1)
+    if (!isfinite(p->threshold) || p->threshold < 0 || !isfinite(p->alpha) || p->alpha < 0 ||
+        p->max_iter < 1)
         return DLINALG_ERR_ARG;
     if (dmat_has_nonfinite(Theta) || dmat_has_nonfinite(dX) ||
         (p->basis && dmat_has_nonfinite(p->basis)))

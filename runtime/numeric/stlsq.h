@@ -36,10 +36,10 @@
 #include "dmat.h"
 
 typedef struct StlsqParams {
-    double threshold;   /* >= 0: coefficients with |xi| < threshold drop */
-    double alpha;       /* >= 0: ridge weight (0: plain least squares) */
-    int max_iter;       /* >= 1: most least-squares rounds per column */
-    const DMat *basis;  /* NULL, or N x r: restrict Xi = basis Z */
+    double threshold;  /* >= 0: coefficients with |xi| < threshold drop */
+    double alpha;      /* >= 0: ridge weight (0: plain least squares) */
+    int max_iter;      /* >= 1: most least-squares rounds per column */
+    const DMat *basis; /* NULL, or N x r: restrict Xi = basis Z */
 } StlsqParams;
 
 /* Defaults: threshold 0.1, alpha 0, max_iter 10, no basis. */
@@ -53,7 +53,7 @@ void stlsq_params_init(StlsqParams *p);
  * Theta->cols, DLINALG_ERR_ARG for a threshold/alpha that is negative or
  * not finite or max_iter < 1, DLINALG_ERR_NONFINITE for NaN/Inf data,
  * DLINALG_ERR_NOMEM, or any dlinalg_lstsq failure. */
-int stlsq_fit(DMat **Xi, int *iterations, int *converged,
-              const DMat *Theta, const DMat *dX, const StlsqParams *p);
+int stlsq_fit(DMat **Xi, int *iterations, int *converged, const DMat *Theta, const DMat *dX,
+              const StlsqParams *p);
 
 #endif

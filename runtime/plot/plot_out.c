@@ -56,8 +56,9 @@ int plot_write(const SvgPlot *p, const char *path, int *ndrawn, char *err, size_
 int plot_svg_to_cairo(const char *svg, const char *path, int pdf, char *err, size_t cap)
 {
     (void)svg;
-    snprintf(err, cap, "cannot write %s: this sym was built without cairo, so plots are SVG "
-                       "only (install libcairo2-dev and configure again)",
+    snprintf(err, cap,
+             "cannot write %s: this sym was built without cairo, so plots are SVG "
+             "only (install libcairo2-dev and configure again)",
              path);
     (void)pdf;
     return -1;
@@ -71,8 +72,8 @@ static int attr(const char *s, const char *e, const char *name, char *out, size_
 {
     size_t n = strlen(name);
     for (const char *p = s; p + n + 2 < e; p++) {
-        if ((p == s || isspace((unsigned char)p[-1])) && strncmp(p, name, n) == 0 &&
-            p[n] == '=' && p[n + 1] == '"') {
+        if ((p == s || isspace((unsigned char)p[-1])) && strncmp(p, name, n) == 0 && p[n] == '=' &&
+            p[n + 1] == '"') {
             const char *v = p + n + 2, *q = memchr(v, '"', (size_t)(e - v));
             if (!q)
                 return 0;
@@ -95,7 +96,7 @@ static double attr_d(const char *s, const char *e, const char *name, double def)
 typedef struct Style {
     char fill[64], stroke[64];
     double stroke_width, font_size;
-    int bold, dashed, anchor;   /* anchor: 0 start, 1 middle, 2 end */
+    int bold, dashed, anchor; /* anchor: 0 start, 1 middle, 2 end */
     int clipped;
 } Style;
 
@@ -153,8 +154,8 @@ static void xml_text(const char *s, const char *e, char *out, size_t cap)
     size_t k = 0;
     while (s < e && k + 1 < cap) {
         if (*s == '&') {
-            static const char *const ent[][2] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
-                                                 {"&quot;", "\""}, {"&apos;", "'"}};
+            static const char *const ent[][2] = {
+                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
             int hit = 0;
             for (int i = 0; i < 5; i++) {
                 size_t n = strlen(ent[i][0]);

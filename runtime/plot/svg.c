@@ -35,9 +35,8 @@ struct SvgPlot {
 };
 
 /* Tableau 10: distinguishable, colour-blind tolerant, prints well. */
-static const char *const PALETTE[] = {"#4e79a7", "#e15759", "#59a14f", "#f28e2b",
-                                      "#b07aa1", "#76b7b2", "#edc948", "#ff9da7",
-                                      "#9c755f", "#bab0ac"};
+static const char *const PALETTE[] = {"#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1",
+                                      "#76b7b2", "#edc948", "#ff9da7", "#9c755f", "#bab0ac"};
 #define NPALETTE 10
 
 #define FONT "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\""
@@ -46,11 +45,16 @@ static const char *const PALETTE[] = {"#4e79a7", "#e15759", "#59a14f", "#f28e2b"
 const char *svg_strerror(int status)
 {
     switch (status) {
-    case SVG_OK: return "ok";
-    case SVG_ERR_NOMEM: return "out of memory";
-    case SVG_ERR_ARG: return "bad plot argument";
-    case SVG_ERR_IO: return "cannot write the file";
-    case SVG_ERR_EMPTY: return "nothing to plot (no finite point on the axes)";
+    case SVG_OK:
+        return "ok";
+    case SVG_ERR_NOMEM:
+        return "out of memory";
+    case SVG_ERR_ARG:
+        return "bad plot argument";
+    case SVG_ERR_IO:
+        return "cannot write the file";
+    case SVG_ERR_EMPTY:
+        return "nothing to plot (no finite point on the axes)";
     }
     return sym_strerror(status); /* another engine's code */
 }
@@ -138,9 +142,8 @@ static double *dupd(const double *a, int n)
     return d;
 }
 
-static int add_series(SvgPlot *p, SerKind kind, const double *x, const double *y,
-                      const double *u, const double *v, int n, const char *label,
-                      SvgMarker marker)
+static int add_series(SvgPlot *p, SerKind kind, const double *x, const double *y, const double *u,
+                      const double *v, int n, const char *label, SvgMarker marker)
 {
     if (n < 0 || (n > 0 && (!x || !y || (kind == SER_ARROWS && (!u || !v)))))
         return SVG_ERR_ARG;
@@ -170,21 +173,21 @@ static int add_series(SvgPlot *p, SerKind kind, const double *x, const double *y
     return SVG_OK;
 }
 
-int svg_plot_add_line(SvgPlot *p, const double *x, const double *y, int n,
-                      const char *label, SvgMarker marker)
+int svg_plot_add_line(SvgPlot *p, const double *x, const double *y, int n, const char *label,
+                      SvgMarker marker)
 {
     return add_series(p, SER_LINE, x, y, NULL, NULL, n, label, marker);
 }
 
-int svg_plot_add_points(SvgPlot *p, const double *x, const double *y, int n,
-                        const char *label, SvgMarker marker)
+int svg_plot_add_points(SvgPlot *p, const double *x, const double *y, int n, const char *label,
+                        SvgMarker marker)
 {
     return add_series(p, SER_POINTS, x, y, NULL, NULL, n, label,
                       marker == SVG_MARK_NONE ? SVG_MARK_CIRCLE : marker);
 }
 
-int svg_plot_add_arrows(SvgPlot *p, const double *x, const double *y,
-                        const double *u, const double *v, int n, const char *label)
+int svg_plot_add_arrows(SvgPlot *p, const double *x, const double *y, const double *u,
+                        const double *v, int n, const char *label)
 {
     return add_series(p, SER_ARROWS, x, y, u, v, n, label, SVG_MARK_NONE);
 }
@@ -285,11 +288,21 @@ size_t svg_escape(char *buf, size_t cap, const char *s)
         const char *rep = NULL;
         char one[2] = {(char)*c, 0};
         switch (*c) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&apos;"; break;
+        case '&':
+            rep = "&amp;";
+            break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '"':
+            rep = "&quot;";
+            break;
+        case '\'':
+            rep = "&apos;";
+            break;
         default:
             if (*c < 0x20 && *c != '\t' && *c != '\n')
                 one[0] = '?';
@@ -317,9 +330,9 @@ static void bescape(Buf *b, const char *s)
 /* ---- axes ---- */
 
 typedef struct Axis {
-    double lo, hi;   /* data range shown */
+    double lo, hi; /* data range shown */
     int log;
-    double p0, p1;   /* pixel positions of lo and hi */
+    double p0, p1; /* pixel positions of lo and hi */
 } Axis;
 
 static int valid_on(const Axis *a, double v)
@@ -334,7 +347,8 @@ static double ax_t(const Axis *a, double v)
 
 static double ax_map(const Axis *a, double v)
 {
-    return a->p0 + (ax_t(a, v) - ax_t(a, a->lo)) / (ax_t(a, a->hi) - ax_t(a, a->lo)) * (a->p1 - a->p0);
+    return a->p0 +
+           (ax_t(a, v) - ax_t(a, a->lo)) / (ax_t(a, a->hi) - ax_t(a, a->lo)) * (a->p1 - a->p0);
 }
 
 /* Range of the data along x (which = 0) or y (1); 0 if no valid value. */
@@ -438,33 +452,42 @@ static void draw_axes(Buf *b, const Axis *x, const Axis *y)
     bprintf(b, "<g stroke=\"#e6e6e6\" stroke-width=\"1\">\n");
     for (int ax = 0; ax < 2; ax++) {
         const Axis *a = ax ? y : x;
-        n = a->log ? svg_ticks_log(ticks, 64, a->lo, a->hi) : svg_ticks_linear(ticks, 64, a->lo, a->hi);
+        n = a->log ? svg_ticks_log(ticks, 64, a->lo, a->hi)
+                   : svg_ticks_linear(ticks, 64, a->lo, a->hi);
         for (int i = 0; i < n; i++) {
             double q = ax_map(a, ticks[i]);
             if (ax)
-                bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\"/>\n", x->p0, q, x->p1, q);
+                bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\"/>\n", x->p0, q,
+                        x->p1, q);
             else
-                bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\"/>\n", q, y->p0, q, y->p1);
+                bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\"/>\n", q, y->p0, q,
+                        y->p1);
         }
     }
     bprintf(b, "</g>\n");
-    bprintf(b, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"none\" "
-               "stroke=\"#555555\" stroke-width=\"1\"/>\n",
+    bprintf(b,
+            "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"none\" "
+            "stroke=\"#555555\" stroke-width=\"1\"/>\n",
             x->p0, y->p1, x->p1 - x->p0, y->p0 - y->p1);
     /* ticks and labels */
     bprintf(b, "<g " FONT " font-size=\"12\" fill=\"" INK "\">\n");
     for (int ax = 0; ax < 2; ax++) {
         const Axis *a = ax ? y : x;
-        n = a->log ? svg_ticks_log(ticks, 64, a->lo, a->hi) : svg_ticks_linear(ticks, 64, a->lo, a->hi);
+        n = a->log ? svg_ticks_log(ticks, 64, a->lo, a->hi)
+                   : svg_ticks_linear(ticks, 64, a->lo, a->hi);
         double step = n > 1 ? ticks[1] - ticks[0] : 1;
         for (int i = 0; i < n; i++) {
             double q = ax_map(a, ticks[i]);
             if (ax)
-                bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#555555\"/>\n",
-                        x->p0 - 5, q, x->p0, q);
+                bprintf(
+                    b,
+                    "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#555555\"/>\n",
+                    x->p0 - 5, q, x->p0, q);
             else
-                bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#555555\"/>\n",
-                        q, y->p0, q, y->p0 + 5);
+                bprintf(
+                    b,
+                    "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#555555\"/>\n",
+                    q, y->p0, q, y->p0 + 5);
             if (ax)
                 bprintf(b, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"end\">", x->p0 - 8, q + 4);
             else
@@ -487,10 +510,14 @@ static void draw_axes(Buf *b, const Axis *x, const Axis *y)
                         continue;
                     double q = ax_map(a, d * m);
                     if (ax)
-                        bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#777777\"/>\n",
+                        bprintf(b,
+                                "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" "
+                                "stroke=\"#777777\"/>\n",
                                 x->p0 - 3, q, x->p0, q);
                     else
-                        bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#777777\"/>\n",
+                        bprintf(b,
+                                "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" "
+                                "stroke=\"#777777\"/>\n",
                                 q, y->p0, q, y->p0 + 3);
                 }
         }
@@ -517,8 +544,9 @@ static void draw_marker(Buf *b, SvgMarker m, double X, double Y, const char *col
                 Y - 1.3 * r, X + 1.1 * r, Y, X, Y + 1.3 * r, X - 1.1 * r, Y, col);
         break;
     case SVG_MARK_RING:
-        bprintf(b, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.2f\" fill=\"none\" stroke=\"" INK
-                   "\" stroke-width=\"1.6\"/>\n",
+        bprintf(b,
+                "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.2f\" fill=\"none\" stroke=\"" INK
+                "\" stroke-width=\"1.6\"/>\n",
                 X, Y, 2 * r);
         break;
     default:
@@ -534,8 +562,9 @@ static int draw_line(Buf *b, const Series *s, const Axis *x, const Axis *y)
         int ok = j < s->n && valid_on(x, s->x[j]) && valid_on(y, s->y[j]);
         if (ok) {
             if (piece == 0)
-                bprintf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
-                           "stroke-linejoin=\"round\" stroke-linecap=\"round\" points=\"",
+                bprintf(b,
+                        "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
+                        "stroke-linejoin=\"round\" stroke-linecap=\"round\" points=\"",
                         col);
             bprintf(b, "%s%.2f,%.2f", piece ? " " : "", ax_map(x, s->x[j]), ax_map(y, s->y[j]));
             piece++;
@@ -647,7 +676,7 @@ static double arrow_scale(const SvgPlot *p, const Axis *x, const Axis *y)
  * ends outside the plot area; 1 if they changed. */
 static int arrows_widen(const SvgPlot *p, Axis *x, Axis *y, double scale)
 {
-    double l = x->p0, r = x->p1, t = y->p1, bo = y->p0;   /* pixels */
+    double l = x->p0, r = x->p1, t = y->p1, bo = y->p0; /* pixels */
     double minx = l, maxx = r, miny = t, maxy = bo;
     for (int i = 0; i < p->nser; i++) {
         const Series *s = &p->ser[i];
@@ -666,7 +695,7 @@ static int arrows_widen(const SvgPlot *p, Axis *x, Axis *y, double scale)
     }
     int changed = 0;
     if (!x->log && (minx < l || maxx > r)) {
-        double upp = (x->hi - x->lo) / (r - l);   /* units per pixel */
+        double upp = (x->hi - x->lo) / (r - l); /* units per pixel */
         x->lo -= (l - minx) * upp;
         x->hi += (maxx - r) * upp;
         changed = 1;
@@ -696,8 +725,8 @@ static int draw_arrows(Buf *b, const Series *s, const Axis *x, const Axis *y, do
 {
     int count = 0;
     const char *col = PALETTE[s->color];
-    bprintf(b, "<g fill=\"%s\" stroke=\"%s\" stroke-width=\"1.4\" stroke-linejoin=\"miter\">\n", col,
-            col);
+    bprintf(b, "<g fill=\"%s\" stroke=\"%s\" stroke-width=\"1.4\" stroke-linejoin=\"miter\">\n",
+            col, col);
     for (int j = 0; j < s->n; j++) {
         double du, dv;
         if (!arrow_px(&du, &dv, s, j, x, y))
@@ -731,14 +760,17 @@ static int draw_marks(Buf *b, const SvgPlot *p, const Axis *x, const Axis *y, in
         double q = ax_map(a, m->at);
         if (!labels) {
             if (m->vertical)
-                bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" ", q, y->p0, q, y->p1);
+                bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" ", q, y->p0, q,
+                        y->p1);
             else
-                bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" ", x->p0, q, x->p1, q);
+                bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" ", x->p0, q,
+                        x->p1, q);
             bprintf(b, "stroke=\"#555555\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n");
             count++;
         } else if (m->label) {
             if (m->vertical)
-                bprintf(b, "<text transform=\"translate(%.2f %.2f) rotate(-90)\" text-anchor=\"end\">",
+                bprintf(b,
+                        "<text transform=\"translate(%.2f %.2f) rotate(-90)\" text-anchor=\"end\">",
                         q - 4, y->p1 + 6);
             else
                 bprintf(b, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"end\">", x->p1 - 6, q - 5);
@@ -760,8 +792,9 @@ static void draw_legend(Buf *b, const SvgPlot *p, double X, double Y)
         }
     if (!k)
         return;
-    bprintf(b, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"#ffffff\" "
-               "stroke=\"#cccccc\" rx=\"3\"/>\n",
+    bprintf(b,
+            "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"#ffffff\" "
+            "stroke=\"#cccccc\" rx=\"3\"/>\n",
             X, Y, w + 46, 18.0 * k + 10);
     bprintf(b, "<g " FONT " font-size=\"12\">\n");
     double ey = Y + 18;
@@ -772,16 +805,18 @@ static void draw_legend(Buf *b, const SvgPlot *p, double X, double Y)
         const char *col = PALETTE[s->color];
         double cx = X + 18, cy = ey - 4;
         if (s->kind == SER_LINE) {
-            bprintf(b, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"%s\" "
-                       "stroke-width=\"2\"/>\n",
+            bprintf(b,
+                    "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"%s\" "
+                    "stroke-width=\"2\"/>\n",
                     X + 7, cy, X + 29, cy, col);
             if (s->marker != SVG_MARK_NONE)
                 draw_marker(b, s->marker, cx, cy, col, 3.2);
         } else if (s->kind == SER_POINTS) {
             draw_marker(b, s->marker, cx, cy, col, s->marker == SVG_MARK_RING ? 3.6 : 3.2);
         } else {
-            bprintf(b, "<path d=\"M%.2f %.2fL%.2f %.2fM%.2f %.2fL%.2f %.2fL%.2f %.2fZ\" fill=\"%s\" "
-                       "stroke=\"%s\" stroke-width=\"1.4\"/>\n",
+            bprintf(b,
+                    "<path d=\"M%.2f %.2fL%.2f %.2fM%.2f %.2fL%.2f %.2fL%.2f %.2fZ\" fill=\"%s\" "
+                    "stroke=\"%s\" stroke-width=\"1.4\"/>\n",
                     X + 7, cy, X + 23, cy, X + 30, cy, X + 23, cy - 3, X + 23, cy + 3, col, col);
         }
         bprintf(b, "<text x=\"%.2f\" y=\"%.2f\" fill=\"" INK "\">", X + 38, ey);
@@ -813,39 +848,45 @@ int svg_plot_render(char **out, size_t *len, int *ndrawn, const SvgPlot *p)
     y.p1 = top;
     if (p->equal)
         equalize(&x, &y);
-    arrow_scale_fit(p, &x, &y);   /* widens the ranges so no arrow is cut */
+    arrow_scale_fit(p, &x, &y); /* widens the ranges so no arrow is cut */
 
     Buf b = {0};
     int count = 0;
     bprintf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
-    bprintf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" "
-                "viewBox=\"0 0 %d %d\">\n",
+    bprintf(&b,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" "
+            "viewBox=\"0 0 %d %d\">\n",
             p->w, p->h, p->w, p->h);
     bprintf(&b, "<title>");
     bescape(&b, p->title ? p->title : "plot");
     bprintf(&b, "</title>\n");
-    bprintf(&b, "<defs><clipPath id=\"plotarea\"><rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
-                "height=\"%.2f\"/></clipPath></defs>\n",
+    bprintf(&b,
+            "<defs><clipPath id=\"plotarea\"><rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
+            "height=\"%.2f\"/></clipPath></defs>\n",
             left, top, right - left, bottom - top);
-    bprintf(&b, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", p->w, p->h);
+    bprintf(&b, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", p->w,
+            p->h);
     if (p->title) {
-        bprintf(&b, "<text x=\"%.2f\" y=\"28\" text-anchor=\"middle\" " FONT
-                    " font-size=\"16\" font-weight=\"bold\" fill=\"" INK "\">",
+        bprintf(&b,
+                "<text x=\"%.2f\" y=\"28\" text-anchor=\"middle\" " FONT
+                " font-size=\"16\" font-weight=\"bold\" fill=\"" INK "\">",
                 (left + right) / 2);
         bescape(&b, p->title);
         bprintf(&b, "</text>\n");
     }
     draw_axes(&b, &x, &y);
     if (p->xlabel) {
-        bprintf(&b, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\" " FONT
-                    " font-size=\"13\" fill=\"" INK "\">",
+        bprintf(&b,
+                "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\" " FONT
+                " font-size=\"13\" fill=\"" INK "\">",
                 (left + right) / 2, bottom + 44);
         bescape(&b, p->xlabel);
         bprintf(&b, "</text>\n");
     }
     if (p->ylabel) {
-        bprintf(&b, "<text transform=\"translate(18 %.2f) rotate(-90)\" text-anchor=\"middle\" " FONT
-                    " font-size=\"13\" fill=\"" INK "\">",
+        bprintf(&b,
+                "<text transform=\"translate(18 %.2f) rotate(-90)\" text-anchor=\"middle\" " FONT
+                " font-size=\"13\" fill=\"" INK "\">",
                 (top + bottom) / 2);
         bescape(&b, p->ylabel);
         bprintf(&b, "</text>\n");

@@ -31,8 +31,12 @@ enum {
 };
 
 typedef enum {
-    SVG_MARK_NONE, SVG_MARK_CIRCLE, SVG_MARK_SQUARE, SVG_MARK_TRIANGLE,
-    SVG_MARK_DIAMOND, SVG_MARK_RING   /* RING: a large hollow black circle */
+    SVG_MARK_NONE,
+    SVG_MARK_CIRCLE,
+    SVG_MARK_SQUARE,
+    SVG_MARK_TRIANGLE,
+    SVG_MARK_DIAMOND,
+    SVG_MARK_RING /* RING: a large hollow black circle */
 } SvgMarker;
 
 typedef struct SvgPlot SvgPlot;
@@ -56,17 +60,17 @@ void svg_plot_set_equal_aspect(SvgPlot *p, int on);
 
 /* A polyline through (x[i], y[i]), i < n, with an optional marker at each
  * point; the next palette colour.  label may be NULL (no legend entry). */
-int svg_plot_add_line(SvgPlot *p, const double *x, const double *y, int n,
-                      const char *label, SvgMarker marker);
+int svg_plot_add_line(SvgPlot *p, const double *x, const double *y, int n, const char *label,
+                      SvgMarker marker);
 
 /* Markers only (SVG_MARK_NONE counts as CIRCLE). */
-int svg_plot_add_points(SvgPlot *p, const double *x, const double *y, int n,
-                        const char *label, SvgMarker marker);
+int svg_plot_add_points(SvgPlot *p, const double *x, const double *y, int n, const char *label,
+                        SvgMarker marker);
 
 /* Arrows (u[i], v[i]) at (x[i], y[i]) in data units, scaled together with
  * the other arrow series (see the file comment). */
-int svg_plot_add_arrows(SvgPlot *p, const double *x, const double *y,
-                        const double *u, const double *v, int n, const char *label);
+int svg_plot_add_arrows(SvgPlot *p, const double *x, const double *y, const double *u,
+                        const double *v, int n, const char *label);
 
 /* A dashed vertical line at x (vertical = 1) or horizontal line at y
  * (vertical = 0) across the plot, with a small label (may be NULL). */

@@ -15,8 +15,10 @@ int bundle_init_plain(LieBundle *B, slong n, slong k, char *err)
         B->kind = BUNDLE_FIELDS;
         B->p = 1;
     } else {
-        algebra_set_error(err, "sections with %ld components over %ld coordinates: give the "
-                          "bundle (span(Fs, E))", (long)k, (long)n);
+        algebra_set_error(err,
+                          "sections with %ld components over %ld coordinates: give the "
+                          "bundle (span(Fs, E))",
+                          (long)k, (long)n);
         return ALG_ERR_ARG;
     }
     return ALG_OK;
@@ -76,8 +78,8 @@ int bundle_init(LieBundle *B, BundleKind kind, const MatAlgebra *g, slong p, slo
     return ALG_OK;
 }
 
-int bundle_init_kernels(LieBundle *B, const MatAlgebra *g, const MatRep *rin,
-                        const MatRep *rout, const PolyRing *R, int twoarg, char *err)
+int bundle_init_kernels(LieBundle *B, const MatAlgebra *g, const MatRep *rin, const MatRep *rout,
+                        const PolyRing *R, int twoarg, char *err)
 {
     memset(B, 0, sizeof *B);
     slong m = g->affine ? g->n - 1 : g->n;
@@ -117,17 +119,25 @@ int bundle_init_kernels(LieBundle *B, const MatAlgebra *g, const MatRep *rin,
     return ALG_OK;
 }
 
-int bundle_fiber(PolyMat *b, const LieBundle *B, const PolyVec *v, const fmpq_mat_t D,
-                 char *err)
+int bundle_fiber(PolyMat *b, const LieBundle *B, const PolyVec *v, const fmpq_mat_t D, char *err)
 {
     char perr[POLY_ERR_LEN] = "";
     int st = 0;
     switch (B->kind) {
-    case BUNDLE_SCALARS: break; /* b = 0: as initialised */
-    case BUNDLE_FIELDS: st = section_fiber_tangent(b, v, perr); break;
-    case BUNDLE_FORMS: st = section_fiber_cotangent(b, v, perr); break;
-    case BUNDLE_TENSORS: st = section_fiber_tensor(b, v, B->p, B->q, perr); break;
-    case BUNDLE_SECTIONS: st = polymat_set_fmpq_mat(b, D, perr); break;
+    case BUNDLE_SCALARS:
+        break; /* b = 0: as initialised */
+    case BUNDLE_FIELDS:
+        st = section_fiber_tangent(b, v, perr);
+        break;
+    case BUNDLE_FORMS:
+        st = section_fiber_cotangent(b, v, perr);
+        break;
+    case BUNDLE_TENSORS:
+        st = section_fiber_tensor(b, v, B->p, B->q, perr);
+        break;
+    case BUNDLE_SECTIONS:
+        st = polymat_set_fmpq_mat(b, D, perr);
+        break;
     case BUNDLE_KERNELS:
         algebra_set_error(err, "internal: kernel fibers come from bundle_generator");
         return ALG_ERR_ARG;
@@ -215,8 +225,7 @@ static int kernel_generator(PolyVec *v, PolyMat *b, const LieBundle *B, const fm
     return st;
 }
 
-int bundle_generator(PolyVec *v, PolyMat *b, const LieBundle *B, const fmpq_mat_t xi,
-                     char *err)
+int bundle_generator(PolyVec *v, PolyMat *b, const LieBundle *B, const fmpq_mat_t xi, char *err)
 {
     if (B->kind == BUNDLE_KERNELS)
         return kernel_generator(v, b, B, xi, err);
@@ -229,8 +238,10 @@ int bundle_generator(PolyVec *v, PolyMat *b, const LieBundle *B, const fmpq_mat_
         return ALG_ERR_ARG;
     }
     if (st == SECTION_VELOCITY_NOT_AFFINE) {
-        algebra_set_error(err, "the generator is %ldx%ld but there are %ld coordinates (and it "
-                          "is not affine: its last row is not zero)", (long)r, (long)r, (long)n);
+        algebra_set_error(err,
+                          "the generator is %ldx%ld but there are %ld coordinates (and it "
+                          "is not affine: its last row is not zero)",
+                          (long)r, (long)r, (long)n);
         return ALG_ERR_ARG;
     }
     if (st) {
@@ -364,8 +375,8 @@ int bundle_discrete_action(fmpq_mat_t g, fmpq_mat_t T, const LieBundle *B, const
     slong n = B->n;
     if (fmpq_mat_nrows(h) != n || fmpq_mat_ncols(h) != n) {
         algebra_set_error(err, "the element is %ldx%ld but there %s %ld coordinate%s",
-                          (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h),
-                          n == 1 ? "is" : "are", (long)n, n == 1 ? "" : "s");
+                          (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h), n == 1 ? "is" : "are",
+                          (long)n, n == 1 ? "" : "s");
         return ALG_ERR_ARG;
     }
     fmpq_mat_t hi;

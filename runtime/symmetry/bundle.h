@@ -42,17 +42,17 @@ typedef enum BundleKind {
 
 typedef struct LieBundle {
     BundleKind kind;
-    slong n;                /* base R^n (kernels: the ring's variables) */
-    slong k;                /* fiber dimension */
-    slong p, q;             /* tensors: type */
-    const MatAlgebra *alg;  /* the acting algebra (borrowed); NULL for a
-                               plain bundle (bundle_init_plain) */
-    const MatRep *rep;      /* sections: the fiber; kernels: r_out or NULL */
-    const MatRep *rin;      /* kernels: r_in or NULL (trivial) */
-    const PolyRing *ring;   /* kernels: the ring of k(x, xp) or k(z) */
-    slong m;                /* kernels: the base is R^m */
-    slong din, dout;        /* kernels: fiber of dout x din matrices */
-    int twoarg;             /* kernels: 1 for k(x, xp), 0 for k(z) */
+    slong n;               /* base R^n (kernels: the ring's variables) */
+    slong k;               /* fiber dimension */
+    slong p, q;            /* tensors: type */
+    const MatAlgebra *alg; /* the acting algebra (borrowed); NULL for a
+                              plain bundle (bundle_init_plain) */
+    const MatRep *rep;     /* sections: the fiber; kernels: r_out or NULL */
+    const MatRep *rin;     /* kernels: r_in or NULL (trivial) */
+    const PolyRing *ring;  /* kernels: the ring of k(x, xp) or k(z) */
+    slong m;               /* kernels: the base is R^m */
+    slong din, dout;       /* kernels: fiber of dout x din matrices */
+    int twoarg;            /* kernels: 1 for k(x, xp), 0 for k(z) */
 } LieBundle;
 
 /* B = scalars (k = 1) or vector fields (k = n) over R^n with no algebra
@@ -67,8 +67,8 @@ int bundle_init(LieBundle *B, BundleKind kind, const MatAlgebra *g, slong p, slo
 
 /* B = kernels k(x, xp) (twoarg) or steerable kernels k(z) of g over the
    ring R (2m or m variables) with fiber Hom(rin, rout) (NULL: trivial). */
-int bundle_init_kernels(LieBundle *B, const MatAlgebra *g, const MatRep *rin,
-                        const MatRep *rout, const PolyRing *R, int twoarg, char *err);
+int bundle_init_kernels(LieBundle *B, const MatAlgebra *g, const MatRep *rin, const MatRep *rout,
+                        const PolyRing *R, int twoarg, char *err);
 
 /* 1 if the representation r is of the algebra g (same basis). */
 int bundle_rep_of(const MatRep *r, const MatAlgebra *g);
@@ -76,14 +76,12 @@ int bundle_rep_of(const MatRep *r, const MatAlgebra *g);
 /* b (k x k, initialised) = the fiber generator of B for the velocity v
    (B->n polynomials); D = drho(xi) for sections (else ignored).  The one
    switch over the non-kernel bundle kinds. */
-int bundle_fiber(PolyMat *b, const LieBundle *B, const PolyVec *v, const fmpq_mat_t D,
-                 char *err);
+int bundle_fiber(PolyMat *b, const LieBundle *B, const PolyVec *v, const fmpq_mat_t D, char *err);
 
 /* v (length B->n, initialised over the section ring) and b (k x k) = the
    velocity field and fiber generator of xi, so that lie(xi, F) = b F - DF v.
    Checks that xi is an element of B->alg when the bundle has one. */
-int bundle_generator(PolyVec *v, PolyMat *b, const LieBundle *B, const fmpq_mat_t xi,
-                     char *err);
+int bundle_generator(PolyVec *v, PolyMat *b, const LieBundle *B, const fmpq_mat_t xi, char *err);
 
 /* T (resized) = the fiber action T_h of the group element h (n x n) for
    tensors and sections (an affine algebra's h is lifted). */

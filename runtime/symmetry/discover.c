@@ -14,7 +14,6 @@
 #include "numeric/dlinalg.h"
 #include "numeric/rankgap.h"
 
-
 static int poly_status(int st)
 {
     return st == POLY_OK ? DISCOVER_OK : st == POLY_ERR_ARG ? DISCOVER_ERR_ARG : DISCOVER_ERR_LIMIT;
@@ -23,7 +22,7 @@ static int poly_status(int st)
 static int qmat_fail(char *err, int st)
 {
     return sym_error(err, st == QMAT_E_TOO_LARGE ? DISCOVER_ERR_LIMIT : DISCOVER_ERR_ARG,
-                "the exact nullspace failed: %s", qmat_strerror(st));
+                     "the exact nullspace failed: %s", qmat_strerror(st));
 }
 
 int discover_velocity(PolyVec *v, const fmpq_mat_t A, PolyRing *R, char *err)
@@ -35,12 +34,16 @@ int discover_velocity(PolyVec *v, const fmpq_mat_t A, PolyRing *R, char *err)
         return 0;
     polyvec_clear(v);
     if (st == SECTION_VELOCITY_NOT_AFFINE)
-        return sym_error(err, DISCOVER_ERR_ARG, "the candidate matrices are %ldx%ld but there "
-                    "are %ld coordinates (and they are not affine)", (long)r, (long)r, (long)n);
+        return sym_error(err, DISCOVER_ERR_ARG,
+                         "the candidate matrices are %ldx%ld but there "
+                         "are %ld coordinates (and they are not affine)",
+                         (long)r, (long)r, (long)n);
     if (st == SECTION_VELOCITY_SIZE)
-        return sym_error(err, DISCOVER_ERR_ARG, "the candidate matrices are %ldx%ld but there %s %ld "
-                    "coordinate%s", (long)r, (long)fmpq_mat_ncols(A), n == 1 ? "is" : "are",
-                    (long)n, n == 1 ? "" : "s");
+        return sym_error(err, DISCOVER_ERR_ARG,
+                         "the candidate matrices are %ldx%ld but there %s %ld "
+                         "coordinate%s",
+                         (long)r, (long)fmpq_mat_ncols(A), n == 1 ? "is" : "are", (long)n,
+                         n == 1 ? "" : "s");
     return poly_status(st);
 }
 
@@ -56,7 +59,7 @@ int discover_lie(PolyVec *out, const LieBundle *B, const fmpq_mat_t D, const Pol
         return sym_error(err, DISCOVER_ERR_ARG, "the fiber generator does not match the section");
     if ((B->kind == BUNDLE_FIELDS || B->kind == BUNDLE_FORMS) && k != v->len)
         return sym_error(err, DISCOVER_ERR_ARG, "a vector field has %ld components, not %ld",
-                    (long)v->len, (long)k);
+                         (long)v->len, (long)k);
     polymat_init(&b, k, k, F->R);
     if (hasb && bundle_fiber(&b, B, v, D, err))
         st = POLY_ERR_ARG;
@@ -96,7 +99,7 @@ int discover_kernel(fmpq_mat_t N, const PolyVec *images, slong q, char *err)
     if (!qmat_size_ok(rows, q)) {
         monobasis_clear(&B);
         return sym_error(err, DISCOVER_ERR_LIMIT, "the operator (%ld x %ld) is too large",
-                    (long)rows, (long)q);
+                         (long)rows, (long)q);
     }
     fmpq_mat_t C;
     fmpq_mat_init(C, rows, q);
@@ -192,12 +195,14 @@ int discover_field_candidates(PolyVec **X, slong *count, PolyRing *R, slong d, c
     if (n < 1)
         return sym_error(err, DISCOVER_ERR_ARG, "no coordinates: declare them first (coords x, y)");
     if (d < 0 || d > DISCOVER_MAX_DEGREE)
-        return sym_error(err, DISCOVER_ERR_LIMIT, "the degree %ld is out of range (0 to %d)", (long)d,
-                    DISCOVER_MAX_DEGREE);
+        return sym_error(err, DISCOVER_ERR_LIMIT, "the degree %ld is out of range (0 to %d)",
+                         (long)d, DISCOVER_MAX_DEGREE);
     slong N = monobasis_size(n, d);
     if (N < 0 || N > DISCOVER_MAX_CANDIDATES / n)
-        return sym_error(err, DISCOVER_ERR_LIMIT, "too many candidate vector fields of degree <= %ld "
-                    "in %ld variables (at most %d)", (long)d, (long)n, DISCOVER_MAX_CANDIDATES);
+        return sym_error(err, DISCOVER_ERR_LIMIT,
+                         "too many candidate vector fields of degree <= %ld "
+                         "in %ld variables (at most %d)",
+                         (long)d, (long)n, DISCOVER_MAX_CANDIDATES);
     MonoBasis B;
     int st = monobasis_init(&B, n, d, err);
     if (st)
@@ -293,8 +298,8 @@ int discover_vanishing(fmpq_mat_t H, const fmpq_mat_t P, slong d, char *err)
 {
     slong m = fmpq_mat_nrows(P), n = fmpq_mat_ncols(P);
     if (d < 1 || d > DISCOVER_MAX_DEGREE)
-        return sym_error(err, DISCOVER_ERR_LIMIT, "the degree %ld is out of range (1 to %d)", (long)d,
-                    DISCOVER_MAX_DEGREE);
+        return sym_error(err, DISCOVER_ERR_LIMIT, "the degree %ld is out of range (1 to %d)",
+                         (long)d, DISCOVER_MAX_DEGREE);
     MonoBasis B;
     int st = monobasis_init(&B, n, d, err);
     if (st)
@@ -333,14 +338,13 @@ int discover_vanishing(fmpq_mat_t H, const fmpq_mat_t P, slong d, char *err)
     return st;
 }
 
-int discover_tangent_kernel(fmpq_mat_t N, const PolyVec *v, slong q,
-                            const fmpq_mpoly_struct *h, slong nh, const fmpq_mat_t P,
-                            PolyRing *R, char *err)
+int discover_tangent_kernel(fmpq_mat_t N, const PolyVec *v, slong q, const fmpq_mpoly_struct *h,
+                            slong nh, const fmpq_mat_t P, PolyRing *R, char *err)
 {
     slong m = fmpq_mat_nrows(P), n = R->nvars;
     if (fmpq_mat_ncols(P) != n)
         return sym_error(err, DISCOVER_ERR_ARG, "the points have %ld coordinates, not %ld",
-                    (long)fmpq_mat_ncols(P), (long)n);
+                         (long)fmpq_mat_ncols(P), (long)n);
     if (nh == 0 || m == 0) {
         set_identity(N, q);
         return DISCOVER_OK;
@@ -363,8 +367,7 @@ int discover_tangent_kernel(fmpq_mat_t N, const PolyVec *v, slong q,
             for (slong p = 0; p < m && !st; p++) {
                 for (slong c = 0; c < n; c++)
                     x[c] = fmpq_mat_entry(P, p, c);
-                st = poly_status(poly_eval_fmpq(fmpq_mat_entry(C, p * nh + j, i), g.p, x, R,
-                                                err));
+                st = poly_status(poly_eval_fmpq(fmpq_mat_entry(C, p * nh + j, i), g.p, x, R, err));
             }
         }
     }
@@ -469,17 +472,23 @@ int discover_tangent_form(DMat **Q, int *mdim, DMat **lsv, double *vscale, doubl
     if (n < 2)
         return sym_error(err, DISCOVER_ERR_ARG, "the points need at least 2 coordinates");
     if (k < 2 || k >= N || k + 1 < n)
-        return sym_error(err, DISCOVER_ERR_ARG, "k = %d neighbours: need %d <= k < %d (the number "
-                    "of points)", k, n - 1 > 2 ? n - 1 : 2, N);
+        return sym_error(err, DISCOVER_ERR_ARG,
+                         "k = %d neighbours: need %d <= k < %d (the number "
+                         "of points)",
+                         k, n - 1 > 2 ? n - 1 : 2, N);
     if (*mdim > n - 1)
-        return sym_error(err, DISCOVER_ERR_ARG, "dim = %d: the tangent spaces of points in R^%d "
-                    "have dimension 1 to %d", *mdim, n, n - 1);
+        return sym_error(err, DISCOVER_ERR_ARG,
+                         "dim = %d: the tangent spaces of points in R^%d "
+                         "have dimension 1 to %d",
+                         *mdim, n, n - 1);
     if (dmat_has_nonfinite(X))
         return sym_error(err, DISCOVER_ERR_NUMERIC, "the points have NaN or infinite coordinates");
     for (slong i = 0; i < q; i++)
         if (B[i]->rows != n && B[i]->rows != n + 1)
-            return sym_error(err, DISCOVER_ERR_ARG, "the candidate matrices are %dx%d but the "
-                        "points have %d coordinates", B[i]->rows, B[i]->rows, n);
+            return sym_error(err, DISCOVER_ERR_ARG,
+                             "the candidate matrices are %dx%d but the "
+                             "points have %d coordinates",
+                             B[i]->rows, B[i]->rows, n);
     DMat **V = calloc((size_t)N, sizeof *V);
     DistIdx *buf = malloc(sizeof *buf * (size_t)N);
     double *avg = calloc((size_t)n, sizeof *avg);

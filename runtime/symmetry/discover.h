@@ -38,9 +38,13 @@
 #define DISCOVER_MAX_CANDIDATES 4096
 
 /* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
-enum { DISCOVER_OK = SYM_SUCCESS, DISCOVER_ERR_ARG = SYM_E_ARG, DISCOVER_ERR_LIMIT = SYM_E_LIMIT,
-       DISCOVER_ERR_NUMERIC = SYM_E_NUMERIC,
-       DISCOVER_ERR_INTERRUPTED = SYM_E_INTERRUPTED /* interrupted (Ctrl-C) */ };
+enum {
+    DISCOVER_OK = SYM_SUCCESS,
+    DISCOVER_ERR_ARG = SYM_E_ARG,
+    DISCOVER_ERR_LIMIT = SYM_E_LIMIT,
+    DISCOVER_ERR_NUMERIC = SYM_E_NUMERIC,
+    DISCOVER_ERR_INTERRUPTED = SYM_E_INTERRUPTED /* interrupted (Ctrl-C) */
+};
 
 #include "base/sym_interrupt.h" /* the loops here poll it */
 
@@ -94,9 +98,8 @@ int discover_vanishing(fmpq_mat_t H, const fmpq_mat_t P, slong d, char *err);
 /* N (q x dim) = canonical kernel of a ↦ (Σ a_i (∇h_j · v_i)(p))_{p, j}:
    the candidates v_i (q velocity fields over R) tangent to the zero set of
    the polynomials h[0..nh-1] at every row p of P. */
-int discover_tangent_kernel(fmpq_mat_t N, const PolyVec *v, slong q,
-                            const fmpq_mpoly_struct *h, slong nh, const fmpq_mat_t P,
-                            PolyRing *R, char *err);
+int discover_tangent_kernel(fmpq_mat_t N, const PolyVec *v, slong q, const fmpq_mpoly_struct *h,
+                            slong nh, const fmpq_mat_t P, PolyRing *R, char *err);
 
 /* ---- float routes ---- */
 

@@ -54,8 +54,8 @@ int field_algebra_init(FieldAlgebra *A, const PolyVec *X, slong q, PolyRing *R, 
     slong len = n * A->M.size;
     if (len > 200000 || len < 0) {
         field_algebra_clear(A);
-        algebra_set_error(err, "the fields' degree %ld is too large for %ld coordinates",
-                          (long)d, (long)n);
+        algebra_set_error(err, "the fields' degree %ld is too large for %ld coordinates", (long)d,
+                          (long)n);
         return ALG_ERR_LIMIT;
     }
     fmpq *v = _fmpq_vec_init(len + 1);

@@ -24,7 +24,7 @@
 #define FIELD_ALGEBRA_MAX 64
 
 typedef struct FieldAlgebra {
-    PolyRing *R;       /* reference */
+    PolyRing *R; /* reference */
     slong dim;
     PolyVec *X;        /* dim fields of length R->nvars */
     fmpq *sc;          /* dim^3 structure constants: [X_i, X_j] =

@@ -10,7 +10,6 @@
 #include <flint/fmpq_vec.h>
 #include "lie/discrete.h"
 
-
 /* ------------------------------------------------------------ the space */
 
 void model_space_clear(ModelSpace *V)
@@ -35,9 +34,9 @@ int model_space_init_polys(ModelSpace *V, const LieBundle *E, PolyRing *R, slong
     slong size = monobasis_size(R->nvars, d);
     if (size < 0 || k < 1 || size > MODEL_MAX_COEFFS / k)
         return sym_error(err, QMAT_E_TOO_LARGE,
-                          "too many coefficients: %ld component(s) of degree <= %ld in %ld "
-                          "variables (at most %ld)",
-                          (long)k, (long)d, (long)R->nvars, (long)MODEL_MAX_COEFFS);
+                         "too many coefficients: %ld component(s) of degree <= %ld in %ld "
+                         "variables (at most %ld)",
+                         (long)k, (long)d, (long)R->nvars, (long)MODEL_MAX_COEFFS);
     if (E)
         V->bundle = *E;
     V->has_bundle = E != NULL;
@@ -50,23 +49,24 @@ int model_space_init_polys(ModelSpace *V, const LieBundle *E, PolyRing *R, slong
     return 0;
 }
 
-int model_space_init_layers(ModelSpace *V, const MatRep *A, const MatRep *B, int bias,
-                            char *err)
+int model_space_init_layers(ModelSpace *V, const MatRep *A, const MatRep *B, int bias, char *err)
 {
     space_init(V, MODEL_LAYERS);
     if (!A || !B)
         return sym_error(err, ALG_ERR_ARG, "layers need two representations");
     slong din = A->dim, dout = B->dim;
     if (din > 0 && dout > (MODEL_MAX_COEFFS - dout) / din)
-        return sym_error(err, QMAT_E_TOO_LARGE, "too many coefficients (%ld x %ld)",
-                          (long)dout, (long)din);
+        return sym_error(err, QMAT_E_TOO_LARGE, "too many coefficients (%ld x %ld)", (long)dout,
+                         (long)din);
     const MatAlgebra *g = A->alg, *h = B->alg;
     int same = g == h || (g->n == h->n && g->dim == h->dim);
     for (slong i = 0; same && g != h && i < g->dim; i++)
         same = fmpq_mat_equal(g->basis + i, h->basis + i);
     if (!same)
-        return sym_error(err, ALG_ERR_ARG, "the representations are of different algebras "
-                          "(%s and %s)", g->name, h->name);
+        return sym_error(err, ALG_ERR_ARG,
+                         "the representations are of different algebras "
+                         "(%s and %s)",
+                         g->name, h->name);
     V->rin = A;
     V->rout = B;
     V->din = din;
@@ -109,8 +109,8 @@ static int set_from_rows(ModelSpace *V, fmpq_mat_t T, char *err)
 int model_space_set_span(ModelSpace *V, const fmpq_mat_t M, char *err)
 {
     if (fmpq_mat_nrows(M) != V->nfull)
-        return sym_error(err, QMAT_E_DIM, "%ld coefficients, not %ld",
-                          (long)fmpq_mat_nrows(M), (long)V->nfull);
+        return sym_error(err, QMAT_E_DIM, "%ld coefficients, not %ld", (long)fmpq_mat_nrows(M),
+                         (long)V->nfull);
     slong m = fmpq_mat_ncols(M), rank;
     fmpq_mat_t T, Rr;
     fmpq_mat_init(T, m, V->nfull);
@@ -222,13 +222,16 @@ int model_space_section(PolyVec *F, const ModelSpace *V, const fmpq *f, char *er
 int model_space_section_coeffs(fmpq *f, const ModelSpace *V, const PolyVec *F, char *err)
 {
     if (F->len != V->k || F->R != V->R)
-        return sym_error(err, POLY_ERR_ARG, "the model has %ld component(s) over %s "
-                          "coordinates; the space has %ld", (long)F->len,
-                          F->R == V->R ? "the same" : "other", (long)V->k);
+        return sym_error(err, POLY_ERR_ARG,
+                         "the model has %ld component(s) over %s "
+                         "coordinates; the space has %ld",
+                         (long)F->len, F->R == V->R ? "the same" : "other", (long)V->k);
     slong deg = polyvec_degree(F);
     if (deg > V->d)
-        return sym_error(err, POLY_ERR_ARG, "the model has degree %ld, more than the space's "
-                          "%ld", (long)deg, (long)V->d);
+        return sym_error(err, POLY_ERR_ARG,
+                         "the model has degree %ld, more than the space's "
+                         "%ld",
+                         (long)deg, (long)V->d);
     MonoBasis M;
     int st = monobasis_init(&M, V->n, V->d, err);
     if (st)
@@ -329,25 +332,27 @@ const LieBundle *model_space_bundle(const ModelSpace *V, LieBundle *plain, char 
     return bundle_init_plain(plain, V->n, V->k, err) ? NULL : plain;
 }
 
-int model_discrete_action(fmpq_mat_t g, fmpq_mat_t Tm, const ModelSpace *V,
-                          const fmpq_mat_t h, slong j, char *err)
+int model_discrete_action(fmpq_mat_t g, fmpq_mat_t Tm, const ModelSpace *V, const fmpq_mat_t h,
+                          slong j, char *err)
 {
     LieBundle plain;
     const LieBundle *B = model_space_bundle(V, &plain, err);
     if (!B)
         return ALG_ERR_ARG;
     if (B->kind != BUNDLE_KERNELS && (fmpq_mat_nrows(h) != V->n || fmpq_mat_ncols(h) != V->n))
-        return sym_error(err, ALG_ERR_ARG, "discrete generator %ld is %ldx%ld but there %s "
-                          "%ld coordinate%s", (long)j + 1, (long)fmpq_mat_nrows(h),
-                          (long)fmpq_mat_ncols(h), V->n == 1 ? "is" : "are", (long)V->n,
-                          V->n == 1 ? "" : "s");
+        return sym_error(err, ALG_ERR_ARG,
+                         "discrete generator %ld is %ldx%ld but there %s "
+                         "%ld coordinate%s",
+                         (long)j + 1, (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h),
+                         V->n == 1 ? "is" : "are", (long)V->n, V->n == 1 ? "" : "s");
     char aerr[ALG_ERR_LEN] = "";
     int st = bundle_discrete_action(g, Tm, B, h, aerr);
-    if (st == ALG_ERR_SINGULAR && B->kind != BUNDLE_KERNELS && !strcmp(aerr, "the element is singular"))
+    if (st == ALG_ERR_SINGULAR && B->kind != BUNDLE_KERNELS &&
+        !strcmp(aerr, "the element is singular"))
         sym_error(err, st, "discrete generator %ld is singular", (long)j + 1);
     else if (st)
         sym_error(err, st, "discrete generator %ld: %s", (long)j + 1,
-                   aerr[0] ? aerr : algebra_strerror(st));
+                  aerr[0] ? aerr : algebra_strerror(st));
     return st;
 }
 
@@ -360,8 +365,10 @@ static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *al
         return ALG_ERR_ARG;
     int kind = B->kind;
     if (B->n != V->n)
-        return sym_error(err, ALG_ERR_ARG, "the bundle is over R^%ld but there are %ld "
-                          "coordinates", (long)B->n, (long)V->n);
+        return sym_error(err, ALG_ERR_ARG,
+                         "the bundle is over R^%ld but there are %ld "
+                         "coordinates",
+                         (long)B->n, (long)V->n);
     int st = 0;
     for (slong i = 0; i < nalg && !st; i++) {
         PolyVec v;
@@ -373,8 +380,8 @@ static int section_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *al
             Triplets T;
             memset(&T, 0, sizeof T);
             slong dout = -1;
-            st = section_lie_matrix(triplet_emit, &T, kind == BUNDLE_SCALARS ? NULL : &b, &v,
-                                    V->k, V->d, &dout, err);
+            st = section_lie_matrix(triplet_emit, &T, kind == BUNDLE_SCALARS ? NULL : &b, &v, V->k,
+                                    V->d, &dout, err);
             if (!st && (st = triplets_flush(C, &T)))
                 sym_error(err, st, "%s", qmat_strerror(st));
             triplets_clear(&T);
@@ -490,8 +497,8 @@ static int layer_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_t Bm, const 
    any real elimination.  Skipped (no rows, no error) when xi is not of
    that kind, the algebra is affine, or a representation has no group
    action (user representations). */
-static int layer_half_turn_rows(SpMat *C, const ModelSpace *V, const MatRep *A,
-                                const MatRep *B, const fmpq_mat_t xi, char *err)
+static int layer_half_turn_rows(SpMat *C, const ModelSpace *V, const MatRep *A, const MatRep *B,
+                                const fmpq_mat_t xi, char *err)
 {
     slong n = fmpq_mat_nrows(xi);
     if (A->alg->affine || n != fmpq_mat_ncols(xi) || fmpq_mat_is_zero(xi))
@@ -523,8 +530,8 @@ static int layer_half_turn_rows(SpMat *C, const ModelSpace *V, const MatRep *A,
     return st;
 }
 
-static int layers_constraint(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg,
-                             slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err)
+static int layers_constraint(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg, slong nalg,
+                             const fmpq_mat_struct *disc, slong ndisc, char *err)
 {
     const MatRep *A = V->rin, *B = V->rout;
     fmpq_mat_t Am, Bm, h;
@@ -556,7 +563,7 @@ static int layers_constraint(SpMat *C, const ModelSpace *V, const fmpq_mat_struc
             st = rep_group_element(Bm, B, h, aerr);
         if (st)
             sym_error(err, st, "discrete generator %ld: %s", (long)j + 1,
-                       aerr[0] ? aerr : algebra_strerror(st));
+                      aerr[0] ? aerr : algebra_strerror(st));
         else if ((st = layer_rows(C, V, Bm, Am, 1)))
             sym_error(err, st, "%s", qmat_strerror(st));
     }
@@ -566,19 +573,18 @@ static int layers_constraint(SpMat *C, const ModelSpace *V, const fmpq_mat_struc
     return st;
 }
 
-int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg,
-                          slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err)
+int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg, slong nalg,
+                          const fmpq_mat_struct *disc, slong ndisc, char *err)
 {
     if (C->c != V->nfull)
         return sym_error(err, QMAT_E_DIM, "the constraint matrix has %ld columns, not %ld",
-                          (long)C->c, (long)V->nfull);
+                         (long)C->c, (long)V->nfull);
     if (V->kind == MODEL_LAYERS)
         return layers_constraint(C, V, alg, nalg, disc, ndisc, err);
     return section_rows(C, V, alg, nalg, disc, ndisc, err);
 }
 
-int model_algebra_generators(fmpq_mat_struct **gens, slong *ngens, const MatAlgebra *g,
-                             char *err)
+int model_algebra_generators(fmpq_mat_struct **gens, slong *ngens, const MatAlgebra *g, char *err)
 {
     fmpq_mat_struct *m = flint_malloc((g->dim + 1) * sizeof(fmpq_mat_struct));
     slong cnt = 0, have = 0;

@@ -16,12 +16,11 @@
  * all of Q^nfull, B is the identity and is NOT stored (B is 0 x 0): use
  * model_space_basis_column / model_space_get_basis instead of reading B.
  *
- * Symmetry (lie(xi, F) = b F - DF v, (h.F)(x) = T_h F(h^-1 x)): for an algebra element xi (n x n, or
- * (n+1) x (n+1) affine), a section F is constrained by lie(xi, F) = b_xi F -
- * DF v_xi = 0 with the bundle's fiber generator; for a discrete element h
- * (n x n) by h.F - F = T_h F(h^-1 x) - F = 0.  A layer by
- * drho_out(xi) W - W drho_in(xi) = 0, drho_out(xi) b = 0, and for h by
- * rho_out(h) W - W rho_in(h) = 0, rho_out(h) b - b = 0.
+ * Symmetry (lie(xi, F) = b F - DF v, (h.F)(x) = T_h F(h^-1 x)): for an algebra element xi (n x n,
+ * or (n+1) x (n+1) affine), a section F is constrained by lie(xi, F) = b_xi F - DF v_xi = 0 with
+ * the bundle's fiber generator; for a discrete element h (n x n) by h.F - F = T_h F(h^-1 x) - F =
+ * 0.  A layer by drho_out(xi) W - W drho_in(xi) = 0, drho_out(xi) b = 0, and for h by rho_out(h) W
+ * - W rho_in(h) = 0, rho_out(h) b - b = 0.
  *
  * Status: functions return 0 on success or a QMAT_E_* / POLY_ERR_* / ALG_ERR_*
  * code with a one-line message in err (MODEL_ERR_LEN bytes, may be NULL);
@@ -48,26 +47,26 @@
 enum { MODEL_SECTIONS, MODEL_LAYERS };
 
 typedef struct ModelSpace {
-    int kind;          /* MODEL_SECTIONS or MODEL_LAYERS */
+    int kind; /* MODEL_SECTIONS or MODEL_LAYERS */
     /* sections */
-    LieBundle bundle;  /* the bundle (borrowing), when has_bundle */
-    int has_bundle;    /* 0: the rule is scalars for k = 1, vector fields
-                          for k = n */
-    PolyRing *R;       /* coordinate ring (reference); NULL for layers */
-    slong n, k, d;     /* variables, components, degree */
+    LieBundle bundle; /* the bundle (borrowing), when has_bundle */
+    int has_bundle;   /* 0: the rule is scalars for k = 1, vector fields
+                         for k = n */
+    PolyRing *R;      /* coordinate ring (reference); NULL for layers */
+    slong n, k, d;    /* variables, components, degree */
     /* layers */
     const MatRep *rin, *rout; /* the representations (borrowed) */
     slong din, dout;
     int bias;
     /* the space */
-    slong nfull;       /* full coefficient size */
-    slong dim;         /* dimension */
-    slong nbefore;     /* dimension before the last enforce (= dim if none) */
-    int enforced;      /* 1 after enforce */
-    int full;          /* B is the identity (not stored) */
-    fmpq_mat_t B;      /* nfull x dim, canonical (0 x 0 when full) */
-    slong *piv;        /* piv[j]: pivot row of column j of B (row of B^T's
-                          leading 1); NULL when full */
+    slong nfull;   /* full coefficient size */
+    slong dim;     /* dimension */
+    slong nbefore; /* dimension before the last enforce (= dim if none) */
+    int enforced;  /* 1 after enforce */
+    int full;      /* B is the identity (not stored) */
+    fmpq_mat_t B;  /* nfull x dim, canonical (0 x 0 when full) */
+    slong *piv;    /* piv[j]: pivot row of column j of B (row of B^T's
+                      leading 1); NULL when full */
 } ModelSpace;
 
 /* Free everything V owns (safe on a zeroed struct). */
@@ -136,18 +135,17 @@ const LieBundle *model_space_bundle(const ModelSpace *V, LieBundle *plain, char 
    base (h itself, or the kernel bundle's pair action) and Tm (resized) the
    fiber matrix of V's bundle (1, h, h⁻ᵀ, the tensor / representation rule).
    g and Tm must be initialised.  Errors: sizes, singular h, reps. */
-int model_discrete_action(fmpq_mat_t g, fmpq_mat_t Tm, const ModelSpace *V,
-                          const fmpq_mat_t h, slong j, char *err);
+int model_discrete_action(fmpq_mat_t g, fmpq_mat_t Tm, const ModelSpace *V, const fmpq_mat_t h,
+                          slong j, char *err);
 
-int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg,
-                          slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err);
+int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg, slong nalg,
+                          const fmpq_mat_struct *disc, slong ndisc, char *err);
 
 /* gens (initialised by the call, count *ngens, flint_free the array after
    fmpq_mat_clear of each) = a generating set of g chosen greedily from its
    basis: b_0, then each b_i not in the algebra generated so far, until that
    algebra is g (so(3): L_x, L_y). */
-int model_algebra_generators(fmpq_mat_struct **gens, slong *ngens, const MatAlgebra *g,
-                             char *err);
+int model_algebra_generators(fmpq_mat_struct **gens, slong *ngens, const MatAlgebra *g, char *err);
 
 /* out (initialised by the call) = the subspace of V satisfying the
    constraints of model_constraint_rows for alg and disc: N = nullspace of

@@ -12,7 +12,6 @@
 #include "numeric/mpfr_orth.h"
 #include "base/strbuf.h"
 
-
 static int entries_ok(long r, long c)
 {
     return r >= 0 && c >= 0 && (c == 0 || r <= PROMOTE_MAX_ENTRIES / c);
@@ -61,16 +60,17 @@ void promote_images_clear(fmpq_mat_struct *M, slong q)
     flint_free(M);
 }
 
-int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
-                       const fmpq_mat_t B, const fmpq_mat_struct *gens, slong q, char *err)
+int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V, const fmpq_mat_t B,
+                       const fmpq_mat_struct *gens, slong q, char *err)
 {
     *Mout = NULL;
     if (V->kind != MODEL_SECTIONS)
-        return sym_error(err, PROMOTE_ERR_ARG, "promotion needs a space of polynomial sections "
-                     "(polys, span), not layers");
+        return sym_error(err, PROMOTE_ERR_ARG,
+                         "promotion needs a space of polynomial sections "
+                         "(polys, span), not layers");
     if (fmpq_mat_nrows(B) != V->nfull)
         return sym_error(err, PROMOTE_ERR_ARG, "the basis has %ld rows, not %ld",
-                     (long)fmpq_mat_nrows(B), (long)V->nfull);
+                         (long)fmpq_mat_nrows(B), (long)V->nfull);
     LieBundle plain;
     const LieBundle *Bd = model_space_bundle(V, &plain, err);
     if (!Bd)
@@ -88,8 +88,8 @@ int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
         if (bundle_generator(v + i, b + i, Bd, gens + i, err))
             st = PROMOTE_ERR_ARG;
         if (!st) {
-            slong di = section_lie_matrix_degree(kind == BUNDLE_SCALARS ? NULL : b + i, v + i,
-                                                 V->d);
+            slong di =
+                section_lie_matrix_degree(kind == BUNDLE_SCALARS ? NULL : b + i, v + i, V->d);
             d = di > d ? di : d;
         }
     }
@@ -98,8 +98,10 @@ int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
         nout = monobasis_size(V->n, d);
         if (nout < 0 || !qmat_size_ok(V->k * nout, fmpq_mat_ncols(B)) ||
             !entries_ok(V->k * nout, fmpq_mat_ncols(B)))
-            st = sym_error(err, PROMOTE_ERR_LIMIT, "the Lie derivatives are too large (degree %ld "
-                       "in %ld variables)", (long)d, (long)V->n);
+            st = sym_error(err, PROMOTE_ERR_LIMIT,
+                           "the Lie derivatives are too large (degree %ld "
+                           "in %ld variables)",
+                           (long)d, (long)V->n);
     }
     fmpq_mat_struct *M = NULL;
     if (!st) {
@@ -111,8 +113,8 @@ int promote_lie_images(fmpq_mat_struct **Mout, slong *dout, const ModelSpace *V,
         ImageCtx ctx = {M + i, B};
         slong dd = d;
         char perr[POLY_ERR_LEN] = "";
-        if (section_lie_matrix(image_emit, &ctx, kind == BUNDLE_SCALARS ? NULL : b + i, v + i,
-                               V->k, V->d, &dd, perr))
+        if (section_lie_matrix(image_emit, &ctx, kind == BUNDLE_SCALARS ? NULL : b + i, v + i, V->k,
+                               V->d, &dd, perr))
             st = sym_error(err, PROMOTE_ERR_ARG, "%s", perr[0] ? perr : "Lie derivative failed");
     }
     for (slong i = 0; i < q; i++) {
@@ -149,13 +151,12 @@ static void moment(fmpq_t r, const fmpq_t a, const fmpq_t b, ulong m)
     fmpq_clear(u);
 }
 
-int promote_box_gram(fmpq_mat_t G, slong n, slong d, const fmpq *lo, const fmpq *hi,
-                     char *err)
+int promote_box_gram(fmpq_mat_t G, slong n, slong d, const fmpq *lo, const fmpq *hi, char *err)
 {
     for (slong j = 0; j < n; j++)
         if (fmpq_cmp(lo + j, hi + j) >= 0)
             return sym_error(err, PROMOTE_ERR_ARG, "the box has lo >= hi in dimension %ld",
-                         (long)j + 1);
+                             (long)j + 1);
     MonoBasis mb;
     char perr[POLY_ERR_LEN] = "";
     if (monobasis_init(&mb, n, d, perr))
@@ -164,7 +165,7 @@ int promote_box_gram(fmpq_mat_t G, slong n, slong d, const fmpq *lo, const fmpq 
     if (!qmat_size_ok(N, N)) {
         monobasis_clear(&mb);
         return sym_error(err, PROMOTE_ERR_LIMIT, "the Gram matrix is too large (%ld monomials)",
-                     (long)N);
+                         (long)N);
     }
     /* mom[j*(2d+1) + m] = m-th moment in coordinate j */
     fmpq *mom = _fmpq_vec_init(n * (2 * d + 1) + 1);
@@ -224,8 +225,8 @@ static int eval_monomials(DMat **E, const MonoBasis *mb, const DMat *X)
 
 /* *F (new r x nout) with <f, g>_mu = (F f) . (F g) for scalar polynomials of
    degree <= d (coefficients in monobasis order). */
-static int measure_factor(DMat **F, slong n, slong d, const PromoteMeasure *mu,
-                          mpfr_prec_t prec, char *err)
+static int measure_factor(DMat **F, slong n, slong d, const PromoteMeasure *mu, mpfr_prec_t prec,
+                          char *err)
 {
     *F = NULL;
     if (mu->kind == PROMOTE_BOX) {
@@ -247,16 +248,20 @@ static int measure_factor(DMat **F, slong n, slong d, const PromoteMeasure *mu,
         }
         fmpq_mat_clear(G);
         if (st)
-            return sym_error(err, PROMOTE_ERR_NUMERIC, "orthonormalising the monomials on the box: "
-                         "%s", dlinalg_strerror(st));
+            return sym_error(err, PROMOTE_ERR_NUMERIC,
+                             "orthonormalising the monomials on the box: "
+                             "%s",
+                             dlinalg_strerror(st));
         *F = dmat_transpose(L);
         dmat_free(L);
         return *F ? 0 : sym_error(err, PROMOTE_ERR_NOMEM, "out of memory");
     }
     const DMat *P = mu->points;
     if (!P || P->rows < 1 || P->cols != n)
-        return sym_error(err, PROMOTE_ERR_ARG, "the measure's points must be an m x %ld matrix "
-                     "with m >= 1", (long)n);
+        return sym_error(err, PROMOTE_ERR_ARG,
+                         "the measure's points must be an m x %ld matrix "
+                         "with m >= 1",
+                         (long)n);
     if (dmat_has_nonfinite(P))
         return sym_error(err, PROMOTE_ERR_ARG, "the measure's points contain NaN or Inf");
     MonoBasis mb;
@@ -277,7 +282,7 @@ static int measure_factor(DMat **F, slong n, slong d, const PromoteMeasure *mu,
         dmat_free(E);
         if (st)
             return sym_error(err, PROMOTE_ERR_NUMERIC, "QR of the evaluation matrix: %s",
-                         dlinalg_strerror(st));
+                             dlinalg_strerror(st));
         E = R;
     }
     *F = E;
@@ -298,8 +303,9 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t Bin,
         if (fmpq_mat_nrows(gens + i) != n || fmpq_mat_ncols(gens + i) != n)
             return sym_error(err, PROMOTE_ERR_ARG, "the generators have different sizes");
     if (V->kind != MODEL_SECTIONS)
-        return sym_error(err, PROMOTE_ERR_ARG, "promotion needs a space of polynomial sections "
-                     "(polys, span), not layers");
+        return sym_error(err, PROMOTE_ERR_ARG,
+                         "promotion needs a space of polynomial sections "
+                         "(polys, span), not layers");
     if (prec < MPFR_ORTH_PREC_MIN)
         prec = MPFR_ORTH_PREC_MIN;
     /* algebra: exact Frobenius Gram, orthonormalised in MPFR */
@@ -319,7 +325,7 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t Bin,
         return sym_error(err, PROMOTE_ERR_ARG, "the candidate generators are linearly dependent");
     if (st)
         return sym_error(err, PROMOTE_ERR_NUMERIC, "orthonormalising the algebra: %s",
-                     dlinalg_strerror(st));
+                         dlinalg_strerror(st));
     op->T = T;
     op->n = n;
     op->q = (int)q;
@@ -366,7 +372,7 @@ int promote_op_build(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t Bin,
         promote_images_clear(M, q);
         promote_op_clear(op);
         return sym_error(err, PROMOTE_ERR_LIMIT, "the operator is too large (%ld x %ld x %ld)",
-                     (long)p, (long)q, (long)N);
+                         (long)p, (long)q, (long)N);
     }
     op->p = (int)p;
     op->N = (int)N;
@@ -455,7 +461,7 @@ int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t
         dmat_free(F);
         fmpq_mat_clear(Bown);
         return sym_error(err, PROMOTE_ERR_LIMIT, "the discrete penalty is too large (%ld x %ld)",
-                     (long)(pd * nd), (long)N);
+                         (long)(pd * nd), (long)N);
     }
     DMat *D = dmat_zeros((int)(pd * nd), (int)N), *Ed = dmat_new((int)nout, (int)N), *P = NULL;
     DMat *Fm = dmat_zeros((int)pd, (int)N);
@@ -489,7 +495,7 @@ int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t
         fmpq_mat_zero(A);
         if (section_act_matrix(dense_emit, A, g, Tm, k, V->d, merr)) {
             st = sym_error(err, PROMOTE_ERR_ARG, "discrete generator %ld: %s", (long)j + 1,
-                       merr[0] ? merr : "its action failed");
+                           merr[0] ? merr : "its action failed");
             break;
         }
         fmpq_mat_mul(E, A, B); /* full coefficients of K_h F_b - F_b */
@@ -516,7 +522,8 @@ int promote_op_add_discrete(PromoteOp *op, const ModelSpace *V, const fmpq_mat_t
     dmat_free(Ed);
     dmat_free(F);
     if (!st && dmat_has_nonfinite(D))
-        st = sym_error(err, PROMOTE_ERR_NUMERIC, "the discrete penalty overflowed (box too large?)");
+        st =
+            sym_error(err, PROMOTE_ERR_NUMERIC, "the discrete penalty overflowed (box too large?)");
     if (st) {
         dmat_free(D);
         dmat_free(Fm);
@@ -753,26 +760,27 @@ int promote_basis_d(DMat **Bd, const ModelSpace *V, char *err)
     return 0;
 }
 
-int promote_design(DMat **Theta, const ModelSpace *V, const DMat *Bd, const DMat *X,
-                   char *err)
+int promote_design(DMat **Theta, const ModelSpace *V, const DMat *Bd, const DMat *X, char *err)
 {
     *Theta = NULL;
     if (V->kind != MODEL_SECTIONS)
-        return sym_error(err, PROMOTE_ERR_ARG, "fitting needs a space of polynomial sections "
-                     "(polys, span), not layers");
+        return sym_error(err, PROMOTE_ERR_ARG,
+                         "fitting needs a space of polynomial sections "
+                         "(polys, span), not layers");
     if (X->cols != V->n)
-        return sym_error(err, PROMOTE_ERR_ARG, "X has %d column%s but the models have %ld "
-                     "coordinate%s", X->cols, X->cols == 1 ? "" : "s", (long)V->n,
-                     V->n == 1 ? "" : "s");
+        return sym_error(err, PROMOTE_ERR_ARG,
+                         "X has %d column%s but the models have %ld "
+                         "coordinate%s",
+                         X->cols, X->cols == 1 ? "" : "s", (long)V->n, V->n == 1 ? "" : "s");
     if (Bd->rows != V->nfull)
         return sym_error(err, PROMOTE_ERR_ARG, "the coefficients have %d rows, not %ld", Bd->rows,
-                     (long)V->nfull);
+                         (long)V->nfull);
     if (dmat_has_nonfinite(X))
         return sym_error(err, PROMOTE_ERR_ARG, "X contains NaN or Inf");
     slong k = V->k, m = X->rows, N = Bd->cols;
     if (!entries_ok(m * k, N))
         return sym_error(err, PROMOTE_ERR_LIMIT, "the design matrix is too large (%ld x %ld)",
-                     (long)(m * k), (long)N);
+                         (long)(m * k), (long)N);
     MonoBasis mb;
     char perr[POLY_ERR_LEN] = "";
     if (monobasis_init(&mb, V->n, V->d, perr))

@@ -37,16 +37,21 @@
 #define PROMOTE_FORMULA_CUT 1e-12
 
 /* Status codes: aliases of base/sym_status.h (one numbering for libsym). */
-enum { PROMOTE_OK = SYM_SUCCESS, PROMOTE_ERR_ARG = SYM_E_ARG, PROMOTE_ERR_LIMIT = SYM_E_LIMIT,
-       PROMOTE_ERR_NUMERIC = SYM_E_NUMERIC, PROMOTE_ERR_NOMEM = SYM_E_NOMEM };
+enum {
+    PROMOTE_OK = SYM_SUCCESS,
+    PROMOTE_ERR_ARG = SYM_E_ARG,
+    PROMOTE_ERR_LIMIT = SYM_E_LIMIT,
+    PROMOTE_ERR_NUMERIC = SYM_E_NUMERIC,
+    PROMOTE_ERR_NOMEM = SYM_E_NOMEM
+};
 
 enum { PROMOTE_BOX = 0, PROMOTE_POINTS = 1 };
 
 /* The measure on the base R^n (all borrowed). */
 typedef struct PromoteMeasure {
-    int kind;              /* PROMOTE_BOX or PROMOTE_POINTS */
-    const fmpq *lo, *hi;   /* box: n endpoints each, lo[j] < hi[j] */
-    const DMat *points;    /* points: npoints x n, npoints >= 1 */
+    int kind;            /* PROMOTE_BOX or PROMOTE_POINTS */
+    const fmpq *lo, *hi; /* box: n endpoints each, lo[j] < hi[j] */
+    const DMat *points;  /* points: npoints x n, npoints >= 1 */
 } PromoteMeasure;
 
 /* The operator c -> L(c) = sum_b c_b L_b, each L_b a p x q matrix (rows:
@@ -54,15 +59,15 @@ typedef struct PromoteMeasure {
  * of the algebra). */
 typedef struct PromoteOp {
     int p, q, N;
-    DMat *Lmat;        /* p*q x N: column b = vec(L_b), column-major */
-    DMat *T;           /* q x q: column j = coordinates of orthonormal
-                          element j in the given generators */
-    slong n;           /* generators are n x n */
-    DMat *gens;        /* n*n x q: generator i flattened row-major (double) */
-    int nd, pd;        /* discrete generators and the rows of each one's block */
-    DMat *Dmat;        /* nd*pd x N: rows j*pd..: the L^2(mu) coordinates of
-                          K_{h_j} F_b - F_b (NULL when nd = 0) */
-    DMat *Fmat;        /* pd x N: the L^2(mu) coordinates of F_b (with Dmat) */
+    DMat *Lmat; /* p*q x N: column b = vec(L_b), column-major */
+    DMat *T;    /* q x q: column j = coordinates of orthonormal
+                   element j in the given generators */
+    slong n;    /* generators are n x n */
+    DMat *gens; /* n*n x q: generator i flattened row-major (double) */
+    int nd, pd; /* discrete generators and the rows of each one's block */
+    DMat *Dmat; /* nd*pd x N: rows j*pd..: the L^2(mu) coordinates of
+                   K_{h_j} F_b - F_b (NULL when nd = 0) */
+    DMat *Fmat; /* pd x N: the L^2(mu) coordinates of F_b (with Dmat) */
 } PromoteOp;
 
 /* Zeroed op (safe to clear). */
@@ -75,15 +80,14 @@ void promote_op_clear(PromoteOp *op);
    (nfull x ncols, full coefficients of V's sections); *dout = the output
    degree (common to all i), Nout = C(n + dout, dout).  The fiber generator
    follows V's bundle (scalars, fields, forms, tensors, sections of a rep). */
-int promote_lie_images(fmpq_mat_struct **M, slong *dout, const ModelSpace *V,
-                       const fmpq_mat_t B, const fmpq_mat_struct *gens, slong q, char *err);
+int promote_lie_images(fmpq_mat_struct **M, slong *dout, const ModelSpace *V, const fmpq_mat_t B,
+                       const fmpq_mat_struct *gens, slong q, char *err);
 void promote_images_clear(fmpq_mat_struct *M, slong q);
 
 /* G (initialised; resized) = the exact Gram matrix of the monomials of
    degree <= d in n variables (monobasis order) for the uniform probability
    measure on the box prod [lo_j, hi_j] (lo_j < hi_j, checked). */
-int promote_box_gram(fmpq_mat_t G, slong n, slong d, const fmpq *lo, const fmpq *hi,
-                     char *err);
+int promote_box_gram(fmpq_mat_t G, slong n, slong d, const fmpq *lo, const fmpq *hi, char *err);
 
 /* *op = the operator for the columns of B (NULL: V's basis), the
    generators gens[0..q-1] (linearly independent n x n matrices, checked:
@@ -138,8 +142,7 @@ int promote_basis_d(DMat **B, const ModelSpace *V, char *err);
 /* *Theta (new m*k x ncols) = the models with full coefficients Bd
    (nfull x ncols, doubles) evaluated at the rows of X (m x n); rows
    point-major as in the file comment. */
-int promote_design(DMat **Theta, const ModelSpace *V, const DMat *Bd, const DMat *X,
-                   char *err);
+int promote_design(DMat **Theta, const ModelSpace *V, const DMat *Bd, const DMat *X, char *err);
 
 /* *y (new m*k x 1) = Y (m x k) flattened point-major. */
 int promote_flatten(DMat **y, const DMat *Y);

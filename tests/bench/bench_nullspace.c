@@ -19,7 +19,6 @@
 #include <sys/stat.h>
 #include "exact/nullspace.h"
 
-
 /* ---- triplet assembly -------------------------------------------------- */
 
 typedef struct {
@@ -79,8 +78,7 @@ static void trip_get_spmat(SpMat *S, const Trip *T)
     }
     spmat_init(S, T->cols);
     for (r = 0; r < T->rows; r++)
-        spmat_append_row_si(S, cols + start[r], vals + start[r], 1,
-                            start[r + 1] - start[r]);
+        spmat_append_row_si(S, cols + start[r], vals + start[r], 1, start[r + 1] - start[r]);
     free(start);
     free(fill);
     free(cols);
@@ -153,7 +151,7 @@ static void build_so13_tensor(SpMat *S, slong k)
         if (g < 3) { /* boost K: E_0i + E_i0 */
             A[0 * 4 + g + 1] = 1;
             A[(g + 1) * 4 + 0] = 1;
-        } else {     /* rotation in the plane of the other two axes */
+        } else { /* rotation in the plane of the other two axes */
             slong p = (g - 3 + 1) % 3 + 1, q = (g - 3 + 2) % 3 + 1;
             A[q * 4 + p] = 1;
             A[p * 4 + q] = -1;
@@ -196,10 +194,8 @@ static void build_so3_poly(SpMat *S, slong deg)
                                 continue;
                             f[i]--;
                             f[l]++;
-                            trip_add(&T,
-                                     g * n + idx[mono_index(f[0], f[1], f[2],
-                                                            deg)],
-                                     col, -e[i] * A[i * 3 + l]);
+                            trip_add(&T, g * n + idx[mono_index(f[0], f[1], f[2], deg)], col,
+                                     -e[i] * A[i * 3 + l]);
                         }
                 }
     }
@@ -219,7 +215,7 @@ static double now(void)
 
 static int cmp_double(const void *a, const void *b)
 {
-    double x = *(const double *) a, y = *(const double *) b;
+    double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
 }
 
@@ -231,10 +227,10 @@ static void write_triplets(const char *path, const SpMat *S)
         fprintf(stderr, "bench_nullspace: cannot write %s\n", path);
         return;
     }
-    fprintf(f, "%ld %ld %ld\n", (long) S->r, (long) S->c, (long) S->nnz);
+    fprintf(f, "%ld %ld %ld\n", (long)S->r, (long)S->c, (long)S->nnz);
     for (i = 0; i < S->r; i++)
         for (t = S->ptr[i]; t < S->ptr[i + 1]; t++) {
-            fprintf(f, "%ld %ld ", (long) i, (long) S->col[t]);
+            fprintf(f, "%ld %ld ", (long)i, (long)S->col[t]);
             fmpq_fprint(f, S->val + t);
             fputc('\n', f);
         }
@@ -243,23 +239,18 @@ static void write_triplets(const char *path, const SpMat *S)
 
 typedef struct {
     const char *name, *family;
-    int kind;      /* 0 so3 tensor, 1 so3 poly, 2 so13 tensor */
+    int kind; /* 0 so3 tensor, 1 so3 poly, 2 so13 tensor */
     slong param, expect;
 } Case;
 
 int main(int argc, char **argv)
 {
     static const Case cases[] = {
-        {"so3_tensor_k2", "so3_tensor", 0, 2, 3},
-        {"so3_tensor_k3", "so3_tensor", 0, 3, 15},
-        {"so3_tensor_k4", "so3_tensor", 0, 4, 91},
-        {"so3_tensor_k5", "so3_tensor", 0, 5, 603},
-        {"so3_poly_d8", "so3_poly", 1, 8, 5},
-        {"so3_poly_d16", "so3_poly", 1, 16, 9},
-        {"so3_poly_d24", "so3_poly", 1, 24, 13},
-        {"so13_tensor_k2", "so13_tensor", 2, 2, 4},
-        {"so13_tensor_k3", "so13_tensor", 2, 3, 25},
-        {"so13_tensor_k4", "so13_tensor", 2, 4, 196},
+        {"so3_tensor_k2", "so3_tensor", 0, 2, 3},    {"so3_tensor_k3", "so3_tensor", 0, 3, 15},
+        {"so3_tensor_k4", "so3_tensor", 0, 4, 91},   {"so3_tensor_k5", "so3_tensor", 0, 5, 603},
+        {"so3_poly_d8", "so3_poly", 1, 8, 5},        {"so3_poly_d16", "so3_poly", 1, 16, 9},
+        {"so3_poly_d24", "so3_poly", 1, 24, 13},     {"so13_tensor_k2", "so13_tensor", 2, 2, 4},
+        {"so13_tensor_k3", "so13_tensor", 2, 3, 25}, {"so13_tensor_k4", "so13_tensor", 2, 4, 196},
     };
     const char *dir = argc > 1 ? argv[1] : "/tmp/sym_bench_nullspace";
     const char *only = argc > 2 ? argv[2] : NULL;
@@ -312,8 +303,7 @@ int main(int argc, char **argv)
         if (c > 0 && strcmp(cases[c - 1].family, K->family) != 0)
             prev_dense = 0;
         if (!(prev_dense < 0) &&
-            !(prev_dense > 0 && prev_dense * (n / prev_n) * (n / prev_n) *
-                                        (n / prev_n) > 60.0) &&
+            !(prev_dense > 0 && prev_dense * (n / prev_n) * (n / prev_n) * (n / prev_n) > 60.0) &&
             qmat_size_ok(S.r, S.c)) {
             fmpq_mat_init(D, 0, 0);
             fmpq_mat_init(ND, 0, 0);
@@ -335,15 +325,15 @@ int main(int argc, char **argv)
         write_triplets(path, &S);
         if (N->c != K->expect)
             fail = 1;
-        fprintf(idx, "%s %s %ld %ld %ld %ld %ld %ld %.6f %.6f %d %s "
-                     "%.6f %.6f %d\n",
-                K->name, K->family, (long) n, (long) S.r, (long) S.nnz,
-                (long) N->c, (long) K->expect, (long) info.primes, tsym,
-                tdense, agree, path, t[0], t[runs - 1], runs);
+        fprintf(idx,
+                "%s %s %ld %ld %ld %ld %ld %ld %.6f %.6f %d %s "
+                "%.6f %.6f %d\n",
+                K->name, K->family, (long)n, (long)S.r, (long)S.nnz, (long)N->c, (long)K->expect,
+                (long)info.primes, tsym, tdense, agree, path, t[0], t[runs - 1], runs);
         printf("%-16s n=%-6ld nullity=%-4ld (expect %ld) sym %.4f s "
                "[%.4f-%.4f, %d runs]  dense %s",
-               K->name, (long) n, (long) N->c, (long) K->expect, tsym,
-               t[0], t[runs - 1], runs, tdense < 0 ? "skipped" : "");
+               K->name, (long)n, (long)N->c, (long)K->expect, tsym, t[0], t[runs - 1], runs,
+               tdense < 0 ? "skipped" : "");
         if (tdense >= 0)
             printf("%.3f s %s", tdense, agree ? "agree" : "DIFFER");
         printf("\n");

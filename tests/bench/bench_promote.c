@@ -21,7 +21,6 @@
 
 #include "numeric/admm.h"
 
-
 static int read_tok(FILE *f, char *buf, size_t n)
 {
     int ch;
@@ -105,10 +104,10 @@ int main(int argc, char **argv)
     }
     char mode[16];
     double gamma, dm, dN, dp, dq;
-    if (!read_tok(f, mode, sizeof mode) || !read_num(f, &gamma) || !read_num(f, &dm)
-        || !read_num(f, &dN) || !read_num(f, &dp) || !read_num(f, &dq)
-        || (strcmp(mode, "P1") && strcmp(mode, "P2")) || dm < 0 || dN < 1 || dp < 1 || dq < 1
-        || dm > 1e6 || dN > 1e5 || dp * dq > 1e7) {
+    if (!read_tok(f, mode, sizeof mode) || !read_num(f, &gamma) || !read_num(f, &dm) ||
+        !read_num(f, &dN) || !read_num(f, &dp) || !read_num(f, &dq) ||
+        (strcmp(mode, "P1") && strcmp(mode, "P2")) || dm < 0 || dN < 1 || dp < 1 || dq < 1 ||
+        dm > 1e6 || dN > 1e5 || dp * dq > 1e7) {
         fprintf(stderr, "%s: bad header\n", path);
         fclose(f);
         return 1;
@@ -121,7 +120,7 @@ int main(int argc, char **argv)
         return 1;
     }
     fclose(f);
-    AdmmProblem prob = { T, y, L, p, q };
+    AdmmProblem prob = {T, y, L, p, q};
     int interp = !strcmp(mode, "P2");
     double *times = malloc(sizeof(double) * (size_t)reps);
     AdmmResult res;
@@ -137,8 +136,8 @@ int main(int argc, char **argv)
         }
     }
     qsort(times, (size_t)reps, sizeof(double), cmp_double);
-    printf("time_s %.6g\ntime_min %.6g\ntime_max %.6g\nruns %d\n", times[reps / 2],
-           times[0], times[reps - 1], reps);
+    printf("time_s %.6g\ntime_min %.6g\ntime_max %.6g\nruns %d\n", times[reps / 2], times[0],
+           times[reps - 1], reps);
     printf("iterations %d\nconverged %d\n", res.iterations, res.converged);
     printf("objective %.17g\nfit %.17g\nnuclear_norm %.17g\n", res.objective, res.fit,
            res.nuclear_norm);
@@ -147,6 +146,8 @@ int main(int argc, char **argv)
         printf("%.17g\n", res.c->data[i]);
     admm_result_clear(&res);
     free(times);
-    dmat_free(T); dmat_free(y); dmat_free(L);
+    dmat_free(T);
+    dmat_free(y);
+    dmat_free(L);
     return 0;
 }

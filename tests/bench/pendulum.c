@@ -35,10 +35,9 @@
 #include "numeric/csv.h"
 #include "numeric/rng.h"
 
-static const int so3[3][3][3] = {
-    {{0, 0, 0}, {0, 0, -1}, {0, 1, 0}},
-    {{0, 0, 1}, {0, 0, 0}, {-1, 0, 0}},
-    {{0, -1, 0}, {1, 0, 0}, {0, 0, 0}}};
+static const int so3[3][3][3] = {{{0, 0, 0}, {0, 0, -1}, {0, 1, 0}},
+                                 {{0, 0, 1}, {0, 0, 0}, {-1, 0, 0}},
+                                 {{0, -1, 0}, {1, 0, 0}, {0, 0, 0}}};
 
 static double now(void)
 {
@@ -50,7 +49,8 @@ static double now(void)
 int main(int argc, char **argv)
 {
     if (argc < 5) {
-        fprintf(stderr, "usage: %s DATA.csv mlp|so3|so2|poly NTRAJ SEED [STEPS [LR [GAMMA]]]\n", argv[0]);
+        fprintf(stderr, "usage: %s DATA.csv mlp|so3|so2|poly NTRAJ SEED [STEPS [LR [GAMMA]]]\n",
+                argv[0]);
         return 2;
     }
     const char *model = argv[2];
@@ -89,10 +89,10 @@ int main(int argc, char **argv)
             C[(size_t)i * len * d + k] = DMAT_AT(t.data, perm[i], k);
     csv_table_clear(&t);
     NnData D = {.ode = 1, .n = ntraj, .C = C, .len = len, .dt = 0.2, .substeps = 1};
-    NnData V = {.ode = 1, .n = 500, .C = C + (size_t)500 * len * d, .len = len, .dt = 0.2,
-                .substeps = 1};
-    NnData T = {.ode = 1, .n = 500, .C = C + (size_t)1000 * len * d, .len = len, .dt = 0.2,
-                .substeps = 1};
+    NnData V = {
+        .ode = 1, .n = 500, .C = C + (size_t)500 * len * d, .len = len, .dt = 0.2, .substeps = 1};
+    NnData T = {
+        .ode = 1, .n = 500, .C = C + (size_t)1000 * len * d, .len = len, .dt = 0.2, .substeps = 1};
     Net net;
     char err[NN_ERR_LEN] = "";
     int epnn = strcmp(model, "mlp") != 0, st;
@@ -117,7 +117,8 @@ int main(int argc, char **argv)
                     Ad[g * 144 + (3 * c + i) * 12 + 3 * c + j] = so3[g][i][j] / sqrt(2.0);
                 }
     }
-    if (!strcmp(model, "so2") && nn_symm_enforce(&net, E + 2, E + 2, 1, NULL, NULL, 0, "so(2)", err)) {
+    if (!strcmp(model, "so2") &&
+        nn_symm_enforce(&net, E + 2, E + 2, 1, NULL, NULL, 0, "so(2)", err)) {
         fprintf(stderr, "%s\n", err);
         return 1;
     }
@@ -161,8 +162,8 @@ int main(int argc, char **argv)
     NnTrainResult res;
     double t0 = now();
     if (nn_train(&net, &D, &V, &o, &res, err)) {
-        printf("%s,%d,%llu,%ld,nan,nan,nan,%.3f,,,  # %s\n", model, ntraj,
-               (unsigned long long)seed, steps, now() - t0, err);
+        printf("%s,%d,%llu,%ld,nan,nan,nan,%.3f,,,  # %s\n", model, ntraj, (unsigned long long)seed,
+               steps, now() - t0, err);
         return 0;
     }
     double secs = now() - t0, vl = NAN, tl = NAN;

@@ -1,6 +1,6 @@
 /* recovery.c — the recovery ("statistical dimension") experiment of
- * Otto et al. (arXiv 2311.00212, the recovery experiment): how many random samples does nuclear-norm symmetry
- * promotion need to recover a polynomial with a hidden symmetry?
+ * Otto et al. (arXiv 2311.00212, the recovery experiment): how many random samples does
+ * nuclear-norm symmetry promotion need to recover a polynomial with a hidden symmetry?
  *
  * For one case (set ortho|quad, prior t|se, m, r, d) and one seed:
  *   - ground truth F = phi_d(y(x)), phi_d with Uniform[0,1) coefficients on
@@ -57,7 +57,6 @@
 #include "numeric/dmat.h"
 #include "numeric/rng.h"
 
-
 typedef struct Options {
     double eps_rel, eps_abs, thresh, alpha;
     int max_iter, verbose;
@@ -66,19 +65,19 @@ typedef struct Options {
 /* One case and seed: everything that does not depend on n. */
 typedef struct Case {
     int quad, se, m, r, d, deg, seed;
-    int N, Ns, q;         /* library size, L-hat points, algebra dim */
-    MonoBasis B;          /* m variables, degree deg */
-    double *ctrue;        /* N */
-    double *X;            /* (N+1) x m training points, row-major */
-    double *Theta;        /* (N+1) x N, column-major, leading dim N+1 */
-    double *Y;            /* N+1 */
-    double *P;            /* Ns x m sample points, row-major */
-    double *Dm;           /* (Ns m) x N gradients, column-major, row j*m+a;
-                             freed after L^T L is formed */
-    int *na, **idx;       /* per variable a: the na[a] monomials containing x_a */
-    double **Ga;          /* per variable a: Ns x na[a], d/dx_a of those at p_j */
-    double *cg, *hg;      /* scratch: N and Ns */
-    double *LtL;          /* N x N */
+    int N, Ns, q;    /* library size, L-hat points, algebra dim */
+    MonoBasis B;     /* m variables, degree deg */
+    double *ctrue;   /* N */
+    double *X;       /* (N+1) x m training points, row-major */
+    double *Theta;   /* (N+1) x N, column-major, leading dim N+1 */
+    double *Y;       /* N+1 */
+    double *P;       /* Ns x m sample points, row-major */
+    double *Dm;      /* (Ns m) x N gradients, column-major, row j*m+a;
+                        freed after L^T L is formed */
+    int *na, **idx;  /* per variable a: the na[a] monomials containing x_a */
+    double **Ga;     /* per variable a: Ns x na[a], d/dx_a of those at p_j */
+    double *cg, *hg; /* scratch: N and Ns */
+    double *LtL;     /* N x N */
 } Case;
 
 static double now_s(void)
@@ -127,13 +126,22 @@ static void poly_mul_add(double *out, const double *Pc, const double *Qc, double
 static void case_clear(Case *C)
 {
     monobasis_clear(&C->B);
-    free(C->ctrue); free(C->X); free(C->Theta); free(C->Y); free(C->P);
-    free(C->Dm); free(C->LtL);
+    free(C->ctrue);
+    free(C->X);
+    free(C->Theta);
+    free(C->Y);
+    free(C->P);
+    free(C->Dm);
+    free(C->LtL);
     for (int a = 0; a < C->m && C->Ga; a++) {
         free(C->Ga[a]);
         free(C->idx[a]);
     }
-    free(C->Ga); free(C->idx); free(C->na); free(C->cg); free(C->hg);
+    free(C->Ga);
+    free(C->idx);
+    free(C->na);
+    free(C->cg);
+    free(C->hg);
     memset(C, 0, sizeof *C);
 }
 
@@ -143,7 +151,12 @@ static int case_init(Case *C, int quad, int se, int m, int r, int d, int seed)
 {
     char err[256] = "";
     memset(C, 0, sizeof *C);
-    C->quad = quad; C->se = se; C->m = m; C->r = r; C->d = d; C->seed = seed;
+    C->quad = quad;
+    C->se = se;
+    C->m = m;
+    C->r = r;
+    C->d = d;
+    C->seed = seed;
     C->deg = quad ? 2 * d : d;
     if (monobasis_init(&C->B, m, C->deg, err)) {
         fprintf(stderr, "monobasis: %s\n", err);
@@ -184,7 +197,9 @@ static int case_init(Case *C, int quad, int se, int m, int r, int d, int seed)
         for (int k = 0; k < r; k++)
             for (int i = 0; i < m; i++)
                 yk[k * S + 1 + i] = DMAT_AT(U, i, k); /* degree-1 monomials follow 1 */
-        dmat_free(G); dmat_free(U); dmat_free(s);
+        dmat_free(G);
+        dmat_free(U);
+        dmat_free(s);
     } else {
         ulong *e = calloc(m, sizeof(ulong));
         if (!e) {
@@ -218,7 +233,11 @@ static int case_init(Case *C, int quad, int se, int m, int r, int d, int seed)
     C->ctrue = dal(S);
     double *acc = dal(S), *tmp = dal(S);
     if (!pw || !e || !C->ctrue || !acc || !tmp) {
-        free(yk); free(pw); free(e); free(acc); free(tmp);
+        free(yk);
+        free(pw);
+        free(e);
+        free(acc);
+        free(tmp);
         monobasis_clear(&Br);
         fprintf(stderr, "out of memory\n");
         return 1;
@@ -244,7 +263,10 @@ static int case_init(Case *C, int quad, int se, int m, int r, int d, int seed)
         for (size_t i = 0; i < S; i++)
             C->ctrue[i] += coef * acc[i];
     }
-    free(acc); free(tmp); free(pw); free(yk);
+    free(acc);
+    free(tmp);
+    free(pw);
+    free(yk);
     monobasis_clear(&Br);
 
     /* training data */
@@ -363,8 +385,8 @@ static int case_init(Case *C, int quad, int se, int m, int r, int d, int seed)
                     o[a] = g[a] + 0.5 * (xx * g[a] - x[a] * xg);
             }
     }
-    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, N, N, (int)R, 1.0, C->Dm, (int)R,
-                KD, (int)R, 0.0, C->LtL, N);
+    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, N, N, (int)R, 1.0, C->Dm, (int)R, KD,
+                (int)R, 0.0, C->LtL, N);
     free(KD);
     free(C->Dm);
     C->Dm = NULL;
@@ -384,8 +406,8 @@ static void grad_apply(const Case *C, const double *c, double *g)
         int na = C->na[a];
         for (int t = 0; t < na; t++)
             C->cg[t] = c[C->idx[a][t]];
-        cblas_dgemv(CblasColMajor, CblasNoTrans, Ns, na, 1.0, C->Ga[a], Ns, C->cg, 1, 0.0,
-                    C->hg, 1);
+        cblas_dgemv(CblasColMajor, CblasNoTrans, Ns, na, 1.0, C->Ga[a], Ns, C->cg, 1, 0.0, C->hg,
+                    1);
         for (int j = 0; j < Ns; j++)
             g[(size_t)j * m + a] = C->hg[j];
     }
@@ -400,8 +422,7 @@ static void grad_adj(const Case *C, const double *h, double *out)
         int na = C->na[a];
         for (int j = 0; j < Ns; j++)
             C->hg[j] = h[(size_t)j * m + a];
-        cblas_dgemv(CblasColMajor, CblasTrans, Ns, na, 1.0, C->Ga[a], Ns, C->hg, 1, 0.0, C->cg,
-                    1);
+        cblas_dgemv(CblasColMajor, CblasTrans, Ns, na, 1.0, C->Ga[a], Ns, C->hg, 1, 0.0, C->cg, 1);
         for (int t = 0; t < na; t++)
             out[C->idx[a][t]] += C->cg[t];
     }
@@ -475,8 +496,8 @@ static int svt_gram(double *Z, const double *W, int p, int q, double thr, GramWo
     if (M == 0)
         return 0;
     /* Z = W V diag(1 - thr/s) V^T */
-    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, p, M, q, 1.0, W, p, g->V, q, 0.0,
-                g->WV, p);
+    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, p, M, q, 1.0, W, p, g->V, q, 0.0, g->WV,
+                p);
     for (int i = 0; i < M; i++) {
         double si = sqrt(g->w[i]), f = si > thr ? 1 - thr / si : 0;
         cblas_dscal(p, f, g->WV + (size_t)i * p, 1);
@@ -506,13 +527,19 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     double *A = dal((size_t)n * N), *s = dal(kmin), *Uu = dal((size_t)n * n),
            *Vt = dal((size_t)N * N);
     if (!A || !s || !Uu || !Vt) {
-        free(A); free(s); free(Uu); free(Vt);
+        free(A);
+        free(s);
+        free(Uu);
+        free(Vt);
         return -2;
     }
     for (int b = 0; b < N; b++)
         memcpy(A + (size_t)b * n, C->Theta + (size_t)b * nt, n * sizeof(double));
     if (LAPACKE_dgesdd(LAPACK_COL_MAJOR, 'A', n, N, A, n, s, Uu, n, Vt, N) != 0) {
-        free(A); free(s); free(Uu); free(Vt);
+        free(A);
+        free(s);
+        free(Uu);
+        free(Vt);
         return -1;
     }
     int rank = 0;
@@ -521,7 +548,12 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     int k = N - rank;
     double *c0 = dal(N), *Nb = dal((size_t)N * k); /* Nb: N x k, column-major */
     if (!c0 || !Nb) {
-        free(A); free(s); free(Uu); free(Vt); free(c0); free(Nb);
+        free(A);
+        free(s);
+        free(Uu);
+        free(Vt);
+        free(c0);
+        free(Nb);
         return -2;
     }
     for (int i = 0; i < rank; i++) {
@@ -532,16 +564,25 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     for (int t = 0; t < k; t++)
         for (int b = 0; b < N; b++)
             Nb[b + (size_t)t * N] = Vt[(rank + t) + (size_t)b * N];
-    free(A); free(s); free(Uu); free(Vt);
+    free(A);
+    free(s);
+    free(Uu);
+    free(Vt);
     if (k == 0) {
         memcpy(c, c0, N * sizeof(double));
-        free(c0); free(Nb);
+        free(c0);
+        free(Nb);
         return 0;
     }
     /* H = Nb^T LtL Nb (+ ridge), rhs0 = Nb^T LtL c0 */
     double *T1 = dal((size_t)N * k), *H = dal((size_t)k * k), *s0 = dal(N), *r0 = dal(k);
     if (!T1 || !H || !s0 || !r0) {
-        free(T1); free(H); free(s0); free(r0); free(c0); free(Nb);
+        free(T1);
+        free(H);
+        free(s0);
+        free(r0);
+        free(c0);
+        free(Nb);
         return -2;
     }
     cblas_dsymm(CblasColMajor, CblasLeft, CblasLower, N, k, 1.0, C->LtL, N, Nb, N, 0.0, T1, N);
@@ -557,7 +598,11 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     double *Hf = dal((size_t)k * k);
     int ok = 0;
     if (!Hf) {
-        free(H); free(s0); free(r0); free(c0); free(Nb);
+        free(H);
+        free(s0);
+        free(r0);
+        free(c0);
+        free(Nb);
         return -2;
     }
     for (int att = 0; att < 6 && !ok; att++, delta *= 100) {
@@ -569,7 +614,11 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     delta /= 100;
     free(H);
     if (!ok) {
-        free(Hf); free(c0); free(Nb); free(s0); free(r0);
+        free(Hf);
+        free(c0);
+        free(Nb);
+        free(s0);
+        free(r0);
         return -1;
     }
     if (o->verbose)
@@ -579,10 +628,11 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
     double *Lc = dal(pq), *Z = dal(pq), *U = dal(pq), *W = dal(pq), *Zp = dal(pq);
     int p = Ns, kk = p < q ? p : q;
     double *sv = dal(kk), *Us = dal((size_t)p * kk), *Vs = dal((size_t)kk * q);
-    GramWork gw0 = { dal((size_t)q * q), dal(q), dal((size_t)q * q), dal((size_t)p * q),
-                     calloc(2 * (size_t)q, sizeof(lapack_int)) }, *gw = &gw0;
-    int nomem = !z || !rhs || !g || !h || !tN || !Lc || !Z || !U || !W || !Zp || !sv || !Us
-                || !Vs || !gw->G || !gw->w || !gw->V || !gw->WV || !gw->isuppz;
+    GramWork gw0 = {dal((size_t)q * q), dal(q), dal((size_t)q * q), dal((size_t)p * q),
+                    calloc(2 * (size_t)q, sizeof(lapack_int))},
+             *gw = &gw0;
+    int nomem = !z || !rhs || !g || !h || !tN || !Lc || !Z || !U || !W || !Zp || !sv || !Us ||
+                !Vs || !gw->G || !gw->w || !gw->V || !gw->WV || !gw->isuppz;
     if (!wm->Z) {
         wm->Z = dal(pq);
         wm->U = dal(pq);
@@ -685,9 +735,29 @@ static int solve_n(double *c, const Case *C, int n, const Options *o, Warm *wm)
         wm->rho = rho;
         wm->valid = 1;
     }
-    free(z); free(rhs); free(g); free(h); free(tN); free(Lc); free(Z); free(U); free(W);
-    free(gw->G); free(gw->w); free(gw->V); free(gw->WV); free(gw->isuppz);
-    free(Zp); free(sv); free(Us); free(Vs); free(Hf); free(c0); free(Nb); free(s0); free(r0);
+    free(z);
+    free(rhs);
+    free(g);
+    free(h);
+    free(tN);
+    free(Lc);
+    free(Z);
+    free(U);
+    free(W);
+    free(gw->G);
+    free(gw->w);
+    free(gw->V);
+    free(gw->WV);
+    free(gw->isuppz);
+    free(Zp);
+    free(sv);
+    free(Us);
+    free(Vs);
+    free(Hf);
+    free(c0);
+    free(Nb);
+    free(s0);
+    free(r0);
     return nomem ? -2 : fail ? -1 : it;
 }
 
@@ -711,7 +781,12 @@ static int selftest(const Case *C)
     size_t pq = (size_t)C->Ns * C->q, R = (size_t)C->Ns * C->m;
     double *c = dal(N), *g = dal(R), *Lc = dal(pq), *h = dal(R), *t1 = dal(N), *t2 = dal(N);
     if (!c || !g || !Lc || !h || !t1 || !t2) {
-        free(c); free(g); free(Lc); free(h); free(t1); free(t2);
+        free(c);
+        free(g);
+        free(Lc);
+        free(h);
+        free(t1);
+        free(t2);
         fprintf(stderr, "out of memory\n");
         return 1;
     }
@@ -732,15 +807,20 @@ static int selftest(const Case *C)
     /* rank of L(c_true): the symmetry the ground truth has (PAPER §5.1) */
     grad_apply(C, C->ctrue, g);
     apply_gen(C, g, Lc);
-    DMat Lm = { C->Ns, C->q, Lc }, *sv = NULL;
+    DMat Lm = {C->Ns, C->q, Lc}, *sv = NULL;
     DRankInfo ri;
-    if (dlinalg_svd(NULL, &sv, NULL, &Lm) == 0 && dlinalg_rank_from_sv(&ri, sv->data, sv->rows,
-                                                                        C->Ns, C->q, 1e-9) == 0)
+    if (dlinalg_svd(NULL, &sv, NULL, &Lm) == 0 &&
+        dlinalg_rank_from_sv(&ri, sv->data, sv->rows, C->Ns, C->q, 1e-9) == 0)
         printf("selftest: rank L(c_true) = %d of %d\n", ri.rank, C->q);
     dmat_free(sv);
-    printf("selftest: |L^T L c - adj(L(c))|/| | = %.3g, N=%d Ns=%d q=%d |ctrue|_inf=%.3g\n",
-           e / nn, N, C->Ns, C->q, dmat_norm_max(&(DMat){ N, 1, C->ctrue }));
-    free(c); free(g); free(Lc); free(h); free(t1); free(t2);
+    printf("selftest: |L^T L c - adj(L(c))|/| | = %.3g, N=%d Ns=%d q=%d |ctrue|_inf=%.3g\n", e / nn,
+           N, C->Ns, C->q, dmat_norm_max(&(DMat){N, 1, C->ctrue}));
+    free(c);
+    free(g);
+    free(Lc);
+    free(h);
+    free(t1);
+    free(t2);
     return e / nn < 1e-10 ? 0 : 1;
 }
 
@@ -753,7 +833,7 @@ static void usage(void)
 
 int main(int argc, char **argv)
 {
-    Options o = { 1e-4, 1e-9, 5e-3, 1.0, 20000, 0 };
+    Options o = {1e-4, 1e-9, 5e-3, 1.0, 20000, 0};
     int header = 0, self = 0, ai = 1;
     for (; ai < argc && strncmp(argv[ai], "--", 2) == 0; ai++) {
         const char *a = argv[ai];
@@ -814,7 +894,7 @@ int main(int argc, char **argv)
             case_clear(&C);
             return 1;
         }
-        Warm wm = { NULL, NULL, 1.0, 0 };
+        Warm wm = {NULL, NULL, 1.0, 0};
         long tot = 0;
         int lo = 1, hi = N + 1, steps = 0, solves = 0;
         while (lo < hi && steps < 15) {
@@ -822,7 +902,9 @@ int main(int argc, char **argv)
             int its = solve_n(c, &C, mid, &o, &wm);
             if (its == -2) {
                 fprintf(stderr, "recovery: out of memory (n = %d)\n", mid);
-                free(wm.Z); free(wm.U); free(c);
+                free(wm.Z);
+                free(wm.U);
+                free(c);
                 case_clear(&C);
                 return 1;
             }
@@ -844,10 +926,12 @@ int main(int argc, char **argv)
                 lo = mid + 1;
         }
         double dt = now_s() - t0;
-        printf("%s,%s,%d,%d,%d,%d,%d,%d,%.3f,%ld,%d\n", quad ? "quad" : "ortho", se ? "se" : "t",
-               m, r, d, seed, hi, N, dt, tot, solves);
+        printf("%s,%s,%d,%d,%d,%d,%d,%d,%.3f,%ld,%d\n", quad ? "quad" : "ortho", se ? "se" : "t", m,
+               r, d, seed, hi, N, dt, tot, solves);
         fflush(stdout);
-        free(wm.Z); free(wm.U); free(c);
+        free(wm.Z);
+        free(wm.U);
+        free(c);
         case_clear(&C);
     }
     return 0;

@@ -25,11 +25,19 @@
 /* LeakSanitizer's switches, when linked in. */
 void __lsan_disable(void) __attribute__((weak));
 
-static const char *const scripts[] = {
-    "tests/scripts/arith.sym", "tests/scripts/lists.sym", "tests/scripts/strings.sym",
-    "tests/scripts/records.sym", "tests/scripts/matrices.sym", "tests/scripts/poly.sym",
-    "tests/scripts/functions.sym", "tests/scripts/reals.sym", "tests/scripts/lie.sym",
-    "tests/scripts/fit.sym", "tests/scripts/enforce.sym", "tests/scripts/data.sym", NULL};
+static const char *const scripts[] = {"tests/scripts/arith.sym",
+                                      "tests/scripts/lists.sym",
+                                      "tests/scripts/strings.sym",
+                                      "tests/scripts/records.sym",
+                                      "tests/scripts/matrices.sym",
+                                      "tests/scripts/poly.sym",
+                                      "tests/scripts/functions.sym",
+                                      "tests/scripts/reals.sym",
+                                      "tests/scripts/lie.sym",
+                                      "tests/scripts/fit.sym",
+                                      "tests/scripts/enforce.sym",
+                                      "tests/scripts/data.sym",
+                                      NULL};
 
 static FILE *sink;
 
@@ -91,8 +99,8 @@ int main(int argc, char **argv)
         int fired;
         int st0 = run(path, 0, &n_alloc, &fired);
         if (st0 != RUN_OK) {
-            fprintf(stderr, "alloc_fail: %s fails without forced failures (status %d)\n",
-                    path, st0);
+            fprintf(stderr, "alloc_fail: %s fails without forced failures (status %d)\n", path,
+                    st0);
             failures++;
             continue;
         }
@@ -114,20 +122,20 @@ int main(int argc, char **argv)
             nfired += fired;
             nerr += st == RUN_ERROR;
             if (st != RUN_OK && st != RUN_ERROR) {
-                fprintf(stderr, "alloc_fail: %s with allocation %ld failing: status %d\n", path,
-                        n, st);
+                fprintf(stderr, "alloc_fail: %s with allocation %ld failing: status %d\n", path, n,
+                        st);
                 failures++;
             }
         }
         printf("alloc_fail: %s: %ld allocations, %ld runs (every %ld), %ld failures injected, "
-               "%ld ended in an error, the rest succeeded\n", path, n_alloc, runs, step, nfired,
-               nerr);
+               "%ld ended in an error, the rest succeeded\n",
+               path, n_alloc, runs, step, nfired, nerr);
         total_runs += runs;
         total_fired += nfired;
         total_err += nerr;
     }
-    printf("alloc_fail: %ld runs, %ld injected failures, %ld errors, %d bad endings\n",
-           total_runs, total_fired, total_err, failures);
+    printf("alloc_fail: %ld runs, %ld injected failures, %ld errors, %d bad endings\n", total_runs,
+           total_fired, total_err, failures);
     fclose(sink);
     mpfr_free_cache(); /* as sym does at exit: MPFR's mpz pool and constants */
     flint_cleanup_master();

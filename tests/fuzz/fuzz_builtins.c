@@ -48,8 +48,14 @@ static void deadline_set(long ms)
     setitimer(ITIMER_VIRTUAL, &t, NULL);
 }
 
-int fuzz_builtins_count(void) { return nall; }
-int fuzz_builtins_pool_size(void) { return npool; }
+int fuzz_builtins_count(void)
+{
+    return nall;
+}
+int fuzz_builtins_pool_size(void)
+{
+    return npool;
+}
 
 static char *slurp(const char *path)
 {
@@ -136,8 +142,8 @@ void fuzz_builtins_decode(const unsigned char *d, size_t size, char *buf, size_t
         /* keyword arguments only after the positional ones */
         if ((sel & 0x80 || kw) && sig->nparams > 0) {
             kw = 1;
-            len += (size_t)snprintf(buf + len, cap - len, "%s = ",
-                                    sig->names[(sel & 0x7f) % sig->nparams]);
+            len += (size_t)snprintf(buf + len, cap - len,
+                                    "%s = ", sig->names[(sel & 0x7f) % sig->nparams]);
         }
         if (len < cap)
             len += (size_t)snprintf(buf + len, cap - len, "p%d", v);

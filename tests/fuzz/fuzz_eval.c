@@ -69,8 +69,7 @@ int fuzz_eval_run(const char *name, const char *data, size_t size)
     sym_interrupted = 0;
     interp_load_prelude(I);
     deadline_set(1000);
-    int status = interp_run_source(
-        I, source_new(name, data, size), 1);
+    int status = interp_run_source(I, source_new(name, data, size), 1);
     deadline_set(0);
     sym_interrupted = 0;
     if (status != RUN_OK && status != RUN_ERROR && status != RUN_SYNTAX &&

@@ -7,10 +7,9 @@
 
 /* Parse and run size bytes of data (named name in diagnostics) in a
  * fresh session with the prelude loaded, echo on, all output sent to
- * /dev/null (stdout and stderr if $SYM_FUZZ_SHOW is set), recursion capped at 40 calls and a 1 s CPU-time deadline
- * (after which the run is interrupted).  Returns the RUN_* status;
- * aborts if the status is not one of them.  A crash is the caller's
- * failure. */
+ * /dev/null (stdout and stderr if $SYM_FUZZ_SHOW is set), recursion capped at 40 calls and a 1 s
+ * CPU-time deadline (after which the run is interrupted).  Returns the RUN_* status; aborts if the
+ * status is not one of them.  A crash is the caller's failure. */
 int fuzz_eval_run(const char *name, const char *data, size_t size);
 
 #endif

@@ -158,7 +158,7 @@ int main(int argc, char **argv)
     free(abs);
     long swept = nosweep ? 0 : sweep(step);
     printf("replay_builtins: %ld corpus inputs and %ld sweep calls (%d builtins, %d pool "
-           "values) ran without crashing\n", total, swept, fuzz_builtins_count(),
-           fuzz_builtins_pool_size());
+           "values) ran without crashing\n",
+           total, swept, fuzz_builtins_count(), fuzz_builtins_pool_size());
     return 0;
 }

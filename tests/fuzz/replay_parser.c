@@ -58,8 +58,7 @@ static int replay_one(const char *path, FILE *sink)
         ok = 0;
     }
     if ((r->status == PARSE_OK) != (r->ndiags == 0) || r->ndiags > 20) {
-        fprintf(stderr, "%s: status %d with %d diagnostics\n", path,
-                r->status, r->ndiags);
+        fprintf(stderr, "%s: status %d with %d diagnostics\n", path, r->status, r->ndiags);
         ok = 0;
     }
     for (int i = 0; i < r->ndiags; i++)

@@ -21,7 +21,6 @@
 #include "numeric/dlinalg.h"
 #include "numeric/dmat.h"
 
-
 static flint_rand_t rnd;
 
 static void setup(void)
@@ -94,7 +93,7 @@ START_TEST(test_lasso_closed_form)
         DMat *y = rand_mat(m, 1), *L = diag_map(N), *b = NULL;
         ck_assert_int_eq(dmat_mul_trans(&b, Q, 1, y, 0), 0);
         double gamma = 0.3 + 0.2 * trial;
-        AdmmProblem prob = { Q, y, L, N, N };
+        AdmmProblem prob = {Q, y, L, N, N};
         AdmmOptions opt;
         admm_options_init(&opt);
         opt.eps_rel = 1e-10;
@@ -116,7 +115,12 @@ START_TEST(test_lasso_closed_form)
         ck_assert(fabs(res.nuclear_norm - l1) <= 1e-7);
         ck_assert(fabs(res.objective - (res.fit * res.fit + gamma * l1)) <= 1e-9);
         admm_result_clear(&res);
-        dmat_free(R); dmat_free(Q); dmat_free(Rf); dmat_free(y); dmat_free(L); dmat_free(b);
+        dmat_free(R);
+        dmat_free(Q);
+        dmat_free(Rf);
+        dmat_free(y);
+        dmat_free(L);
+        dmat_free(b);
     }
 }
 END_TEST
@@ -129,7 +133,7 @@ START_TEST(test_lasso_defaults)
     ck_assert_int_eq(dlinalg_qr(&Q, &Rf, R), 0);
     DMat *y = rand_mat(m, 1), *L = diag_map(N), *b = NULL;
     dmat_mul_trans(&b, Q, 1, y, 0);
-    AdmmProblem prob = { Q, y, L, N, N };
+    AdmmProblem prob = {Q, y, L, N, N};
     AdmmResult res;
     admm_result_init(&res);
     ck_assert_int_eq(admm_solve(&res, &prob, 0.4, NULL), ADMM_OK);
@@ -140,7 +144,12 @@ START_TEST(test_lasso_defaults)
         ck_assert(fabs(res.c->data[i] - want) <= 1e-6);
     }
     admm_result_clear(&res);
-    dmat_free(R); dmat_free(Q); dmat_free(Rf); dmat_free(y); dmat_free(L); dmat_free(b);
+    dmat_free(R);
+    dmat_free(Q);
+    dmat_free(Rf);
+    dmat_free(y);
+    dmat_free(L);
+    dmat_free(b);
 }
 END_TEST
 
@@ -155,7 +164,7 @@ START_TEST(test_interp_kkt)
         cs->data[trial % N] = 1.0;
         cs->data[(trial + 3) % N] = -0.5;
         dmat_mul(&y, T, cs);
-        AdmmProblem prob = { T, y, L, p, q };
+        AdmmProblem prob = {T, y, L, p, q};
         AdmmOptions opt;
         admm_options_init(&opt);
         opt.eps_rel = 1e-10;
@@ -182,7 +191,7 @@ START_TEST(test_interp_kkt)
         /* Lmat^T vec(Y) lies in the row space of Theta: its component in
          * null(Theta) vanishes. */
         DMat *g = NULL, *Nt = NULL, *proj = NULL;
-        DMat vY = { p * q, 1, Y->data };
+        DMat vY = {p * q, 1, Y->data};
         ck_assert_int_eq(dmat_mul_trans(&g, L, 1, &vY, 0), 0);
         ck_assert_int_eq(dlinalg_nullspace(&Nt, NULL, T, DLINALG_TOL_GAP), 0);
         ck_assert_int_eq(dmat_mul_trans(&proj, Nt, 1, g, 0), 0);
@@ -194,18 +203,28 @@ START_TEST(test_interp_kkt)
             dmat_scale(dc, 1e-3 * (1 + k % 10));
             dmat_add(&c2, res.c, dc);
             dmat_mul(&Lc, L, c2);
-            DMat M = { p, q, Lc->data };
+            DMat M = {p, q, Lc->data};
             double nn = 0;
             dlinalg_nuclear_norm(&nn, &M);
             if (nn < res.nuclear_norm - 1e-8)
-                fprintf(stderr, "interp trial %d: perturbation %d lowers %.17g to %.17g\n",
-                        trial, k, res.nuclear_norm, nn);
+                fprintf(stderr, "interp trial %d: perturbation %d lowers %.17g to %.17g\n", trial,
+                        k, res.nuclear_norm, nn);
             ck_assert(nn >= res.nuclear_norm - 1e-8);
-            dmat_free(w); dmat_free(dc); dmat_free(c2); dmat_free(Lc);
+            dmat_free(w);
+            dmat_free(dc);
+            dmat_free(c2);
+            dmat_free(Lc);
         }
-        dmat_free(Y); dmat_free(s); dmat_free(g); dmat_free(Nt); dmat_free(proj);
+        dmat_free(Y);
+        dmat_free(s);
+        dmat_free(g);
+        dmat_free(Nt);
+        dmat_free(proj);
         admm_result_clear(&res);
-        dmat_free(T); dmat_free(L); dmat_free(cs); dmat_free(y);
+        dmat_free(T);
+        dmat_free(L);
+        dmat_free(cs);
+        dmat_free(y);
     }
 }
 END_TEST
@@ -213,7 +232,7 @@ END_TEST
 START_TEST(test_interp_infeasible)
 {
     DMat *T = rand_mat(8, 4), *y = rand_mat(8, 1), *L = rank1_map(3, 2, 4);
-    AdmmProblem prob = { T, y, L, 3, 2 };
+    AdmmProblem prob = {T, y, L, 3, 2};
     AdmmResult res;
     admm_result_init(&res);
     ck_assert_int_eq(admm_solve_interp(&res, &prob, NULL), ADMM_ERR_INFEASIBLE);
@@ -226,7 +245,11 @@ START_TEST(test_interp_infeasible)
     ck_assert(res.fit <= 1e-9);
     ck_assert(dmat_norm_max(res.c) > 0);
     admm_result_clear(&res);
-    dmat_free(T); dmat_free(y); dmat_free(L); dmat_free(c); dmat_free(y2);
+    dmat_free(T);
+    dmat_free(y);
+    dmat_free(L);
+    dmat_free(c);
+    dmat_free(y2);
 }
 END_TEST
 
@@ -246,8 +269,8 @@ START_TEST(test_path_rank_monotone)
             T = Q;
         }
         DMat *a = rand_mat(p, 2), *b = rand_mat(2, q), *Cs = NULL, *y = NULL;
-        dmat_mul(&Cs, a, b);                 /* rank 2 */
-        DMat cs = { N, 1, Cs->data };
+        dmat_mul(&Cs, a, b); /* rank 2 */
+        DMat cs = {N, 1, Cs->data};
         dmat_mul(&y, T, &cs);
         for (int i = 0; i < m; i++)
             y->data[i] += 0.01 * urand();
@@ -258,7 +281,7 @@ START_TEST(test_path_rank_monotone)
         AdmmResult res[NG];
         for (int i = 0; i < NG; i++)
             admm_result_init(&res[i]);
-        AdmmProblem prob = { T, y, L, p, q };
+        AdmmProblem prob = {T, y, L, p, q};
         AdmmOptions opt;
         admm_options_init(&opt);
         opt.eps_rel = 1e-10;
@@ -267,7 +290,7 @@ START_TEST(test_path_rank_monotone)
         ck_assert_int_eq(nd, NG);
         DMat *b0 = NULL, *s0 = NULL;
         dmat_mul_trans(&b0, T, 1, y, 0);
-        DMat B0 = { p, q, b0->data };
+        DMat B0 = {p, q, b0->data};
         dlinalg_svd(NULL, &s0, NULL, &B0);
         int prev = q + 1, seen2 = 0;
         for (int i = 0; i < NG; i++) {
@@ -300,8 +323,8 @@ START_TEST(test_path_rank_monotone)
                 DMat *dc = NULL;
                 dmat_sub(&dc, cold.c, res[i].c);
                 if (dmat_norm_fro(dc) > 1e-7 * (1 + dmat_norm_fro(res[i].c)))
-                    fprintf(stderr, "path trial %d gamma %g: cold and warm c differ by %g\n",
-                            trial, gammas[i], dmat_norm_fro(dc));
+                    fprintf(stderr, "path trial %d gamma %g: cold and warm c differ by %g\n", trial,
+                            gammas[i], dmat_norm_fro(dc));
                 ck_assert(dmat_norm_fro(dc) <= 1e-7 * (1 + dmat_norm_fro(res[i].c)));
                 dmat_free(dc);
                 admm_result_clear(&cold);
@@ -312,8 +335,15 @@ START_TEST(test_path_rank_monotone)
         ck_assert_int_eq(prev, 0);
         for (int i = 0; i < NG; i++)
             admm_result_clear(&res[i]);
-        dmat_free(T); dmat_free(L); dmat_free(Rf); dmat_free(a); dmat_free(b);
-        dmat_free(Cs); dmat_free(y); dmat_free(b0); dmat_free(s0);
+        dmat_free(T);
+        dmat_free(L);
+        dmat_free(Rf);
+        dmat_free(a);
+        dmat_free(b);
+        dmat_free(Cs);
+        dmat_free(y);
+        dmat_free(b0);
+        dmat_free(s0);
     }
 }
 END_TEST
@@ -330,7 +360,7 @@ START_TEST(test_interrupt)
 {
     int p = 6, q = 4, N = 10, m = 30;
     DMat *T = rand_mat(m, N), *L = rank1_map(p, q, N), *y = rand_mat(m, 1);
-    AdmmProblem prob = { T, y, L, p, q };
+    AdmmProblem prob = {T, y, L, p, q};
     AdmmOptions opt;
     admm_options_init(&opt);
     opt.eps_rel = 1e-12;
@@ -379,7 +409,9 @@ START_TEST(test_interrupt)
     admm_result_clear(&warm);
     admm_result_clear(&full);
     admm_result_clear(&res);
-    dmat_free(T); dmat_free(L); dmat_free(y);
+    dmat_free(T);
+    dmat_free(L);
+    dmat_free(y);
 }
 END_TEST
 
@@ -390,7 +422,7 @@ START_TEST(test_dimension_errors)
     DMat *Zbad = rand_mat(2, 3);
     AdmmResult res;
     admm_result_init(&res);
-    AdmmProblem prob = { T, ybad, L, 3, 2 };
+    AdmmProblem prob = {T, ybad, L, 3, 2};
     ck_assert_int_eq(admm_solve(&res, &prob, 1.0, NULL), ADMM_ERR_DIM);
     ck_assert_int_eq(admm_solve_interp(&res, &prob, NULL), ADMM_ERR_DIM);
     prob.y = y;
@@ -420,8 +452,13 @@ START_TEST(test_dimension_errors)
     ck_assert_int_eq(admm_solve(&res, NULL, 1.0, NULL), ADMM_ERR_ARG);
     ck_assert_str_eq(admm_strerror(ADMM_ERR_DIM),
                      "dimensions of Theta, y and the Lie-derivative map do not match");
-    dmat_free(T); dmat_free(y); dmat_free(L); dmat_free(ybad); dmat_free(Lbad);
-    dmat_free(cbad); dmat_free(Zbad);
+    dmat_free(T);
+    dmat_free(y);
+    dmat_free(L);
+    dmat_free(ybad);
+    dmat_free(Lbad);
+    dmat_free(cbad);
+    dmat_free(Zbad);
 }
 END_TEST
 
@@ -430,7 +467,7 @@ START_TEST(test_nonfinite_and_args)
     DMat *T = rand_mat(5, 4), *y = rand_mat(5, 1), *L = rank1_map(3, 2, 4);
     AdmmResult res;
     admm_result_init(&res);
-    AdmmProblem prob = { T, y, L, 3, 2 };
+    AdmmProblem prob = {T, y, L, 3, 2};
     T->data[3] = NAN;
     ck_assert_int_eq(admm_solve(&res, &prob, 1.0, NULL), ADMM_ERR_NONFINITE);
     T->data[3] = 0.5;
@@ -465,8 +502,11 @@ START_TEST(test_nonfinite_and_args)
     ck_assert_int_eq(dlinalg_lstsq(&X, &rl, NULL, T, y, -1), 0);
     ck_assert(fabs(res.fit - rl) <= 1e-9);
     admm_result_clear(&res);
-    dmat_free(X); dmat_free(c0);
-    dmat_free(T); dmat_free(y); dmat_free(L);
+    dmat_free(X);
+    dmat_free(c0);
+    dmat_free(T);
+    dmat_free(y);
+    dmat_free(L);
 }
 END_TEST
 
@@ -480,7 +520,7 @@ START_TEST(test_singular_ridge)
         DMAT_AT(T, i, 3) = 0;
     for (int i = 0; i < p * q; i++)
         DMAT_AT(L, i, 3) = 0;
-    AdmmProblem prob = { T, y, L, p, q };
+    AdmmProblem prob = {T, y, L, p, q};
     AdmmResult res;
     admm_result_init(&res);
     ck_assert_int_eq(admm_solve(&res, &prob, 0.2, NULL), ADMM_OK);
@@ -488,7 +528,9 @@ START_TEST(test_singular_ridge)
     ck_assert(res.ridge > 0);
     ck_assert(fabs(res.c->data[3]) <= 1e-12);
     admm_result_clear(&res);
-    dmat_free(T); dmat_free(y); dmat_free(L);
+    dmat_free(T);
+    dmat_free(y);
+    dmat_free(L);
 }
 END_TEST
 

@@ -70,16 +70,28 @@ START_TEST(test_dimensions)
             slong want = 0;
             ck_assert_int_eq(T[k].f(&g, n, err), ALG_OK);
             switch (k) {
-            case 0: want = n * n; break;
-            case 1: want = n * n - 1; break;
-            case 2: want = n * (n - 1) / 2; break;
-            case 3: want = n; break;
-            case 4: want = n * (n + 1) / 2; break;
-            case 5: want = n * (n + 1); break;
+            case 0:
+                want = n * n;
+                break;
+            case 1:
+                want = n * n - 1;
+                break;
+            case 2:
+                want = n * (n - 1) / 2;
+                break;
+            case 3:
+                want = n;
+                break;
+            case 4:
+                want = n * (n + 1) / 2;
+                break;
+            case 5:
+                want = n * (n + 1);
+                break;
             }
             if (g.dim != want)
-                printf("%s(%ld): dim %ld, expected %ld\n", T[k].name, (long)n,
-                       (long)g.dim, (long)want);
+                printf("%s(%ld): dim %ld, expected %ld\n", T[k].name, (long)n, (long)g.dim,
+                       (long)want);
             ck_assert_int_eq(g.dim, want);
             ck_assert(is_closed(&g));
             ck_assert_int_eq(g.affine, k >= 3);
@@ -190,8 +202,7 @@ START_TEST(test_so3_brackets)
         ck_assert(fmpq_mat_equal(m, g.basis + i));
     }
     for (i = 0; i < 3; i++) {
-        ck_assert_int_eq(algebra_bracket(c, g.basis + i, g.basis + (i + 1) % 3,
-                                         err), ALG_OK);
+        ck_assert_int_eq(algebra_bracket(c, g.basis + i, g.basis + (i + 1) % 3, err), ALG_OK);
         if (!fmpq_mat_equal(c, g.basis + (i + 2) % 3)) {
             print_mat("bracket", c);
             ck_abort_msg("so(3) bracket %ld wrong", (long)i);
@@ -382,8 +393,8 @@ END_TEST
 START_TEST(test_sum_intersection)
 {
     MatAlgebra a, b, s, in, so3, sl3, gl3;
-    static const slong E01[] = {0, 1, 0, 0}, E10[] = {0, 0, 1, 0},
-                       E00[] = {1, 0, 0, 0}, E11[] = {0, 0, 0, 1};
+    static const slong E01[] = {0, 1, 0, 0}, E10[] = {0, 0, 1, 0}, E00[] = {1, 0, 0, 0},
+                       E11[] = {0, 0, 0, 1};
     fmpq_mat_struct up[3], lo[3];
     char err[ALG_ERR_LEN];
     slong i;
@@ -397,10 +408,8 @@ START_TEST(test_sum_intersection)
     mat_ints(lo + 0, 2, 2, E00);
     mat_ints(lo + 1, 2, 2, E10);
     mat_ints(lo + 2, 2, 2, E11);
-    ck_assert_int_eq(algebra_init_span(&a, up, 3, 0, "b+", NULL, NULL, NULL,
-                                       err), ALG_OK);
-    ck_assert_int_eq(algebra_init_span(&b, lo, 3, 0, "b-", NULL, NULL, NULL,
-                                       err), ALG_OK);
+    ck_assert_int_eq(algebra_init_span(&a, up, 3, 0, "b+", NULL, NULL, NULL, err), ALG_OK);
+    ck_assert_int_eq(algebra_init_span(&b, lo, 3, 0, "b-", NULL, NULL, NULL, err), ALG_OK);
     ck_assert_int_eq(algebra_intersection(&in, &a, &b, err), ALG_OK);
     ck_assert_int_eq(in.dim, 2); /* diagonal */
     ck_assert(fmpq_mat_equal(in.basis + 0, up + 0));
@@ -452,9 +461,8 @@ END_TEST
 
 START_TEST(test_user_span)
 {
-    static const slong E01[] = {0, 1, 0, 0}, E10[] = {0, 0, 1, 0},
-                       E00[] = {1, 0, 0, 0}, H[] = {1, 0, 0, -1},
-                       E01x2[] = {0, 2, 0, 0};
+    static const slong E01[] = {0, 1, 0, 0}, E10[] = {0, 0, 1, 0}, E00[] = {1, 0, 0, 0},
+                       H[] = {1, 0, 0, -1}, E01x2[] = {0, 2, 0, 0};
     fmpq_mat_struct m[4];
     fmpq_mat_t bad, want;
     MatAlgebra g, so3;
@@ -468,8 +476,7 @@ START_TEST(test_user_span)
     mat_ints(m + 0, 2, 2, E01);
     mat_ints(m + 1, 2, 2, E10);
     mat_ints(m + 2, 2, 2, E00);
-    ck_assert_int_eq(algebra_init_span(&g, m, 3, 0, "u", &bi, &bj, bad, err),
-                     ALG_ERR_NOT_CLOSED);
+    ck_assert_int_eq(algebra_init_span(&g, m, 3, 0, "u", &bi, &bj, bad, err), ALG_ERR_NOT_CLOSED);
     ck_assert_int_eq(bi, 1);
     ck_assert_int_eq(bj, 2);
     mat_ints(want, 2, 2, H);
@@ -481,14 +488,12 @@ START_TEST(test_user_span)
     mat_ints(m + 1, 2, 2, E01x2);
     mat_ints(m + 2, 2, 2, E00);
     mat_ints(m + 3, 2, 2, E10);
-    ck_assert_int_eq(algebra_init_span(&g, m, 4, 0, "u", &bi, &bj, bad, err),
-                     ALG_ERR_NOT_CLOSED);
+    ck_assert_int_eq(algebra_init_span(&g, m, 4, 0, "u", &bi, &bj, bad, err), ALG_ERR_NOT_CLOSED);
     ck_assert_int_eq(bi, 1);
     ck_assert_int_eq(bj, 4);
     algebra_clear(&g);
     /* [E01, 2 E01, E00]: closed, dim 2, basis E01, E00 */
-    ck_assert_int_eq(algebra_init_span(&g, m, 3, 0, "u", &bi, &bj, bad, err),
-                     ALG_OK);
+    ck_assert_int_eq(algebra_init_span(&g, m, 3, 0, "u", &bi, &bj, bad, err), ALG_OK);
     ck_assert_int_eq(g.dim, 2);
     ck_assert(fmpq_mat_equal(g.basis + 1, m + 2));
     algebra_clear(&g);
@@ -505,18 +510,15 @@ START_TEST(test_user_span)
     algebra_clear(&g);
     /* closure of {L_x, L_y} = so(3) */
     algebra_init_so(&so3, 3, err);
-    ck_assert_int_eq(algebra_init_closure(&g, so3.basis, 2, 0, "c", err),
-                     ALG_OK);
+    ck_assert_int_eq(algebra_init_closure(&g, so3.basis, 2, 0, "c", err), ALG_OK);
     ck_assert(same_span(&g, &so3));
     algebra_clear(&g);
     algebra_clear(&so3);
     /* affine check and explicit basis checks */
-    ck_assert_int_eq(algebra_init_span(&g, m, 2, 1, "u", NULL, NULL, NULL,
-                                       err), ALG_ERR_ARG);
+    ck_assert_int_eq(algebra_init_span(&g, m, 2, 1, "u", NULL, NULL, NULL, err), ALG_ERR_ARG);
     algebra_clear(&g);
     mat_ints(m + 1, 2, 2, E01x2);
-    ck_assert_int_eq(algebra_init_basis(&g, m, 2, 2, 0, 0, "u", err),
-                     ALG_ERR_DEPENDENT);
+    ck_assert_int_eq(algebra_init_basis(&g, m, 2, 2, 0, 0, "u", err), ALG_ERR_DEPENDENT);
     algebra_clear(&g);
     for (i = 0; i < 4; i++)
         fmpq_mat_clear(m + i);
@@ -570,8 +572,7 @@ START_TEST(test_coords_errors)
     ck_assert_int_eq(g.dim, 1024);
     {
         fmpq *sc = _fmpq_vec_init(1);
-        ck_assert_int_eq(algebra_structure_constants(sc, &g, err),
-                         ALG_ERR_LIMIT);
+        ck_assert_int_eq(algebra_structure_constants(sc, &g, err), ALG_ERR_LIMIT);
         _fmpq_vec_clear(sc, 1);
     }
     algebra_clear(&g);
@@ -588,8 +589,8 @@ static void rand_mat(fmpq_mat_t m, flint_rand_t st)
             if (n_randint(st, 2) == 0)
                 fmpq_zero(fmpq_mat_entry(m, i, j));
             else
-                fmpq_set_si(fmpq_mat_entry(m, i, j),
-                            (slong)n_randint(st, 7) - 3, 1 + n_randint(st, 2));
+                fmpq_set_si(fmpq_mat_entry(m, i, j), (slong)n_randint(st, 7) - 3,
+                            1 + n_randint(st, 2));
         }
 }
 
@@ -644,8 +645,7 @@ START_TEST(test_random_properties)
             }
             rev[i] = m[cnt - 1 - i];
         }
-        ck_assert_int_eq(algebra_init_closure(&h, rev, cnt, 0, "c", err),
-                         ALG_OK);
+        ck_assert_int_eq(algebra_init_closure(&h, rev, cnt, 0, "c", err), ALG_OK);
         ck_assert_int_eq(g.dim, h.dim);
         for (i = 0; i < g.dim; i++) {
             ck_assert(fmpq_mat_equal(g.basis + i, h.basis + i));
@@ -674,8 +674,7 @@ START_TEST(test_random_properties)
                         for (e = 0; e < d; e++) {
                             /* sum over cyclic (a,b,c) of c_ab^l c_lc^e */
                             slong l, q;
-                            slong A[3] = {a, b, c}, B[3] = {b, c, a},
-                                  C[3] = {c, a, b};
+                            slong A[3] = {a, b, c}, B[3] = {b, c, a}, C[3] = {c, a, b};
                             fmpq_zero(s);
                             for (q = 0; q < 3; q++)
                                 for (l = 0; l < d; l++) {

@@ -89,7 +89,8 @@ END_TEST
 
 START_TEST(test_parse_errors)
 {
-    expect_error("x1,x2,x3\n1,2,3\n4,5,abc\n", "d.csv:3:5: cell 'abc' in column 'x3' is not a number");
+    expect_error("x1,x2,x3\n1,2,3\n4,5,abc\n",
+                 "d.csv:3:5: cell 'abc' in column 'x3' is not a number");
     expect_error("a,b,c,d\n1,2,3,4\n\n1,2,3\n", "d.csv:4: row has 3 cells, the header has 4");
     expect_error("a,b\n1\n", "d.csv:2: row has 1 cell, the header has 2");
     expect_error("", "d.csv: the file is empty (no header row)");

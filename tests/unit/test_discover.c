@@ -39,8 +39,7 @@ static void flatten_list(fmpq_mat_t M, const Value *L, slong m)
     fmpq_mat_init(M, r, m * m);
     for (slong i = 0; i < r; i++) {
         const Value *A = L->u.list.items[i];
-        ck_assert(A->kind == VAL_MAT && fmpq_mat_nrows(A->u.m) == m &&
-                  fmpq_mat_ncols(A->u.m) == m);
+        ck_assert(A->kind == VAL_MAT && fmpq_mat_nrows(A->u.m) == m && fmpq_mat_ncols(A->u.m) == m);
         for (slong a = 0; a < m; a++)
             for (slong b = 0; b < m; b++)
                 fmpq_set(fmpq_mat_entry(M, i, a * m + b), fmpq_mat_entry(A->u.m, a, b));
@@ -118,8 +117,8 @@ static slong brute_nullity(slong q)
 
 static const struct {
     const char *alg;
-    int n;     /* variables */
-    int m;     /* matrix size */
+    int n; /* variables */
+    int m; /* matrix size */
 } CANDS[] = {
     {"gl(2)", 2, 2}, {"sl(2)", 2, 2}, {"aff(2)", 2, 3}, {"so(2)", 2, 2},
     {"gl(3)", 3, 3}, {"so(3)", 3, 3}, {"aff(3)", 3, 4}, {"sl(3)", 3, 3},
@@ -130,10 +129,10 @@ static const struct {
    polynomial in a few random quadratic/linear forms plus, sometimes, noise. */
 static void random_F(StrBuf *sb, int n)
 {
-    static const char *pieces2[] = {"(x^2 + y^2)", "(x*y)", "(x^2 - y^2)", "x", "y",
-                                    "(x + y)", "(x^2 + 4*y^2)", "(2*x - y)"};
-    static const char *pieces3[] = {"(x^2 + y^2 + z^2)", "(x^2 + y^2)", "z", "x", "(x*y)",
-                                    "(x + y + z)", "(x*y - z^2)", "(y^2 + z^2)"};
+    static const char *pieces2[] = {"(x^2 + y^2)", "(x*y)",   "(x^2 - y^2)",   "x",
+                                    "y",           "(x + y)", "(x^2 + 4*y^2)", "(2*x - y)"};
+    static const char *pieces3[] = {"(x^2 + y^2 + z^2)", "(x^2 + y^2)", "z",          "x", "(x*y)",
+                                    "(x + y + z)",       "(x*y - z^2)", "(y^2 + z^2)"};
     const char **pieces = n == 2 ? pieces2 : pieces3;
     sb_puts(sb, "F = 0");
     slong terms = rand_int(1, 3);
@@ -244,8 +243,7 @@ START_TEST(test_discover_fields_closed_flag)
                 expect_true(c, src);
                 free(c);
                 for (slong j = i + 1; j <= dim; j++) {
-                    char *b = fmt("degree(bracket(V.basis[%ld], V.basis[%ld]))", (long)i,
-                                  (long)j);
+                    char *b = fmt("degree(bracket(V.basis[%ld], V.basis[%ld]))", (long)i, (long)j);
                     Value *v = run(b);
                     long deg = -1;
                     if (v->kind == VAL_RAT || v->kind == VAL_BOOL)

@@ -64,11 +64,11 @@ static void dump(const char *name, const DMat *A)
 }
 
 /* Asserts cond; on failure prints the input A first. */
-#define CHECK_ON(cond, A, ...)                  \
-    do {                                        \
-        if (!(cond))                            \
-            dump("failing input", (A));         \
-        ck_assert_msg((cond), __VA_ARGS__);     \
+#define CHECK_ON(cond, A, ...)                                                                     \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            dump("failing input", (A));                                                            \
+        ck_assert_msg((cond), __VA_ARGS__);                                                        \
     } while (0)
 
 /* ||X - Y||_F / max(1, ||Y||_F). */
@@ -111,9 +111,8 @@ static DMat *planted(int m, int n, int r, double noise)
     return A;
 }
 
-static const int shapes[][2] = {
-    {5, 3}, {3, 5}, {4, 4}, {1, 1}, {0, 4}, {4, 0}, {0, 0}, {1, 6}, {7, 1}, {30, 12}, {12, 30}
-};
+static const int shapes[][2] = {{5, 3}, {3, 5}, {4, 4}, {1, 1},   {0, 4},  {4, 0},
+                                {0, 0}, {1, 6}, {7, 1}, {30, 12}, {12, 30}};
 #define NSHAPES ((int)(sizeof shapes / sizeof shapes[0]))
 
 START_TEST(test_dmat_basics)
@@ -208,14 +207,19 @@ START_TEST(test_lstsq_normal_equations)
         ck_assert_int_eq(dmat_mul_trans(&AtA, A, 1, A, 0), DLINALG_OK);
         ck_assert_int_eq(dmat_mul_trans(&AtB, A, 1, B, 0), DLINALG_OK);
         ck_assert_int_eq(dlinalg_solve(&Xne, AtA, AtB), DLINALG_OK);
-        CHECK_ON(rel_diff(X, Xne) <= 1e-10, A, "lstsq != normal equations: %g",
-                 rel_diff(X, Xne));
+        CHECK_ON(rel_diff(X, Xne) <= 1e-10, A, "lstsq != normal equations: %g", rel_diff(X, Xne));
         ck_assert_int_eq(rank, n);
         ck_assert_int_eq(dmat_mul(&AX, A, X), DLINALG_OK);
         ck_assert_int_eq(dmat_sub(&R, AX, B), DLINALG_OK);
         ck_assert(fabs(resid - dmat_norm_fro(R)) <= 1e-12 * (1 + resid));
-        dmat_free(A); dmat_free(B); dmat_free(X); dmat_free(AtA); dmat_free(AtB);
-        dmat_free(Xne); dmat_free(AX); dmat_free(R);
+        dmat_free(A);
+        dmat_free(B);
+        dmat_free(X);
+        dmat_free(AtA);
+        dmat_free(AtB);
+        dmat_free(Xne);
+        dmat_free(AX);
+        dmat_free(R);
     }
 }
 END_TEST
@@ -236,7 +240,11 @@ START_TEST(test_lstsq_rank_deficient_and_edges)
     ck_assert_int_eq(dlinalg_lstsq(&X, &resid, &rank, E, EB, -1.0), DLINALG_OK);
     ck_assert(X->rows == 3 && X->cols == 1 && rank == 0 && resid == 0.0);
     dmat_free(X);
-    dmat_free(A); dmat_free(B); dmat_free(Bbad); dmat_free(E); dmat_free(EB);
+    dmat_free(A);
+    dmat_free(B);
+    dmat_free(Bbad);
+    dmat_free(E);
+    dmat_free(EB);
 }
 END_TEST
 
@@ -261,7 +269,12 @@ START_TEST(test_eigh)
                 DMAT_AT(VD, i, j) *= w->data[j];
         CHECK_ON(rel_diff(AV, VD) <= 1e-12, S, "A V != V diag(w)");
         CHECK_ON(orth_err(V) <= 1e-12, S, "V not orthogonal");
-        dmat_free(M); dmat_free(S); dmat_free(w); dmat_free(V); dmat_free(AV); dmat_free(VD);
+        dmat_free(M);
+        dmat_free(S);
+        dmat_free(w);
+        dmat_free(V);
+        dmat_free(AV);
+        dmat_free(VD);
     }
 }
 END_TEST
@@ -279,7 +292,9 @@ START_TEST(test_eigh_errors)
     ck_assert_int_eq(dlinalg_eigh(&w, NULL, E), DLINALG_OK);
     ck_assert(w->rows == 0);
     dmat_free(w);
-    dmat_free(A); dmat_free(R); dmat_free(E);
+    dmat_free(A);
+    dmat_free(R);
+    dmat_free(E);
 }
 END_TEST
 
@@ -300,7 +315,10 @@ START_TEST(test_cholesky)
                 ck_assert(DMAT_AT(L, i, j) == 0.0);
         ck_assert_int_eq(dmat_mul_trans(&LLt, L, 0, L, 1), DLINALG_OK);
         CHECK_ON(rel_diff(LLt, A) <= 1e-13, A, "L L^T != A");
-        dmat_free(M); dmat_free(A); dmat_free(L); dmat_free(LLt);
+        dmat_free(M);
+        dmat_free(A);
+        dmat_free(L);
+        dmat_free(LLt);
     }
 }
 END_TEST
@@ -309,8 +327,10 @@ START_TEST(test_cholesky_indefinite)
 {
     DMat *A = dmat_new(2, 2), *Z = dmat_zeros(1, 1), *L;
 
-    DMAT_AT(A, 0, 0) = 1; DMAT_AT(A, 0, 1) = 2;
-    DMAT_AT(A, 1, 0) = 2; DMAT_AT(A, 1, 1) = 1;
+    DMAT_AT(A, 0, 0) = 1;
+    DMAT_AT(A, 0, 1) = 2;
+    DMAT_AT(A, 1, 0) = 2;
+    DMAT_AT(A, 1, 1) = 1;
     ck_assert_int_eq(dlinalg_cholesky(&L, A), DLINALG_ERR_NOT_POSDEF);
     ck_assert_ptr_null(L);
     ck_assert_int_eq(dlinalg_cholesky(&L, Z), DLINALG_ERR_NOT_POSDEF);
@@ -336,7 +356,10 @@ START_TEST(test_qr)
                 ck_assert(DMAT_AT(R, i, j) == 0.0);
         ck_assert_int_eq(dmat_mul(&QR, Q, R), DLINALG_OK);
         CHECK_ON(rel_diff(QR, A) <= 1e-13, A, "Q R != A");
-        dmat_free(A); dmat_free(Q); dmat_free(R); dmat_free(QR);
+        dmat_free(A);
+        dmat_free(Q);
+        dmat_free(R);
+        dmat_free(QR);
     }
 }
 END_TEST
@@ -358,8 +381,13 @@ START_TEST(test_solve_inv)
         ck_assert_int_eq(dmat_mul(&AAi, A, Ai), DLINALG_OK);
         I = dmat_eye(n);
         CHECK_ON(rel_diff(AAi, I) <= 1e-13, A, "A inv(A) != I");
-        dmat_free(A); dmat_free(B); dmat_free(X); dmat_free(AX);
-        dmat_free(Ai); dmat_free(AAi); dmat_free(I);
+        dmat_free(A);
+        dmat_free(B);
+        dmat_free(X);
+        dmat_free(AX);
+        dmat_free(Ai);
+        dmat_free(AAi);
+        dmat_free(I);
     }
 }
 END_TEST
@@ -368,25 +396,30 @@ START_TEST(test_solve_singular)
 {
     DMat *A = dmat_new(2, 2), *B = dmat_new(2, 2), *R = rand_mat(2, 3), *X;
 
-    DMAT_AT(A, 0, 0) = 1; DMAT_AT(A, 0, 1) = 2;
-    DMAT_AT(A, 1, 0) = 2; DMAT_AT(A, 1, 1) = 4;
-    DMAT_AT(B, 0, 0) = 0.1; DMAT_AT(B, 0, 1) = 0.3; /* singular, not exactly in floats */
-    DMAT_AT(B, 1, 0) = 0.2; DMAT_AT(B, 1, 1) = 0.6;
+    DMAT_AT(A, 0, 0) = 1;
+    DMAT_AT(A, 0, 1) = 2;
+    DMAT_AT(A, 1, 0) = 2;
+    DMAT_AT(A, 1, 1) = 4;
+    DMAT_AT(B, 0, 0) = 0.1;
+    DMAT_AT(B, 0, 1) = 0.3; /* singular, not exactly in floats */
+    DMAT_AT(B, 1, 0) = 0.2;
+    DMAT_AT(B, 1, 1) = 0.6;
     ck_assert_int_eq(dlinalg_inv(&X, A), DLINALG_ERR_SINGULAR);
     ck_assert_ptr_null(X);
     ck_assert_int_eq(dlinalg_inv(&X, B), DLINALG_ERR_SINGULAR);
     ck_assert_int_eq(dlinalg_inv(&X, R), DLINALG_ERR_DIM);
     ck_assert_int_eq(dlinalg_solve(&X, A, R), DLINALG_ERR_SINGULAR);
     ck_assert_int_eq(dlinalg_solve(&X, R, A), DLINALG_ERR_DIM);
-    dmat_free(A); dmat_free(B); dmat_free(R);
+    dmat_free(A);
+    dmat_free(B);
+    dmat_free(R);
 }
 END_TEST
 
 START_TEST(test_rank_planted_gap)
 {
-    static const int cases[][3] = {
-        {10, 8, 3}, {6, 12, 2}, {20, 20, 5}, {15, 4, 1}, {4, 15, 3}, {40, 30, 12}
-    };
+    static const int cases[][3] = {{10, 8, 3}, {6, 12, 2}, {20, 20, 5},
+                                   {15, 4, 1}, {4, 15, 3}, {40, 30, 12}};
     int c, trial;
 
     for (c = 0; c < (int)(sizeof cases / sizeof cases[0]); c++)
@@ -396,13 +429,13 @@ START_TEST(test_rank_planted_gap)
             DRankInfo ri;
 
             ck_assert_int_eq(dlinalg_rank(&ri, A, DLINALG_TOL_GAP), DLINALG_OK);
-            CHECK_ON(ri.rank == r && ri.by_gap, A, "%d x %d planted rank %d, found %d",
-                     m, n, r, ri.rank);
+            CHECK_ON(ri.rank == r && ri.by_gap, A, "%d x %d planted rank %d, found %d", m, n, r,
+                     ri.rank);
             ck_assert_int_eq(dlinalg_svd(NULL, &s, NULL, A), DLINALG_OK);
             ck_assert(ri.s_before == s->data[r - 1]);
             ck_assert(ri.s_after == (r < s->rows ? s->data[r] : 0.0));
-            CHECK_ON(ri.gap >= 1e6 && ri.s_after < 1e-8, A, "gap %g s_after %g",
-                     ri.gap, ri.s_after);
+            CHECK_ON(ri.gap >= 1e6 && ri.s_after < 1e-8, A, "gap %g s_after %g", ri.gap,
+                     ri.s_after);
             ck_assert(ri.gap == ri.s_before / ri.s_after);
             ck_assert_int_eq(dlinalg_nullspace(&N, &ri, A, DLINALG_TOL_GAP), DLINALG_OK);
             ck_assert(N->rows == n && N->cols == n - r);
@@ -412,7 +445,10 @@ START_TEST(test_rank_planted_gap)
             /* The explicit tolerance agrees when it sits inside the gap. */
             ck_assert_int_eq(dlinalg_rank(&ri, A, 1e-7), DLINALG_OK);
             ck_assert(ri.rank == r && !ri.by_gap);
-            dmat_free(A); dmat_free(N); dmat_free(AN); dmat_free(s);
+            dmat_free(A);
+            dmat_free(N);
+            dmat_free(AN);
+            dmat_free(s);
         }
 }
 END_TEST
@@ -447,7 +483,10 @@ START_TEST(test_rank_exact_and_full)
     DMAT_AT(one, 0, 0) = 0.0;
     ck_assert_int_eq(dlinalg_rank(&ri, one, DLINALG_TOL_GAP), DLINALG_OK);
     ck_assert(ri.rank == 0);
-    dmat_free(A); dmat_free(F); dmat_free(Z); dmat_free(one);
+    dmat_free(A);
+    dmat_free(F);
+    dmat_free(Z);
+    dmat_free(one);
 }
 END_TEST
 
@@ -558,7 +597,9 @@ START_TEST(test_empty_matrices)
     ck_assert(Q->rows == 3 && Q->cols == 0 && R->rows == 0 && R->cols == 0);
     dmat_free(Q);
     dmat_free(R);
-    dmat_free(A); dmat_free(B); dmat_free(E);
+    dmat_free(A);
+    dmat_free(B);
+    dmat_free(E);
 }
 END_TEST
 

@@ -72,8 +72,8 @@ START_TEST(test_examples)
         }
     fprintf(stderr, "%d help examples checked, %d mismatched\n", checked, bad);
     ck_assert_int_gt(checked, 0);
-    ck_assert_msg(bad == 0, "%d of %d help examples do not give their documented output",
-                  bad, checked);
+    ck_assert_msg(bad == 0, "%d of %d help examples do not give their documented output", bad,
+                  checked);
 }
 END_TEST
 

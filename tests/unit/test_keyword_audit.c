@@ -29,14 +29,22 @@ static const char *const extra[][3] = {
     {"discover", "coords x, y", "discover(x^2 + y^2, d = 2)"},
     {"discover", "coords x, y", "discover([1, 1], [x^2, y^2], so(2))"},
     {"discover", "coords x, y", "discover([0, 0; 1, 0; 2, 0; -1, 0; 1/2, 0], gl(2), d = 2)"},
-    {"promote", "coords x, y; V = polys(fields(gl(2)), 1); X = sample(8, [[-1, 1], [-1, 1]], "
-                "seed = 1); Y = eval([-y; x], X)", "promote(V, X, Y, gl(2), gamma = 0.1)"},
-    {"path", "coords x, y; V = polys(fields(gl(2)), 1); X = sample(8, [[-1, 1], [-1, 1]], "
-             "seed = 1); Y = eval([-y; x], X)", "path(V, X, Y, gl(2), [0.1, 1])"},
-    {"sindy", "coords x, y; V = polys(fields(gl(2)), 1); X = sample(8, [[-1, 1], [-1, 1]], "
-              "seed = 1); Y = eval([-y; x], X)", "sindy(V, X, Y)"},
-    {"sindy", "coords x, y; V = polys(fields(gl(2)), 1); X = sample(8, [[-1, 1], [-1, 1]], "
-              "seed = 1); Y = eval([-y; x], X)", "sindy(V, X, Y, promote = gl(2))"},
+    {"promote",
+     "coords x, y; V = polys(fields(gl(2)), 1); X = sample(8, [[-1, 1], [-1, 1]], "
+     "seed = 1); Y = eval([-y; x], X)",
+     "promote(V, X, Y, gl(2), gamma = 0.1)"},
+    {"path",
+     "coords x, y; V = polys(fields(gl(2)), 1); X = sample(8, [[-1, 1], [-1, 1]], "
+     "seed = 1); Y = eval([-y; x], X)",
+     "path(V, X, Y, gl(2), [0.1, 1])"},
+    {"sindy",
+     "coords x, y; V = polys(fields(gl(2)), 1); X = sample(8, [[-1, 1], [-1, 1]], "
+     "seed = 1); Y = eval([-y; x], X)",
+     "sindy(V, X, Y)"},
+    {"sindy",
+     "coords x, y; V = polys(fields(gl(2)), 1); X = sample(8, [[-1, 1], [-1, 1]], "
+     "seed = 1); Y = eval([-y; x], X)",
+     "sindy(V, X, Y, promote = gl(2))"},
     {"help", "", "help(\"rank\")"},
     {NULL, NULL, NULL}};
 
@@ -234,8 +242,8 @@ static int audit_call(const Builtin *b, const char *setup, const char *call, int
         }
         if (!used) {
             bad++;
-            fprintf(stderr, "audit: %s ignores its parameter '%s' in %s\n", b->name,
-                    sig->names[p], call);
+            fprintf(stderr, "audit: %s ignores its parameter '%s' in %s\n", b->name, sig->names[p],
+                    call);
         }
     }
     free(plain);

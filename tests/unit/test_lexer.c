@@ -14,17 +14,15 @@ typedef struct {
     Arena *arena;
     Token tok[MAXTOK];
     int n;
-    char errors[1024];   /* "line:col: message|" per error */
+    char errors[1024]; /* "line:col: message|" per error */
     int incomplete;
 } Lexed;
 
-static void collect_error(void *ctx, const Span *sp, int incomplete,
-                          const char *msg)
+static void collect_error(void *ctx, const Span *sp, int incomplete, const char *msg)
 {
     Lexed *l = ctx;
     size_t len = strlen(l->errors);
-    snprintf(l->errors + len, sizeof l->errors - len, "%d:%d: %s|", sp->line,
-             sp->col, msg);
+    snprintf(l->errors + len, sizeof l->errors - len, "%d:%d: %s|", sp->line, sp->col, msg);
     if (incomplete)
         l->incomplete = 1;
 }
@@ -42,7 +40,10 @@ static Lexed *lex_n(const char *text, size_t len)
     return l;
 }
 
-static Lexed *lex(const char *text) { return lex_n(text, strlen(text)); }
+static Lexed *lex(const char *text)
+{
+    return lex_n(text, strlen(text));
+}
 
 static void lexed_free(Lexed *l)
 {
@@ -57,9 +58,9 @@ static char *kinds(const Lexed *l, char *buf, size_t n)
     buf[0] = '\0';
     for (int i = 0; i < l->n; i++) {
         const char *k = l->tok[i].kind == TK_NEWLINE ? "NL"
-                      : l->tok[i].kind == TK_EOF ? "EOF"
-                      : l->tok[i].kind == TK_ERROR ? "ERR"
-                      : token_kind_name(l->tok[i].kind);
+                        : l->tok[i].kind == TK_EOF   ? "EOF"
+                        : l->tok[i].kind == TK_ERROR ? "ERR"
+                                                     : token_kind_name(l->tok[i].kind);
         strncat(buf, k, n - strlen(buf) - 1);
         if (i + 1 < l->n)
             strncat(buf, " ", n - strlen(buf) - 1);
@@ -67,18 +68,21 @@ static char *kinds(const Lexed *l, char *buf, size_t n)
     return buf;
 }
 
-#define CHECK_KINDS(text, expect) do { \
-        Lexed *l_ = lex(text); char b_[1024]; \
-        ck_assert_msg(strcmp(kinds(l_, b_, sizeof b_), expect) == 0, \
-                      "input %s: got [%s], want [%s]", text, b_, expect); \
-        lexed_free(l_); } while (0)
+#define CHECK_KINDS(text, expect)                                                                  \
+    do {                                                                                           \
+        Lexed *l_ = lex(text);                                                                     \
+        char b_[1024];                                                                             \
+        ck_assert_msg(strcmp(kinds(l_, b_, sizeof b_), expect) == 0,                               \
+                      "input %s: got [%s], want [%s]", text, b_, expect);                          \
+        lexed_free(l_);                                                                            \
+    } while (0)
 
 START_TEST(test_punctuation)
 {
     CHECK_KINDS("( ) [ ] , ; . : = -> + - * / ^ == != < <= > >=",
                 "( ) [ ] , ; . : = -> + - * / ^ == != < <= > >= EOF");
     CHECK_KINDS("a<=b>=c!=d==e", "<name> <= <name> >= <name> != <name> == "
-                "<name> EOF");
+                                 "<name> EOF");
     CHECK_KINDS("x->x", "<name> -> <name> EOF");
     CHECK_KINDS("", "EOF");
     CHECK_KINDS("   \t  ", "EOF");
@@ -121,8 +125,7 @@ END_TEST
 
 START_TEST(test_numbers)
 {
-    static const char *ok[] = {"12", "0", "0.25", ".5", "1e-3", "2.5E+4",
-                               "1e10", "007", "3.0e0"};
+    static const char *ok[] = {"12", "0", "0.25", ".5", "1e-3", "2.5E+4", "1e10", "007", "3.0e0"};
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
         Lexed *l = lex(ok[i]);
         ck_assert_msg(l->tok[0].kind == TK_NUM, "%s not a number", ok[i]);
@@ -133,17 +136,13 @@ START_TEST(test_numbers)
         lexed_free(l);
     }
     static const char *bad[][2] = {
-        {"1.2.3", "1:1: invalid number '1.2.3'|"},
-        {"1e", "1:1: invalid number '1e'|"},
-        {"3.", "1:1: invalid number '3.'|"},
-        {"2x", "1:1: invalid number '2x'|"},
-        {"x = 1e+", "1:5: invalid number '1e'|"},
-        {"0x1F", "1:1: invalid number '0x1F'|"},
+        {"1.2.3", "1:1: invalid number '1.2.3'|"}, {"1e", "1:1: invalid number '1e'|"},
+        {"3.", "1:1: invalid number '3.'|"},       {"2x", "1:1: invalid number '2x'|"},
+        {"x = 1e+", "1:5: invalid number '1e'|"},  {"0x1F", "1:1: invalid number '0x1F'|"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         Lexed *l = lex(bad[i][0]);
-        ck_assert_msg(strcmp(l->errors, bad[i][1]) == 0, "%s: got %s",
-                      bad[i][0], l->errors);
+        ck_assert_msg(strcmp(l->errors, bad[i][1]) == 0, "%s: got %s", bad[i][0], l->errors);
         lexed_free(l);
     }
     /* A number then operators: the sign is part of an exponent only. */
@@ -159,8 +158,7 @@ START_TEST(test_strings)
     Lexed *l = lex("\"a\\nb\\t\\\\\\\"\\0\\x41\\u{3BE}\\u{1F600}\"");
     ck_assert_int_eq(l->tok[0].kind, TK_STR);
     ck_assert_int_eq((int)l->tok[0].text_len, 14);
-    ck_assert(memcmp(l->tok[0].text, "a\nb\t\\\"\0A\xCE\xBE\xF0\x9F\x98\x80",
-                     14) == 0);
+    ck_assert(memcmp(l->tok[0].text, "a\nb\t\\\"\0A\xCE\xBE\xF0\x9F\x98\x80", 14) == 0);
     ck_assert_str_eq(l->errors, "");
     lexed_free(l);
 
@@ -194,8 +192,7 @@ START_TEST(test_string_errors)
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         Lexed *l = lex(cases[i][0]);
-        ck_assert_msg(strcmp(l->errors, cases[i][1]) == 0, "%s: got %s",
-                      cases[i][0], l->errors);
+        ck_assert_msg(strcmp(l->errors, cases[i][1]) == 0, "%s: got %s", cases[i][0], l->errors);
         lexed_free(l);
     }
     Lexed *l = lex("\"abc");
@@ -205,7 +202,7 @@ START_TEST(test_string_errors)
     lexed_free(l);
     l = lex("\"a\\qb\"");
     ck_assert_int_eq(l->incomplete, 0);
-    ck_assert_int_eq(l->tok[0].kind, TK_STR);   /* the string goes on */
+    ck_assert_int_eq(l->tok[0].kind, TK_STR); /* the string goes on */
     ck_assert_str_eq(l->tok[0].text, "aqb");
     lexed_free(l);
 }
@@ -223,7 +220,7 @@ START_TEST(test_positions)
     ck_assert_int_eq(l->tok[2].span.col, 6);
     ck_assert_int_eq(l->tok[3].kind, TK_NEWLINE);
     ck_assert_int_eq(l->tok[4].span.line, 3);
-    ck_assert_int_eq(l->tok[4].span.col, 2);   /* a tab is one column */
+    ck_assert_int_eq(l->tok[4].span.col, 2); /* a tab is one column */
     ck_assert_int_eq(l->tok[6].span.col, 4);
     ck_assert_int_eq(l->tok[9].kind, TK_EOF);
     ck_assert_int_eq(l->tok[9].span.line, 4);
@@ -253,11 +250,10 @@ START_TEST(test_bad_characters)
     static const char text[] = "a @ b\0c $";
     Lexed *l = lex_n(text, sizeof text - 1);
     ck_assert_str_eq(l->errors, "1:3: unexpected character '@'|"
-                     "1:6: unexpected character '\\x00'|"
-                     "1:9: unexpected character '$'|");
+                                "1:6: unexpected character '\\x00'|"
+                                "1:9: unexpected character '$'|");
     char b[256];
-    ck_assert_str_eq(kinds(l, b, sizeof b),
-                     "<name> ERR <name> ERR <name> ERR EOF");
+    ck_assert_str_eq(kinds(l, b, sizeof b), "<name> ERR <name> ERR <name> ERR EOF");
     lexed_free(l);
     l = lex("!x");
     ck_assert_str_eq(l->errors, "1:1: unexpected character '!'|");
@@ -271,8 +267,7 @@ START_TEST(test_describe)
     char b[80];
     ck_assert_str_eq(token_describe(b, sizeof b, &l->tok[0]), "'end'");
     ck_assert_str_eq(token_describe(b, sizeof b, &l->tok[1]), "'+'");
-    ck_assert_str_eq(token_describe(b, sizeof b, &l->tok[2]),
-                     "'averyveryveryverylongide...'");
+    ck_assert_str_eq(token_describe(b, sizeof b, &l->tok[2]), "'averyveryveryverylongide...'");
     ck_assert_str_eq(token_describe(b, sizeof b, &l->tok[3]), "a string");
     ck_assert_str_eq(token_describe(b, sizeof b, &l->tok[4]), "end of line");
     ck_assert_str_eq(token_describe(b, sizeof b, &l->tok[5]), "end of input");
@@ -290,7 +285,7 @@ START_TEST(test_random_bytes)
         size_t n = (size_t)(rand_r(&seed) % sizeof buf);
         for (size_t i = 0; i < n; i++)
             buf[i] = (char)(rand_r(&seed) % 4 == 0 ? rand_r(&seed) % 256
-                            : "ab1.e+-\"\\ \n#(x)u{}"[rand_r(&seed) % 19]);
+                                                   : "ab1.e+-\"\\ \n#(x)u{}"[rand_r(&seed) % 19]);
         Source *src = source_new("r", buf, n);
         Arena *a = arena_new();
         Lexer lx;
@@ -299,11 +294,10 @@ START_TEST(test_random_bytes)
         lexer_init(&lx, src, a, NULL, NULL);
         do {
             lexer_next(&lx, &t);
-            ck_assert_msg(t.span.offset >= 0
-                          && (size_t)(t.span.offset + t.span.length) <= n,
+            ck_assert_msg(t.span.offset >= 0 && (size_t)(t.span.offset + t.span.length) <= n,
                           "span out of range at iteration %d", iter);
-            ck_assert_msg(t.span.offset > last || t.kind == TK_EOF,
-                          "no progress at iteration %d", iter);
+            ck_assert_msg(t.span.offset > last || t.kind == TK_EOF, "no progress at iteration %d",
+                          iter);
             last = t.span.offset;
             count++;
         } while (t.kind != TK_EOF && count <= (int)n + 1);

@@ -72,7 +72,8 @@ START_TEST(test_homomorphism_all_bundles)
             char *in = current_inputs();
             char *ctx = fmt("bundle %s, [a, b, F] = %s", BUNDLES[e].expr, in);
             expect_true("lie(bracket(a, b), F, E) == "
-                        "lie(a, lie(b, F, E), E) - lie(b, lie(a, F, E), E)", ctx);
+                        "lie(a, lie(b, F, E), E) - lie(b, lie(a, F, E), E)",
+                        ctx);
             /* bilinearity in xi */
             expect_true("lie(2*a - 3*b, F, E) == 2*lie(a, F, E) - 3*lie(b, F, E)", ctx);
             free(ctx);
@@ -127,14 +128,13 @@ START_TEST(test_leibniz)
         exec(src);
         const char *kinds[] = {"fields(G)", "forms(G)"};
         for (int i = 0; i < 2; i++) {
-            char *chk = fmt("lie(a, f*F, %s) == lie(a, f)*F + f*lie(a, F, %s)", kinds[i],
-                            kinds[i]);
+            char *chk = fmt("lie(a, f*F, %s) == lie(a, f)*F + f*lie(a, F, %s)", kinds[i], kinds[i]);
             expect_true(chk, src);
             free(chk);
         }
         for (int e = 3; e < NBUNDLES; e++) {
-            char *chk = fmt("E = %s\nlie(a, f*H, E) == lie(a, f)*H + f*lie(a, H, E)",
-                            BUNDLES[e].expr);
+            char *chk =
+                fmt("E = %s\nlie(a, f*H, E) == lie(a, f)*H + f*lie(a, H, E)", BUNDLES[e].expr);
             expect_true(chk, src);
             free(chk);
         }

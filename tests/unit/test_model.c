@@ -59,8 +59,8 @@ static slong brute_nullity(slong q, slong ndisc, slong dimV, slong N)
     for (slong i = 0; i < dimV; i++) {
         for (slong j = 0; j < q + ndisc; j++) {
             char *src = j < q ? fmt("coeffs(P, lie(g[%ld], V[%ld], E))", (long)j + 1, (long)i + 1)
-                              : fmt("coeffs(P, act(H[%ld], V[%ld], E) - V[%ld])",
-                                    (long)(j - q) + 1, (long)i + 1, (long)i + 1);
+                              : fmt("coeffs(P, act(H[%ld], V[%ld], E) - V[%ld])", (long)(j - q) + 1,
+                                    (long)i + 1, (long)i + 1);
             Value *c = run(src);
             ck_assert_msg(c->kind == VAL_MAT && fmpq_mat_nrows(c->u.m) == N &&
                               fmpq_mat_ncols(c->u.m) == 1,
@@ -98,8 +98,7 @@ static void check_enforced(int gi, slong dimV_expected)
     exec("Sv = enforce(V, G)");
     slong dimS = get_long("dim(Sv)");
     char *in = describe();
-    char *ctx = fmt("group %s with %s; [basis(V), g, H] = %s", GROUPS[gi].alg, GROUPS[gi].disc,
-                    in);
+    char *ctx = fmt("group %s with %s; [basis(V), g, H] = %s", GROUPS[gi].alg, GROUPS[gi].disc, in);
     /* every basis model is symmetric under every basis element */
     for (slong s = 1; s <= dimS; s++) {
         for (slong j = 1; j <= q; j++) {
@@ -119,10 +118,11 @@ static void check_enforced(int gi, slong dimV_expected)
     }
     /* the dimension is the brute-force nullity (maximality) */
     slong nul = brute_nullity(q, nd, dimV, N);
-    ck_assert_msg(dimS == nul, "%s\nenforce gives dimension %ld, brute force %ld", ctx,
-                  (long)dimS, (long)nul);
+    ck_assert_msg(dimS == nul, "%s\nenforce gives dimension %ld, brute force %ld", ctx, (long)dimS,
+                  (long)nul);
     /* canonical form: stable, and re-enforcing changes nothing */
-    Value *a = run("basis(Sv)"), *b = run("basis(enforce(V, G))"), *c = run("basis(enforce(Sv, G))");
+    Value *a = run("basis(Sv)"), *b = run("basis(enforce(V, G))"),
+          *c = run("basis(enforce(Sv, G))");
     char *sa = show(a), *sb = show(b), *sc = show(c);
     ck_assert_msg(strcmp(sa, sb) == 0, "%s\nenforce twice: %s vs %s", ctx, sa, sb);
     ck_assert_msg(strcmp(sa, sc) == 0, "%s\nre-enforce: %s vs %s", ctx, sa, sc);
@@ -137,8 +137,7 @@ static void check_enforced(int gi, slong dimV_expected)
         StrBuf cb = STRBUF_INIT;
         sb_puts(&cb, "c = [");
         StrBuf lit = STRBUF_INIT;
-        for (slong s = 0; s < dimS; s++)
-        {
+        for (slong s = 0; s < dimS; s++) {
             long nu = (long)rand_int(-5, 5), de = (long)rand_int(1, 3);
             sb_printf(&cb, "%s%ld/%ld", s ? ", " : "", nu, de);
             sb_printf(&lit, "%s%ld/%ld", s ? "; " : "", nu, de);
@@ -234,8 +233,7 @@ START_TEST(test_paper_counts)
     expect_str("map(d -> dim(enforce(polys(scalars(g), d), g)), 0:6)", "[1, 1, 2, 2, 3, 3, 4]");
     expect_str("map(d -> dim(polys(scalars(g), d)), 0:6)", "[1, 3, 6, 10, 15, 21, 28]");
     expect_str("map(d -> dim(enforce(polys(fields(g), d), g)), 0:5)", "[0, 2, 2, 4, 4, 6]");
-    expect_str("map(d -> dim(enforce(polys(fields(O(2)), d), O(2))), 0:5)",
-               "[0, 1, 1, 2, 2, 3]");
+    expect_str("map(d -> dim(enforce(polys(fields(O(2)), d), O(2))), 0:5)", "[0, 1, 1, 2, 2, 3]");
     expect_str("dim(enforce(polys(scalars(O(2)), 4), O(2)))", "3");
     /* T3, T4 */
     exec("coords x, y, z");
@@ -255,8 +253,7 @@ START_TEST(test_paper_counts)
     expect_str("map(n -> dim(enforce(layers(std(Z(n)), std(Z(n)), false), Z(n))), [4, 6])",
                "[4, 6]");
     /* T1 basis in canonical form, as DESIGN §1 shows it */
-    expect_str("basis(enforce(polys(scalars(g), 4), g))",
-               "[1, x^2 + y^2, x^4 + 2*x^2*y^2 + y^4]");
+    expect_str("basis(enforce(polys(scalars(g), 4), g))", "[1, x^2 + y^2, x^4 + 2*x^2*y^2 + y^4]");
     session_close();
 }
 END_TEST
@@ -271,7 +268,8 @@ START_TEST(test_nilpotent_not_affine)
     expect_str("lie(g[1], x^2 + x*y)", "-2*x*y - y^2");
     expect_str("basis(enforce(polys(scalars(g), 2), g))", "[1, y, y^2]");
     expect_str("dim(enforce(polys(scalars(group(g, [[-1, 0; 0, 1]])), 2), "
-               "group(g, [[-1, 0; 0, 1]])))", "3");
+               "group(g, [[-1, 0; 0, 1]])))",
+               "3");
     session_close();
 }
 END_TEST

@@ -39,11 +39,11 @@ static void dump_q(const char *name, const fmpq_mat_t G)
     fflush(stdout);
 }
 
-#define CHECK_ON(cond, G, ...)                 \
-    do {                                       \
-        if (!(cond))                           \
-            dump_q("failing input", (G));      \
-        ck_assert_msg((cond), __VA_ARGS__);    \
+#define CHECK_ON(cond, G, ...)                                                                     \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            dump_q("failing input", (G));                                                          \
+        ck_assert_msg((cond), __VA_ARGS__);                                                        \
     } while (0)
 
 /* Gram matrix of 1, x, ..., x^(n-1) on [-1, 1] with measure dx / 2. */
@@ -112,7 +112,11 @@ START_TEST(test_monomials_legendre)
     ck_assert_int_eq(dmat_mul_trans(&LLt, L, 0, L, 1), DLINALG_OK);
     for (i = 0; i < 16; i++)
         ck_assert(fabs(LLt->data[i] - Gd->data[i]) <= 1e-15);
-    dmat_free(T); dmat_free(L); dmat_free(Gd); dmat_free(Ld); dmat_free(LLt);
+    dmat_free(T);
+    dmat_free(L);
+    dmat_free(Gd);
+    dmat_free(Ld);
+    dmat_free(LLt);
     fmpq_mat_clear(G);
 }
 END_TEST
@@ -149,8 +153,7 @@ START_TEST(test_hilbert12)
     if (getenv("SYM_TEST_VERBOSE"))
         fprintf(stderr, "hilbert12: mpfr route %g, double route %g\n", err, err_double);
     CHECK_ON(err <= 1e-8, H, "MPFR route: |T^T H T - I| = %g", err);
-    CHECK_ON(err_double >= 1e3 * err, H, "double route %g not worse than MPFR %g",
-             err_double, err);
+    CHECK_ON(err_double >= 1e3 * err, H, "double route %g not worse than MPFR %g", err_double, err);
     dmat_free(T);
     ck_assert_int_eq(mpfr_orth_transform(&T, H, 64), DLINALG_OK);
     ck_assert_int_eq(mpfr_orth_residual(&err_double, T, H, 256), DLINALG_OK);

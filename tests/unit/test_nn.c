@@ -159,10 +159,9 @@ END_TEST
 
 /* so(3) generators L_x, L_y, L_z as exact and (Frobenius-orthonormal) double
    images on `copies` copies of R^3. */
-static const int so3[3][3][3] = {
-    {{0, 0, 0}, {0, 0, -1}, {0, 1, 0}},
-    {{0, 0, 1}, {0, 0, 0}, {-1, 0, 0}},
-    {{0, -1, 0}, {1, 0, 0}, {0, 0, 0}}};
+static const int so3[3][3][3] = {{{0, 0, 0}, {0, 0, -1}, {0, 1, 0}},
+                                 {{0, 0, 1}, {0, 0, 0}, {-1, 0, 0}},
+                                 {{0, -1, 0}, {1, 0, 0}, {0, 0, 0}}};
 
 static void so3_images(fmpq_mat_struct *E, double *D, int copies)
 {

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include "exact/nullspace.h"
 
-
 static void show(const char *what, const fmpq_mat_t A)
 {
     flint_printf("%s (%wd x %wd):\n", what, A->r, A->c);
@@ -17,18 +16,17 @@ static void show(const char *what, const fmpq_mat_t A)
     fflush(stdout);
 }
 
-#define REQUIRE(cond, A)                                                      \
-    do {                                                                      \
-        if (!(cond)) {                                                        \
-            show("failing input", A);                                         \
-            ck_abort_msg("%s", #cond);                                        \
-        }                                                                     \
+#define REQUIRE(cond, A)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            show("failing input", A);                                                              \
+            ck_abort_msg("%s", #cond);                                                             \
+        }                                                                                          \
     } while (0)
 
 /* Random sparse-ish r x c matrix, often rank deficient, with duplicate and
    zero rows; entry size up to `bits`. */
-static void rand_sparse(fmpq_mat_t A, flint_rand_t st, slong r, slong c,
-                        slong bits)
+static void rand_sparse(fmpq_mat_t A, flint_rand_t st, slong r, slong c, slong bits)
 {
     slong i, j, dens = 1 + n_randint(st, 6);
     qmat_resize(A, r, c);
@@ -37,15 +35,14 @@ static void rand_sparse(fmpq_mat_t A, flint_rand_t st, slong r, slong c,
             slong s = n_randint(st, i);
             for (j = 0; j < c; j++)
                 fmpq_mul_si(fmpq_mat_entry(A, i, j), fmpq_mat_entry(A, s, j),
-                            1 + (slong) n_randint(st, 3));
+                            1 + (slong)n_randint(st, 3));
             continue;
         }
         if (n_randint(st, 8) == 0)
             continue; /* zero row */
         for (j = 0; j < c; j++)
             if (n_randint(st, dens) == 0)
-                fmpq_randtest_not_zero(fmpq_mat_entry(A, i, j), st,
-                                       1 + n_randint(st, bits));
+                fmpq_randtest_not_zero(fmpq_mat_entry(A, i, j), st, 1 + n_randint(st, bits));
     }
 }
 
@@ -167,8 +164,7 @@ START_TEST(test_invariance)
         for (i = 0; i < r; i++) {
             fmpq_randtest_not_zero(s, st, 8);
             for (j = 0; j < c; j++)
-                fmpq_mul(fmpq_mat_entry(C2, i, j),
-                         fmpq_mat_entry(C, perm[i], j), s);
+                fmpq_mul(fmpq_mat_entry(C2, i, j), fmpq_mat_entry(C, perm[i], j), s);
         }
         if (r > 0)
             for (j = 0; j < c; j++)

@@ -14,7 +14,7 @@ typedef struct {
     Source *src;
     ParseResult *r;
     char *tree;
-    char errors[2048];   /* "line:col: message|" per diagnostic */
+    char errors[2048]; /* "line:col: message|" per diagnostic */
 } Parsed;
 
 static Parsed *parse_n(const char *text, size_t len)
@@ -25,17 +25,19 @@ static Parsed *parse_n(const char *text, size_t len)
     p->tree = ast_dump_string(p->r->root);
     for (int i = 0; i < p->r->ndiags; i++) {
         size_t n = strlen(p->errors);
-        snprintf(p->errors + n, sizeof p->errors - n, "%d:%d: %s|",
-                 p->r->diags[i].span.line, p->r->diags[i].span.col,
-                 p->r->diags[i].message);
+        snprintf(p->errors + n, sizeof p->errors - n, "%d:%d: %s|", p->r->diags[i].span.line,
+                 p->r->diags[i].span.col, p->r->diags[i].message);
     }
     const char *why = "";
-    ck_assert_msg(ast_validate(p->r->root, p->src, &why),
-                  "invalid tree (%s) for input: %s", why, text);
+    ck_assert_msg(ast_validate(p->r->root, p->src, &why), "invalid tree (%s) for input: %s", why,
+                  text);
     return p;
 }
 
-static Parsed *parse(const char *text) { return parse_n(text, strlen(text)); }
+static Parsed *parse(const char *text)
+{
+    return parse_n(text, strlen(text));
+}
 
 static void parsed_free(Parsed *p)
 {
@@ -49,22 +51,21 @@ static void parsed_free(Parsed *p)
 static void check_tree(const char *text, const char *expect)
 {
     Parsed *p = parse(text);
-    ck_assert_msg(p->r->status == PARSE_OK, "input %s: status %d, errors %s",
-                  text, p->r->status, p->errors);
-    ck_assert_msg(strcmp(p->tree, expect) == 0,
-                  "input: %s\n got: %s\nwant: %s", text, p->tree, expect);
+    ck_assert_msg(p->r->status == PARSE_OK, "input %s: status %d, errors %s", text, p->r->status,
+                  p->errors);
+    ck_assert_msg(strcmp(p->tree, expect) == 0, "input: %s\n got: %s\nwant: %s", text, p->tree,
+                  expect);
     parsed_free(p);
 }
 
 /* Parse `text`: status and the diagnostics as "line:col: msg|..." */
-static void check_errors(const char *text, ParseStatus status,
-                         const char *expect)
+static void check_errors(const char *text, ParseStatus status, const char *expect)
 {
     Parsed *p = parse(text);
-    ck_assert_msg(p->r->status == status, "input %s: status %d, want %d (%s)",
-                  text, p->r->status, status, p->errors);
-    ck_assert_msg(strcmp(p->errors, expect) == 0,
-                  "input: %s\n got: %s\nwant: %s", text, p->errors, expect);
+    ck_assert_msg(p->r->status == status, "input %s: status %d, want %d (%s)", text, p->r->status,
+                  status, p->errors);
+    ck_assert_msg(strcmp(p->errors, expect) == 0, "input: %s\n got: %s\nwant: %s", text, p->errors,
+                  expect);
     parsed_free(p);
 }
 
@@ -128,8 +129,7 @@ END_TEST
 START_TEST(test_postfix)
 {
     check_tree("f()", "(block (expr (call f)))");
-    check_tree("f(a, b, k = v, t = 1 + 2)",
-               "(block (expr (call f a b (kw k v) (kw t (+ 1 2)))))");
+    check_tree("f(a, b, k = v, t = 1 + 2)", "(block (expr (call f a b (kw k v) (kw t (+ 1 2)))))");
     check_tree("f(a == b)", "(block (expr (call f (== a b))))");
     check_tree("a[i]", "(block (expr (index a i)))");
     check_tree("a[i, j + 1]", "(block (expr (index a i (+ j 1))))");
@@ -147,8 +147,7 @@ START_TEST(test_lists_and_matrices)
     check_tree("[1, 2; 3, 4]", "(block (expr (matrix (row 1 2) (row 3 4))))");
     check_tree("[1, 2;]", "(block (expr (matrix (row 1 2))))");
     check_tree("[1; 2; 3]", "(block (expr (matrix (row 1) (row 2) (row 3))))");
-    check_tree("[[1, 0; 0, -1]]",
-               "(block (expr (list (matrix (row 1 0) (row 0 (- 1))))))");
+    check_tree("[[1, 0; 0, -1]]", "(block (expr (list (matrix (row 1 0) (row 0 (- 1))))))");
     check_tree("[1, 2\n ; 3, 4\n]", "(block (expr (matrix (row 1 2) (row 3 4))))");
     check_tree("[\n1,\n2\n]", "(block (expr (list 1 2)))");
 }
@@ -159,8 +158,7 @@ START_TEST(test_lambdas)
     check_tree("f = (x, y) -> x * y", "(block (= f (lambda (x y) (* x y))))");
     check_tree("f = (x) -> x", "(block (= f (lambda (x) x)))");
     check_tree("f = () -> 1", "(block (= f (lambda () 1)))");
-    check_tree("map(x -> x^2, L)",
-               "(block (expr (call map (lambda (x) (^ x 2)) L)))");
+    check_tree("map(x -> x^2, L)", "(block (expr (call map (lambda (x) (^ x 2)) L)))");
 }
 END_TEST
 
@@ -180,8 +178,7 @@ START_TEST(test_statements)
     check_tree("function g(\n a,\n b\n)\n return\nend",
                "(block (function g (a b) (block (return))))");
     check_tree("if x > 1\n y = 1\nend", "(block (if (> x 1) (block (= y 1))))");
-    check_tree("if a; b; else; c; end",
-               "(block (if a (block (expr; b)) (block (expr; c))))");
+    check_tree("if a; b; else; c; end", "(block (if a (block (expr; b)) (block (expr; c))))");
     check_tree("if a\nb\nelseif c\nd\nelseif e\nf\nelse\ng\nend",
                "(block (if a (block (expr b)) (if c (block (expr d)) "
                "(if e (block (expr f)) (block (expr g))))))");
@@ -195,13 +192,10 @@ START_TEST(test_statements)
     check_tree("import \"lib/f.sym\"", "(block (import \"lib/f.sym\"))");
     check_tree("coords x, y, z", "(block (coords x y z))");
     check_tree("coords x,\n y", "(block (coords x y))");
-    check_tree("#!/usr/bin/env sym\nx = 1 # set\n",
-               "(block (= x 1))");
-    check_tree("x = (1 +\n 2)\ny = 1 +\n 3",
-               "(block (= x (+ 1 2)) (= y (+ 1 3)))");
+    check_tree("#!/usr/bin/env sym\nx = 1 # set\n", "(block (= x 1))");
+    check_tree("x = (1 +\n 2)\ny = 1 +\n 3", "(block (= x (+ 1 2)) (= y (+ 1 3)))");
     check_tree("x = f(1,\n\n 2)", "(block (= x (call f 1 2)))");
-    check_tree("for i in L if i break end end",
-               "(block (for i L (block (if i (block (break))))))");
+    check_tree("for i in L if i break end end", "(block (for i L (block (if i (block (break))))))");
 }
 END_TEST
 
@@ -214,26 +208,23 @@ static const AstNode *node_at(const ParseResult *r, const int *path, int n)
     return a;
 }
 
-static void check_span(const char *text, const int *path, int n, int line,
-                       int col, const char *covered)
+static void check_span(const char *text, const int *path, int n, int line, int col,
+                       const char *covered)
 {
     Parsed *p = parse(text);
     const AstNode *a = node_at(p->r, path, n);
-    ck_assert_msg(a->span.line == line && a->span.col == col,
-                  "%s: span at %d:%d, want %d:%d", text, a->span.line,
-                  a->span.col, line, col);
-    ck_assert_msg(a->span.length == (int)strlen(covered)
-                  && memcmp(text + a->span.offset, covered,
-                            strlen(covered)) == 0,
-                  "%s: span covers '%.*s', want '%s'", text, a->span.length,
-                  text + a->span.offset, covered);
+    ck_assert_msg(a->span.line == line && a->span.col == col, "%s: span at %d:%d, want %d:%d", text,
+                  a->span.line, a->span.col, line, col);
+    ck_assert_msg(a->span.length == (int)strlen(covered) &&
+                      memcmp(text + a->span.offset, covered, strlen(covered)) == 0,
+                  "%s: span covers '%.*s', want '%s'", text, a->span.length, text + a->span.offset,
+                  covered);
     parsed_free(p);
 }
 
 START_TEST(test_spans)
 {
-    int p0[] = {0}, p00[] = {0, 0}, p01[] = {0, 1}, p010[] = {0, 1, 0},
-        p011[] = {0, 1, 1};
+    int p0[] = {0}, p00[] = {0, 0}, p01[] = {0, 1}, p010[] = {0, 1, 0}, p011[] = {0, 1, 1};
     check_span("x = a + b * c", p0, 1, 1, 1, "x = a + b * c");
     check_span("x = a + b * c", p01, 2, 1, 5, "a + b * c");
     check_span("x = a + b * c", p011, 3, 1, 9, "b * c");
@@ -252,52 +243,42 @@ END_TEST
 START_TEST(test_errors)
 {
     /* Every parser message, pinned with line:col. */
-    check_errors("f(1 2)", PARSE_ERROR,
-                 "1:5: expected ')' to close '(' at 1:2, found '2'|");
+    check_errors("f(1 2)", PARSE_ERROR, "1:5: expected ')' to close '(' at 1:2, found '2'|");
     check_errors("x = (1\nif", PARSE_ERROR,
                  "2:1: expected ')' to close '(' at 1:5, found 'if'|"
                  "2:3: expected expression, found end of input|"
                  "2:3: expected 'end' to close 'if' at 2:1, found end of "
                  "input|");
-    check_errors("a[1 2]", PARSE_ERROR,
-                 "1:5: expected ']' to close '[' at 1:2, found '2'|");
+    check_errors("a[1 2]", PARSE_ERROR, "1:5: expected ']' to close '[' at 1:2, found '2'|");
     check_errors("[1, 2", PARSE_INCOMPLETE,
                  "1:6: expected ']' to close '[' at 1:1, found end of input|");
     check_errors("1 + )", PARSE_ERROR, "1:5: unexpected ')'|");
     check_errors("]", PARSE_ERROR, "1:1: unexpected ']'|");
     check_errors("x = ,", PARSE_ERROR, "1:5: expected expression, found ','|");
-    check_errors("x = end", PARSE_ERROR,
-                 "1:5: expected expression, found 'end'|");
+    check_errors("x = end", PARSE_ERROR, "1:5: expected expression, found 'end'|");
     check_errors("end", PARSE_ERROR, "1:1: 'end' without an open block|");
     check_errors("else", PARSE_ERROR, "1:1: 'else' without 'if'|");
     check_errors("x\nelseif", PARSE_ERROR, "2:1: 'elseif' without 'if'|");
     check_errors("a < b < c", PARSE_ERROR,
                  "1:7: comparisons cannot be chained: write "
                  "'a < b and b < c'|");
-    check_errors("1:2:3:4", PARSE_ERROR,
-                 "1:6: too many ':' in range (write a:b or a:step:b)|");
+    check_errors("1:2:3:4", PARSE_ERROR, "1:6: too many ':' in range (write a:b or a:step:b)|");
     check_errors("1 = 2", PARSE_ERROR, "1:1: cannot assign to a number|");
     check_errors("\"s\" = 2", PARSE_ERROR, "1:1: cannot assign to a string|");
-    check_errors("a + b = 2", PARSE_ERROR,
-                 "1:1: cannot assign to the result of '+'|");
-    check_errors("-a = 2", PARSE_ERROR,
-                 "1:1: cannot assign to the result of '-'|");
+    check_errors("a + b = 2", PARSE_ERROR, "1:1: cannot assign to the result of '+'|");
+    check_errors("-a = 2", PARSE_ERROR, "1:1: cannot assign to the result of '-'|");
     check_errors("[a] = 2", PARSE_ERROR, "1:1: cannot assign to a list|");
     check_errors("true = 2", PARSE_ERROR, "1:1: cannot assign to a constant|");
-    check_errors("f(1)(2) = 3", PARSE_ERROR,
-                 "1:1: cannot assign to a function call|");
+    check_errors("f(1)(2) = 3", PARSE_ERROR, "1:1: cannot assign to a function call|");
     check_errors("f(x, 1) = 3", PARSE_ERROR,
                  "1:6: a parameter of 'f' must be a name, as in "
                  "f(x, y) = ...|");
     check_errors("f(x, x) = 3", PARSE_ERROR, "1:6: duplicate parameter 'x'|");
-    check_errors("function f(a, a)\nend", PARSE_ERROR,
-                 "1:15: duplicate parameter 'a'|");
+    check_errors("function f(a, a)\nend", PARSE_ERROR, "1:15: duplicate parameter 'a'|");
     check_errors("x = 1 2", PARSE_ERROR,
                  "1:7: expected newline or ';' after statement, found '2'|");
-    check_errors("r.1", PARSE_ERROR,
-                 "1:2: expected newline or ';' after statement, found '.1'|");
-    check_errors("r.end", PARSE_ERROR,
-                 "1:3: expected field name after '.', found 'end'|");
+    check_errors("r.1", PARSE_ERROR, "1:2: expected newline or ';' after statement, found '.1'|");
+    check_errors("r.end", PARSE_ERROR, "1:3: expected field name after '.', found 'end'|");
     check_errors("for = 1\nend", PARSE_ERROR,
                  "1:5: expected loop variable after 'for', found '='|");
     check_errors("for i = 1:3\nend", PARSE_ERROR,
@@ -306,25 +287,20 @@ START_TEST(test_errors)
                  "1:10: expected function name after 'function', found '('|");
     check_errors("function f x\nend", PARSE_ERROR,
                  "1:12: expected '(' after function name, found 'x'|");
-    check_errors("function f(1)\nend", PARSE_ERROR,
-                 "1:12: expected parameter name, found '1'|");
+    check_errors("function f(1)\nend", PARSE_ERROR, "1:12: expected parameter name, found '1'|");
     check_errors("import x", PARSE_ERROR,
                  "1:8: expected a file name in quotes after 'import', "
                  "found 'x'|");
-    check_errors("coords 1", PARSE_ERROR,
-                 "1:8: expected a coordinate name, found '1'|");
-    check_errors("() + 1", PARSE_ERROR,
-                 "1:4: expected '->' after '()', found '+'|");
+    check_errors("coords 1", PARSE_ERROR, "1:8: expected a coordinate name, found '1'|");
+    check_errors("() + 1", PARSE_ERROR, "1:4: expected '->' after '()', found '+'|");
     check_errors("(a, b) + 1", PARSE_ERROR,
                  "1:8: expected '->' after lambda parameters, found '+'|");
-    check_errors("(a, 1) -> a", PARSE_ERROR,
-                 "1:5: lambda parameters must be names|");
+    check_errors("(a, 1) -> a", PARSE_ERROR, "1:5: lambda parameters must be names|");
     check_errors("for i in L\nx = 1\nelse\nend", PARSE_ERROR,
                  "3:1: expected 'end' to close 'for' at 1:1, found 'else'|"
                  "4:1: 'end' without an open block|");
     check_errors("f(a = )", PARSE_ERROR, "1:7: unexpected ')'|");
-    check_errors("f(1 = 2)", PARSE_ERROR,
-                 "1:5: expected ')' to close '(' at 1:2, found '='|");
+    check_errors("f(1 = 2)", PARSE_ERROR, "1:5: expected ')' to close '(' at 1:2, found '='|");
     /* Lexical errors come through with their positions. */
     check_errors("x = \"a\\qb\"", PARSE_ERROR, "1:7: unknown escape '\\q'|");
     check_errors("x = 1.2.3", PARSE_ERROR, "1:5: invalid number '1.2.3'|");
@@ -338,17 +314,15 @@ START_TEST(test_recovery)
     Parsed *p = parse("x = (1 + )\ny = 2\nz = ]\nif a < b < c\n w = 1\nend\n"
                       "end\nv = 3 3\nu = 4");
     ck_assert_int_eq(p->r->status, PARSE_ERROR);
-    ck_assert_str_eq(p->errors,
-                     "1:10: unexpected ')'|"
-                     "3:5: unexpected ']'|"
-                     "4:10: comparisons cannot be chained: write "
-                     "'a < b and b < c'|"
-                     "7:1: 'end' without an open block|"
-                     "8:7: expected newline or ';' after statement, "
-                     "found '3'|");
-    ck_assert_str_eq(p->tree,
-                     "(block (= x (+ 1 nil)) (= y 2) (= z nil) "
-                     "(if (< a b) (block (= w 1))) (= v 3) (= u 4))");
+    ck_assert_str_eq(p->errors, "1:10: unexpected ')'|"
+                                "3:5: unexpected ']'|"
+                                "4:10: comparisons cannot be chained: write "
+                                "'a < b and b < c'|"
+                                "7:1: 'end' without an open block|"
+                                "8:7: expected newline or ';' after statement, "
+                                "found '3'|");
+    ck_assert_str_eq(p->tree, "(block (= x (+ 1 nil)) (= y 2) (= z nil) "
+                              "(if (< a b) (block (= w 1))) (= v 3) (= u 4))");
     parsed_free(p);
 
     /* An error in a block header: the body is still parsed. */
@@ -359,10 +333,8 @@ START_TEST(test_recovery)
 
     /* A missing ')' is noticed at the block keyword. */
     p = parse("x = f(1\nif a\n b = 1\nend");
-    ck_assert_str_eq(p->errors,
-                     "2:1: expected ')' to close '(' at 1:6, found 'if'|");
-    ck_assert_str_eq(p->tree,
-                     "(block (= x (call f 1)) (if a (block (= b 1))))");
+    ck_assert_str_eq(p->errors, "2:1: expected ')' to close '(' at 1:6, found 'if'|");
+    ck_assert_str_eq(p->tree, "(block (= x (call f 1)) (if a (block (= b 1))))");
     parsed_free(p);
 
     /* Errors are capped at 20. */
@@ -378,43 +350,55 @@ END_TEST
 START_TEST(test_incomplete)
 {
     static const char *incomplete[] = {
-        "if x > 1", "if x > 1\n y = 2\n", "f(1,", "1 +", "x = [1, 2;",
-        "(1", "function f(x)\n", "while true\n if x\n end", "x = \"abc",
-        "for i in", "x =", "a and", "if a\nelse\n", "f(x) =", "r.",
-        "x = -", "if a\nelseif b\n", "g = x ->", "[1,\n2,\n",
+        "if x > 1",
+        "if x > 1\n y = 2\n",
+        "f(1,",
+        "1 +",
+        "x = [1, 2;",
+        "(1",
+        "function f(x)\n",
+        "while true\n if x\n end",
+        "x = \"abc",
+        "for i in",
+        "x =",
+        "a and",
+        "if a\nelse\n",
+        "f(x) =",
+        "r.",
+        "x = -",
+        "if a\nelseif b\n",
+        "g = x ->",
+        "[1,\n2,\n",
     };
     for (size_t i = 0; i < sizeof incomplete / sizeof *incomplete; i++) {
         Parsed *p = parse(incomplete[i]);
-        ck_assert_msg(p->r->status == PARSE_INCOMPLETE,
-                      "%s: status %d (%s)", incomplete[i], p->r->status,
-                      p->errors);
+        ck_assert_msg(p->r->status == PARSE_INCOMPLETE, "%s: status %d (%s)", incomplete[i],
+                      p->r->status, p->errors);
         parsed_free(p);
     }
     static const char *errors[] = {
-        "1 + )", "end", "x = 1 2\nif a", "\"a\\q\" + (", "a < b < c",
-        "else\nif a", "f(1 = 2", "1 = ", "x = @ +",
+        "1 + )",      "end",     "x = 1 2\nif a", "\"a\\q\" + (", "a < b < c",
+        "else\nif a", "f(1 = 2", "1 = ",          "x = @ +",
     };
     for (size_t i = 0; i < sizeof errors / sizeof *errors; i++) {
         Parsed *p = parse(errors[i]);
-        ck_assert_msg(p->r->status == PARSE_ERROR, "%s: status %d (%s)",
-                      errors[i], p->r->status, p->errors);
+        ck_assert_msg(p->r->status == PARSE_ERROR, "%s: status %d (%s)", errors[i], p->r->status,
+                      p->errors);
         parsed_free(p);
     }
     static const char *complete[] = {
-        "if x > 1\n y = 2\nend", "f(1, 2)", "1 + 2", "x = 1 # (",
-        "\"(\"", "",
+        "if x > 1\n y = 2\nend", "f(1, 2)", "1 + 2", "x = 1 # (", "\"(\"", "",
     };
     for (size_t i = 0; i < sizeof complete / sizeof *complete; i++) {
         Parsed *p = parse(complete[i]);
-        ck_assert_msg(p->r->status == PARSE_OK, "%s: status %d (%s)",
-                      complete[i], p->r->status, p->errors);
+        ck_assert_msg(p->r->status == PARSE_OK, "%s: status %d (%s)", complete[i], p->r->status,
+                      p->errors);
         parsed_free(p);
     }
 }
 END_TEST
 
-static char *repeat(const char *a, int n, const char *mid, const char *b,
-                    int m)
+static char *repeat(const char *a, int n, const char *mid, const char *b, int m)
 {
     size_t la = strlen(a), lb = strlen(b), lm = strlen(mid);
     char *s = malloc(la * (size_t)n + lm + lb * (size_t)m + 1), *q = s;
@@ -438,17 +422,16 @@ START_TEST(test_limits)
     free(s);
 
     static const char *deep[][3] = {
-        {"(", "x", ")"}, {"[", "x", "]"}, {"-", "x", ""}, {"not ", "x", ""},
-        {"2^", "2", ""}, {"f(", "x", ")"}, {"x -> ", "x", ""},
-        {"if a\n", "x\n", "end\n"}, {"a[", "1", "]"},
+        {"(", "x", ")"},  {"[", "x", "]"},  {"-", "x", ""},     {"not ", "x", ""},
+        {"2^", "2", ""},  {"f(", "x", ")"}, {"x -> ", "x", ""}, {"if a\n", "x\n", "end\n"},
+        {"a[", "1", "]"},
     };
     for (size_t i = 0; i < sizeof deep / sizeof *deep; i++) {
         s = repeat(deep[i][0], 100000, deep[i][1], deep[i][2], 100000);
         p = parse(s);
-        ck_assert_msg(p->r->status == PARSE_ERROR,
-                      "deep %s: status %d", deep[i][0], p->r->status);
-        ck_assert_msg(strstr(p->errors, "nested too deeply") != NULL,
-                      "deep %s: %s", deep[i][0], p->errors);
+        ck_assert_msg(p->r->status == PARSE_ERROR, "deep %s: status %d", deep[i][0], p->r->status);
+        ck_assert_msg(strstr(p->errors, "nested too deeply") != NULL, "deep %s: %s", deep[i][0],
+                      p->errors);
         parsed_free(p);
         free(s);
     }
@@ -464,7 +447,7 @@ START_TEST(test_limits)
     ck_assert_int_eq(p->r->status, PARSE_OK);
     parsed_free(p);
     free(s);
-    {   /* past the limit (parsed without the recursive dump and check) */
+    { /* past the limit (parsed without the recursive dump and check) */
         s = repeat("x*", 100001, "x", "", 0);
         Source *src = source_new("t.sym", s, strlen(s));
         ParseResult *r = parser_parse(src);
@@ -504,10 +487,11 @@ END_TEST
 START_TEST(test_random_tokens)
 {
     static const char *pieces[] = {
-        "x", "1", ".5", "\"s\"", "(", ")", "[", "]", ",", ";", "\n", "+",
-        "-", "*", "/", "^", "==", "<", ":", "=", "->", ".", "if ", "end ",
-        "else ", "elseif ", "for ", "in ", "while ", "function ", "return ",
-        "and ", "or ", "not ", "coords ", "import ", "f(", "@", "\"",
+        "x",     "1",       ".5",      "\"s\"",   "(",      ")",         "[",       "]",
+        ",",     ";",       "\n",      "+",       "-",      "*",         "/",       "^",
+        "==",    "<",       ":",       "=",       "->",     ".",         "if ",     "end ",
+        "else ", "elseif ", "for ",    "in ",     "while ", "function ", "return ", "and ",
+        "or ",   "not ",    "coords ", "import ", "f(",     "@",         "\"",
     };
     unsigned seed = 2024;
     char text[600];
@@ -515,8 +499,7 @@ START_TEST(test_random_tokens)
         text[0] = '\0';
         int n = rand_r(&seed) % 40;
         for (int i = 0; i < n; i++)
-            strcat(text, pieces[rand_r(&seed)
-                                % (sizeof pieces / sizeof *pieces)]);
+            strcat(text, pieces[rand_r(&seed) % (sizeof pieces / sizeof *pieces)]);
         Parsed *p = parse(text);
         ck_assert_msg((p->r->status == PARSE_OK) == (p->r->ndiags == 0),
                       "status and diagnostics disagree for: %s", text);

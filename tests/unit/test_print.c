@@ -14,13 +14,12 @@ static char *show(const Value *v, PrintFormat f)
     return sb_take(&sb);
 }
 
-#define CHECK_SHOWS(v, f, want)                                              \
-    do {                                                                     \
-        char *got_ = show((v), (f));                                         \
-        ck_assert_msg(strcmp(got_, (want)) == 0,                             \
-                      "format %d: expected \"%s\", got \"%s\"", (int)(f),    \
-                      (want), got_);                                         \
-        free(got_);                                                          \
+#define CHECK_SHOWS(v, f, want)                                                                    \
+    do {                                                                                           \
+        char *got_ = show((v), (f));                                                               \
+        ck_assert_msg(strcmp(got_, (want)) == 0, "format %d: expected \"%s\", got \"%s\"",         \
+                      (int)(f), (want), got_);                                                     \
+        free(got_);                                                                                \
     } while (0)
 
 static Value *rat(long p, unsigned long q)
@@ -64,8 +63,7 @@ START_TEST(test_matrices)
     fmpq_set_si(fmpq_mat_entry(m->u.m, 1, 1), -4, 1);
     CHECK_SHOWS(m, FMT_PLAIN, "[1/2, 2; 3, -4]");
     CHECK_SHOWS(m, FMT_UNICODE, "⎡1/2   2⎤\n⎣  3  −4⎦");
-    CHECK_SHOWS(m, FMT_LATEX,
-                "\\begin{bmatrix}\\frac{1}{2} & 2 \\\\ 3 & -4\\end{bmatrix}");
+    CHECK_SHOWS(m, FMT_LATEX, "\\begin{bmatrix}\\frac{1}{2} & 2 \\\\ 3 & -4\\end{bmatrix}");
     Value *col = val_mat_new(2, 1);
     fmpq_set_si(fmpq_mat_entry(col->u.m, 0, 0), 1, 1);
     fmpq_set_si(fmpq_mat_entry(col->u.m, 1, 0), -1, 1);

@@ -120,8 +120,8 @@ START_TEST(test_homogeneity)
             exec("F2 = x^2 - 3*y + x*y^2");
             double a = get_double("regulariser(F + F2, g).value");
             double b = get_double("regulariser(F2, g).value");
-            ck_assert_msg(a <= r1 + b + 1e-12 * (1 + r1 + b), "%s: triangle %g > %g + %g", src,
-                          a, r1, b);
+            ck_assert_msg(a <= r1 + b + 1e-12 * (1 + r1 + b), "%s: triangle %g > %g + %g", src, a,
+                          r1, b);
             /* sum of the singular values is the value */
             int n = 0;
             double *s = get_vector("regulariser(F, g).singular_values", &n);
@@ -223,8 +223,7 @@ START_TEST(test_gamma0_is_fit)
     flint_randinit(rnd);
     exec("coords x, y");
     const char *spaces[] = {"polys(scalars(so(2)), 2)", "polys(fields(so(2)), 1)",
-                            "enforce(polys(scalars(so(2)), 4), so(2))",
-                            "polys(scalars(gl(2)), 3)"};
+                            "enforce(polys(scalars(so(2)), 4), so(2))", "polys(scalars(gl(2)), 3)"};
     const int k[] = {1, 2, 1, 1};
     for (int si = 0; si < 4; si++)
         for (int trial = 0; trial < 3; trial++) {

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include "exact/qmat.h"
 
-
 #define ITERS 300
 
 static void show(const char *what, const fmpq_mat_t A)
@@ -17,12 +16,12 @@ static void show(const char *what, const fmpq_mat_t A)
     fflush(stdout);
 }
 
-#define REQUIRE(cond, A)                                                      \
-    do {                                                                      \
-        if (!(cond)) {                                                        \
-            show("failing input", A);                                         \
-            ck_abort_msg("%s", #cond);                                        \
-        }                                                                     \
+#define REQUIRE(cond, A)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            show("failing input", A);                                                              \
+            ck_abort_msg("%s", #cond);                                                             \
+        }                                                                                          \
     } while (0)
 
 /* Random r x c matrix: sparse or dense, often rank deficient or with
@@ -298,8 +297,7 @@ START_TEST(test_limits_and_errors)
     fmpq_mat_init(A, 0, 0);
     fmpq_mat_init(B, 0, 0);
     fmpq_mat_init(C, 0, 0);
-    ck_assert_int_eq(qmat_resize(A, WORD(1) << 20, WORD(1) << 20),
-                     QMAT_E_TOO_LARGE);
+    ck_assert_int_eq(qmat_resize(A, WORD(1) << 20, WORD(1) << 20), QMAT_E_TOO_LARGE);
     ck_assert_int_eq(qmat_resize(A, -1, 2), QMAT_E_ARG);
     ck_assert_int_eq(qmat_size_ok(WORD_MAX, WORD_MAX), 0);
     ck_assert_int_eq(qmat_resize(A, 4096, 1), QMAT_OK);

@@ -24,8 +24,7 @@ static void mat_ints(fmpq_mat_t m, slong r, slong c, const slong *v)
 /* Dimension of the equivariant maps r_in -> r_out: the common nullspace of
    the images of hom(r_in, r_out) and of rho_hom(h) - I for the discrete
    generators h (may be NULL). */
-static slong equivariant_dim(const MatRep *rin, const MatRep *rout,
-                             const DiscreteGens *G)
+static slong equivariant_dim(const MatRep *rin, const MatRep *rout, const DiscreteGens *G)
 {
     MatRep h;
     slong i, rows, d, q, p, rank, ng = G ? G->count : 0;
@@ -39,8 +38,7 @@ static slong equivariant_dim(const MatRep *rin, const MatRep *rout,
     for (i = 0; i < rin->alg->dim; i++)
         for (p = 0; p < d; p++)
             for (q = 0; q < d; q++)
-                fmpq_set(fmpq_mat_entry(C, i * d + p, q),
-                         fmpq_mat_entry(h.images + i, p, q));
+                fmpq_set(fmpq_mat_entry(C, i * d + p, q), fmpq_mat_entry(h.images + i, p, q));
     for (i = 0; i < ng; i++) {
         int st = rep_group_element(gm, &h, G->gens + i, err);
         if (st != ALG_OK)
@@ -67,13 +65,11 @@ static void check_hom(const MatRep *r)
     char err[ALG_ERR_LEN];
     int st = rep_check_hom(r, &bi, &bj, err);
     if (st != ALG_OK)
-        ck_abort_msg("%s: %s (pair %ld, %ld)", r->name, err, (long)bi,
-                     (long)bj);
+        ck_abort_msg("%s: %s (pair %ld, %ld)", r->name, err, (long)bi, (long)bj);
 }
 
 /* Build the usual derived reps of g and run f on each. */
-static void for_each_rep(const MatAlgebra *g, void (*f)(const MatRep *, void *),
-                         void *ctx)
+static void for_each_rep(const MatAlgebra *g, void (*f)(const MatRep *, void *), void *ctx)
 {
     MatRep s, r[10];
     slong i, nr = 0;
@@ -205,8 +201,7 @@ START_TEST(test_equivariant_T8)
         fmpq_mat_t m;
         fmpq_mat_init(m, 0, 0);
         mat_ints(m, 2, 2, J2);
-        ck_assert_int_eq(rep_init_user(&r2, &g, m, 1, "rho2", NULL, NULL, err),
-                         ALG_OK);
+        ck_assert_int_eq(rep_init_user(&r2, &g, m, 1, "rho2", NULL, NULL, err), ALG_OK);
         fmpq_mat_clear(m);
         rep_init_std(&r1, &g, err);
         rep_init_trivial(&r0, &g, 1, err);
@@ -236,8 +231,7 @@ START_TEST(test_equivariant_T8)
         fmpq_mat_init(mI, 3, 3);
         fmpq_mat_one(mI);
         fmpq_mat_neg(mI, mI);
-        ck_assert_int_eq(discrete_init_user(&O3, mI, 1, 3, "O(3)", err),
-                         ALG_OK);
+        ck_assert_int_eq(discrete_init_user(&O3, mI, 1, 3, "O(3)", err), ALG_OK);
         fmpq_mat_clear(mI);
     }
     ck_assert_int_eq(equivariant_dim(&t, &s, &O3), 0);
@@ -480,8 +474,7 @@ START_TEST(test_group_products_random)
             fmpq_mat_init(h + i, n, n);
             do {
                 for (j = 0; j < n * n; j++)
-                    fmpq_set_si(fmpq_mat_entry(h + i, j / n, j % n),
-                                (slong)n_randint(st, 7) - 3,
+                    fmpq_set_si(fmpq_mat_entry(h + i, j / n, j % n), (slong)n_randint(st, 7) - 3,
                                 1 + n_randint(st, 3));
                 fmpq_mat_det(d, h + i);
             } while (fmpq_is_zero(d));
@@ -525,17 +518,14 @@ START_TEST(test_errors)
     for (i = 0; i < 3; i++)
         fmpq_mat_init_set(im + i, g.basis + i);
     fmpq_mat_add(im + 2, im + 2, g.basis + 2); /* 2 L_z */
-    ck_assert_int_eq(rep_init_user(&bad, &g, im, 3, "bad", &bi, &bj, err),
-                     ALG_ERR_NOT_HOM);
+    ck_assert_int_eq(rep_init_user(&bad, &g, im, 3, "bad", &bi, &bj, err), ALG_ERR_NOT_HOM);
     ck_assert_int_eq(bi, 1);
     ck_assert_int_eq(bj, 2);
     rep_clear(&bad);
-    ck_assert_int_eq(rep_init_user(&bad, &g, im, 2, "bad", &bi, &bj, err),
-                     ALG_ERR_ARG);
+    ck_assert_int_eq(rep_init_user(&bad, &g, im, 2, "bad", &bi, &bj, err), ALG_ERR_ARG);
     rep_clear(&bad);
     fmpq_mat_set(im + 2, g.basis + 2);
-    ck_assert_int_eq(rep_init_user(&bad, &g, im, 3, "ok", &bi, &bj, err),
-                     ALG_OK);
+    ck_assert_int_eq(rep_init_user(&bad, &g, im, 3, "ok", &bi, &bj, err), ALG_OK);
     /* group elements */
     fmpq_mat_init(m, 3, 3);
     fmpq_mat_init(out, 0, 0);

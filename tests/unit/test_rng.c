@@ -119,8 +119,7 @@ START_TEST(test_normal_stats)
     ck_assert_msg(fabs(mean) < 0.01, "mean %g", mean);
     ck_assert_msg(fabs(var - 1.0) < 0.02, "variance %g", var);
     ck_assert_msg(fabs(sum4 / n - 3.0) < 0.1, "fourth moment %g", sum4 / n);
-    ck_assert_msg(fabs((double)within1 / n - 0.6827) < 0.005, "P(|z|<1) = %g",
-                  (double)within1 / n);
+    ck_assert_msg(fabs((double)within1 / n - 0.6827) < 0.005, "P(|z|<1) = %g", (double)within1 / n);
 }
 END_TEST
 

@@ -88,8 +88,8 @@ static slong nullity(const fmpq_mat_t M)
 /* Nullity of the stacked constraints lie(A_g, ·) for the given generators
    (fiber generator = the constant matrix A_g when k = n, none when k = 1),
    plus optional discrete element (g, T). */
-static slong constraint_nullity(PolyRing *R, const slong *const *gens, int ngens, slong k,
-                                slong d, const slong *g, const slong *T)
+static slong constraint_nullity(PolyRing *R, const slong *const *gens, int ngens, slong k, slong d,
+                                const slong *g, const slong *T)
 {
     char err[POLY_ERR_LEN];
     slong n = R->nvars;
@@ -194,12 +194,12 @@ START_TEST(test_T35_derivation_matrix)
     ck_assert_int_eq(dout, 2);
     const slong RJ[36] = {
         /* columns of R_J, written as rows here: column j = image of basis j */
-        0, 0, 0, 0, 0, 0,  /* 1 -> 0 */
-        0, 0, -1, 0, 0, 0, /* x -> -y */
-        0, 1, 0, 0, 0, 0,  /* y -> x */
-        0, 0, 0, 0, -2, 0, /* x^2 -> -2xy */
-        0, 0, 0, 1, 0, -1, /* xy -> x^2 - y^2 */
-        0, 0, 0, 0, 2, 0,  /* y^2 -> 2xy */
+        0, 0, 0,  0, 0,  0,  /* 1 -> 0 */
+        0, 0, -1, 0, 0,  0,  /* x -> -y */
+        0, 1, 0,  0, 0,  0,  /* y -> x */
+        0, 0, 0,  0, -2, 0,  /* x^2 -> -2xy */
+        0, 0, 0,  1, 0,  -1, /* xy -> x^2 - y^2 */
+        0, 0, 0,  0, 2,  0,  /* y^2 -> 2xy */
     };
     for (slong j = 0; j < 6; j++)
         for (slong i = 0; i < 6; i++)
@@ -575,8 +575,8 @@ START_TEST(test_lie_matrix_vs_direct)
         Apply a = {x, _fmpq_vec_init(k * Bout.size), k * Bout.size, {{0, 1}}};
         fmpq_init(a.t);
         ck_assert_int_eq(monobasis_coeffs_vec(x, F.p, k, &Bin, R, err), POLY_OK);
-        ck_assert_int_eq(section_lie_matrix(apply_entry, &a, useb ? &b : NULL, &v, k, d, &dout, err),
-                         POLY_OK);
+        ck_assert_int_eq(
+            section_lie_matrix(apply_entry, &a, useb ? &b : NULL, &v, k, d, &dout, err), POLY_OK);
         ck_assert_int_eq(dout, need);
         ck_assert_int_eq(section_lie(&L, useb ? &b : NULL, &v, &F, err), POLY_OK);
         ck_assert_int_eq(monobasis_coeffs_vec(want, L.p, k, &Bout, R, err), POLY_OK);
@@ -591,8 +591,9 @@ START_TEST(test_lie_matrix_vs_direct)
                          POLY_OK);
         fmpq_mat_clear(M);
         if (small >= 0)
-            ck_assert_int_eq(section_lie_matrix(apply_entry, &a, useb ? &b : NULL, &v, k, d, &small, err),
-                             POLY_ERR_ARG);
+            ck_assert_int_eq(
+                section_lie_matrix(apply_entry, &a, useb ? &b : NULL, &v, k, d, &small, err),
+                POLY_ERR_ARG);
         fmpq_clear(a.t);
         _fmpq_vec_clear(a.y, k * Bout.size);
         _fmpq_vec_clear(want, k * Bout.size);
@@ -726,8 +727,10 @@ START_TEST(test_fiber_generators)
                         fmpq_mpoly_add(e, e, polymat_entry(&t, i, i2), R->ctx);
                     if (i == i2)
                         fmpq_mpoly_sub(e, e, polymat_entry(&t, j2, j), R->ctx);
-                    ck_assert(fmpq_mpoly_equal(e, polymat_entry(&t11, i * 2 + j, i2 * 2 + j2), R->ctx));
-                    ck_assert(fmpq_mpoly_equal(e, polymat_entry(&kr, i * 2 + j, i2 * 2 + j2), R->ctx));
+                    ck_assert(
+                        fmpq_mpoly_equal(e, polymat_entry(&t11, i * 2 + j, i2 * 2 + j2), R->ctx));
+                    ck_assert(
+                        fmpq_mpoly_equal(e, polymat_entry(&kr, i * 2 + j, i2 * 2 + j2), R->ctx));
                     fmpq_mpoly_clear(e, R->ctx);
                 }
     /* (0,0): scalars; shape errors */
@@ -848,7 +851,8 @@ START_TEST(test_timing)
         PolyVec v;
         linear_field(&v, gens[i], R);
         slong dout = -1;
-        ck_assert_int_eq(section_lie_matrix(count_emit, &count, NULL, &v, 1, 24, &dout, err), POLY_OK);
+        ck_assert_int_eq(section_lie_matrix(count_emit, &count, NULL, &v, 1, 24, &dout, err),
+                         POLY_OK);
         polyvec_clear(&v);
     }
     double t1 = now();

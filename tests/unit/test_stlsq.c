@@ -296,15 +296,15 @@ START_TEST(test_hopf_enforced)
     /* basis columns in the stacked coefficients (dx block, then dy block);
      * monomial indices: x 1, y 2, x^3 6, x^2y 7, xy^2 8, y^3 9. */
     DMat *B = dmat_zeros(2 * NMONO, 4);
-    DMAT_AT(B, 1, 0) = 1;            /* (x, y) */
+    DMAT_AT(B, 1, 0) = 1; /* (x, y) */
     DMAT_AT(B, NMONO + 2, 0) = 1;
-    DMAT_AT(B, 2, 1) = -1;           /* (-y, x) */
+    DMAT_AT(B, 2, 1) = -1; /* (-y, x) */
     DMAT_AT(B, NMONO + 1, 1) = 1;
-    DMAT_AT(B, 6, 2) = 1;            /* r^2 (x, y) */
+    DMAT_AT(B, 6, 2) = 1; /* r^2 (x, y) */
     DMAT_AT(B, 8, 2) = 1;
     DMAT_AT(B, NMONO + 7, 2) = 1;
     DMAT_AT(B, NMONO + 9, 2) = 1;
-    DMAT_AT(B, 7, 3) = -1;           /* r^2 (-y, x) */
+    DMAT_AT(B, 7, 3) = -1; /* r^2 (-y, x) */
     DMAT_AT(B, 9, 3) = -1;
     DMAT_AT(B, NMONO + 6, 3) = 1;
     DMAT_AT(B, NMONO + 8, 3) = 1;

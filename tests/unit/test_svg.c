@@ -207,7 +207,8 @@ START_TEST(test_loglog)
     ck_assert_int_eq(nd, 3);
     ck_assert_int_eq(count_str(s, "<polyline"), 3);
     /* x from 10^-3 to 10^2: six x tick labels "10<tspan ...>k" */
-    ck_assert_ptr_nonnull(strstr(s, "10<tspan dy=\"-6\" font-size=\"9\">\xe2\x88\x92" "3</tspan>"));
+    ck_assert_ptr_nonnull(strstr(s, "10<tspan dy=\"-6\" font-size=\"9\">\xe2\x88\x92"
+                                    "3</tspan>"));
     ck_assert_ptr_nonnull(strstr(s, "10<tspan dy=\"-6\" font-size=\"9\">2</tspan>"));
     ck_assert_int_ge(count_str(s, "<tspan"), 6 + 5);
     free(s);

@@ -11,12 +11,12 @@
 
 static int fails;
 
-#define CHECK(cond) \
-    do { \
-        if (!(cond)) { \
-            fprintf(stderr, "%s:%d: FAIL: %s\n", __FILE__, __LINE__, #cond); \
-            fails++; \
-        } \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "%s:%d: FAIL: %s\n", __FILE__, __LINE__, #cond);                       \
+            fails++;                                                                               \
+        }                                                                                          \
     } while (0)
 
 static int streq_free(char *s, const char *want)
@@ -164,7 +164,8 @@ int main(void)
     CHECK(c && strstr(c, "enforce(V, G") != NULL);
     sym_string_free(c);
     CHECK(sym_help("nosuch") == NULL);
-    CHECK(sym_keyword_at(0) && sym_builtin_at(0) && !sym_keyword_at(1000) && !sym_builtin_at(100000));
+    CHECK(sym_keyword_at(0) && sym_builtin_at(0) && !sym_keyword_at(1000) &&
+          !sym_builtin_at(100000));
 
     sym_session_free(S);
     sym_session_free(T);

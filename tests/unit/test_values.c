@@ -38,16 +38,16 @@ END_TEST
 START_TEST(test_containers_own_items)
 {
     Value *item = val_cstr("abc");
-    val_ref(item);                   /* we keep one reference */
+    val_ref(item); /* we keep one reference */
     Value *l = val_list_new(2);
-    val_list_set(l, 0, item);        /* steals one */
+    val_list_set(l, 0, item); /* steals one */
     val_list_set(l, 1, val_rat_si(2));
     ck_assert_int_eq(item->refcount, 2);
     Value *r = val_record_new(NULL, 1);
     val_record_set(r, 0, "x", val_ref(l));
     ck_assert_int_eq(l->refcount, 2);
     val_unref(l);
-    val_unref(r);                    /* frees l, drops its item ref */
+    val_unref(r); /* frees l, drops its item ref */
     ck_assert_int_eq(item->refcount, 1);
     ck_assert_int_eq(item->u.str.len, 3);
     val_unref(item);
@@ -58,7 +58,7 @@ START_TEST(test_equal_rationals)
 {
     fmpq_t q;
     fmpq_init(q);
-    fmpq_set_si(q, 2, 4);            /* canonicalised to 1/2 */
+    fmpq_set_si(q, 2, 4); /* canonicalised to 1/2 */
     fmpq_canonicalise(q);
     Value *a = val_rat(q), *b = val_rat_si(1);
     ck_assert(!val_equal(a, b));
@@ -92,12 +92,12 @@ START_TEST(test_equal_structures)
     val_list_set(l3, 0, val_rat_si(1));
     ck_assert(val_equal(l1, l2));
     ck_assert(!val_equal(l1, l3));
-    ck_assert(!val_equal(l1, s1));   /* different kinds */
+    ck_assert(!val_equal(l1, s1)); /* different kinds */
     Value *m1 = val_mat_new(2, 2), *m2 = val_mat_new(2, 2), *m3 = val_mat_new(2, 3);
     fmpq_set_si(fmpq_mat_entry(m1->u.m, 0, 1), 3, 4);
     fmpq_set_si(fmpq_mat_entry(m2->u.m, 0, 1), 3, 4);
     ck_assert(val_equal(m1, m2));
-    ck_assert(!val_equal(m1, m3));   /* shapes differ */
+    ck_assert(!val_equal(m1, m3)); /* shapes differ */
     fmpq_set_si(fmpq_mat_entry(m2->u.m, 1, 1), 1, 1);
     ck_assert(!val_equal(m1, m2));
     Value *r1 = val_record_new(NULL, 1), *r2 = val_record_new(NULL, 1);
