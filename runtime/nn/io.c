@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "nn/io.h"
+#include "base/atomic_file.h"
 
 #define MAGIC "sym-network "
 
@@ -22,24 +23,13 @@ int nn_file_is_net(const char *path)
 
 int nn_net_save(const Net *net, const char *path, char *err)
 {
-    size_t len = strlen(path);
-    char *tmp = malloc(len + 16);
-    if (!tmp)
+    /* the text is built in memory and written by the one atomic writer
+       (base/atomic_file.h): on any error the old file stays */
+    char *text = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&text, &n);
+    if (!f)
         return nn_fail(err, NN_E_NOMEM, "out of memory");
-    snprintf(tmp, len + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return nn_fail(err, NN_E_IO, "cannot write %s: %s", path, strerror(e));
-    }
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return nn_fail(err, NN_E_IO, "cannot write %s", path);
-    }
     fprintf(f, "%s%d\nkind %s\nactivation %s\nsizes %d", MAGIC, NN_FORMAT_VERSION,
             net->kind == NN_MLP ? "mlp" : "epnn", nn_act_name(net->act), net->nsizes);
     for (int i = 0; i < net->nsizes; i++)
@@ -53,15 +43,18 @@ int nn_net_save(const Net *net, const char *path, char *err)
     for (long i = 0; i < R * net->nparams; i++)
         fprintf(f, "%a\n", net->Nb[i]);
     fprintf(f, "end\n");
-    int bad = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
+    int bad = ferror(f);
     bad |= fclose(f) != 0;
-    if (bad || rename(tmp, path) != 0) {
+    if (bad) {
+        free(text);
+        return nn_fail(err, NN_E_NOMEM, "out of memory");
+    }
+    if (atomic_write_file(path, text, n) != 0) {
         int e = errno;
-        unlink(tmp);
-        free(tmp);
+        free(text);
         return nn_fail(err, NN_E_IO, "cannot write %s: %s", path, strerror(e));
     }
-    free(tmp);
+    free(text);
     return NN_OK;
 }
 

@@ -13,7 +13,8 @@
  *   end
  *
  * Hexadecimal floats read back exactly (strtod), so save then load gives
- * the same bits.  Writing goes to PATH.tmpXXXXXX in the same directory,
+ * the same bits.  Writing goes through atomic_write_file (a temporary file
+ * in the same directory,
  * flushed and fsync'ed, then renamed over PATH: a reader never sees half a
  * file.  Reading checks the magic, the version, every count and the final
  * "end": a truncated file or one of another version gives NN_E_FORMAT with
