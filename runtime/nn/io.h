@@ -14,9 +14,8 @@
  *
  * Hexadecimal floats read back exactly (strtod), so save then load gives
  * the same bits.  Writing goes through atomic_write_file (a temporary file
- * in the same directory,
- * flushed and fsync'ed, then renamed over PATH: a reader never sees half a
- * file.  Reading checks the magic, the version, every count and the final
+ * in the same directory, flushed and fsync'ed, then renamed over PATH), so a
+ * reader never sees half a file.  Reading checks the magic, the version, every count and the final
  * "end": a truncated file or one of another version gives NN_E_FORMAT with
  * the line number. */
 #ifndef SYM_NN_IO_H
