@@ -366,4 +366,4 @@ EXTRA_DIST += tests/fuzz/builtins-corpus tests/fuzz/builtins-crashes tests/fuzz/
 TESTS += tests/bad/run-bad.sh
 EXTRA_DIST += tests/bad/run-bad.sh tests/bad/cases.txt
 TESTS += tests/repl/test-repl-reliability.sh
-EXTRA_DIST += tests/repl/test-repl-reliability.sh
+EXTRA_DIST += tests/repl/test-repl-reliability.sh tests/repl/tmux-lib.sh

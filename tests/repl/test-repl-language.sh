@@ -5,38 +5,20 @@
 # assigning to a builtin's name gives a note (only at the prompt).
 # Skips (77) when tmux is missing.  Needs SYM (the built binary).
 set -u
-sym=${SYM:-sym}
-command -v tmux >/dev/null 2>&1 || { echo "SKIP: tmux not installed"; exit 77; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/symrepl2.XXXXXX") || exit 99
-sock="$tmp/tmux.sock"
 sess=symrepl2
-T() { tmux -S "$sock" "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
-trap cleanup EXIT HUP INT TERM
-export HOME="$tmp" SYM_HISTFILE="$tmp/history" TERM=xterm LC_ALL=C.UTF-8
-unset TMUX
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok: $*"; }
-if ! T -f /dev/null new-session -d -s $sess -x 150 -y 60 \
-        "$sym -q; echo \"[exit \$?]\"; sleep 5" 2>"$tmp/tmux.err"; then
-    echo "SKIP: cannot start tmux: $(cat "$tmp/tmux.err")"
-    exit 77
-fi
-screen() { T capture-pane -p -t $sess -S -400; }
-wait_for() {
-    n=0; limit=$(( ${2:-5} * 10 ))
-    while [ $n -lt $limit ]; do
-        screen | grep -q -- "$1" && return 0
+scrollback=400
+. "$(dirname "$0")/tmux-lib.sh"
+start_repl 150 60 "$sym -q; echo \"[exit \$?]\"; sleep 5"
+# clear_screen — Ctrl-L, then wait until the visible pane holds only the
+# prompt before dropping the history, so no later check reads old lines.
+clear_screen() {
+    key C-l
+    n=0
+    while [ "$(T capture-pane -p -t $sess | grep -c .)" -gt 1 ] && [ $n -lt 100 ]; do
         sleep 0.1; n=$((n + 1))
     done
-    return 1
+    T clear-history -t $sess
 }
-check() {
-    if wait_for "$1" "${3:-5}"; then pass "$2"; else fail "$2: no /$1/"; screen | sed 's/^/  | /'; fi
-}
-send() { for a in "$@"; do T send-keys -t $sess -l "$a"; T send-keys -t $sess Enter; done; }
-clear_screen() { T send-keys -t $sess C-l; T clear-history -t $sess; sleep 0.2; }
 
 check '^sym>' "prompt appears"
 send 'help'

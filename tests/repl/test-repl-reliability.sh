@@ -9,44 +9,12 @@
 #     the operation and the session, its variables included, goes on.
 # Skips (77) when tmux is missing.  Needs SYM (the built binary).
 set -u
-sym=${SYM:-sym}
-command -v tmux >/dev/null 2>&1 || { echo "SKIP: tmux not installed"; exit 77; }
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/symrepl2.XXXXXX") || exit 99
-sock="$tmp/tmux.sock"
 sess=symrel
-T() { tmux -S "$sock" "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
-trap cleanup EXIT HUP INT TERM
-
-export HOME="$tmp"
+scrollback=300
+. "$(dirname "$0")/tmux-lib.sh"
 mkdir "$tmp/histdir"
 export SYM_HISTFILE="$tmp/histdir"
-export TERM=xterm
-export LC_ALL=C.UTF-8
-unset TMUX
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pass() { echo "ok: $*"; }
-
-if ! T -f /dev/null new-session -d -s $sess -x 150 -y 50 \
-        "echo \$\$ > $tmp/pid; exec $sym -q --memory 64M 2>&1" 2>"$tmp/tmux.err"; then
-    echo "SKIP: cannot start tmux: $(cat "$tmp/tmux.err")"
-    exit 77
-fi
-screen() { T capture-pane -p -t $sess -S -300; }
-wait_for() {
-    n=0; limit=$(( ${2:-5} * 10 ))
-    while [ $n -lt $limit ]; do
-        screen | grep -q -- "$1" && return 0
-        sleep 0.1; n=$((n + 1))
-    done
-    return 1
-}
-check() {
-    if wait_for "$1" "${3:-5}"; then pass "$2"; else fail "$2: no /$1/"; screen | tail -n 20 | sed 's/^/  | /'; fi
-}
-send() { for a in "$@"; do T send-keys -t $sess -l "$a"; T send-keys -t $sess Enter; done; }
+start_repl 150 50 "echo \$\$ > $tmp/pid; exec $sym -q --memory 64M 2>&1"
 
 check '^sym>' "prompt appears"
 check "history will not be saved to '$tmp/histdir': Is a directory" "one warning for a directory as SYM_HISTFILE"
