@@ -18,9 +18,16 @@
  * form has its pivots, and the kernel vectors with the identity on the
  * free columns ARE that canonical form: no dense rref of the basis.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <flint/nmod_vec.h>
 #include "exact/nullspace_modp.h"
+
+static int spker_slong_cmp(const void *a, const void *b)
+{
+    slong x = *(const slong *)a, y = *(const slong *)b;
+    return x < y ? -1 : (x > y);
+}
 
 /* ---- integer rows ------------------------------------------------------ */
 
@@ -307,11 +314,66 @@ static void elim_reduce(Elim *E, slong r, const MRow *P, slong c)
         elim_bucket_insert(E, r);
 }
 
-int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p)
+void spker_clear(SpKer *K)
+{
+    flint_free(K->start);
+    flint_free(K->len);
+    flint_free(K->idx);
+    flint_free(K->val);
+    memset(K, 0, sizeof *K);
+}
+
+/* Append row j of K from the touched accumulator entries (sorted here),
+   nonzero ones only; the accumulator is left zero.  0, or 1 past
+   SPMAT_MAX_NNZ. */
+static int spker_put_row(SpKer *K, slong j, slong *touch, slong ntouch, ulong *acc, char *mark)
+{
+    slong t, pos;
+    if (K->nnz + ntouch > K->alloc) {
+        slong na = FLINT_MAX(K->nnz + ntouch, 2 * K->alloc);
+        if (na > SPMAT_MAX_NNZ)
+            na = SPMAT_MAX_NNZ;
+        if (K->nnz + ntouch > na)
+            return 1;
+        K->idx = flint_realloc(K->idx, na * sizeof(slong));
+        K->val = flint_realloc(K->val, na * sizeof(ulong));
+        K->alloc = na;
+    }
+    /* insertion sort is fine for the short rows; qsort otherwise */
+    if (ntouch > 32) {
+        qsort(touch, ntouch, sizeof(slong), spker_slong_cmp);
+    } else {
+        for (t = 1; t < ntouch; t++) {
+            slong v = touch[t], u = t;
+            while (u > 0 && touch[u - 1] > v) {
+                touch[u] = touch[u - 1];
+                u--;
+            }
+            touch[u] = v;
+        }
+    }
+    pos = K->nnz;
+    K->start[j] = pos;
+    for (t = 0; t < ntouch; t++) {
+        slong u = touch[t];
+        if (acc[u] != 0) {
+            K->idx[pos] = u;
+            K->val[pos++] = acc[u];
+        }
+        acc[u] = 0;
+        mark[u] = 0;
+    }
+    K->len[j] = pos - K->nnz;
+    K->nnz = pos;
+    return 0;
+}
+
+int nullspace_modp_kernel(SpKer *K, slong *piv, const SpZMat *Z, ulong p)
 {
     Elim E;
-    slong n = Z->c, rank = 0, k, s, t = 0, i = 0, j, *prow, *pcol, *freec;
-    char *ispiv;
+    slong n = Z->c, rank = 0, k, s, t = 0, i = 0, j, *prow, *pcol, *freec, *touch;
+    ulong *acc;
+    char *ispiv, *mark;
     int st = QMAT_OK;
 
     elim_init(&E, Z, p);
@@ -346,8 +408,7 @@ int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p)
         rank++;
     }
     k = n - rank;
-    if (st == QMAT_OK && !qmat_size_ok(n, k))
-        st = QMAT_E_TOO_LARGE;
+    memset(K, 0, sizeof *K);
     if (st != QMAT_OK) {
         flint_free(prow);
         flint_free(pcol);
@@ -355,33 +416,62 @@ int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p)
         elim_clear(&E);
         return st;
     }
-    /* K (n x k): kernel vector t (column t) has 1 at free column t */
+    /* row j of K (n x k) = the entries of unknown j in the k kernel
+       vectors; kernel vector t has 1 at free column t */
+    K->n = n;
+    K->k = k;
+    K->p = p;
+    K->start = flint_calloc(n + 1, sizeof(slong));
+    K->len = flint_calloc(n + 1, sizeof(slong));
     freec = flint_malloc((k + 1) * sizeof(slong));
+    touch = flint_malloc((k + 1) * sizeof(slong));
+    acc = flint_calloc(k + 1, sizeof(ulong));
+    mark = flint_calloc(k + 1, 1);
     for (j = 0, t = 0; j < n; j++)
-        if (!ispiv[j])
-            freec[t++] = j;
-    nmod_mat_init(K, n, k, p);
-    for (t = 0; t < k; t++)
-        nmod_mat_entry(K, freec[t], t) = 1;
-    for (s = rank - 1; s >= 0 && k > 0; s--) {
+        if (!ispiv[j]) {
+            freec[t] = j;
+            touch[0] = t;
+            acc[t] = 1;
+            mark[t] = 1;
+            if (spker_put_row(K, j, touch, 1, acc, mark))
+                st = QMAT_E_TOO_LARGE;
+            t++;
+        }
+    for (s = rank - 1; s >= 0 && st == QMAT_OK; s--) {
         const MRow *P = E.row + prow[s];
-        mp_limb_t *Xc = K->rows[pcol[s]];
+        slong ntouch = 0, c = pcol[s];
         if ((s & 255) == 0 && sym_interrupt_poll()) {
             st = QMAT_E_INTERRUPTED;
             break;
         }
-        for (t = 0; t < P->len; t++)
-            if (P->col[t] != pcol[s])
-                _nmod_vec_scalar_addmul_nmod(Xc, K->rows[P->col[t]], k, nmod_neg(P->val[t], E.mod),
-                                             E.mod);
+        for (t = 0; t < P->len; t++) {
+            slong col = P->col[t], e;
+            ulong v;
+            if (col == c)
+                continue;
+            v = nmod_neg(P->val[t], E.mod);
+            for (e = K->start[col]; e < K->start[col] + K->len[col]; e++) {
+                slong u = K->idx[e];
+                if (!mark[u]) {
+                    mark[u] = 1;
+                    touch[ntouch++] = u;
+                }
+                acc[u] = nmod_add(acc[u], nmod_mul(v, K->val[e], E.mod), E.mod);
+            }
+        }
+        if (spker_put_row(K, c, touch, ntouch, acc, mark))
+            st = QMAT_E_TOO_LARGE;
     }
     /* K is already the canonical form (see the header comment) */
     if (st == QMAT_OK)
         for (t = 0; t < k; t++)
             piv[t] = freec[t];
     else
-        nmod_mat_clear(K);
+        spker_clear(K);
     flint_free(freec);
+    flint_free(touch);
+    flint_free(acc);
+    flint_free(mark);
     flint_free(prow);
     flint_free(pcol);
     flint_free(ispiv);
