@@ -11,6 +11,13 @@
 #include <flint/nmod_mat.h>
 #include "exact/spmat.h"
 
+/* Rows that grow longer than this during the elimination are set aside and
+   reduced left-looking at the end (nullspace_modp.c). */
+#define NULLSPACE_DEFER_LEN 500
+/* The length in use (NULLSPACE_DEFER_LEN; the unit tests lower it to
+   exercise the deferred path on small matrices). */
+extern slong nullspace_modp_defer_len;
+
 typedef struct {
     slong r, c, nnz;
     slong *ptr;  /* r + 1 row offsets */
