@@ -4,6 +4,7 @@
 #include <string.h>
 #include <stdarg.h>
 #include "symmetry/model.h"
+#include "symmetry/model_blocks.h"
 #include "exact/nullspace.h"
 #include "exact/qmat.h"
 #include "exact/monobasis.h"
@@ -631,7 +632,20 @@ int model_space_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_str
     SpMat C, Nt;
     spmat_init(&C, V->nfull);
     spmat_init(&Nt, 0);
-    int st = model_constraint_rows(&C, V, alg, nalg, disc, ndisc, err);
+    /* layers between direct sums: block by block (model_blocks.h) */
+    int used = 0;
+    int st = model_blocks_enforce(&Nt, &used, V, alg, nalg, disc, ndisc, err);
+    if (used || st) {
+        spmat_clear(&C);
+        if (!st)
+            set_rows(out, &Nt);
+        spmat_clear(&Nt);
+        out->full = 0;
+        out->nbefore = V->dim;
+        out->enforced = 1;
+        return st;
+    }
+    st = model_constraint_rows(&C, V, alg, nalg, disc, ndisc, err);
     if (!st) {
         if (V->full) {
             st = spmat_nullspace_rows(&Nt, &C);

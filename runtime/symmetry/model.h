@@ -43,8 +43,11 @@
 #include "symmetry/bundle.h"
 
 #define MODEL_ERR_LEN SYM_ERR_LEN
-/* Largest nfull of a model space. */
-#define MODEL_MAX_COEFFS 2000000
+/* Largest nfull of a model space (2^26).  A space's basis is stored
+   sparse, so what bounds the work is the stored nonzeros (SPMAT_MAX_NNZ in
+   a constraint matrix or a basis) and memory; sections are further bounded
+   by MONOBASIS_MAX_SIZE monomials. */
+#define MODEL_MAX_COEFFS (WORD(1) << 26)
 /* Printing shows at most this many basis elements. */
 #define MODEL_PRINT_MAX 24
 
@@ -152,7 +155,9 @@ int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *
 int model_algebra_generators(fmpq_mat_struct **gens, slong *ngens, const MatAlgebra *g, char *err);
 
 /* out (initialised by the call) = the subspace of V satisfying the
-   constraints of model_constraint_rows for alg and disc: N = nullspace of
+   constraints of model_constraint_rows for alg and disc.  Layers between
+   representations that split into blocks are solved block by block
+   (model_blocks.h), with the same canonical result; otherwise N = nullspace of
    C B (sparse exact solver, checked, N^T returned as sparse rows), basis
    rows N^T B^T (canonical up to row scale, made primitive): all sparse,
    no dense n x k array.  nbefore =

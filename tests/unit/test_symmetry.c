@@ -342,6 +342,70 @@ START_TEST(test_enforce_sparse_vs_dense)
 }
 END_TEST
 
+/* Layers between direct sums go block by block (model_blocks.c); the
+   basis must be the flat solve's (an enforce on the space enforced with
+   no generators, which is not full and so takes the flat route). */
+static void blocks_vs_flat(const MatRep *rin, const MatRep *rout, int bias, const MatAlgebra *g,
+                           const fmpq_mat_struct *disc, slong ndisc)
+{
+    char err[MODEL_ERR_LEN] = "";
+    ModelSpace L, A, W, F;
+    fmpq_mat_t BA, BF;
+    ck_assert_int_eq(model_space_init_layers(&L, rin, rout, bias, err), 0);
+    ck_assert_int_eq(model_space_enforce(&A, &L, g->basis, g->dim, disc, ndisc, err), 0);
+    ck_assert_int_eq(model_space_enforce(&W, &L, NULL, 0, NULL, 0, err), 0);
+    ck_assert_int_eq(W.dim, L.nfull);
+    ck_assert(!W.full);
+    ck_assert_int_eq(model_space_enforce(&F, &W, g->basis, g->dim, disc, ndisc, err), 0);
+    fmpq_mat_init(BA, 0, 0);
+    fmpq_mat_init(BF, 0, 0);
+    ck_assert_int_eq(model_space_get_basis(BA, &A), 0);
+    ck_assert_int_eq(model_space_get_basis(BF, &F), 0);
+    ck_assert_int_eq(A.dim, F.dim);
+    ck_assert(fmpq_mat_equal(BA, BF));
+    fmpq_mat_clear(BA);
+    fmpq_mat_clear(BF);
+    model_space_clear(&A);
+    model_space_clear(&W);
+    model_space_clear(&F);
+    model_space_clear(&L);
+}
+
+START_TEST(test_enforce_blocks)
+{
+    MatAlgebra so3;
+    MatRep V, VV, T2, R1, R, Ro;
+    char err[SYM_ERR_LEN] = "";
+    ck_assert_int_eq(algebra_init_so(&so3, 3, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_std(&V, &so3, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_tensor(&VV, &V, &V, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_trivial(&T2, &so3, 2, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_sum(&R1, &T2, &V, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_sum(&R, &R1, &VV, err), SYM_SUCCESS); /* 2 + 3 + 9 */
+    ck_assert_int_eq(rep_init_sum(&Ro, &V, &T2, err), SYM_SUCCESS); /* 3 + 2 */
+    fmpq_mat_t refl;
+    fmpq_mat_init(refl, 3, 3);
+    fmpq_one(fmpq_mat_entry(refl, 0, 0));
+    fmpq_one(fmpq_mat_entry(refl, 1, 1));
+    fmpq_set_si(fmpq_mat_entry(refl, 2, 2), -1, 1);
+    for (int bias = 0; bias < 2; bias++) {
+        blocks_vs_flat(&R, &R, bias, &so3, NULL, 0);
+        blocks_vs_flat(&R, &Ro, bias, &so3, NULL, 0);
+        blocks_vs_flat(&Ro, &R, bias, &so3, refl, 1);
+        blocks_vs_flat(&R, &R, bias, &so3, refl, 1);
+        blocks_vs_flat(&T2, &Ro, bias, &so3, NULL, 0);
+    }
+    fmpq_mat_clear(refl);
+    rep_clear(&Ro);
+    rep_clear(&R);
+    rep_clear(&R1);
+    rep_clear(&T2);
+    rep_clear(&VV);
+    rep_clear(&V);
+    algebra_clear(&so3);
+}
+END_TEST
+
 START_TEST(test_discover_kernel)
 {
     PolyRing *R = ring_xy();
@@ -468,6 +532,7 @@ int main(void)
     tcase_add_test(tc, test_enforce_sections);
     tcase_add_test(tc, test_enforce_layers);
     tcase_add_test(tc, test_enforce_sparse_vs_dense);
+    tcase_add_test(tc, test_enforce_blocks);
     tcase_add_test(tc, test_discover_kernel);
     tcase_add_test(tc, test_field_algebra);
     tcase_add_test(tc, test_kernels);
