@@ -277,9 +277,14 @@ int model_blocks_enforce(SpMat *Nt, int *used, const ModelSpace *V, const fmpq_m
     }
     blocks_init(&O, dout, Mo, m);
     blocks_init(&I, din, Mi, m);
-    if (O.nblocks > 1 || I.nblocks > 1) {
+    /* worth it when there are blocks and either few pairs of types or many
+       copies of each (each pair is one small solve with its own overhead;
+       thousands of distinct tiny blocks are one easy flat system) */
+    slong pairs = O.ntypes * I.ntypes, copies = O.nblocks * I.nblocks;
+    if ((O.nblocks > 1 || I.nblocks > 1) &&
+        (pairs <= MODEL_BLOCKS_MAX_PAIRS || pairs <= copies / 8)) {
         /* one kernel per pair of types (W) and per output type (b) */
-        slong nt = O.ntypes * I.ntypes, nrows = 0, nnz = 0;
+        slong nt = pairs, nrows = 0, nnz = 0;
         SpMat *Kw = flint_calloc(nt + 1, sizeof(SpMat)),
               *Kb = flint_calloc(O.ntypes + 1, sizeof(SpMat));
         *used = 1;

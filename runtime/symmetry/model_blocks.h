@@ -18,8 +18,13 @@
 
 #include "symmetry/model.h"
 
+/* The block route is taken when there are at most this many pairs of
+   types, or at least 8 pairs of blocks per pair of types. */
+#define MODEL_BLOCKS_MAX_PAIRS 4096
+
 /* For a full layer space V with the generators of model_space_enforce: when
-   V's representations have more than one block on a side, Nt (initialised;
+   V's representations have more than one block on a side (and the pairs
+   of types are few or much repeated, MODEL_BLOCKS_MAX_PAIRS), Nt (initialised;
    reset) = the canonical basis rows of the symmetric subspace (dim x nfull)
    and *used = 1; otherwise, or when a generator does not fit (the flat
    route then reports it), *used = 0 and Nt is untouched.  Returns 0 or a
