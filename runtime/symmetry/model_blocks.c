@@ -24,11 +24,11 @@ typedef struct {
 
 static void blocks_clear(Blocks *B)
 {
-    free(B->comp);
-    free(B->start);
-    free(B->idx);
-    free(B->type);
-    free(B->rep);
+    flint_free(B->comp);
+    flint_free(B->start);
+    flint_free(B->idx);
+    flint_free(B->type);
+    flint_free(B->rep);
     memset(B, 0, sizeof *B);
 }
 
@@ -82,7 +82,7 @@ static ulong blocks_hash(const Blocks *B, slong a, const fmpq_mat_struct *M, slo
 /* The blocks and types of a side of dimension dim carrying M[0..m). */
 static void blocks_init(Blocks *B, slong dim, const fmpq_mat_struct *M, slong m)
 {
-    slong *parent = malloc((dim + 1) * sizeof(slong)), *cnt, c, t;
+    slong *parent = flint_malloc((dim + 1) * sizeof(slong)), *cnt, c, t;
     ulong *hash;
     memset(B, 0, sizeof *B);
     B->dim = dim;
@@ -97,27 +97,27 @@ static void blocks_init(Blocks *B, slong dim, const fmpq_mat_struct *M, slong m)
                         parent[FLINT_MAX(u, v)] = FLINT_MIN(u, v);
                 }
     /* blocks numbered by their least coordinate */
-    B->comp = malloc((dim + 1) * sizeof(slong));
+    B->comp = flint_malloc((dim + 1) * sizeof(slong));
     for (slong i = 0; i < dim; i++) {
         slong r = uf_find(parent, i);
         B->comp[i] = r == i ? B->nblocks++ : B->comp[r];
     }
-    free(parent);
-    cnt = calloc(B->nblocks + 2, sizeof(slong));
+    flint_free(parent);
+    cnt = flint_calloc(B->nblocks + 2, sizeof(slong));
     for (slong i = 0; i < dim; i++)
         cnt[B->comp[i] + 1]++;
     for (c = 0; c < B->nblocks; c++)
         cnt[c + 1] += cnt[c];
-    B->start = malloc((B->nblocks + 1) * sizeof(slong));
+    B->start = flint_malloc((B->nblocks + 1) * sizeof(slong));
     memcpy(B->start, cnt, (B->nblocks + 1) * sizeof(slong));
-    B->idx = malloc((dim + 1) * sizeof(slong));
+    B->idx = flint_malloc((dim + 1) * sizeof(slong));
     for (slong i = 0; i < dim; i++)
         B->idx[cnt[B->comp[i]]++] = i;
-    free(cnt);
+    flint_free(cnt);
     /* types: equal hash, then equal matrices */
-    B->type = malloc((B->nblocks + 1) * sizeof(slong));
-    B->rep = malloc((B->nblocks + 1) * sizeof(slong));
-    hash = malloc((B->nblocks + 1) * sizeof(ulong));
+    B->type = flint_malloc((B->nblocks + 1) * sizeof(slong));
+    B->rep = flint_malloc((B->nblocks + 1) * sizeof(slong));
+    hash = flint_malloc((B->nblocks + 1) * sizeof(ulong));
     for (c = 0; c < B->nblocks; c++) {
         hash[c] = blocks_hash(B, c, M, m);
         for (t = 0; t < B->ntypes; t++)
@@ -127,7 +127,7 @@ static void blocks_init(Blocks *B, slong dim, const fmpq_mat_struct *M, slong m)
             B->rep[B->ntypes++] = c;
         B->type[c] = t;
     }
-    free(hash);
+    flint_free(hash);
 }
 
 /* Rows of Bo W - W Ai = 0 on block (a of the output, b of the input) of
@@ -137,7 +137,7 @@ static int blocks_rows(SpMat *Cw, SpMat *Cb, const Blocks *O, slong a, const Blo
 {
     slong p = O->start[a + 1] - O->start[a], q = I->start[b + 1] - I->start[b];
     const slong *ro = O->idx + O->start[a], *ci = I->idx + I->start[b];
-    slong *cols = malloc((p + q + 2) * sizeof(slong));
+    slong *cols = flint_malloc((p + q + 2) * sizeof(slong));
     fmpq *vals = _fmpq_vec_init(p + q + 2);
     int st = 0;
     for (slong r = 0; r < p && !st; r++)
@@ -170,7 +170,7 @@ static int blocks_rows(SpMat *Cw, SpMat *Cb, const Blocks *O, slong a, const Blo
         if (t)
             st = spmat_append_row(Cb, cols, vals, t);
     }
-    free(cols);
+    flint_free(cols);
     _fmpq_vec_clear(vals, p + q + 2);
     return st;
 }
@@ -326,7 +326,7 @@ int model_blocks_enforce(SpMat *Nt, int *used, const ModelSpace *V, const fmpq_m
         }
         if (!st && nnz > SPMAT_MAX_NNZ)
             st = QMAT_E_TOO_LARGE;
-        Placed *P = st ? NULL : malloc((nrows + 1) * sizeof(Placed));
+        Placed *P = st ? NULL : flint_malloc((nrows + 1) * sizeof(Placed));
         slong np = 0;
         for (slong a = 0; a < O.nblocks && !st; a++) {
             const slong *ro = O.idx + O.start[a];
@@ -360,7 +360,7 @@ int model_blocks_enforce(SpMat *Nt, int *used, const ModelSpace *V, const fmpq_m
             for (slong t = 0; V->bias && t < O.ntypes; t++)
                 for (slong r = 0; r < Kb[t].r; r++)
                     len = FLINT_MAX(len, Kb[t].ptr[r + 1] - Kb[t].ptr[r]);
-            slong *cols = malloc((len + 1) * sizeof(slong));
+            slong *cols = flint_malloc((len + 1) * sizeof(slong));
             qsort(P, np, sizeof(Placed), placed_cmp);
             spmat_init(&R, V->nfull);
             for (slong i = 0; i < np && !st; i++) {
@@ -384,12 +384,12 @@ int model_blocks_enforce(SpMat *Nt, int *used, const ModelSpace *V, const fmpq_m
                 }
                 st = spmat_append_row(&R, cols, K->val + K->ptr[P[i].row], t);
             }
-            free(cols);
+            flint_free(cols);
             if (!st)
                 spmat_swap(Nt, &R);
             spmat_clear(&R);
         }
-        free(P);
+        flint_free(P);
         for (slong t = 0; t < nt; t++)
             spmat_clear(Kw + t);
         for (slong t = 0; V->bias && t < O.ntypes; t++)
