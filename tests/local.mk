@@ -41,6 +41,7 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/enforce_err_nocoords.sym \
 	tests/scripts/enforce_err_notin.sym \
 	tests/scripts/enforce_err_size.sym \
+	tests/scripts/enforce_sums.sym \
 	tests/scripts/err_arity.sym \
 	tests/scripts/err_arity_user.sym \
 	tests/scripts/err_dimension.sym \

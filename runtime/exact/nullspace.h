@@ -19,10 +19,17 @@
  * x_u = 0 (groups acting by permutations): the kernel is the class
  * indicators, with no elimination (nullspace_classes.c).
  *
+ * Result forms: the *_rows functions return the kernel sparse, as the k x n
+ * SpMat Nt = N^T (one canonical row per kernel vector, integer entries,
+ * rows ordered by leading column), computed sparse throughout (no n x k
+ * array); the others return the dense n x k N, built from Nt at the end.
+ *
  * All functions return QMAT_OK or a QMAT_E_* code (qmat.h): QMAT_E_TOO_LARGE
- * when the n x k result (or a dense fallback) would pass QMAT_MAX_ENTRIES,
+ * when a dense n x k result (or a dense fallback) would pass
+ * QMAT_MAX_ENTRIES, or a sparse one SPMAT_MAX_NNZ nonzeros,
  * QMAT_E_INTERRUPTED when sym_interrupted is set during the work.  N must be
- * initialised; it is resized, and left valid (unchanged) on error.
+ * initialised; it is resized, and left valid (unchanged) on error; so is
+ * Nt (initialised with any number of columns; on success it has C->c).
  */
 #ifndef SYM_EXACT_NULLSPACE_H
 #define SYM_EXACT_NULLSPACE_H
@@ -59,5 +66,14 @@ int spmat_nullspace_classes(fmpq_mat_t N, const SpMat *C);
 
 /* Same, also reporting what happened in *info (may be NULL). */
 int spmat_nullspace_modular_info(fmpq_mat_t N, NullspaceInfo *info, const SpMat *C);
+
+/* The same kernels as rows (Nt = N^T, k x n, sparse, canonical): */
+/* spmat_nullspace's choice of method. */
+int spmat_nullspace_rows(SpMat *Nt, const SpMat *C);
+/* the sparse modular method (info may be NULL); */
+int spmat_nullspace_modular_rows(SpMat *Nt, NullspaceInfo *info, const SpMat *C);
+/* the class indicators of a system of equalities (QMAT_E_INTERNAL when C
+   is not one). */
+int spmat_nullspace_classes_rows(SpMat *Nt, const SpMat *C);
 
 #endif

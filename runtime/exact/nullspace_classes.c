@@ -9,6 +9,7 @@
  * The indicators have disjoint supports and entries 1, so, ordered by their
  * first index, they are already the canonical form of nullspace.h.
  */
+#include <string.h>
 #include "exact/nullspace.h"
 
 static slong classes_find(slong *parent, slong u)
@@ -46,7 +47,7 @@ int spmat_is_equalities(const SpMat *C)
     return 1;
 }
 
-int spmat_nullspace_classes(fmpq_mat_t N, const SpMat *C)
+int spmat_nullspace_classes_rows(SpMat *Nt, const SpMat *C)
 {
     slong n = C->c, i, j, k = 0, b, u, v;
     slong *parent, *id;
@@ -84,19 +85,39 @@ int spmat_nullspace_classes(fmpq_mat_t N, const SpMat *C)
             if (classes_find(parent, j) == j && !zero[j])
                 id[j] = k++;
         }
-        if (!qmat_size_ok(n, k))
-            st = QMAT_E_TOO_LARGE;
     }
     if (st == QMAT_OK) {
-        fmpq_mat_t R;
-        fmpq_mat_init(R, n, k);
+        /* row u of Nt: the members of class u, increasing */
+        SpMat R;
+        slong *pos = flint_calloc(k + 2, sizeof(slong)), nnz = 0;
         for (j = 0; j < n; j++) {
             u = id[classes_find(parent, j)];
-            if (u >= 0)
-                fmpq_one(fmpq_mat_entry(R, j, u));
+            if (u >= 0) {
+                pos[u + 1]++;
+                nnz++;
+            }
         }
-        fmpq_mat_swap(N, R);
-        fmpq_mat_clear(R);
+        for (u = 0; u < k; u++)
+            pos[u + 1] += pos[u];
+        spmat_init(&R, n);
+        R.ptr = flint_realloc(R.ptr, (k + 2) * sizeof(slong));
+        R.ptr_alloc = k + 2;
+        memcpy(R.ptr, pos, (k + 1) * sizeof(slong));
+        R.col = flint_malloc((nnz + 1) * sizeof(slong));
+        R.val = _fmpq_vec_init(nnz + 1);
+        R.alloc = nnz + 1;
+        for (j = 0; j < n; j++) {
+            u = id[classes_find(parent, j)];
+            if (u >= 0) {
+                R.col[pos[u]] = j;
+                fmpq_one(R.val + pos[u]++);
+            }
+        }
+        R.r = k;
+        R.nnz = nnz;
+        spmat_swap(Nt, &R);
+        spmat_clear(&R);
+        flint_free(pos);
     }
     flint_free(parent);
     flint_free(id);

@@ -5,9 +5,7 @@
  * shortest active rows (bucket queue by length) take the one whose last
  * column has the fewest active rows, minimising (row length - 1) *
  * (column count - 1), the fill bound.  The pivot column is then eliminated
- * from every active row (column lists find them), so each pivot row only
- * has its pivot, later pivots and free columns: back substitution in
- * reverse pivot order gives one kernel vector per free column.
+ * from every active row (column lists find them).
  *
  * Why the last column: eliminating P only adds columns <= P's pivot, so a
  * pivot row, once taken, keeps its pivot as its last column.  The pivot
@@ -17,10 +15,35 @@
  * columns are exactly the columns where the kernel's reduced row echelon
  * form has its pivots, and the kernel vectors with the identity on the
  * free columns ARE that canonical form: no dense rref of the basis.
+ * Substitution in increasing column order gives them (a pivot row holds
+ * only columns below its pivot), sparse: unknown j's entries in the k
+ * kernel vectors are one sparse row (SpKer) built with one scatter
+ * accumulator; nothing of size n x k is allocated.
+ *
+ * Long rows are deferred.  On the constraints of tensor representations
+ * most rows are dependent, and right-looking elimination keeps updating
+ * them as they grow (so(3) on (R^3)^(x)5: 3.7e9 merged entries for a
+ * basis of 374,305 pivot entries).  A row that grows past
+ * NULLSPACE_DEFER_LEN leaves the active set.  After the elimination, the
+ * kernel K of the pivot rows is computed, and a deferred row r is kept only
+ * when r (K w) != 0 for a random w (a row in the span of the pivot rows
+ * always gives 0; see nullspace_modp_kernel for why a false 0 is safe).
+ * The few kept rows are reduced left-looking against the pivot rows,
+ * largest pivot column first, and what is left becomes a pivot row on its
+ * last column; then K is recomputed.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <flint/nmod_vec.h>
 #include "exact/nullspace_modp.h"
+
+slong nullspace_modp_defer_len = NULLSPACE_DEFER_LEN;
+
+static int spker_slong_cmp(const void *a, const void *b)
+{
+    slong x = *(const slong *)a, y = *(const slong *)b;
+    return x < y ? -1 : (x > y);
+}
 
 /* ---- integer rows ------------------------------------------------------ */
 
@@ -127,6 +150,8 @@ typedef struct {
     slong *clen, *ccap;
     slong *head, *next, *prev, minlen; /* rows bucketed by length */
     slong *scol;                       /* merge scratch, n entries */
+    slong defer_len;                   /* longer rows are deferred */
+    slong *deferred, ndeferred;        /* rows set aside, in order */
     ulong *sval;
     nmod_t mod;
 } Elim;
@@ -179,6 +204,9 @@ static void elim_init(Elim *E, const SpZMat *Z, ulong p)
     E->prev = flint_malloc((Z->r + 1) * sizeof(slong));
     E->scol = flint_malloc((Z->c + 1) * sizeof(slong));
     E->sval = flint_malloc((Z->c + 1) * sizeof(ulong));
+    E->defer_len = nullspace_modp_defer_len;
+    E->deferred = flint_malloc((Z->r + 1) * sizeof(slong));
+    E->ndeferred = 0;
     for (j = 0; j <= Z->c; j++)
         E->head[j] = -1;
     E->minlen = Z->c + 1;
@@ -227,6 +255,7 @@ static void elim_clear(Elim *E)
     flint_free(E->prev);
     flint_free(E->scol);
     flint_free(E->sval);
+    flint_free(E->deferred);
 }
 
 /* Choose the pivot (row, position in row: always the row's last column);
@@ -301,19 +330,268 @@ static void elim_reduce(Elim *E, slong r, const MRow *P, slong c)
     memcpy(R->col, E->scol, k * sizeof(slong));
     memcpy(R->val, E->sval, k * sizeof(ulong));
     R->len = k;
-    if (k == 0)
+    if (k == 0) {
         E->active[r] = 0;
-    else
+    } else if (k > E->defer_len) {
+        /* a long row: set aside for the left-looking pass (it is most
+           likely dependent, and would be updated again and again) */
+        E->active[r] = 0;
+        for (i = 0; i < k; i++)
+            E->ccount[R->col[i]]--;
+        E->deferred[E->ndeferred++] = r;
+    } else {
         elim_bucket_insert(E, r);
+    }
 }
 
-int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p)
+/* A binary max-heap of column indices. */
+static void heap_push(slong *h, slong *hn, slong c)
+{
+    slong i = (*hn)++;
+    while (i > 0 && h[(i - 1) / 2] < c) {
+        h[i] = h[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h[i] = c;
+}
+
+static slong heap_pop(slong *h, slong *hn)
+{
+    slong top = h[0], last = h[--(*hn)], i = 0, m = *hn;
+    while (2 * i + 1 < m) {
+        slong c = 2 * i + 1;
+        if (c + 1 < m && h[c + 1] > h[c])
+            c++;
+        if (h[c] <= last)
+            break;
+        h[i] = h[c];
+        i = c;
+    }
+    if (m > 0)
+        h[i] = last;
+    return top;
+}
+
+/* The deferred rows, left-looking, after the right-looking elimination:
+   each is reduced against the pivot rows, largest pivot column first (a
+   pivot row only holds columns below its pivot, so a max-heap of the
+   touched columns visits each once), and what is left, if anything,
+   becomes a pivot row on its last column.  The pivot rows stay triangular
+   by last column, which is all the back substitution needs. */
+static int elim_deferred(Elim *E, slong *prow, slong *pcol, char *ispiv, slong *rank)
+{
+    slong n = E->n, d, *heap, *rowof, *keep, nkeep, hn, t;
+    ulong *acc;
+    char *inheap;
+    int st = QMAT_OK;
+    if (E->ndeferred == 0)
+        return st;
+    heap = flint_malloc((n + 1) * sizeof(slong));
+    rowof = flint_malloc((n + 1) * sizeof(slong));
+    keep = flint_malloc((n + 1) * sizeof(slong));
+    acc = flint_calloc(n + 1, sizeof(ulong));
+    inheap = flint_calloc(n + 1, 1);
+    for (t = 0; t < *rank; t++)
+        rowof[pcol[t]] = prow[t];
+    for (d = 0; d < E->ndeferred && st == QMAT_OK; d++) {
+        MRow *R = E->row + E->deferred[d];
+        if ((d & 255) == 255 && sym_interrupt_poll()) {
+            st = QMAT_E_INTERRUPTED;
+            break;
+        }
+        hn = 0;
+        for (t = 0; t < R->len; t++) {
+            slong c = R->col[t];
+            acc[c] = R->val[t];
+            inheap[c] = 1;
+            heap_push(heap, &hn, c);
+        }
+        nkeep = 0;
+        while (hn > 0) {
+            slong c = heap_pop(heap, &hn);
+            ulong v = acc[c];
+            inheap[c] = 0;
+            if (v == 0)
+                continue;
+            if (!ispiv[c]) {
+                keep[nkeep++] = c; /* decreasing */
+                continue;
+            }
+            {
+                const MRow *P = E->row + rowof[c];
+                ulong nf = nmod_neg(v, E->mod);
+                acc[c] = 0;
+                for (t = 0; t < P->len - 1; t++) {
+                    slong j = P->col[t];
+                    acc[j] = nmod_add(acc[j], nmod_mul(nf, P->val[t], E->mod), E->mod);
+                    if (!inheap[j]) {
+                        inheap[j] = 1;
+                        heap_push(heap, &hn, j);
+                    }
+                }
+            }
+        }
+        if (nkeep > 0) {
+            slong c = keep[0];
+            ulong inv = n_invmod(acc[c], E->mod.n);
+            if (nkeep > R->cap) {
+                R->cap = nkeep;
+                R->col = flint_realloc(R->col, R->cap * sizeof(slong));
+                R->val = flint_realloc(R->val, R->cap * sizeof(ulong));
+            }
+            for (t = 0; t < nkeep; t++) {
+                slong j = keep[nkeep - 1 - t];
+                R->col[t] = j;
+                R->val[t] = nmod_mul(acc[j], inv, E->mod);
+            }
+            R->len = nkeep;
+            prow[*rank] = E->deferred[d];
+            pcol[*rank] = c;
+            (*rank)++;
+            ispiv[c] = 1;
+            rowof[c] = E->deferred[d];
+        }
+        for (t = 0; t < nkeep; t++)
+            acc[keep[t]] = 0;
+    }
+    flint_free(heap);
+    flint_free(rowof);
+    flint_free(keep);
+    flint_free(acc);
+    flint_free(inheap);
+    return st;
+}
+
+void spker_clear(SpKer *K)
+{
+    flint_free(K->start);
+    flint_free(K->len);
+    flint_free(K->idx);
+    flint_free(K->val);
+    memset(K, 0, sizeof *K);
+}
+
+/* Append row j of K from the touched accumulator entries (sorted here),
+   nonzero ones only; the accumulator is left zero.  0, or 1 past
+   SPMAT_MAX_NNZ. */
+static int spker_put_row(SpKer *K, slong j, slong *touch, slong ntouch, ulong *acc, char *mark)
+{
+    slong t, pos;
+    if (K->nnz + ntouch > K->alloc) {
+        slong na = FLINT_MAX(K->nnz + ntouch, 2 * K->alloc);
+        if (na > SPMAT_MAX_NNZ)
+            na = SPMAT_MAX_NNZ;
+        if (K->nnz + ntouch > na)
+            return 1;
+        K->idx = flint_realloc(K->idx, na * sizeof(slong));
+        K->val = flint_realloc(K->val, na * sizeof(ulong));
+        K->alloc = na;
+    }
+    /* insertion sort is fine for the short rows; qsort otherwise */
+    if (ntouch > 32) {
+        qsort(touch, ntouch, sizeof(slong), spker_slong_cmp);
+    } else {
+        for (t = 1; t < ntouch; t++) {
+            slong v = touch[t], u = t;
+            while (u > 0 && touch[u - 1] > v) {
+                touch[u] = touch[u - 1];
+                u--;
+            }
+            touch[u] = v;
+        }
+    }
+    pos = K->nnz;
+    K->start[j] = pos;
+    for (t = 0; t < ntouch; t++) {
+        slong u = touch[t];
+        if (acc[u] != 0) {
+            K->idx[pos] = u;
+            K->val[pos++] = acc[u];
+        }
+        acc[u] = 0;
+        mark[u] = 0;
+    }
+    K->len[j] = pos - K->nnz;
+    K->nnz = pos;
+    return 0;
+}
+
+/* K (set here) = the kernel mod p of the pivot rows prow[0..rank) (pivot
+   on each row's last column pcol[s]), by substitution in increasing column
+   order: row j of K (n x k) = the entries of unknown j in the k kernel
+   vectors; kernel vector t has 1 at free column t, piv[t].  A pivot row
+   holds only columns below its pivot, so each unknown's row is computed
+   from rows already known. */
+static int elim_backsub(SpKer *K, const Elim *E, const slong *prow, const slong *pcol, slong rank,
+                        const char *ispiv, slong *piv)
+{
+    slong n = E->n, k = n - rank, s, t, j, f, *prow_of, *touch;
+    ulong *acc;
+    char *mark;
+    int st = QMAT_OK;
+    memset(K, 0, sizeof *K);
+    K->n = n;
+    K->k = k;
+    K->p = E->mod.n;
+    K->start = flint_calloc(n + 1, sizeof(slong));
+    K->len = flint_calloc(n + 1, sizeof(slong));
+    prow_of = flint_malloc((n + 1) * sizeof(slong));
+    touch = flint_malloc((k + 1) * sizeof(slong));
+    acc = flint_calloc(k + 1, sizeof(ulong));
+    mark = flint_calloc(k + 1, 1);
+    for (s = 0; s < rank; s++)
+        prow_of[pcol[s]] = prow[s];
+    for (j = 0, f = 0; j < n && st == QMAT_OK; j++) {
+        const MRow *P;
+        slong ntouch = 0;
+        if ((j & 1023) == 0 && sym_interrupt_poll()) {
+            st = QMAT_E_INTERRUPTED;
+            break;
+        }
+        if (!ispiv[j]) {
+            piv[f] = j;
+            touch[0] = f;
+            acc[f] = 1;
+            mark[f] = 1;
+            if (spker_put_row(K, j, touch, 1, acc, mark))
+                st = QMAT_E_TOO_LARGE;
+            f++;
+            continue;
+        }
+        P = E->row + prow_of[j];
+        for (t = 0; t + 1 < P->len; t++) {
+            slong col = P->col[t], e;
+            ulong v = nmod_neg(P->val[t], E->mod);
+            for (e = K->start[col]; e < K->start[col] + K->len[col]; e++) {
+                slong u = K->idx[e];
+                if (!mark[u]) {
+                    mark[u] = 1;
+                    touch[ntouch++] = u;
+                }
+                acc[u] = nmod_add(acc[u], nmod_mul(v, K->val[e], E->mod), E->mod);
+            }
+        }
+        if (spker_put_row(K, j, touch, ntouch, acc, mark))
+            st = QMAT_E_TOO_LARGE;
+    }
+    /* K is already the canonical form (see the header comment) */
+    if (st != QMAT_OK)
+        spker_clear(K);
+    flint_free(prow_of);
+    flint_free(touch);
+    flint_free(acc);
+    flint_free(mark);
+    return st;
+}
+
+int nullspace_modp_kernel(SpKer *K, slong *piv, const SpZMat *Z, ulong p)
 {
     Elim E;
-    slong n = Z->c, rank = 0, k, s, t = 0, i = 0, j, *prow, *pcol, *freec;
+    slong n = Z->c, rank = 0, s, t = 0, i = 0, j, *prow, *pcol;
     char *ispiv;
     int st = QMAT_OK;
 
+    memset(K, 0, sizeof *K);
     elim_init(&E, Z, p);
     prow = flint_malloc((FLINT_MIN(Z->r, n) + 1) * sizeof(slong));
     pcol = flint_malloc((FLINT_MIN(Z->r, n) + 1) * sizeof(slong));
@@ -345,43 +623,43 @@ int nullspace_modp_rref(nmod_mat_t K, slong *piv, const SpZMat *Z, ulong p)
         ispiv[c] = 1;
         rank++;
     }
-    k = n - rank;
-    if (st == QMAT_OK && !qmat_size_ok(n, k))
-        st = QMAT_E_TOO_LARGE;
-    if (st != QMAT_OK) {
-        flint_free(prow);
-        flint_free(pcol);
-        flint_free(ispiv);
-        elim_clear(&E);
-        return st;
-    }
-    /* K (n x k): kernel vector t (column t) has 1 at free column t */
-    freec = flint_malloc((k + 1) * sizeof(slong));
-    for (j = 0, t = 0; j < n; j++)
-        if (!ispiv[j])
-            freec[t++] = j;
-    nmod_mat_init(K, n, k, p);
-    for (t = 0; t < k; t++)
-        nmod_mat_entry(K, freec[t], t) = 1;
-    for (s = rank - 1; s >= 0 && k > 0; s--) {
-        const MRow *P = E.row + prow[s];
-        mp_limb_t *Xc = K->rows[pcol[s]];
-        if ((s & 255) == 0 && sym_interrupt_poll()) {
-            st = QMAT_E_INTERRUPTED;
-            break;
-        }
-        for (t = 0; t < P->len; t++)
-            if (P->col[t] != pcol[s])
-                _nmod_vec_scalar_addmul_nmod(Xc, K->rows[P->col[t]], k, nmod_neg(P->val[t], E.mod),
-                                             E.mod);
-    }
-    /* K is already the canonical form (see the header comment) */
     if (st == QMAT_OK)
-        for (t = 0; t < k; t++)
-            piv[t] = freec[t];
-    else
-        nmod_mat_clear(K);
-    flint_free(freec);
+        st = elim_backsub(K, &E, prow, pcol, rank, ispiv, piv);
+    if (st == QMAT_OK && E.ndeferred > 0) {
+        /* keep only the deferred rows that are independent of the pivot
+           rows: r is in their span iff r K = 0; test r (K w) = 0 for a
+           random w.  A dependent row always passes; an independent one
+           passes with probability < 1/p, and then the kernel is too big
+           and fails the exact check over Z (nullspace.c). */
+        ulong *z = flint_calloc(n + 1, sizeof(ulong)),
+              *w = flint_malloc((K->k + 1) * sizeof(ulong));
+        slong d, m = 0, e;
+        ulong seed = p ^ UWORD(0x9e3779b97f4a7c15);
+        for (t = 0; t < K->k; t++) {
+            seed = seed * UWORD(6364136223846793005) + UWORD(1442695040888963407);
+            w[t] = n_mod2_preinv(seed >> 1, p, E.mod.ninv);
+        }
+        for (j = 0; j < n; j++)
+            for (e = K->start[j]; e < K->start[j] + K->len[j]; e++)
+                z[j] = nmod_add(z[j], nmod_mul(K->val[e], w[K->idx[e]], E.mod), E.mod);
+        for (d = 0; d < E.ndeferred; d++) {
+            const MRow *R = E.row + E.deferred[d];
+            ulong dot = 0;
+            for (t = 0; t < R->len; t++)
+                dot = nmod_add(dot, nmod_mul(R->val[t], z[R->col[t]], E.mod), E.mod);
+            if (dot != 0)
+                E.deferred[m++] = E.deferred[d];
+        }
+        E.ndeferred = m;
+        flint_free(z);
+        flint_free(w);
+        if (m > 0) {
+            spker_clear(K);
+            st = elim_deferred(&E, prow, pcol, ispiv, &rank);
+            if (st == QMAT_OK)
+                st = elim_backsub(K, &E, prow, pcol, rank, ispiv, piv);
+        }
+    }
     flint_free(prow);
     flint_free(pcol);
     flint_free(ispiv);

@@ -1,5 +1,6 @@
 /* spmat.c — compressed-row sparse rational matrices (see spmat.h). */
 #include <stdlib.h>
+#include <string.h>
 #include "exact/spmat.h"
 
 void spmat_init(SpMat *S, slong ncols)
@@ -177,4 +178,132 @@ int spmat_mul_qmat(fmpq_mat_t Y, const SpMat *S, const fmpq_mat_t X)
     fmpq_mat_swap(Y, T);
     fmpq_mat_clear(T);
     return QMAT_OK;
+}
+
+void spmat_swap(SpMat *A, SpMat *B)
+{
+    SpMat t = *A;
+    *A = *B;
+    *B = t;
+}
+
+int spmat_transpose(SpMat *T, const SpMat *S)
+{
+    SpMat R;
+    slong i, t, *pos;
+    int st;
+    spmat_init(&R, S->r);
+    if ((st = spmat_reserve(&R, S->nnz))) {
+        spmat_clear(&R);
+        return st;
+    }
+    R.ptr = flint_realloc(R.ptr, (S->c + 2) * sizeof(slong));
+    R.ptr_alloc = S->c + 2;
+    pos = flint_calloc(S->c + 2, sizeof(slong));
+    for (t = 0; t < S->nnz; t++)
+        pos[S->col[t] + 1]++;
+    for (i = 0; i < S->c; i++)
+        pos[i + 1] += pos[i];
+    memcpy(R.ptr, pos, (S->c + 1) * sizeof(slong));
+    for (i = 0; i < S->r; i++)
+        for (t = S->ptr[i]; t < S->ptr[i + 1]; t++) {
+            slong d = pos[S->col[t]]++;
+            R.col[d] = i;
+            fmpq_set(R.val + d, S->val + t);
+        }
+    flint_free(pos);
+    R.r = S->c;
+    R.nnz = S->nnz;
+    spmat_swap(T, &R);
+    spmat_clear(&R);
+    return QMAT_OK;
+}
+
+static int slong_cmp(const void *a, const void *b)
+{
+    slong x = *(const slong *)a, y = *(const slong *)b;
+    return x < y ? -1 : (x > y);
+}
+
+int spmat_mul(SpMat *Y, const SpMat *A, const SpMat *B)
+{
+    SpMat R;
+    slong i, s, t, len, n = B->c, *touch;
+    fmpq *acc;
+    char *mark;
+    int st = QMAT_OK;
+    if (A->c != B->r)
+        return QMAT_E_DIM;
+    spmat_init(&R, n);
+    acc = _fmpq_vec_init(n + 1);
+    touch = flint_malloc((n + 1) * sizeof(slong));
+    mark = flint_calloc(n + 1, 1);
+    for (i = 0; i < A->r && st == QMAT_OK; i++) {
+        if ((i & 255) == 255 && sym_interrupt_poll()) {
+            st = QMAT_E_INTERRUPTED;
+            break;
+        }
+        len = 0;
+        for (s = A->ptr[i]; s < A->ptr[i + 1]; s++) {
+            slong k = A->col[s];
+            for (t = B->ptr[k]; t < B->ptr[k + 1]; t++) {
+                slong j = B->col[t];
+                if (!mark[j]) {
+                    mark[j] = 1;
+                    touch[len++] = j;
+                }
+                fmpq_addmul(acc + j, A->val + s, B->val + t);
+            }
+        }
+        qsort(touch, len, sizeof(slong), slong_cmp);
+        if ((st = spmat_reserve(&R, len)) == QMAT_OK) {
+            slong pos = R.nnz;
+            for (t = 0; t < len; t++) {
+                slong j = touch[t];
+                if (!fmpq_is_zero(acc + j)) {
+                    R.col[pos] = j;
+                    fmpq_swap(R.val + pos, acc + j);
+                    pos++;
+                }
+                fmpq_zero(acc + j);
+                mark[j] = 0;
+            }
+            R.nnz = pos;
+            R.r++;
+            R.ptr[R.r] = pos;
+        }
+    }
+    _fmpq_vec_clear(acc, n + 1);
+    flint_free(touch);
+    flint_free(mark);
+    if (st == QMAT_OK)
+        spmat_swap(Y, &R);
+    spmat_clear(&R);
+    return st;
+}
+
+void spmat_rows_primitive(SpMat *S)
+{
+    fmpz_t l, g;
+    slong i, t;
+    fmpz_init(l);
+    fmpz_init(g);
+    for (i = 0; i < S->r; i++) {
+        fmpz_one(l);
+        fmpz_zero(g);
+        for (t = S->ptr[i]; t < S->ptr[i + 1]; t++)
+            fmpz_lcm(l, l, fmpq_denref(S->val + t));
+        for (t = S->ptr[i]; t < S->ptr[i + 1]; t++) {
+            fmpq *q = S->val + t;
+            fmpz_divexact(fmpq_denref(q), l, fmpq_denref(q));
+            fmpz_mul(fmpq_numref(q), fmpq_numref(q), fmpq_denref(q));
+            fmpz_one(fmpq_denref(q));
+            fmpz_gcd(g, g, fmpq_numref(q));
+        }
+        if (!fmpz_is_zero(g) && !fmpz_is_one(g))
+            for (t = S->ptr[i]; t < S->ptr[i + 1]; t++)
+                fmpz_divexact(fmpq_numref(S->val + t), fmpq_numref(S->val + t), g);
+    }
+    fmpz_clear(l);
+    fmpz_clear(g);
 }

@@ -47,4 +47,20 @@ int spmat_get_qmat(fmpq_mat_t A, const SpMat *S);
 /* Y = S X (QMAT_E_DIM unless S->c == X->r). */
 int spmat_mul_qmat(fmpq_mat_t Y, const SpMat *S, const fmpq_mat_t X);
 
+/* Exchange A and B (O(1)). */
+void spmat_swap(SpMat *A, SpMat *B);
+
+/* T (initialised; reset) = S^T.  QMAT_E_TOO_LARGE only past SPMAT_MAX_NNZ. */
+int spmat_transpose(SpMat *T, const SpMat *S);
+
+/* Y (initialised; reset) = A B, both sparse (Gustavson: one dense
+   accumulator row of B->c entries).  QMAT_E_DIM unless A->c == B->r,
+   QMAT_E_TOO_LARGE past SPMAT_MAX_NNZ, QMAT_E_INTERRUPTED when
+   sym_interrupted is set. */
+int spmat_mul(SpMat *Y, const SpMat *A, const SpMat *B);
+
+/* Scale each row of S by the positive rational that makes it a primitive
+   integer vector (content 1); rows keep their pattern and signs. */
+void spmat_rows_primitive(SpMat *S);
+
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <stdarg.h>
 #include "symmetry/model.h"
+#include "symmetry/model_blocks.h"
 #include "exact/nullspace.h"
 #include "exact/qmat.h"
 #include "exact/monobasis.h"
@@ -15,7 +16,7 @@
 void model_space_clear(ModelSpace *V)
 {
     polyring_decref(V->R);
-    fmpq_mat_clear(V->B);
+    spmat_clear(&V->Bt);
     free(V->piv);
     memset(V, 0, sizeof *V);
 }
@@ -24,7 +25,7 @@ static void space_init(ModelSpace *V, int kind)
 {
     memset(V, 0, sizeof *V);
     V->kind = kind;
-    fmpq_mat_init(V->B, 0, 0);
+    spmat_init(&V->Bt, 0);
 }
 
 int model_space_init_polys(ModelSpace *V, const LieBundle *E, PolyRing *R, slong k, slong d,
@@ -77,33 +78,16 @@ int model_space_init_layers(ModelSpace *V, const MatRep *A, const MatRep *B, int
     return 0;
 }
 
-/* Pivots of a canonical B (first nonzero row of each column). */
-static void set_pivots(ModelSpace *V)
+/* V's basis := the rows of T (dim x nfull, canonical rows: moved in). */
+static void set_rows(ModelSpace *V, SpMat *T)
 {
+    spmat_swap(&V->Bt, T);
+    V->dim = V->Bt.r;
+    V->full = 0;
     free(V->piv);
     V->piv = malloc((V->dim + 1) * sizeof(slong));
-    for (slong j = 0; j < V->dim; j++) {
-        slong i = 0;
-        while (i < V->nfull && fmpq_is_zero(fmpq_mat_entry(V->B, i, j)))
-            i++;
-        V->piv[j] = i;
-    }
-}
-
-/* V's basis := the columns of T^T, where T (m x nfull) has independent rows
-   (canonicalised here). */
-static int set_from_rows(ModelSpace *V, fmpq_mat_t T, char *err)
-{
-    int st = qmat_canonicalise_rows(T);
-    if (st)
-        return sym_error(err, st, "%s", qmat_strerror(st));
-    fmpq_mat_clear(V->B);
-    fmpq_mat_init(V->B, fmpq_mat_ncols(T), fmpq_mat_nrows(T));
-    fmpq_mat_transpose(V->B, T);
-    V->dim = fmpq_mat_nrows(T);
-    V->full = 0;
-    set_pivots(V);
-    return 0;
+    for (slong j = 0; j < V->dim; j++)
+        V->piv[j] = V->Bt.col[V->Bt.ptr[j]];
 }
 
 int model_space_set_span(ModelSpace *V, const fmpq_mat_t M, char *err)
@@ -127,20 +111,29 @@ int model_space_set_span(ModelSpace *V, const fmpq_mat_t M, char *err)
         for (slong j = 0; j < V->nfull; j++)
             fmpq_set(fmpq_mat_entry(T, i, j), fmpq_mat_entry(Rr, i, j));
     fmpq_mat_clear(Rr);
-    st = set_from_rows(V, T, err);
+    st = qmat_canonicalise_rows(T);
+    SpMat S;
+    spmat_init(&S, V->nfull);
+    if (!st)
+        st = spmat_set_qmat(&S, T);
     fmpq_mat_clear(T);
+    if (st) {
+        spmat_clear(&S);
+        return sym_error(err, st, "%s", qmat_strerror(st));
+    }
+    set_rows(V, &S);
+    spmat_clear(&S);
     V->nbefore = V->dim;
-    return st;
+    return 0;
 }
 
 void model_space_basis_column(fmpq *col, const ModelSpace *V, slong j)
 {
-    for (slong i = 0; i < V->nfull; i++) {
-        if (V->full)
-            fmpq_set_si(col + i, i == j, 1);
-        else
-            fmpq_set(col + i, fmpq_mat_entry(V->B, i, j));
-    }
+    for (slong i = 0; i < V->nfull; i++)
+        fmpq_set_si(col + i, V->full && i == j, 1);
+    if (!V->full)
+        for (slong s = V->Bt.ptr[j]; s < V->Bt.ptr[j + 1]; s++)
+            fmpq_set(col + V->Bt.col[s], V->Bt.val + s);
 }
 
 int model_space_get_basis(fmpq_mat_t M, const ModelSpace *V)
@@ -152,42 +145,42 @@ int model_space_get_basis(fmpq_mat_t M, const ModelSpace *V)
         fmpq_mat_init(M, V->nfull, V->nfull);
         fmpq_mat_one(M);
     } else {
-        fmpq_mat_init_set(M, V->B);
+        fmpq_mat_init(M, V->nfull, V->dim);
+        for (slong j = 0; j < V->dim; j++)
+            for (slong s = V->Bt.ptr[j]; s < V->Bt.ptr[j + 1]; s++)
+                fmpq_set(fmpq_mat_entry(M, V->Bt.col[s], j), V->Bt.val + s);
     }
     return 0;
 }
 
 void model_space_combine(fmpq *f, const ModelSpace *V, const fmpq *c)
 {
-    fmpq_t t;
-    fmpq_init(t);
-    for (slong i = 0; i < V->nfull; i++) {
-        if (V->full) {
+    if (V->full) {
+        for (slong i = 0; i < V->nfull; i++)
             fmpq_set(f + i, c + i);
-            continue;
-        }
-        fmpq_zero(f + i);
-        for (slong j = 0; j < V->dim; j++)
-            if (!fmpq_is_zero(fmpq_mat_entry(V->B, i, j))) {
-                fmpq_mul(t, fmpq_mat_entry(V->B, i, j), c + j);
-                fmpq_add(f + i, f + i, t);
-            }
+        return;
     }
-    fmpq_clear(t);
+    for (slong i = 0; i < V->nfull; i++)
+        fmpq_zero(f + i);
+    for (slong j = 0; j < V->dim; j++)
+        if (!fmpq_is_zero(c + j))
+            for (slong s = V->Bt.ptr[j]; s < V->Bt.ptr[j + 1]; s++)
+                fmpq_addmul(f + V->Bt.col[s], V->Bt.val + s, c + j);
 }
 
 void model_space_combine_d(double *f, const ModelSpace *V, const double *c)
 {
-    for (slong i = 0; i < V->nfull; i++) {
-        if (V->full) {
+    if (V->full) {
+        for (slong i = 0; i < V->nfull; i++)
             f[i] = c[i];
-            continue;
-        }
-        f[i] = 0;
-        for (slong j = 0; j < V->dim; j++)
-            if (!fmpq_is_zero(fmpq_mat_entry(V->B, i, j)))
-                f[i] += fmpq_get_d(fmpq_mat_entry(V->B, i, j)) * c[j];
+        return;
     }
+    for (slong i = 0; i < V->nfull; i++)
+        f[i] = 0;
+    for (slong j = 0; j < V->dim; j++)
+        if (c[j] != 0)
+            for (slong s = V->Bt.ptr[j]; s < V->Bt.ptr[j + 1]; s++)
+                f[V->Bt.col[s]] += fmpq_get_d(V->Bt.val + s) * c[j];
 }
 
 int model_space_coords(fmpq *c, const ModelSpace *V, const fmpq *f)
@@ -197,8 +190,9 @@ int model_space_coords(fmpq *c, const ModelSpace *V, const fmpq *f)
             fmpq_set(c + i, f + i);
         return 0;
     }
+    /* the pivot column of basis vector j is zero in every other one */
     for (slong j = 0; j < V->dim; j++)
-        fmpq_div(c + j, f + V->piv[j], fmpq_mat_entry(V->B, V->piv[j], j));
+        fmpq_div(c + j, f + V->piv[j], V->Bt.val + V->Bt.ptr[j]);
     fmpq *g = _fmpq_vec_init(V->nfull + 1);
     model_space_combine(g, V, c);
     int ok = 1;
@@ -613,46 +607,6 @@ int model_algebra_generators(fmpq_mat_struct **gens, slong *ngens, const MatAlge
     return 0;
 }
 
-/* Y (sparse) = C B, row by row. */
-static int spmat_mul_basis(SpMat *Y, const SpMat *C, const ModelSpace *V)
-{
-    slong m = V->dim;
-    fmpq *acc = _fmpq_vec_init(m + 1), *vals = _fmpq_vec_init(m + 1);
-    slong *cols = malloc((m + 1) * sizeof(slong));
-    fmpq_t t;
-    fmpq_init(t);
-    int st = 0;
-    for (slong r = 0; r < C->r && !st; r++) {
-        if ((r & 255) == 255 && sym_interrupt_poll()) {
-            st = QMAT_E_INTERRUPTED;
-            break;
-        }
-        for (slong j = 0; j < m; j++)
-            fmpq_zero(acc + j);
-        for (slong s = C->ptr[r]; s < C->ptr[r + 1]; s++)
-            for (slong j = 0; j < m; j++) {
-                const fmpq *b = fmpq_mat_entry(V->B, C->col[s], j);
-                if (!fmpq_is_zero(b)) {
-                    fmpq_mul(t, b, C->val + s);
-                    fmpq_add(acc + j, acc + j, t);
-                }
-            }
-        slong len = 0;
-        for (slong j = 0; j < m; j++)
-            if (!fmpq_is_zero(acc + j)) {
-                cols[len] = j;
-                fmpq_set(vals + len++, acc + j);
-            }
-        if (len)
-            st = spmat_append_row(Y, cols, vals, len);
-    }
-    fmpq_clear(t);
-    _fmpq_vec_clear(acc, m + 1);
-    _fmpq_vec_clear(vals, m + 1);
-    free(cols);
-    return st;
-}
-
 static int copy_space_shape(ModelSpace *out, const ModelSpace *V)
 {
     space_init(out, V->kind);
@@ -675,44 +629,58 @@ int model_space_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_str
                         slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err)
 {
     copy_space_shape(out, V);
-    SpMat C;
+    SpMat C, Nt;
     spmat_init(&C, V->nfull);
-    int st = model_constraint_rows(&C, V, alg, nalg, disc, ndisc, err);
-    fmpq_mat_t N;
-    fmpq_mat_init(N, 0, 0);
+    spmat_init(&Nt, 0);
+    /* layers between direct sums: block by block (model_blocks.h) */
+    int used = 0;
+    int st = model_blocks_enforce(&Nt, &used, V, alg, nalg, disc, ndisc, err);
+    if (used || st) {
+        spmat_clear(&C);
+        if (!st)
+            set_rows(out, &Nt);
+        spmat_clear(&Nt);
+        out->full = 0;
+        out->nbefore = V->dim;
+        out->enforced = 1;
+        return st;
+    }
+    st = model_constraint_rows(&C, V, alg, nalg, disc, ndisc, err);
     if (!st) {
         if (V->full) {
-            st = spmat_nullspace(N, &C);
+            st = spmat_nullspace_rows(&Nt, &C);
         } else {
-            SpMat Y;
-            spmat_init(&Y, V->dim);
-            st = spmat_mul_basis(&Y, &C, V);
+            /* the kernel of C B, then its rows times B^T */
+            SpMat Bc, Y;
+            spmat_init(&Bc, 0);
+            spmat_init(&Y, 0);
+            st = spmat_transpose(&Bc, &V->Bt);
             if (!st)
-                st = spmat_nullspace(N, &Y);
+                st = spmat_mul(&Y, &C, &Bc);
+            spmat_clear(&Bc);
+            if (!st)
+                st = spmat_nullspace_rows(&Nt, &Y);
             spmat_clear(&Y);
+            if (!st) {
+                /* Nt is canonical and B^T in reduced echelon form, so the
+                   rows of Nt B^T are too, up to scale: B^T's pivot columns
+                   hold one nonzero each */
+                spmat_init(&Y, 0);
+                st = spmat_mul(&Y, &Nt, &V->Bt);
+                if (!st) {
+                    spmat_rows_primitive(&Y);
+                    spmat_swap(&Nt, &Y);
+                }
+                spmat_clear(&Y);
+            }
         }
         if (st)
             sym_error(err, st, "%s", qmat_strerror(st));
     }
     spmat_clear(&C);
-    if (!st) {
-        slong m = fmpq_mat_ncols(N);
-        if (V->full) {
-            fmpq_mat_swap(out->B, N); /* already canonical: moved, not copied */
-            out->dim = m;
-            set_pivots(out);
-        } else {
-            fmpq_mat_t P, T;
-            fmpq_mat_init(T, m, V->nfull);
-            fmpq_mat_init(P, V->nfull, m);
-            fmpq_mat_mul(P, V->B, N);
-            fmpq_mat_transpose(T, P);
-            fmpq_mat_clear(P);
-            st = set_from_rows(out, T, err);
-            fmpq_mat_clear(T);
-        }
-    }
-    fmpq_mat_clear(N);
+    if (!st)
+        set_rows(out, &Nt); /* already canonical: moved, not copied */
+    spmat_clear(&Nt);
     out->full = 0;
     out->nbefore = V->dim;
     out->enforced = 1;

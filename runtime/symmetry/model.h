@@ -9,12 +9,16 @@
  *  - layers (MODEL_LAYERS): vec(W) row-major (W is dout x din, entry (r, b)
  *    at r*din + b), then b (dout entries) when bias is set:
  *    nfull = dout*din (+ dout).
- * A model space is the column span of an exact nfull x dim basis matrix B.
- * Invariant: B^T is in canonical form (reduced row echelon form, each row a
- * primitive integer vector with positive leading entry, exact/nullspace.h),
- * so a space prints the same on every run.  When `full` is set the space is
- * all of Q^nfull, B is the identity and is NOT stored (B is 0 x 0): use
- * model_space_basis_column / model_space_get_basis instead of reading B.
+ * A model space is the column span of an exact nfull x dim basis matrix B,
+ * stored sparse by its transpose: Bt (SpMat, dim x nfull) holds basis
+ * vector j as row j.  Invariant: Bt is in canonical form (reduced row
+ * echelon form, each row a primitive integer vector with positive leading
+ * entry, exact/nullspace.h), so a space prints the same on every run, and
+ * piv[j] is the leading column of row j (increasing in j; column piv[j] is
+ * zero in every other row).  When `full` is set the space is all of
+ * Q^nfull, B is the identity and is NOT stored (Bt is 0 x 0, piv NULL):
+ * use model_space_basis_column / model_space_get_basis / combine instead of
+ * reading Bt.  Only model_space_get_basis materialises a dense B.
  *
  * Symmetry (lie(xi, F) = b F - DF v, (h.F)(x) = T_h F(h^-1 x)): for an algebra element xi (n x n,
  * or (n+1) x (n+1) affine), a section F is constrained by lie(xi, F) = b_xi F - DF v_xi = 0 with
@@ -39,8 +43,11 @@
 #include "symmetry/bundle.h"
 
 #define MODEL_ERR_LEN SYM_ERR_LEN
-/* Largest nfull of a model space. */
-#define MODEL_MAX_COEFFS 2000000
+/* Largest nfull of a model space (2^26).  A space's basis is stored
+   sparse, so what bounds the work is the stored nonzeros (SPMAT_MAX_NNZ in
+   a constraint matrix or a basis) and memory; sections are further bounded
+   by MONOBASIS_MAX_SIZE monomials. */
+#define MODEL_MAX_COEFFS (WORD(1) << 26)
 /* Printing shows at most this many basis elements. */
 #define MODEL_PRINT_MAX 24
 
@@ -64,9 +71,9 @@ typedef struct ModelSpace {
     slong nbefore; /* dimension before the last enforce (= dim if none) */
     int enforced;  /* 1 after enforce */
     int full;      /* B is the identity (not stored) */
-    fmpq_mat_t B;  /* nfull x dim, canonical (0 x 0 when full) */
-    slong *piv;    /* piv[j]: pivot row of column j of B (row of B^T's
-                      leading 1); NULL when full */
+    SpMat Bt;      /* B^T: dim x nfull, canonical rows (0 x 0 when full) */
+    slong *piv;    /* piv[j]: leading column of row j of Bt; NULL when
+                      full */
 } ModelSpace;
 
 /* Free everything V owns (safe on a zeroed struct). */
@@ -148,8 +155,12 @@ int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *
 int model_algebra_generators(fmpq_mat_struct **gens, slong *ngens, const MatAlgebra *g, char *err);
 
 /* out (initialised by the call) = the subspace of V satisfying the
-   constraints of model_constraint_rows for alg and disc: N = nullspace of
-   C B (sparse exact solver, checked), basis B N made canonical.  nbefore =
+   constraints of model_constraint_rows for alg and disc.  Layers between
+   representations that split into blocks are solved block by block
+   (model_blocks.h), with the same canonical result; otherwise N = nullspace of
+   C B (sparse exact solver, checked, N^T returned as sparse rows), basis
+   rows N^T B^T (canonical up to row scale, made primitive): all sparse,
+   no dense n x k array.  nbefore =
    dim V, enforced = 1.  QMAT_E_INTERRUPTED when sym_interrupted is set. */
 int model_space_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_struct *alg,
                         slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err);

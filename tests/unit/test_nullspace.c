@@ -3,11 +3,14 @@
  * Randomised (fixed seed) comparisons of the sparse modular solver with the
  * dense FLINT route: C N = 0, nullity = cols - rank, identical canonical
  * form, invariance under row permutation, scaling and duplication of C,
- * several primes for large entries, interruption.  Failures print C.
+ * several primes for large entries, interruption; the sparse (rows) results
+ * against the dense ones, with long rows deferred at every length, and the
+ * sparse products.  Failures print C.
  */
 #include <check.h>
 #include <stdio.h>
 #include "exact/nullspace.h"
+#include "exact/nullspace_modp.h"
 
 static void show(const char *what, const fmpq_mat_t A)
 {
@@ -318,6 +321,122 @@ START_TEST(test_too_large)
 }
 END_TEST
 
+/* Nt (k x n rows) is the transpose of N (n x k). */
+static int rows_equal_dense(const SpMat *Nt, const fmpq_mat_t N)
+{
+    fmpq_mat_t D;
+    int eq;
+    if (Nt->r != N->c || Nt->c != N->r)
+        return 0;
+    fmpq_mat_init(D, 0, 0);
+    ck_assert_int_eq(spmat_get_qmat(D, Nt), QMAT_OK);
+    fmpq_mat_t T;
+    fmpq_mat_init(T, N->c, N->r);
+    fmpq_mat_transpose(T, N);
+    eq = fmpq_mat_equal(D, T);
+    fmpq_mat_clear(T);
+    fmpq_mat_clear(D);
+    return eq;
+}
+
+/* The sparse results (rows) equal the dense route, whatever the length
+   at which rows are deferred (1: nearly every reduced row). */
+START_TEST(test_rows_and_deferral)
+{
+    flint_rand_t st;
+    fmpq_mat_t C, Nd;
+    SpMat S, Nt;
+    slong it, keep = nullspace_modp_defer_len;
+    flint_randinit(st);
+    fmpq_mat_init(C, 0, 0);
+    fmpq_mat_init(Nd, 0, 0);
+    for (it = 0; it < 600; it++) {
+        slong r = n_randint(st, 40), c = n_randint(st, 30);
+        nullspace_modp_defer_len = it % 3 == 0 ? keep : 1 + (slong)n_randint(st, 6);
+        rand_sparse(C, st, r, c, it % 5 == 0 ? 80 : 8);
+        spmat_init(&S, c);
+        spmat_init(&Nt, 0);
+        ck_assert_int_eq(spmat_set_qmat(&S, C), QMAT_OK);
+        REQUIRE(qmat_nullspace_dense(Nd, C) == QMAT_OK, C);
+        REQUIRE(spmat_nullspace_modular_rows(&Nt, NULL, &S) == QMAT_OK, C);
+        REQUIRE(rows_equal_dense(&Nt, Nd), C);
+        REQUIRE(spmat_nullspace_rows(&Nt, &S) == QMAT_OK, C);
+        REQUIRE(rows_equal_dense(&Nt, Nd), C);
+        if (spmat_is_equalities(&S)) {
+            REQUIRE(spmat_nullspace_classes_rows(&Nt, &S) == QMAT_OK, C);
+            REQUIRE(rows_equal_dense(&Nt, Nd), C);
+        }
+        spmat_clear(&Nt);
+        spmat_clear(&S);
+    }
+    nullspace_modp_defer_len = keep;
+    fmpq_mat_clear(C);
+    fmpq_mat_clear(Nd);
+    flint_randclear(st);
+}
+END_TEST
+
+/* spmat_transpose, spmat_mul and spmat_rows_primitive against dense. */
+START_TEST(test_spmat_products)
+{
+    flint_rand_t st;
+    fmpq_mat_t A, B, P, Q;
+    SpMat SA, SB, SP, ST;
+    slong it, i, j;
+    flint_randinit(st);
+    fmpq_mat_init(A, 0, 0);
+    fmpq_mat_init(B, 0, 0);
+    fmpq_mat_init(P, 0, 0);
+    fmpq_mat_init(Q, 0, 0);
+    for (it = 0; it < 200; it++) {
+        slong r = n_randint(st, 12), m = n_randint(st, 12), c = n_randint(st, 12);
+        rand_sparse(A, st, r, m, 6);
+        rand_sparse(B, st, m, c, 6);
+        spmat_init(&SA, m);
+        spmat_init(&SB, c);
+        spmat_init(&SP, 0);
+        spmat_init(&ST, 0);
+        spmat_set_qmat(&SA, A);
+        spmat_set_qmat(&SB, B);
+        ck_assert_int_eq(spmat_mul(&SP, &SA, &SB), QMAT_OK);
+        qmat_resize(P, r, c);
+        fmpq_mat_mul(P, A, B);
+        ck_assert_int_eq(spmat_get_qmat(Q, &SP), QMAT_OK);
+        REQUIRE(fmpq_mat_equal(P, Q), A);
+        ck_assert_int_eq(spmat_transpose(&ST, &SA), QMAT_OK);
+        ck_assert_int_eq(spmat_get_qmat(Q, &ST), QMAT_OK);
+        qmat_resize(P, m, r);
+        fmpq_mat_transpose(P, A);
+        REQUIRE(fmpq_mat_equal(P, Q), A);
+        /* primitive rows: integer, content 1, same signs and ratios */
+        spmat_rows_primitive(&SA);
+        ck_assert_int_eq(spmat_get_qmat(Q, &SA), QMAT_OK);
+        for (i = 0; i < r; i++) {
+            fmpz_t g;
+            fmpz_init(g);
+            for (j = 0; j < m; j++) {
+                fmpq *a = fmpq_mat_entry(A, i, j), *q = fmpq_mat_entry(Q, i, j);
+                ck_assert(fmpz_is_one(fmpq_denref(q)));
+                ck_assert_int_eq(fmpq_sgn(a), fmpq_sgn(q));
+                fmpz_gcd(g, g, fmpq_numref(q));
+            }
+            ck_assert(fmpz_is_zero(g) || fmpz_is_one(g));
+            fmpz_clear(g);
+        }
+        ck_assert_int_eq(spmat_mul(&SP, &SB, &SA), c == r ? QMAT_OK : QMAT_E_DIM);
+        spmat_clear(&SA);
+        spmat_clear(&SB);
+        spmat_clear(&SP);
+        spmat_clear(&ST);
+    }
+    fmpq_mat_clear(A);
+    fmpq_mat_clear(B);
+    fmpq_mat_clear(P);
+    fmpq_mat_clear(Q);
+    flint_randclear(st);
+}
+END_TEST
+
 static Suite *nullspace_suite(void)
 {
     Suite *s = suite_create("nullspace");
@@ -330,6 +449,8 @@ static Suite *nullspace_suite(void)
     tcase_add_test(tc, test_structured_and_interrupt);
     tcase_add_test(tc, test_equality_classes);
     tcase_add_test(tc, test_too_large);
+    tcase_add_test(tc, test_rows_and_deferral);
+    tcase_add_test(tc, test_spmat_products);
     suite_add_tcase(s, tc);
     return s;
 }

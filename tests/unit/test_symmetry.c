@@ -1,10 +1,12 @@
 /* test_symmetry.c — Check tests of libsym's symmetry layer through its C
  * API alone (links libsym.a, no interpreter): the bundle rules, enforce on
- * sections and layers, discover's kernel, field algebras, kernel bundles
+ * sections and layers (the sparse basis against the dense route),
+ * discover's kernel, field algebras, kernel bundles
  * and the per-session kernel-ring cache, and the status numbering. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <flint/fmpq_vec.h>
 
 #include "base/sym_status.h"
@@ -169,6 +171,241 @@ START_TEST(test_enforce_layers)
 }
 END_TEST
 
+/* Enforce on spaces stored sparse (B^T as canonical rows) against the
+   dense route: nullspace of C B, basis (B N)^T put in canonical form by
+   a dense rref; and the accessors (columns, combine, coords) against the
+   materialised basis.  Random spans mix equivariant maps and random
+   vectors, so the results are neither empty nor everything. */
+static void dense_enforce(fmpq_mat_t out, const ModelSpace *V, const MatAlgebra *g)
+{
+    char err[MODEL_ERR_LEN] = "";
+    SpMat C;
+    fmpq_mat_t Cd, B, Y, N, P, T, R;
+    slong rank;
+    spmat_init(&C, V->nfull);
+    ck_assert_int_eq(model_constraint_rows(&C, V, g->basis, g->dim, NULL, 0, err), 0);
+    fmpq_mat_init(Cd, 0, 0);
+    fmpq_mat_init(B, 0, 0);
+    ck_assert_int_eq(spmat_get_qmat(Cd, &C), 0);
+    ck_assert_int_eq(model_space_get_basis(B, V), 0);
+    fmpq_mat_init(Y, Cd->r, B->c);
+    fmpq_mat_mul(Y, Cd, B);
+    fmpq_mat_init(N, 0, 0);
+    ck_assert_int_eq(qmat_nullspace_dense(N, Y), 0);
+    fmpq_mat_init(P, B->r, N->c);
+    fmpq_mat_mul(P, B, N);
+    fmpq_mat_init(T, P->c, P->r);
+    fmpq_mat_transpose(T, P);
+    fmpq_mat_init(R, 0, 0);
+    ck_assert_int_eq(qmat_rref(R, &rank, T), 0);
+    ck_assert_int_eq(rank, T->r);
+    ck_assert_int_eq(qmat_canonicalise_rows(R), 0);
+    fmpq_mat_swap(out, R); /* rows: the canonical basis */
+    fmpq_mat_clear(R);
+    fmpq_mat_clear(T);
+    fmpq_mat_clear(P);
+    fmpq_mat_clear(N);
+    fmpq_mat_clear(Y);
+    fmpq_mat_clear(B);
+    fmpq_mat_clear(Cd);
+    spmat_clear(&C);
+}
+
+static void check_accessors(const ModelSpace *S, flint_rand_t st)
+{
+    fmpq_mat_t B;
+    fmpq_mat_init(B, 0, 0);
+    ck_assert_int_eq(model_space_get_basis(B, S), 0);
+    fmpq *col = _fmpq_vec_init(S->nfull), *f = _fmpq_vec_init(S->nfull);
+    fmpq *c = _fmpq_vec_init(S->dim + 1), *c2 = _fmpq_vec_init(S->dim + 1);
+    double *fd = malloc((S->nfull + 1) * sizeof(double)),
+           *cd = malloc((S->dim + 1) * sizeof(double));
+    for (slong j = 0; j < S->dim; j++) {
+        model_space_basis_column(col, S, j);
+        for (slong i = 0; i < S->nfull; i++)
+            ck_assert(fmpq_equal(col + i, fmpq_mat_entry(B, i, j)));
+    }
+    for (slong j = 0; j < S->dim; j++) {
+        fmpq_set_si(c + j, (slong)n_randint(st, 21) - 10, 1 + n_randint(st, 4));
+        cd[j] = fmpq_get_d(c + j);
+    }
+    model_space_combine(f, S, c);
+    model_space_combine_d(fd, S, cd);
+    for (slong i = 0; i < S->nfull; i++) {
+        fmpq_t s;
+        fmpq_init(s);
+        for (slong j = 0; j < S->dim; j++)
+            fmpq_addmul(s, fmpq_mat_entry(B, i, j), c + j);
+        ck_assert(fmpq_equal(s, f + i));
+        ck_assert(fabs(fmpq_get_d(s) - fd[i]) <= 1e-9 * (1 + fabs(fd[i])));
+        fmpq_clear(s);
+    }
+    ck_assert_int_eq(model_space_coords(c2, S, f), 0);
+    for (slong j = 0; j < S->dim; j++)
+        ck_assert(fmpq_equal(c + j, c2 + j));
+    if (S->dim < S->nfull) { /* a unit vector at a non-pivot column is outside */
+        for (slong t = 0; t < S->nfull; t++)
+            fmpq_zero(f + t);
+        slong np = 0;
+        for (slong t = 0; t < S->nfull; t++) {
+            int piv = 0;
+            for (slong j = 0; j < S->dim; j++)
+                piv |= S->piv[j] == t;
+            if (!piv) {
+                np = t;
+                break;
+            }
+        }
+        fmpq_one(f + np);
+        ck_assert_int_eq(model_space_coords(c2, S, f), QMAT_E_NO_SOLUTION);
+    }
+    free(fd);
+    free(cd);
+    _fmpq_vec_clear(col, S->nfull);
+    _fmpq_vec_clear(f, S->nfull);
+    _fmpq_vec_clear(c, S->dim + 1);
+    _fmpq_vec_clear(c2, S->dim + 1);
+    fmpq_mat_clear(B);
+}
+
+START_TEST(test_enforce_sparse_vs_dense)
+{
+    MatAlgebra so3;
+    MatRep V, VV;
+    char err[SYM_ERR_LEN] = "";
+    flint_rand_t st;
+    flint_randinit(st);
+    ck_assert_int_eq(algebra_init_so(&so3, 3, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_std(&V, &so3, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_tensor(&VV, &V, &V, err), SYM_SUCCESS);
+    ModelSpace L, K, W, S;
+    memset(&W, 0, sizeof W);
+    fmpq_mat_t Kb, M, D, Sb, St;
+    fmpq_mat_init(Kb, 0, 0);
+    fmpq_mat_init(D, 0, 0);
+    fmpq_mat_init(Sb, 0, 0);
+    ck_assert_int_eq(model_space_init_layers(&L, &VV, &VV, 1, err), 0);
+    /* full space: sparse enforce == dense route */
+    ck_assert_int_eq(model_space_enforce(&K, &L, so3.basis, so3.dim, NULL, 0, err), 0);
+    ck_assert_int_eq(K.dim, 4); /* W: identity, swap, trace form; b: delta */
+    dense_enforce(D, &L, &so3);
+    ck_assert_int_eq(model_space_get_basis(Kb, &K), 0);
+    fmpq_mat_init(St, Kb->c, Kb->r);
+    fmpq_mat_transpose(St, Kb);
+    ck_assert(fmpq_mat_equal(St, D));
+    fmpq_mat_clear(St);
+    check_accessors(&K, st);
+    for (slong it = 0; it < 40; it++) {
+        /* W = span of a random mix of equivariant maps and random vectors */
+        slong a = n_randint(st, 4), b = n_randint(st, 6), m = a + b;
+        fmpq_mat_init(M, L.nfull, m);
+        for (slong j = 0; j < a; j++)
+            for (slong t = 0; t < K.dim; t++) {
+                fmpq_t w;
+                fmpq_init(w);
+                fmpq_set_si(w, (slong)n_randint(st, 7) - 3, 1);
+                for (slong i = 0; i < L.nfull; i++)
+                    fmpq_addmul(fmpq_mat_entry(M, i, j), fmpq_mat_entry(Kb, i, t), w);
+                fmpq_clear(w);
+            }
+        for (slong j = a; j < m; j++)
+            for (slong i = 0; i < L.nfull; i++)
+                if (n_randint(st, 3) == 0)
+                    fmpq_set_si(fmpq_mat_entry(M, i, j), (slong)n_randint(st, 9) - 4,
+                                1 + n_randint(st, 3));
+        model_space_clear(&W);
+        ck_assert_int_eq(model_space_init_layers(&W, &VV, &VV, 1, err), 0);
+        ck_assert_int_eq(model_space_set_span(&W, M, err), 0);
+        check_accessors(&W, st);
+        ck_assert_int_eq(model_space_enforce(&S, &W, so3.basis, so3.dim, NULL, 0, err), 0);
+        dense_enforce(D, &W, &so3);
+        ck_assert_int_eq(S.dim, D->r);
+        ck_assert_int_eq(model_space_get_basis(Sb, &S), 0);
+        fmpq_mat_init(St, Sb->c, Sb->r);
+        fmpq_mat_transpose(St, Sb);
+        ck_assert(fmpq_mat_equal(St, D));
+        fmpq_mat_clear(St);
+        check_accessors(&S, st);
+        model_space_clear(&S);
+        fmpq_mat_clear(M);
+    }
+    model_space_clear(&W);
+    model_space_clear(&K);
+    model_space_clear(&L);
+    fmpq_mat_clear(Kb);
+    fmpq_mat_clear(D);
+    fmpq_mat_clear(Sb);
+    rep_clear(&VV);
+    rep_clear(&V);
+    algebra_clear(&so3);
+    flint_randclear(st);
+}
+END_TEST
+
+/* Layers between direct sums go block by block (model_blocks.c); the
+   basis must be the flat solve's (an enforce on the space enforced with
+   no generators, which is not full and so takes the flat route). */
+static void blocks_vs_flat(const MatRep *rin, const MatRep *rout, int bias, const MatAlgebra *g,
+                           const fmpq_mat_struct *disc, slong ndisc)
+{
+    char err[MODEL_ERR_LEN] = "";
+    ModelSpace L, A, W, F;
+    fmpq_mat_t BA, BF;
+    ck_assert_int_eq(model_space_init_layers(&L, rin, rout, bias, err), 0);
+    ck_assert_int_eq(model_space_enforce(&A, &L, g->basis, g->dim, disc, ndisc, err), 0);
+    ck_assert_int_eq(model_space_enforce(&W, &L, NULL, 0, NULL, 0, err), 0);
+    ck_assert_int_eq(W.dim, L.nfull);
+    ck_assert(!W.full);
+    ck_assert_int_eq(model_space_enforce(&F, &W, g->basis, g->dim, disc, ndisc, err), 0);
+    fmpq_mat_init(BA, 0, 0);
+    fmpq_mat_init(BF, 0, 0);
+    ck_assert_int_eq(model_space_get_basis(BA, &A), 0);
+    ck_assert_int_eq(model_space_get_basis(BF, &F), 0);
+    ck_assert_int_eq(A.dim, F.dim);
+    ck_assert(fmpq_mat_equal(BA, BF));
+    fmpq_mat_clear(BA);
+    fmpq_mat_clear(BF);
+    model_space_clear(&A);
+    model_space_clear(&W);
+    model_space_clear(&F);
+    model_space_clear(&L);
+}
+
+START_TEST(test_enforce_blocks)
+{
+    MatAlgebra so3;
+    MatRep V, VV, T2, R1, R, Ro;
+    char err[SYM_ERR_LEN] = "";
+    ck_assert_int_eq(algebra_init_so(&so3, 3, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_std(&V, &so3, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_tensor(&VV, &V, &V, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_trivial(&T2, &so3, 2, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_sum(&R1, &T2, &V, err), SYM_SUCCESS);
+    ck_assert_int_eq(rep_init_sum(&R, &R1, &VV, err), SYM_SUCCESS); /* 2 + 3 + 9 */
+    ck_assert_int_eq(rep_init_sum(&Ro, &V, &T2, err), SYM_SUCCESS); /* 3 + 2 */
+    fmpq_mat_t refl;
+    fmpq_mat_init(refl, 3, 3);
+    fmpq_one(fmpq_mat_entry(refl, 0, 0));
+    fmpq_one(fmpq_mat_entry(refl, 1, 1));
+    fmpq_set_si(fmpq_mat_entry(refl, 2, 2), -1, 1);
+    for (int bias = 0; bias < 2; bias++) {
+        blocks_vs_flat(&R, &R, bias, &so3, NULL, 0);
+        blocks_vs_flat(&R, &Ro, bias, &so3, NULL, 0);
+        blocks_vs_flat(&Ro, &R, bias, &so3, refl, 1);
+        blocks_vs_flat(&R, &R, bias, &so3, refl, 1);
+        blocks_vs_flat(&T2, &Ro, bias, &so3, NULL, 0);
+    }
+    fmpq_mat_clear(refl);
+    rep_clear(&Ro);
+    rep_clear(&R);
+    rep_clear(&R1);
+    rep_clear(&T2);
+    rep_clear(&VV);
+    rep_clear(&V);
+    algebra_clear(&so3);
+}
+END_TEST
+
 START_TEST(test_discover_kernel)
 {
     PolyRing *R = ring_xy();
@@ -294,6 +531,8 @@ int main(void)
     tcase_add_test(tc, test_bundle_generators);
     tcase_add_test(tc, test_enforce_sections);
     tcase_add_test(tc, test_enforce_layers);
+    tcase_add_test(tc, test_enforce_sparse_vs_dense);
+    tcase_add_test(tc, test_enforce_blocks);
     tcase_add_test(tc, test_discover_kernel);
     tcase_add_test(tc, test_field_algebra);
     tcase_add_test(tc, test_kernels);
