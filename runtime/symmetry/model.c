@@ -9,6 +9,7 @@
 #include "exact/monobasis.h"
 #include <flint/fmpq_vec.h>
 #include "lie/discrete.h"
+#include "symmetry/model_layer_rows.h"
 
 /* ------------------------------------------------------------ the space */
 
@@ -579,6 +580,8 @@ int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *
     if (C->c != V->nfull)
         return sym_error(err, QMAT_E_DIM, "the constraint matrix has %ld columns, not %ld",
                          (long)C->c, (long)V->nfull);
+    if (V->kind == MODEL_LAYERS && (!rep_is_dense(V->rin) || !rep_is_dense(V->rout)))
+        return model_layer_rows(C, V, alg, nalg, disc, ndisc, err); /* model_layer_rows.c */
     if (V->kind == MODEL_LAYERS)
         return layers_constraint(C, V, alg, nalg, disc, ndisc, err);
     return section_rows(C, V, alg, nalg, disc, ndisc, err);

@@ -7,6 +7,7 @@ libsym_a_SOURCES += \
 	runtime/symmetry/promote.h runtime/symmetry/promote.c
 libsym_a_SOURCES += runtime/symmetry/field_algebra.h runtime/symmetry/field_algebra.c
 libsym_a_SOURCES += runtime/symmetry/kernel.h runtime/symmetry/kernel.c
+libsym_a_SOURCES += runtime/symmetry/model_layer_rows.h runtime/symmetry/model_layer_rows.c
 
 # The symmetry layer's unit tests call its C API and link libsym.a alone.
 if HAVE_CHECK

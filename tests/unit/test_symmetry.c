@@ -17,6 +17,8 @@
 #include "symmetry/field_algebra.h"
 #include "symmetry/kernel.h"
 #include "symmetry/model.h"
+#include "symmetry/model_layer_rows.h"
+#include "exact/nullspace.h"
 
 static PolyRing *ring_xy(void)
 {
@@ -286,6 +288,70 @@ START_TEST(test_status)
 }
 END_TEST
 
+/* The sparse layer-row builder (model_layer_rows.c, used for reps past the
+   dense size) has the same rows and kernel as model.c's dense builder, on
+   small reps where both run: so(3) with the reflection of O(3), affine
+   layers between R^3 (x) R^3 and R^3 + adjoint, and gl(2) with an
+   invertible h. */
+static void check_layer_rows_agree(const MatRep *A, const MatRep *B, const fmpq_mat_struct *alg,
+                                   slong nalg, const fmpq_mat_struct *disc, slong ndisc)
+{
+    ModelSpace V;
+    char err[MODEL_ERR_LEN] = "";
+    ck_assert_int_eq(model_space_init_layers(&V, A, B, 1, err), 0);
+    SpMat C1, C2;
+    spmat_init(&C1, V.nfull);
+    spmat_init(&C2, V.nfull);
+    ck_assert_int_eq(model_constraint_rows(&C1, &V, alg, nalg, disc, ndisc, err), 0);
+    ck_assert_int_eq(model_layer_rows(&C2, &V, alg, nalg, disc, ndisc, err), 0);
+    ck_assert_int_eq(C1.r, C2.r);
+    ck_assert_int_eq(C1.nnz, C2.nnz);
+    fmpq_mat_t N1, N2;
+    fmpq_mat_init(N1, 0, 0);
+    fmpq_mat_init(N2, 0, 0);
+    ck_assert_int_eq(spmat_nullspace(N1, &C1), 0);
+    ck_assert_int_eq(spmat_nullspace(N2, &C2), 0);
+    ck_assert_int_gt(fmpq_mat_ncols(N1), 0);
+    ck_assert(fmpq_mat_equal(N1, N2));
+    fmpq_mat_clear(N1);
+    fmpq_mat_clear(N2);
+    spmat_clear(&C1);
+    spmat_clear(&C2);
+    model_space_clear(&V);
+}
+
+START_TEST(test_layer_rows_sparse)
+{
+    char err[ALG_ERR_LEN] = "";
+    MatAlgebra g, gl;
+    MatRep r[6];
+    DiscreteGens G;
+    ck_assert_int_eq(algebra_init_so(&g, 3, err), 0);
+    ck_assert_int_eq(discrete_init_orthogonal(&G, 3, err), 0);
+    ck_assert_int_eq(rep_init_std(r + 0, &g, err), 0);
+    ck_assert_int_eq(rep_init_tensor(r + 1, r + 0, r + 0, err), 0);
+    ck_assert_int_eq(rep_init_adjoint(r + 2, &g, err), 0);
+    ck_assert_int_eq(rep_init_sum(r + 3, r + 0, r + 2, err), 0);
+    check_layer_rows_agree(r + 1, r + 3, g.basis, g.dim, G.gens, G.count);
+    check_layer_rows_agree(r + 3, r + 1, g.basis, 2, NULL, 0);
+    ck_assert_int_eq(algebra_init_gl(&gl, 2, err), 0);
+    ck_assert_int_eq(rep_init_std(r + 4, &gl, err), 0);
+    ck_assert_int_eq(rep_init_sym(r + 5, r + 4, 2, err), 0);
+    fmpq_mat_t h;
+    fmpq_mat_init(h, 2, 2);
+    fmpq_set_si(fmpq_mat_entry(h, 0, 0), 2, 1);
+    fmpq_set_si(fmpq_mat_entry(h, 0, 1), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(h, 1, 1), 1, 1);
+    check_layer_rows_agree(r + 5, r + 5, gl.basis, 1, h, 1);
+    fmpq_mat_clear(h);
+    for (int i = 0; i < 6; i++)
+        rep_clear(r + i);
+    discrete_clear(&G);
+    algebra_clear(&g);
+    algebra_clear(&gl);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("symmetry");
@@ -298,6 +364,7 @@ int main(void)
     tcase_add_test(tc, test_field_algebra);
     tcase_add_test(tc, test_kernels);
     tcase_add_test(tc, test_status);
+    tcase_add_test(tc, test_layer_rows_sparse);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
