@@ -37,6 +37,7 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/discover_err_width.sym \
 	tests/scripts/enforce.sym \
 	tests/scripts/rep_large.sym \
+	tests/scripts/enforce_orbit.sym \
 	tests/scripts/rep_err_dense.sym \
 	tests/scripts/enforce_err_base.sym \
 	tests/scripts/enforce_err_gen.sym \

@@ -429,7 +429,7 @@ static Value *finite_group(Call *c, Value **a, int (*gens)(DiscreteGens *, slong
                            const char *name, long lo)
 {
     long n;
-    Value *e = arg_long(c, a, 0, lo, ALG_MAX_N, &n);
+    Value *e = arg_long(c, a, 0, lo, DISCRETE_MAX_N, &n);
     return e ? e : make_group(c, NULL, n, gens, name);
 }
 

@@ -311,7 +311,8 @@ void rep_kron_sum(fmpq_mat_t out, const fmpq_mat_t A, const fmpq_mat_t B)
 /* Guard da * db against overflow before rep_alloc checks it. */
 static int product_dim(slong *d, slong da, slong db, MatRep *r, char *err)
 {
-    if (da > REP_MAX_IMPLICIT_DIM || db > REP_MAX_IMPLICIT_DIM || da * db > REP_MAX_IMPLICIT_DIM) {
+    if (da > REP_MAX_IMPLICIT_DIM || db > REP_MAX_IMPLICIT_DIM ||
+        (db > 0 && da > REP_MAX_IMPLICIT_DIM / db)) {
         rep_init(r);
         algebra_set_error(err,
                           "representation of dimension %ld x %ld exceeds "

@@ -41,9 +41,10 @@
 
 #define REP_MAX_DIM 2048
 #define REP_MAX_ENTRIES (WORD(1) << 22)
-/* Largest dimension of a rep without dense images (2^31: a layer between
-   two such reps still has dim^2 < 2^63 unknowns to count). */
-#define REP_MAX_IMPLICIT_DIM (WORD(1) << 31)
+/* Largest dimension of a rep without dense images (2^62: dimensions and
+   their products are counted in slong without overflow).  Sparse images
+   and group elements need dim <= SPMAT_MAX_NNZ rows. */
+#define REP_MAX_IMPLICIT_DIM (WORD(1) << 62)
 
 typedef enum {
     REP_STD,

@@ -15,7 +15,7 @@ static int nnz_limit(slong dim, char *err)
 {
     algebra_set_error(err,
                       "the sparse matrix of a representation of dimension %ld exceeds the "
-                      "size limit (%ld nonzeros)",
+                      "size limit (%ld rows or nonzeros)",
                       (long)dim, (long)SPMAT_MAX_NNZ);
     return ALG_ERR_LIMIT;
 }
@@ -191,6 +191,8 @@ static int node_image(SpMat *out, const RepNode *node, const MatAlgebra *g, cons
     SpMat A, B;
     slong j, k;
     int st = ALG_OK;
+    if (node->dim > SPMAT_MAX_NNZ)
+        return nnz_limit(node->dim, err);
     spmat_init(&A, 0);
     spmat_init(&B, 0);
     switch (node->kind) {
@@ -335,6 +337,8 @@ static int node_group_sparse(SpMat *out, const RepNode *node, const MatAlgebra *
 {
     SpMat A, B;
     int st = ALG_OK;
+    if (node->dim > SPMAT_MAX_NNZ)
+        return nnz_limit(node->dim, err);
     spmat_init(&A, 0);
     spmat_init(&B, 0);
     switch (node->kind) {

@@ -19,10 +19,13 @@ static slong count_indices(slong d, slong k, int strict, slong limit)
         return 1;
     if (top < k)
         return 0;
+    if (top - k < k)
+        k = top - k; /* C(top, k) = C(top, top - k) */
     fmpz_init(c);
     fmpz_one(c);
-    /* C(top, k) built incrementally; stop once it exceeds the limit */
-    for (i = 1; i <= k; i++) {
+    /* C(top, k) built incrementally: after step i, c = C(top - k + i, i),
+       increasing in i, so stop once it exceeds the limit */
+    for (i = 1; i <= k && fmpz_cmp_si(c, limit) <= 0; i++) {
         fmpz_mul_ui(c, c, (ulong)(top - k + i));
         fmpz_divexact_ui(c, c, (ulong)i);
     }

@@ -39,8 +39,13 @@
 #include "symmetry/bundle.h"
 
 #define MODEL_ERR_LEN SYM_ERR_LEN
-/* Largest nfull of a model space. */
+/* Largest nfull of a model space whose basis or coefficient vectors are
+   stored.  A full layer space may be larger (up to MODEL_MAX_FULL_COEFFS:
+   it stores nothing) as the input of an enforce with a closed form
+   (model_orbit.h); every other use of it is refused with a size-limit
+   error. */
 #define MODEL_MAX_COEFFS 2000000
+#define MODEL_MAX_FULL_COEFFS (WORD(1) << 62)
 /* Printing shows at most this many basis elements. */
 #define MODEL_PRINT_MAX 24
 
@@ -67,6 +72,9 @@ typedef struct ModelSpace {
     fmpq_mat_t B;  /* nfull x dim, canonical (0 x 0 when full) */
     slong *piv;    /* piv[j]: pivot row of column j of B (row of B^T's
                       leading 1); NULL when full */
+    /* owned; when set, the basis is the closed-form S(n)-orbit basis
+       (model_orbit.h) and B, piv are not stored */
+    struct ModelOrbit *orbit;
 } ModelSpace;
 
 /* Free everything V owns (safe on a zeroed struct). */

@@ -155,6 +155,10 @@ int model_layer_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *alg, 
     if (C->c != V->nfull)
         return sym_error(err, QMAT_E_DIM, "the constraint matrix has %ld columns, not %ld",
                          (long)C->c, (long)V->nfull);
+    if (V->nfull > MODEL_MAX_COEFFS)
+        return sym_error(err, QMAT_E_TOO_LARGE,
+                         "too many coefficients (%ld) for constraint rows: at most %ld",
+                         (long)V->nfull, (long)MODEL_MAX_COEFFS);
     SpMat Am, Bm;
     spmat_init(&Am, 0);
     spmat_init(&Bm, 0);

@@ -8,6 +8,7 @@ libsym_a_SOURCES += \
 libsym_a_SOURCES += runtime/symmetry/field_algebra.h runtime/symmetry/field_algebra.c
 libsym_a_SOURCES += runtime/symmetry/kernel.h runtime/symmetry/kernel.c
 libsym_a_SOURCES += runtime/symmetry/model_layer_rows.h runtime/symmetry/model_layer_rows.c
+libsym_a_SOURCES += runtime/symmetry/model_orbit.h runtime/symmetry/model_orbit.c
 
 # The symmetry layer's unit tests call its C API and link libsym.a alone.
 if HAVE_CHECK

@@ -18,6 +18,7 @@
 #include "symmetry/kernel.h"
 #include "symmetry/model.h"
 #include "symmetry/model_layer_rows.h"
+#include "symmetry/model_orbit.h"
 #include "exact/nullspace.h"
 
 static PolyRing *ring_xy(void)
@@ -352,6 +353,168 @@ START_TEST(test_layer_rows_sparse)
 }
 END_TEST
 
+/* Number of set partitions of k positions into at most n blocks: the sum
+   of Stirling numbers S(k, m), m <= n (the Bell number when n >= k). */
+static slong partitions_at_most(slong k, slong n)
+{
+    slong S[16][16] = {{0}}, tot = 0;
+    S[0][0] = 1;
+    for (slong i = 1; i <= k; i++)
+        for (slong m = 1; m <= i; m++)
+            S[i][m] = m * S[i - 1][m] + S[i - 1][m - 1];
+    for (slong m = 0; m <= k && m <= n; m++)
+        tot += S[k][m];
+    return tot;
+}
+
+/* rep = std^k (trivial(1) for k = 0); with dual, the last factor is dual(std)
+   and k >= 2 is built as hom(std, std^(k-1)). */
+static void tensor_power(MatRep *r, const MatAlgebra *g, slong k, int dual)
+{
+    char err[ALG_ERR_LEN] = "";
+    MatRep s, t, u;
+    if (k == 0) {
+        ck_assert_int_eq(rep_init_trivial(r, g, 1, err), 0);
+        return;
+    }
+    ck_assert_int_eq(rep_init_std(&s, g, err), 0);
+    ck_assert_int_eq(rep_init_std(&t, g, err), 0);
+    for (slong i = 1; i < k - (dual ? 1 : 0); i++) {
+        ck_assert_int_eq(rep_init_tensor(&u, &t, &s, err), 0);
+        rep_clear(&t);
+        t = u;
+    }
+    if (dual && k >= 2)
+        ck_assert_int_eq(rep_init_hom(r, &s, &t, err), 0);
+    else if (dual)
+        ck_assert_int_eq(rep_init_dual(r, &t, err), 0);
+    else {
+        *r = t;
+        rep_init(&t);
+    }
+    rep_clear(&s);
+    rep_clear(&t);
+}
+
+/* S(n) on layers std^p -> std^q (+ bias): the closed-form orbit basis is
+   taken (orbit set), has the partition count, satisfies the defining
+   equations ρ_out(σ) W = W ρ_in(σ), ρ_out(σ) b = b on every tuple for each
+   generator σ, and is IDENTICAL to the general exact solver's canonical
+   basis of the same constraint rows. */
+static void check_orbit_case(slong n, slong p, slong q, int bias, int dual)
+{
+    char err[MODEL_ERR_LEN] = "";
+    MatAlgebra g;
+    MatRep rin, rout;
+    DiscreteGens G;
+    ModelSpace V, E;
+    ck_assert_int_eq(algebra_init_basis(&g, NULL, 0, n, 0, 1, "0", err), 0);
+    ck_assert_int_eq(discrete_init_symmetric(&G, n, err), 0);
+    tensor_power(&rin, &g, p, dual);
+    tensor_power(&rout, &g, q, 0);
+    ck_assert_int_eq(model_space_init_layers(&V, &rin, &rout, bias, err), 0);
+    ck_assert_int_eq(model_space_enforce(&E, &V, NULL, 0, G.gens, G.count, err), 0);
+    ck_assert_msg(E.orbit != NULL, "S(%ld) p %ld q %ld: no orbit basis", (long)n, (long)p, (long)q);
+    ck_assert_int_eq(E.dim, partitions_at_most(p + q, n) + (bias ? partitions_at_most(q, n) : 0));
+    /* the defining equations, tuple by tuple */
+    slong *perm = malloc((n + 1) * sizeof(slong)), k = p + q, nw = V.dout * V.din;
+    for (slong t = 0; t < G.count; t++) {
+        for (slong i = 0; i < n; i++)
+            for (slong r = 0; r < n; r++)
+                if (fmpq_is_one(fmpq_mat_entry(G.gens + t, r, i)))
+                    perm[i] = r;
+        for (slong x = 0; x < V.nfull; x++) {
+            slong kk = x < nw ? k : q, y = x < nw ? x : x - nw, z = 0, w = 1;
+            for (slong d = 0; d < kk; d++, y /= n, w *= n)
+                z += perm[y % n] * w;
+            if (x >= nw)
+                z += nw;
+            ck_assert_int_eq(model_orbit_class(&E, z), model_orbit_class(&E, x));
+        }
+    }
+    free(perm);
+    for (slong j = 0; j < E.dim; j++) {
+        ck_assert_int_eq(model_orbit_class(&E, model_orbit_first_index(&E, j)), j);
+        if (j)
+            ck_assert(model_orbit_first_index(&E, j) > model_orbit_first_index(&E, j - 1));
+    }
+    /* the general route on the same rows */
+    SpMat C;
+    spmat_init(&C, V.nfull);
+    ck_assert_int_eq(model_constraint_rows(&C, &V, NULL, 0, G.gens, G.count, err), 0);
+    fmpq_mat_t N, B;
+    fmpq_mat_init(N, 0, 0);
+    fmpq_mat_init(B, 0, 0);
+    ck_assert_int_eq(spmat_nullspace(N, &C), 0);
+    ck_assert_int_eq(model_space_get_basis(B, &E), 0);
+    ck_assert_msg(fmpq_mat_equal(N, B), "S(%ld) p %ld q %ld bias %d: bases differ", (long)n,
+                  (long)p, (long)q, bias);
+    /* coordinates and combination round-trip */
+    fmpq *c = _fmpq_vec_init(E.dim + 1), *f = _fmpq_vec_init(V.nfull + 1),
+         *c2 = _fmpq_vec_init(E.dim + 1);
+    for (slong j = 0; j < E.dim; j++)
+        fmpq_set_si(c + j, j * j - 3, j + 1);
+    model_space_combine(f, &E, c);
+    ck_assert_int_eq(model_space_coords(c2, &E, f), 0);
+    for (slong j = 0; j < E.dim; j++)
+        ck_assert(fmpq_equal(c + j, c2 + j));
+    if (n >= 2 && k >= 1) {
+        /* the last W tuple (n-1, ..., n-1) is in the orbit of (0, ..., 0)
+           but not its first tuple: f is not constant on orbits any more */
+        fmpq_add_si(f + nw - 1, f + nw - 1, 1);
+        ck_assert_int_eq(model_space_coords(c2, &E, f), QMAT_E_NO_SOLUTION);
+    }
+    _fmpq_vec_clear(c, E.dim + 1);
+    _fmpq_vec_clear(c2, E.dim + 1);
+    _fmpq_vec_clear(f, V.nfull + 1);
+    fmpq_mat_clear(N);
+    fmpq_mat_clear(B);
+    spmat_clear(&C);
+    model_space_clear(&E);
+    model_space_clear(&V);
+    rep_clear(&rin);
+    rep_clear(&rout);
+    discrete_clear(&G);
+    algebra_clear(&g);
+}
+
+START_TEST(test_orbit_basis)
+{
+    check_orbit_case(5, 2, 3, 0, 0); /* T(5) of S(5): B(5) = 52 */
+    check_orbit_case(3, 2, 2, 1, 0); /* n < k: 14 + 2 */
+    check_orbit_case(2, 2, 2, 0, 0); /* partitions of 4 into <= 2 blocks: 8 */
+    check_orbit_case(4, 1, 2, 1, 1); /* dual */
+    check_orbit_case(4, 3, 1, 1, 1); /* hom(std, std^2) */
+    check_orbit_case(1, 1, 1, 1, 0); /* S(1) */
+    check_orbit_case(3, 0, 3, 0, 0); /* invariants of T(3) */
+    check_orbit_case(6, 2, 2, 1, 0); /* B(4) + B(2) */
+    /* not S(n): A(4), Z(4) and D(4) take the general route */
+    char err[MODEL_ERR_LEN] = "";
+    MatAlgebra g;
+    MatRep s, t;
+    DiscreteGens G;
+    ModelSpace V, E;
+    ck_assert_int_eq(algebra_init_basis(&g, NULL, 0, 4, 0, 1, "0", err), 0);
+    ck_assert_int_eq(rep_init_std(&s, &g, err), 0);
+    ck_assert_int_eq(rep_init_tensor(&t, &s, &s, err), 0);
+    ck_assert_int_eq(model_space_init_layers(&V, &t, &s, 0, err), 0);
+    int (*other[3])(DiscreteGens *, slong, char *) = {discrete_init_alternating,
+                                                      discrete_init_cyclic, discrete_init_dihedral};
+    for (int i = 0; i < 3; i++) {
+        ck_assert_int_eq(other[i](&G, 4, err), 0);
+        ck_assert_int_eq(model_space_enforce(&E, &V, NULL, 0, G.gens, G.count, err), 0);
+        ck_assert(E.orbit == NULL);
+        ck_assert_int_gt(E.dim, 5); /* more than S(4)'s B(3) = 5 */
+        model_space_clear(&E);
+        discrete_clear(&G);
+    }
+    model_space_clear(&V);
+    rep_clear(&s);
+    rep_clear(&t);
+    algebra_clear(&g);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("symmetry");
@@ -365,6 +528,7 @@ int main(void)
     tcase_add_test(tc, test_kernels);
     tcase_add_test(tc, test_status);
     tcase_add_test(tc, test_layer_rows_sparse);
+    tcase_add_test(tc, test_orbit_basis);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
