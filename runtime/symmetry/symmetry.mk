@@ -18,3 +18,11 @@ tests_unit_test_symmetry_SOURCES = tests/unit/test_symmetry.c
 tests_unit_test_symmetry_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_test_symmetry_LDADD = libsym.a $(CHECK_LIBS) $(LIBS)
 endif
+
+# Benchmark (not a test): the closed-form S(n) orbit basis against the general
+# exact route (tests/bench/run-orbit.sh, tests/bench/README.md).
+EXTRA_PROGRAMS += tests/bench/bench_orbit
+tests_bench_bench_orbit_SOURCES = tests/bench/bench_orbit.c
+tests_bench_bench_orbit_LDADD = libsym.a $(LIBS)
+CLEANFILES += tests/bench/bench_orbit
+EXTRA_DIST += tests/bench/run-orbit.sh
