@@ -11,6 +11,9 @@ void model_orbit_free(ModelOrbit *O)
     if (!O)
         return;
     free(O->rgs);
+    free(O->orb);
+    free(O->ent);
+    free(O->first);
     free(O);
 }
 
@@ -125,7 +128,66 @@ static int generate_symmetric(slong *const *perms, slong m, slong n)
     return 0;
 }
 
-/* 1 when (V, alg, disc) is the S(n) case; *n, *q, *p its sizes. */
+/* Parity (0 even, 1 odd) of the permutation perm of {0..n-1}. */
+static int perm_parity(const slong *perm, slong n)
+{
+    char *seen = calloc(n + 1, 1);
+    slong cycles = 0;
+    for (slong i = 0; i < n; i++)
+        if (!seen[i]) {
+            cycles++;
+            for (slong x = i; !seen[x]; x = perm[x])
+                seen[x] = 1;
+        }
+    free(seen);
+    return (int)((n - cycles) & 1);
+}
+
+/* Length of the cycle of perm through a. */
+static slong cycle_length(const slong *perm, slong a, slong n)
+{
+    slong len = 1;
+    for (slong x = perm[a]; x != a && len <= n; x = perm[x])
+        len++;
+    return len;
+}
+
+/* 1 when the permutations (n >= 3) generate A(n): all even, and a 3-cycle
+   τ = (a b c) with an n-cycle σ, σ(a) = b, σ(b) = c (n odd) or an
+   (n-1)-cycle σ fixing a with σ(b) = c (n even) among them.  Relabelling
+   a, b, c, ... as 1, 2, 3, ... along σ turns them into (1 2 3) and
+   (1 2 ... n) / (2 3 ... n), which generate A(n). */
+static int generate_alternating(slong *const *perms, slong m, slong n)
+{
+    if (n < 3)
+        return 0;
+    for (slong t = 0; t < m; t++)
+        if (perm_parity(perms[t], n))
+            return 0;
+    for (slong t = 0; t < m; t++) {
+        slong moved = 0;
+        for (slong i = 0; i < n; i++)
+            moved += perms[t][i] != i;
+        if (moved != 3)
+            continue;
+        for (slong a = 0; a < n; a++) {
+            if (perms[t][a] == a)
+                continue;
+            slong b = perms[t][a], c = perms[t][b];
+            for (slong s = 0; s < m; s++) {
+                const slong *sg = perms[s];
+                if (n % 2 == 1 && cycle_length(sg, a, n) == n && sg[a] == b && sg[b] == c)
+                    return 1;
+                if (n % 2 == 0 && sg[a] == a && cycle_length(sg, b, n) == n - 1 && sg[b] == c)
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* 1 (S(n)) or 2 (A(n)) when (V, alg, disc) is the closed-form case, else
+   0; *n, *q, *p its sizes. */
 static int orbit_case(const ModelSpace *V, const fmpq_mat_struct *alg, slong nalg,
                       const fmpq_mat_struct *disc, slong ndisc, slong *n, slong *q, slong *p)
 {
@@ -146,6 +208,7 @@ static int orbit_case(const ModelSpace *V, const fmpq_mat_struct *alg, slong nal
         return 0;
     if (V->orbit && (V->orbit->n != *n || V->orbit->p != *p || V->orbit->q != *q))
         return 0;
+    int want_alt = V->orbit ? V->orbit->alt : -1;
     slong **perms = malloc((ndisc + 1) * sizeof(slong *));
     int ok = 1;
     slong made = 0;
@@ -153,12 +216,17 @@ static int orbit_case(const ModelSpace *V, const fmpq_mat_struct *alg, slong nal
         perms[made] = malloc((*n + 1) * sizeof(slong));
         ok = perm_of(perms[made], disc + made, *n);
     }
+    int kind = 0;
     if (ok)
-        ok = generate_symmetric(perms, ndisc, *n);
+        kind = generate_symmetric(perms, ndisc, *n)     ? 1
+               : generate_alternating(perms, ndisc, *n) ? 2
+                                                        : 0;
     for (slong t = 0; t < made; t++)
         free(perms[t]);
     free(perms);
-    return ok;
+    if (kind && want_alt >= 0 && want_alt != (kind == 2))
+        return 0;
+    return kind;
 }
 
 /* ------------------------------------------------------------ partitions */
@@ -206,8 +274,75 @@ static const unsigned char *orbit_rgs(const ModelOrbit *O, slong j)
                      : O->rgs + (size_t)O->nw * (size_t)kw + (size_t)(j - O->nw) * (size_t)O->q;
 }
 
-/* The orbit space of V for S(n) (V's shape, sizes n, q, p). */
-static int orbit_build(ModelSpace *out, const ModelSpace *V, slong n, slong q, slong p, char *err)
+/* Number of blocks of the string a (length k). */
+static slong string_blocks(const unsigned char *a, slong k)
+{
+    slong m = 0;
+    for (slong t = 0; t < k; t++)
+        if (a[t] + 1 > m)
+            m = a[t] + 1;
+    return m;
+}
+
+/* Full index of the first tuple of half h of string r. */
+static slong half_first_index(const ModelOrbit *O, slong r, int h, slong nwfull)
+{
+    const unsigned char *a = orbit_rgs(O, r);
+    slong k = r < O->nw ? O->q + O->p : O->q, x = 0;
+    for (slong t = 0; t < k; t++) {
+        slong v = a[t];
+        if (h && v == O->n - 2)
+            v = O->n - 1;
+        else if (h && v == O->n - 1)
+            v = O->n - 2;
+        x = x * O->n + v;
+    }
+    return r < O->nw ? x : nwfull + x;
+}
+
+typedef struct {
+    slong first, code;
+} OrbitEntry;
+
+static int entry_cmp(const void *x, const void *y)
+{
+    const OrbitEntry *a = x, *b = y;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/* The orbits of O's strings (two halves for A(n) when m >= n - 1), sorted
+   by first index: O->ent, O->first, O->orb; the count. */
+static slong orbit_index(ModelOrbit *O, slong nwfull)
+{
+    slong ns = O->nw + O->nb, cnt = 0;
+    OrbitEntry *e = malloc((2 * ns + 1) * sizeof(OrbitEntry));
+    for (slong r = 0; r < ns; r++) {
+        slong k = r < O->nw ? O->q + O->p : O->q;
+        int halves = O->alt && string_blocks(orbit_rgs(O, r), k) >= O->n - 1 ? 2 : 1;
+        for (int h = 0; h < halves; h++) {
+            e[cnt].first = half_first_index(O, r, h, nwfull);
+            e[cnt++].code = 2 * r + h;
+        }
+    }
+    /* W orbits have smaller indices than bias orbits: one sort suffices */
+    qsort(e, cnt, sizeof(OrbitEntry), entry_cmp);
+    O->ent = malloc((cnt + 1) * sizeof(slong));
+    O->first = malloc((cnt + 1) * sizeof(slong));
+    O->orb = malloc((2 * ns + 1) * sizeof(slong));
+    for (slong i = 0; i < 2 * ns; i++)
+        O->orb[i] = -1;
+    for (slong j = 0; j < cnt; j++) {
+        O->ent[j] = e[j].code;
+        O->first[j] = e[j].first;
+        O->orb[e[j].code] = j;
+    }
+    free(e);
+    return cnt;
+}
+
+/* The orbit space of V for S(n) or A(n) (alt) (V's shape, sizes n, q, p). */
+static int orbit_build(ModelSpace *out, const ModelSpace *V, slong n, int alt, slong q, slong p,
+                       char *err)
 {
     memset(out, 0, sizeof *out);
     out->kind = MODEL_LAYERS;
@@ -220,6 +355,7 @@ static int orbit_build(ModelSpace *out, const ModelSpace *V, slong n, slong q, s
     out->nfull = V->nfull;
     ModelOrbit *O = calloc(1, sizeof *O);
     O->n = n;
+    O->alt = alt;
     O->q = q;
     O->p = p;
     O->bias = V->bias;
@@ -228,7 +364,7 @@ static int orbit_build(ModelSpace *out, const ModelSpace *V, slong n, slong q, s
     int st = rgs_list(&w, &O->nw, &cw, q + p, n, q + p);
     if (!st && V->bias)
         st = rgs_list(&b, &O->nb, &cb, q, n, q);
-    if (!st && O->nw + O->nb > MODEL_ORBIT_MAX_DIM)
+    if (!st && (O->nw + O->nb) * (alt ? 2 : 1) > MODEL_ORBIT_MAX_DIM)
         st = QMAT_E_TOO_LARGE;
     if (st) {
         free(w);
@@ -236,9 +372,9 @@ static int orbit_build(ModelSpace *out, const ModelSpace *V, slong n, slong q, s
         free(O);
         out->orbit = NULL;
         return sym_error(err, st,
-                         "the S(%ld)-orbit basis of %ld + %ld tensor positions exceeds the size "
+                         "the %s(%ld)-orbit basis of %ld + %ld tensor positions exceeds the size "
                          "limit (%ld orbits)",
-                         (long)n, (long)q, (long)p, (long)MODEL_ORBIT_MAX_DIM);
+                         alt ? "A" : "S", (long)n, (long)q, (long)p, (long)MODEL_ORBIT_MAX_DIM);
     }
     size_t sw = (size_t)O->nw * (size_t)(q + p), sb = (size_t)O->nb * (size_t)q;
     O->rgs = malloc(sw + sb + 1);
@@ -249,7 +385,7 @@ static int orbit_build(ModelSpace *out, const ModelSpace *V, slong n, slong q, s
     free(w);
     free(b);
     out->orbit = O;
-    out->dim = O->nw + O->nb;
+    out->dim = orbit_index(O, V->dout * V->din);
     out->full = 0;
     out->enforced = 1;
     out->nbefore = V->dim;
@@ -287,8 +423,9 @@ int model_orbit_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_str
                         slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err)
 {
     slong n, q, p;
-    if ((V->full || V->orbit) && orbit_case(V, alg, nalg, disc, ndisc, &n, &q, &p))
-        return orbit_build(out, V, n, q, p, err);
+    int kind = V->full || V->orbit ? orbit_case(V, alg, nalg, disc, ndisc, &n, &q, &p) : 0;
+    if (kind)
+        return orbit_build(out, V, n, kind == 2, q, p, err);
     if (V->orbit) {
         ModelSpace T;
         int st = orbit_materialise(&T, V, err);
@@ -318,12 +455,7 @@ int model_orbit_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_str
 
 slong model_orbit_first_index(const ModelSpace *V, slong j)
 {
-    const ModelOrbit *O = V->orbit;
-    const unsigned char *a = orbit_rgs(O, j);
-    slong k = j < O->nw ? O->q + O->p : O->q, x = 0;
-    for (slong t = 0; t < k; t++)
-        x = x * O->n + a[t];
-    return j < O->nw ? x : V->dout * V->din + x;
+    return V->orbit->first[j];
 }
 
 static int rgs_cmp(const unsigned char *a, const unsigned char *b, slong k)
@@ -337,7 +469,7 @@ slong model_orbit_class(const ModelSpace *V, slong i)
     int w = i < V->dout * V->din;
     slong k = w ? O->q + O->p : O->q, x = w ? i : i - V->dout * V->din;
     unsigned char a[MODEL_ORBIT_MAX_POS + 1];
-    slong digits[MODEL_ORBIT_MAX_POS + 1], label[MODEL_ORBIT_MAX_POS + 1], used = 0;
+    slong digits[MODEL_ORBIT_MAX_POS + 1], label[MODEL_ORBIT_MAX_POS + 1], used = 0, r = -1;
     for (slong t = k - 1; t >= 0; t--) {
         digits[t] = x % O->n;
         x /= O->n;
@@ -354,14 +486,34 @@ slong model_orbit_class(const ModelSpace *V, slong i)
     while (lo <= hi) {
         slong mid = lo + (hi - lo) / 2;
         int c = rgs_cmp(orbit_rgs(O, mid), a, k);
-        if (c == 0)
-            return mid;
+        if (c == 0) {
+            r = mid;
+            break;
+        }
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid - 1;
     }
-    return -1; /* not reached: every tuple has <= n distinct values */
+    if (r < 0)
+        return -1; /* not reached: every tuple has <= n distinct values */
+    int h = 0;
+    if (O->alt && used >= O->n - 1) {
+        /* σ: block i -> label[i], completed on the missing value */
+        slong *perm = malloc((O->n + 1) * sizeof(slong));
+        char *hit = calloc(O->n + 1, 1);
+        for (slong i = 0; i < used; i++) {
+            perm[i] = label[i];
+            hit[label[i]] = 1;
+        }
+        for (slong v = 0; used < O->n && v < O->n; v++)
+            if (!hit[v])
+                perm[O->n - 1] = v;
+        h = perm_parity(perm, O->n);
+        free(perm);
+        free(hit);
+    }
+    return O->orb[2 * r + h];
 }
 
 void model_orbit_basis_column(fmpq *col, const ModelSpace *V, slong j)
@@ -418,7 +570,7 @@ void model_orbit_describe(StrBuf *sb, const ModelSpace *V, slong show)
 {
     const ModelOrbit *O = V->orbit;
     slong k = O->q + O->p;
-    sb_printf(sb, ": S(%ld)-orbit basis of index tuples (", (long)O->n);
+    sb_printf(sb, ": %s(%ld)-orbit basis of index tuples (", O->alt ? "A" : "S", (long)O->n);
     for (slong t = 0; t < k; t++) {
         if (t == O->q)
             sb_puts(sb, t ? " | " : "| ");
@@ -440,10 +592,14 @@ void model_orbit_describe(StrBuf *sb, const ModelSpace *V, slong show)
     }
     sb_puts(sb, "; each element is 1 on the tuples whose equal positions are exactly those "
                 "joined by =");
+    if (O->alt)
+        sb_puts(sb, ", even / odd: whose values, block by block, extend to an even / odd "
+                    "permutation of the first ones");
     for (slong j = 0; j < show && j < V->dim; j++) {
-        const unsigned char *a = orbit_rgs(O, j);
-        slong kj = j < O->nw ? k : O->q;
-        sb_puts(sb, j < O->nw ? "\n  W: " : "\n  b: ");
+        slong r = O->ent[j] / 2;
+        const unsigned char *a = orbit_rgs(O, r);
+        slong kj = r < O->nw ? k : O->q;
+        sb_puts(sb, r < O->nw ? "\n  W: " : "\n  b: ");
         if (kj == 0)
             sb_puts(sb, "(constant)");
         slong blocks = 0;
@@ -462,6 +618,8 @@ void model_orbit_describe(StrBuf *sb, const ModelSpace *V, slong show)
                     first = 0;
                 }
         }
+        if (O->alt && O->orb[(O->ent[j] | 1)] >= 0)
+            sb_puts(sb, O->ent[j] & 1 ? " (odd)" : " (even)");
     }
     if (show < V->dim)
         sb_printf(sb, "\n  ... (%ld more)", (long)(V->dim - show));

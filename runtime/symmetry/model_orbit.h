@@ -23,6 +23,14 @@
  * representations' index conventions (rep.h): tensor(a, b) a's first,
  * hom(a, b) b's then a's.
  *
+ * A(n) (n >= 3): a tuple with m <= n - 2 distinct values has the same
+ * orbit as under S(n) (its stabiliser in S(n) holds a transposition); when
+ * m >= n - 1 the S(n)-orbit is a torsor of S(n) and splits in two A(n)
+ * orbits: the tuples σ(r) (σ applied to the values of the string r) with σ
+ * even ("even" half, holding r itself) and odd.  The odd half's first
+ * tuple is σ(r) for σ the transposition (n-2 n-1).  The orbits are then
+ * sorted by first index (W orbits, then bias orbits).
+ *
  * The space stores only the partitions (ModelOrbit); model.c's accessors
  * call the functions below (basis columns, combine, coords materialise
  * entries only when asked, within the size limits). */
@@ -39,22 +47,30 @@
 #define MODEL_ORBIT_MAX_POS 64
 
 typedef struct ModelOrbit {
-    slong n;            /* the group S(n) */
+    slong n;            /* the group S(n) or A(n) */
+    int alt;            /* 1: A(n) */
     slong q, p;         /* tensor positions of rout (q) and rin (p) */
     int bias;           /* bias orbits present */
-    slong nw, nb;       /* W orbits (partitions of q + p), bias orbits (of q) */
+    slong nw, nb;       /* partitions of the q + p W positions, of the q bias positions */
     unsigned char *rgs; /* nw strings of length q + p, then nb of length q */
+    slong *orb;         /* orb[2 r + h]: the orbit of string r, half h (-1: none) */
+    slong *ent;         /* ent[j] = 2 r + h of orbit j, j < dim */
+    slong *first;       /* first[j]: full index of orbit j's first tuple */
 } ModelOrbit;
 
 /* Free O (NULL allowed). */
 void model_orbit_free(ModelOrbit *O);
 
-/* The S(n) case of model_space_enforce.  When V is a layer space of the
-   kind above (full, or already an orbit space of the same n), every alg[i]
-   is zero and the discrete elements are permutation matrices that provably
-   generate S(n) (n = 1; or among them a transposition (a b) and an n-cycle
-   σ with b = σ^k(a), gcd(k, n) = 1), out (initialised by the call) = the
-   orbit space and the status is returned.  When V is an orbit space and
+/* The S(n) / A(n) case of model_space_enforce.  When V is a layer space of
+   the kind above (full, or already an orbit space of the same group),
+   every alg[i] is zero and the discrete elements are permutation matrices
+   that provably generate S(n) (n = 1; or among them a transposition (a b)
+   and an n-cycle σ with b = σ^k(a), gcd(k, n) = 1) or A(n), n >= 3 (all
+   even, and among them a 3-cycle (a b c) and either an n-cycle σ with
+   σ(a) = b, σ(b) = c (n odd) or an (n-1)-cycle σ fixing a with σ(b) = c
+   (n even): conjugates of A(n)'s generators (1 2 3), (1 2 ... n) /
+   (2 3 ... n)), out (initialised by the call) = the orbit space and the
+   status is returned.  When V is an orbit space and
    the constraints are of another kind, V is materialised (within
    MODEL_MAX_COEFFS) and model_space_enforce runs on that.  When V is full
    with nfull > MODEL_MAX_COEFFS and the case does not apply, a size-limit

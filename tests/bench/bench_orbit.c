@@ -12,6 +12,9 @@
  * printed as median [min-max].  The general route's time includes building
  * its constraint rows (part of enforce).
  *
+ * A(n) rows: the same with A(n)'s generators (its orbits of >= n - 1
+ * distinct values split in two by parity).
+ *
  * Usage: bench_orbit [RUNS]   (tests/bench/run-orbit.sh builds and runs it)
  * Not a test.
  */
@@ -29,6 +32,7 @@ typedef struct {
     slong n, p, q;
     int bias;
     int general; /* 0: closed form only, 1: + classes, 2: + modular */
+    int alt;     /* A(n) instead of S(n) */
 } Case;
 
 static int cmp_d(const void *a, const void *b)
@@ -126,6 +130,10 @@ int main(int argc, char **argv)
         {"S(100) T(6) invariants", 100, 0, 6, 0, 0},
         {"S(10) V^4 -> V^4", 10, 4, 4, 0, 0},
         {"S(12) V^5 -> V^5", 12, 5, 5, 0, 0},
+        {"A(5) T(5) invariants: R -> V^5", 5, 0, 5, 0, 2, 1},
+        {"A(6) V^2 -> V^3 + bias", 6, 2, 3, 1, 2, 1},
+        {"A(100) T(2) invariants", 100, 0, 2, 0, 2, 1},
+        {"A(100) V^2 -> V^2 (T(4))", 100, 2, 2, 0, 0, 1},
     };
     printf("case | unknowns | dim | closed form | general: rows + classes | general: rows + "
            "modular elimination\n");
@@ -137,7 +145,8 @@ int main(int argc, char **argv)
         MatRep rin, rout;
         ModelSpace V, E;
         if (algebra_init_basis(&g, NULL, 0, K->n, 0, 1, "0", err) ||
-            discrete_init_symmetric(&G, K->n, err)) {
+            (K->alt ? discrete_init_alternating(&G, K->n, err)
+                    : discrete_init_symmetric(&G, K->n, err))) {
             fprintf(stderr, "%s: %s\n", K->name, err);
             return 1;
         }

@@ -354,8 +354,10 @@ START_TEST(test_layer_rows_sparse)
 END_TEST
 
 /* Number of set partitions of k positions into at most n blocks: the sum
-   of Stirling numbers S(k, m), m <= n (the Bell number when n >= k). */
-static slong partitions_at_most(slong k, slong n)
+   of Stirling numbers S(k, m), m <= n (the Bell number when n >= k); with
+   alt, those with m >= n - 1 blocks count twice (A(n) splits their
+   orbits in two). */
+static slong partitions_at_most_alt(slong k, slong n, int alt)
 {
     slong S[16][16] = {{0}}, tot = 0;
     S[0][0] = 1;
@@ -363,7 +365,7 @@ static slong partitions_at_most(slong k, slong n)
         for (slong m = 1; m <= i; m++)
             S[i][m] = m * S[i - 1][m] + S[i - 1][m - 1];
     for (slong m = 0; m <= k && m <= n; m++)
-        tot += S[k][m];
+        tot += S[k][m] * (alt && m >= n - 1 ? 2 : 1);
     return tot;
 }
 
@@ -401,7 +403,7 @@ static void tensor_power(MatRep *r, const MatAlgebra *g, slong k, int dual)
    equations ρ_out(σ) W = W ρ_in(σ), ρ_out(σ) b = b on every tuple for each
    generator σ, and is IDENTICAL to the general exact solver's canonical
    basis of the same constraint rows. */
-static void check_orbit_case(slong n, slong p, slong q, int bias, int dual)
+static void check_orbit_case_alt(slong n, slong p, slong q, int bias, int dual, int alt)
 {
     char err[MODEL_ERR_LEN] = "";
     MatAlgebra g;
@@ -409,13 +411,16 @@ static void check_orbit_case(slong n, slong p, slong q, int bias, int dual)
     DiscreteGens G;
     ModelSpace V, E;
     ck_assert_int_eq(algebra_init_basis(&g, NULL, 0, n, 0, 1, "0", err), 0);
-    ck_assert_int_eq(discrete_init_symmetric(&G, n, err), 0);
+    ck_assert_int_eq(
+        alt ? discrete_init_alternating(&G, n, err) : discrete_init_symmetric(&G, n, err), 0);
     tensor_power(&rin, &g, p, dual);
     tensor_power(&rout, &g, q, 0);
     ck_assert_int_eq(model_space_init_layers(&V, &rin, &rout, bias, err), 0);
     ck_assert_int_eq(model_space_enforce(&E, &V, NULL, 0, G.gens, G.count, err), 0);
     ck_assert_msg(E.orbit != NULL, "S(%ld) p %ld q %ld: no orbit basis", (long)n, (long)p, (long)q);
-    ck_assert_int_eq(E.dim, partitions_at_most(p + q, n) + (bias ? partitions_at_most(q, n) : 0));
+    ck_assert_int_eq(E.orbit->alt, alt);
+    ck_assert_int_eq(E.dim, partitions_at_most_alt(p + q, n, alt) +
+                                (bias ? partitions_at_most_alt(q, n, alt) : 0));
     /* the defining equations, tuple by tuple */
     slong *perm = malloc((n + 1) * sizeof(slong)), k = p + q, nw = V.dout * V.din;
     for (slong t = 0; t < G.count; t++) {
@@ -478,6 +483,11 @@ static void check_orbit_case(slong n, slong p, slong q, int bias, int dual)
     algebra_clear(&g);
 }
 
+static void check_orbit_case(slong n, slong p, slong q, int bias, int dual)
+{
+    check_orbit_case_alt(n, p, q, bias, dual, 0);
+}
+
 START_TEST(test_orbit_basis)
 {
     check_orbit_case(5, 2, 3, 0, 0); /* T(5) of S(5): B(5) = 52 */
@@ -488,7 +498,14 @@ START_TEST(test_orbit_basis)
     check_orbit_case(1, 1, 1, 1, 0); /* S(1) */
     check_orbit_case(3, 0, 3, 0, 0); /* invariants of T(3) */
     check_orbit_case(6, 2, 2, 1, 0); /* B(4) + B(2) */
-    /* not S(n): A(4), Z(4) and D(4) take the general route */
+    /* A(n): orbits of >= n - 1 distinct values split by parity */
+    check_orbit_case_alt(5, 2, 3, 0, 0, 1); /* T(5) of A(5): 63 (EMLP's notebook) */
+    check_orbit_case_alt(3, 1, 2, 1, 0, 1);
+    check_orbit_case_alt(4, 2, 2, 1, 1, 1);
+    check_orbit_case_alt(4, 0, 3, 0, 0, 1);
+    check_orbit_case_alt(6, 2, 3, 1, 0, 1);
+    check_orbit_case_alt(3, 3, 2, 0, 0, 1);
+    /* not S(n) or A(n): Z(4) and D(4) take the general route */
     char err[MODEL_ERR_LEN] = "";
     MatAlgebra g;
     MatRep s, t;
@@ -498,9 +515,8 @@ START_TEST(test_orbit_basis)
     ck_assert_int_eq(rep_init_std(&s, &g, err), 0);
     ck_assert_int_eq(rep_init_tensor(&t, &s, &s, err), 0);
     ck_assert_int_eq(model_space_init_layers(&V, &t, &s, 0, err), 0);
-    int (*other[3])(DiscreteGens *, slong, char *) = {discrete_init_alternating,
-                                                      discrete_init_cyclic, discrete_init_dihedral};
-    for (int i = 0; i < 3; i++) {
+    int (*other[2])(DiscreteGens *, slong, char *) = {discrete_init_cyclic, discrete_init_dihedral};
+    for (int i = 0; i < 2; i++) {
         ck_assert_int_eq(other[i](&G, 4, err), 0);
         ck_assert_int_eq(model_space_enforce(&E, &V, NULL, 0, G.gens, G.count, err), 0);
         ck_assert(E.orbit == NULL);
@@ -508,6 +524,33 @@ START_TEST(test_orbit_basis)
         model_space_clear(&E);
         discrete_clear(&G);
     }
+    /* A(4) from generators the recogniser cannot prove, (1 2)(3 4) and
+       (1 2 3): the general route gives the closed form's basis */
+    fmpq_mat_struct P[2];
+    const slong perm1[4] = {1, 0, 3, 2}, perm2[4] = {1, 2, 0, 3};
+    fmpq_mat_init(P + 0, 4, 4);
+    fmpq_mat_init(P + 1, 4, 4);
+    ck_assert_int_eq(discrete_perm_matrix(P + 0, perm1, 4, err), 0);
+    ck_assert_int_eq(discrete_perm_matrix(P + 1, perm2, 4, err), 0);
+    ModelSpace E2;
+    ck_assert_int_eq(model_space_enforce(&E, &V, NULL, 0, P, 2, err), 0);
+    ck_assert(E.orbit == NULL);
+    ck_assert_int_eq(discrete_init_alternating(&G, 4, err), 0);
+    ck_assert_int_eq(model_space_enforce(&E2, &V, NULL, 0, G.gens, G.count, err), 0);
+    ck_assert(E2.orbit != NULL && E2.orbit->alt);
+    fmpq_mat_t B1, B2;
+    fmpq_mat_init(B1, 0, 0);
+    fmpq_mat_init(B2, 0, 0);
+    ck_assert_int_eq(model_space_get_basis(B1, &E), 0);
+    ck_assert_int_eq(model_space_get_basis(B2, &E2), 0);
+    ck_assert(fmpq_mat_equal(B1, B2));
+    fmpq_mat_clear(B1);
+    fmpq_mat_clear(B2);
+    fmpq_mat_clear(P + 0);
+    fmpq_mat_clear(P + 1);
+    model_space_clear(&E);
+    model_space_clear(&E2);
+    discrete_clear(&G);
     model_space_clear(&V);
     rep_clear(&s);
     rep_clear(&t);
