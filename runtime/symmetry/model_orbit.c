@@ -344,15 +344,10 @@ static slong orbit_index(ModelOrbit *O, slong nwfull)
 static int orbit_build(ModelSpace *out, const ModelSpace *V, slong n, int alt, slong q, slong p,
                        char *err)
 {
-    memset(out, 0, sizeof *out);
-    out->kind = MODEL_LAYERS;
-    fmpq_mat_init(out->B, 0, 0);
-    out->rin = V->rin;
-    out->rout = V->rout;
-    out->din = V->din;
-    out->dout = V->dout;
-    out->bias = V->bias;
-    out->nfull = V->nfull;
+    /* V's shape through the public constructor (nothing of B is touched) */
+    int st = model_space_init_layers(out, V->rin, V->rout, V->bias, err);
+    if (st)
+        return st;
     ModelOrbit *O = calloc(1, sizeof *O);
     O->n = n;
     O->alt = alt;
@@ -361,7 +356,7 @@ static int orbit_build(ModelSpace *out, const ModelSpace *V, slong n, int alt, s
     O->bias = V->bias;
     unsigned char *w = NULL, *b = NULL;
     slong cw = 0, cb = 0;
-    int st = rgs_list(&w, &O->nw, &cw, q + p, n, q + p);
+    st = rgs_list(&w, &O->nw, &cw, q + p, n, q + p);
     if (!st && V->bias)
         st = rgs_list(&b, &O->nb, &cb, q, n, q);
     if (!st && (O->nw + O->nb) * (alt ? 2 : 1) > MODEL_ORBIT_MAX_DIM)
@@ -392,31 +387,28 @@ static int orbit_build(ModelSpace *out, const ModelSpace *V, slong n, int alt, s
     return 0;
 }
 
-/* Materialise an orbit space as an ordinary one (B and pivots). */
+/* Materialise an orbit space as an ordinary one, through the public
+   constructors (model_space_init_layers, model_space_set_span). */
 static int orbit_materialise(ModelSpace *T, const ModelSpace *V, char *err)
 {
-    memset(T, 0, sizeof *T);
-    T->kind = V->kind;
-    T->rin = V->rin;
-    T->rout = V->rout;
-    T->din = V->din;
-    T->dout = V->dout;
-    T->bias = V->bias;
-    T->nfull = V->nfull;
-    T->dim = V->dim;
-    T->nbefore = V->nbefore;
-    T->enforced = V->enforced;
-    fmpq_mat_init(T->B, 0, 0);
-    if (V->nfull > MODEL_MAX_COEFFS || model_orbit_get_basis(T->B, V))
+    int st = model_space_init_layers(T, V->rin, V->rout, V->bias, err);
+    if (st)
+        return st;
+    fmpq_mat_t M;
+    fmpq_mat_init(M, 0, 0);
+    if (V->nfull > MODEL_MAX_COEFFS || model_orbit_get_basis(M, V)) {
+        fmpq_mat_clear(M);
         return sym_error(err, QMAT_E_TOO_LARGE,
                          "the orbit basis (%ld coefficients x %ld) exceeds the size limit of "
                          "stored bases (%ld coefficients, %ld entries)",
                          (long)V->nfull, (long)V->dim, (long)MODEL_MAX_COEFFS,
                          (long)QMAT_MAX_ENTRIES);
-    T->piv = malloc((V->dim + 1) * sizeof(slong));
-    for (slong j = 0; j < V->dim; j++)
-        T->piv[j] = model_orbit_first_index(V, j);
-    return 0;
+    }
+    st = model_space_set_span(T, M, err);
+    fmpq_mat_clear(M);
+    T->nbefore = V->nbefore;
+    T->enforced = V->enforced;
+    return st;
 }
 
 int model_orbit_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_struct *alg,
@@ -431,21 +423,19 @@ int model_orbit_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_str
         int st = orbit_materialise(&T, V, err);
         if (st) {
             model_space_clear(&T);
-            memset(out, 0, sizeof *out);
-            fmpq_mat_init(out->B, 0, 0);
+            model_space_init_layers(out, V->rin, V->rout, V->bias, NULL);
             return st;
         }
         st = model_space_enforce(out, &T, alg, nalg, disc, ndisc, err);
         model_space_clear(&T);
         return st;
     }
-    if (V->nfull > MODEL_MAX_COEFFS) {
-        memset(out, 0, sizeof *out);
-        fmpq_mat_init(out->B, 0, 0);
+    if (V->kind == MODEL_LAYERS && V->nfull > MODEL_MAX_COEFFS) {
+        model_space_init_layers(out, V->rin, V->rout, V->bias, NULL);
         return sym_error(err, QMAT_E_TOO_LARGE,
                          "too many coefficients (%ld) for the general exact solve: at most %ld "
-                         "(only S(n) acting on tensor products of std(S(n)) has a closed form "
-                         "past that)",
+                         "(only S(n) and A(n) acting on tensor products of std have a closed "
+                         "form past that)",
                          (long)V->nfull, (long)MODEL_MAX_COEFFS);
     }
     return MODEL_ORBIT_NA;
