@@ -145,14 +145,17 @@ int rep_image_sparse(SpMat *D, const MatRep *r, const fmpq_mat_t xi, char *err);
 int rep_basis_image_sparse(SpMat *D, const MatRep *r, slong i, char *err);
 /* out (initialised SpMat, reset) = the action of the group element h, as
    rep_group_element, built from the tree (Kronecker products, block
-   diagonals, transposes).  sym^k / wedge^k nodes of dimension above
-   REP_MAX_DIM have no sparse power yet: ALG_ERR_LIMIT. */
+   diagonals, transposes, symmetric / exterior powers). */
 int rep_group_element_sparse(SpMat *out, const MatRep *r, const fmpq_mat_t h, char *err);
 
 /* Sparse derivation on sym^k (strict = 0) / wedge^k (strict = 1) of the
    d x d sparse matrix A (rep_tensor.c), in the bases above; ALG_ERR_LIMIT
    past REP_MAX_IMPLICIT_DIM or SPMAT_MAX_NNZ. */
 int rep_power_derivation_sparse(SpMat *out, const SpMat *A, slong k, int strict, char *err);
+/* The same for the group action: the k-th symmetric / exterior power of
+   the d x d sparse matrix A (rep_sym_power / rep_wedge_power without a
+   dense matrix), column by column with sparse accumulators. */
+int rep_power_group_sparse(SpMat *out, const SpMat *A, slong k, int strict, char *err);
 
 /* Matrices on sym^k / wedge^k of a d x d matrix A, in the bases above
    (from rep_tensor.c).  *_derivation: the Lie algebra action (derivation);

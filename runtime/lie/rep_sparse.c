@@ -330,6 +330,25 @@ int rep_basis_image_sparse(SpMat *D, const MatRep *r, slong i, char *err)
 
 /* -------------------------------------------------------------- group */
 
+/* out = the action of h on a dense-sized node (adjoint; sym / wedge of at
+   most REP_MAX_DIM), by the dense rule of rep.c. */
+static int dense_group(SpMat *out, const RepNode *node, const MatAlgebra *g, const fmpq_mat_t h,
+                       char *err)
+{
+    MatRep t;
+    fmpq_mat_t D;
+    rep_init(&t);
+    t.alg = g;
+    t.dim = node->dim;
+    t.tree = (RepNode *)node; /* borrowed for the call, not freed */
+    fmpq_mat_init(D, 0, 0);
+    int st = rep_group_element(D, &t, h, err);
+    if (st == ALG_OK)
+        st = sp_from_dense(out, D, err);
+    fmpq_mat_clear(D);
+    return st;
+}
+
 /* out = the action of the element with std matrix h (inverse hinv) on the
    rep described by node. */
 static int node_group_sparse(SpMat *out, const RepNode *node, const MatAlgebra *g,
@@ -348,33 +367,20 @@ static int node_group_sparse(SpMat *out, const RepNode *node, const MatAlgebra *
     case REP_TRIVIAL:
         st = sp_scalar(out, node->dim, 1, err);
         break;
-    case REP_ADJOINT:
     case REP_SYM:
-    case REP_WEDGE: {
-        /* small by construction (adjoint) or dense-sized: the dense rule */
+    case REP_WEDGE:
         if (node->dim > REP_MAX_DIM || (node->a != NULL && node->a->dim > REP_MAX_DIM)) {
-            algebra_set_error(err,
-                              "group element on %s^%ld of dimension %ld: the size limit of "
-                              "dense %s powers is dimension %d",
-                              node->kind == REP_SYM ? "sym" : "wedge", (long)node->k,
-                              (long)node->dim, node->kind == REP_SYM ? "symmetric" : "exterior",
-                              REP_MAX_DIM);
-            st = ALG_ERR_LIMIT;
-            break;
+            /* the power of the child's sparse action */
+            st = node_group_sparse(&A, node->a, g, h, hinv, err);
+            if (st == ALG_OK)
+                st = rep_power_group_sparse(out, &A, node->k, node->kind == REP_WEDGE, err);
+        } else {
+            st = dense_group(out, node, g, h, err);
         }
-        MatRep t;
-        fmpq_mat_t D;
-        rep_init(&t);
-        t.alg = g;
-        t.dim = node->dim;
-        t.tree = (RepNode *)node; /* borrowed for the call, not freed */
-        fmpq_mat_init(D, 0, 0);
-        st = rep_group_element(D, &t, h, err);
-        if (st == ALG_OK)
-            st = sp_from_dense(out, D, err);
-        fmpq_mat_clear(D);
         break;
-    }
+    case REP_ADJOINT:
+        st = dense_group(out, node, g, h, err);
+        break;
     case REP_DUAL:
         /* (rho(h)^-1)^T = rho(h^-1)^T */
         st = node_group_sparse(&A, node->a, g, hinv, h, err);

@@ -753,6 +753,46 @@ START_TEST(test_sparse_large)
 }
 END_TEST
 
+/* The sparse symmetric / exterior powers (group action on sym^k, wedge^k
+   past the dense size) equal the dense ones on small matrices. */
+START_TEST(test_sparse_powers)
+{
+    const slong v3[9] = {2, 1, 0, 1, 1, 0, 0, 3, 1};
+    const slong v4[16] = {1, -2, 0, 3, 0, 1, 5, 0, 2, 0, 1, 0, -1, 0, 0, 4};
+    fmpq_mat_t H, D, E;
+    SpMat S, P;
+    char err[ALG_ERR_LEN];
+    fmpq_mat_init(H, 0, 0);
+    fmpq_mat_init(D, 0, 0);
+    fmpq_mat_init(E, 0, 0);
+    spmat_init(&S, 0);
+    spmat_init(&P, 0);
+    for (int which = 0; which < 2; which++) {
+        slong d = which ? 4 : 3;
+        mat_ints(H, d, d, which ? v4 : v3);
+        fmpq_set_si(fmpq_mat_entry(H, 0, 1), -1, 3); /* a fraction */
+        ck_assert_int_eq(spmat_set_qmat(&S, H), QMAT_OK);
+        for (slong k = 1; k <= 4; k++) {
+            ck_assert_int_eq(rep_sym_power(D, H, k, err), ALG_OK);
+            ck_assert_int_eq(rep_power_group_sparse(&P, &S, k, 0, err), ALG_OK);
+            ck_assert_int_eq(spmat_get_qmat(E, &P), QMAT_OK);
+            ck_assert_msg(fmpq_mat_equal(D, E), "sym^%ld of %ldx%ld", (long)k, (long)d, (long)d);
+            if (k > d)
+                continue;
+            ck_assert_int_eq(rep_wedge_power(D, H, k, err), ALG_OK);
+            ck_assert_int_eq(rep_power_group_sparse(&P, &S, k, 1, err), ALG_OK);
+            ck_assert_int_eq(spmat_get_qmat(E, &P), QMAT_OK);
+            ck_assert_msg(fmpq_mat_equal(D, E), "wedge^%ld of %ldx%ld", (long)k, (long)d, (long)d);
+        }
+    }
+    spmat_clear(&S);
+    spmat_clear(&P);
+    fmpq_mat_clear(H);
+    fmpq_mat_clear(D);
+    fmpq_mat_clear(E);
+}
+END_TEST
+
 static Suite *rep_suite(void)
 {
     Suite *s = suite_create("rep");
@@ -769,6 +809,7 @@ static Suite *rep_suite(void)
     tcase_add_test(tc, test_discrete_misc);
     tcase_add_test(tc, test_sparse_images);
     tcase_add_test(tc, test_sparse_large);
+    tcase_add_test(tc, test_sparse_powers);
     suite_add_tcase(s, tc);
     return s;
 }
