@@ -1,7 +1,7 @@
-/* model_orbit.c — S(n)-equivariant layers between tensor powers of the
- * permutation representation in closed form: the orbit basis of set
- * partitions (model_orbit.h), recognising the case, and the accessors of
- * an orbit space. */
+/* model_orbit.c — S(n)- and A(n)-equivariant layers between (direct sums
+ * of) tensor powers of the permutation representation in closed form: the
+ * orbit basis of set partitions (model_orbit.h), recognising the case, and
+ * the accessors of an orbit space. */
 #include <stdlib.h>
 #include <string.h>
 #include "symmetry/model_orbit.h"
@@ -10,9 +10,16 @@ void model_orbit_free(ModelOrbit *O)
 {
     if (!O)
         return;
-    free(O->rgs);
+    for (slong L = 0; L <= MODEL_ORBIT_MAX_POS; L++)
+        free(O->rgs[L]);
+    free(O->qpos);
+    free(O->ppos);
+    free(O->qoff);
+    free(O->poff);
+    free(O->base);
     free(O->orb);
-    free(O->ent);
+    free(O->ent_slot);
+    free(O->ent_code);
     free(O->first);
     free(O);
 }
@@ -186,11 +193,70 @@ static int generate_alternating(slong *const *perms, slong m, slong n)
     return 0;
 }
 
-/* 1 (S(n)) or 2 (A(n)) when (V, alg, disc) is the closed-form case, else
-   0; *n, *q, *p its sizes. */
-static int orbit_case(const ModelSpace *V, const fmpq_mat_struct *alg, slong nalg,
-                      const fmpq_mat_struct *disc, slong ndisc, slong *n, slong *q, slong *p)
+/* The summands of a representation in coordinate order: tensor positions
+   and coordinate offsets (off[count] = the dimension). */
+typedef struct Summands {
+    slong count, alloc, total;
+    slong *pos, *off;
+} Summands;
+
+static void summands_push(Summands *S, slong pos, slong dim)
 {
+    if (S->count + 2 > S->alloc) {
+        S->alloc = 2 * S->alloc + 8;
+        S->pos = realloc(S->pos, S->alloc * sizeof(slong));
+        S->off = realloc(S->off, S->alloc * sizeof(slong));
+    }
+    S->pos[S->count] = pos;
+    S->off[S->count] = S->total;
+    S->count++;
+    S->total += dim;
+    S->off[S->count] = S->total;
+}
+
+/* Append the summands of t: a product of std / dual / 1-dimensional
+   trivial factors is one summand; sums, duals of sums and trivial(k) split
+   (block diagonal, in coordinate order).  0 when t is of another kind. */
+static int summands_add(Summands *S, const RepNode *t, slong n)
+{
+    slong pos = tree_positions(t);
+    if (pos >= 0) {
+        if (power_check(n, pos, t->dim) < 0)
+            return 0;
+        summands_push(S, pos, t->dim);
+        return S->count <= MODEL_ORBIT_MAX_DIM;
+    }
+    switch (t->kind) {
+    case REP_SUM:
+        return summands_add(S, t->a, n) && summands_add(S, t->b, n);
+    case REP_DUAL:
+        /* blockwise: the dual of a sum is the sum of the duals */
+        return summands_add(S, t->a, n);
+    case REP_TRIVIAL:
+        if (t->dim > MODEL_ORBIT_MAX_DIM)
+            return 0;
+        for (slong c = 0; c < t->dim; c++)
+            summands_push(S, 0, 1);
+        return S->count <= MODEL_ORBIT_MAX_DIM;
+    default:
+        return 0;
+    }
+}
+
+static void summands_clear(Summands *S)
+{
+    free(S->pos);
+    free(S->off);
+}
+
+/* 1 (S(n)) or 2 (A(n)) when (V, alg, disc) is the closed-form case, else
+   0; *n its size and (when not 0) *out, *in the summands (to clear). */
+static int orbit_case(const ModelSpace *V, const fmpq_mat_struct *alg, slong nalg,
+                      const fmpq_mat_struct *disc, slong ndisc, slong *n, Summands *out,
+                      Summands *in)
+{
+    memset(out, 0, sizeof *out);
+    memset(in, 0, sizeof *in);
     if (V->kind != MODEL_LAYERS || !V->rin || !V->rout)
         return 0;
     const MatAlgebra *g = V->rin->alg;
@@ -201,16 +267,16 @@ static int orbit_case(const ModelSpace *V, const fmpq_mat_struct *alg, slong nal
         if (fmpq_mat_nrows(alg + i) != *n || fmpq_mat_ncols(alg + i) != *n ||
             !fmpq_mat_is_zero(alg + i))
             return 0;
-    *p = tree_positions(V->rin->tree);
-    *q = tree_positions(V->rout->tree);
-    if (*p < 0 || *q < 0 || *p + *q > MODEL_ORBIT_MAX_POS || power_check(*n, *p, V->din) < 0 ||
-        power_check(*n, *q, V->dout) < 0)
-        return 0;
-    if (V->orbit && (V->orbit->n != *n || V->orbit->p != *p || V->orbit->q != *q))
+    if (V->orbit && V->orbit->n != *n)
         return 0;
     int want_alt = V->orbit ? V->orbit->alt : -1;
+    int ok = summands_add(out, V->rout->tree, *n) && summands_add(in, V->rin->tree, *n) &&
+             out->total == V->dout && in->total == V->din &&
+             out->count <= MODEL_ORBIT_MAX_DIM / in->count;
+    for (slong i = 0; ok && i < out->count; i++)
+        for (slong j = 0; ok && j < in->count; j++)
+            ok = out->pos[i] + in->pos[j] <= MODEL_ORBIT_MAX_POS;
     slong **perms = malloc((ndisc + 1) * sizeof(slong *));
-    int ok = 1;
     slong made = 0;
     for (; ok && made < ndisc; made++) {
         perms[made] = malloc((*n + 1) * sizeof(slong));
@@ -225,30 +291,37 @@ static int orbit_case(const ModelSpace *V, const fmpq_mat_struct *alg, slong nal
         free(perms[t]);
     free(perms);
     if (kind && want_alt >= 0 && want_alt != (kind == 2))
-        return 0;
+        kind = 0;
+    if (!kind) {
+        summands_clear(out);
+        summands_clear(in);
+    }
     return kind;
 }
 
 /* ------------------------------------------------------------ partitions */
 
-/* Append the restricted growth strings of length k with values < n in
-   lexicographic order to *buf (length *len strings so far, capacity in
-   strings *cap).  Fails (QMAT_E_TOO_LARGE) past MODEL_ORBIT_MAX_DIM. */
-static int rgs_list(unsigned char **buf, slong *len, slong *cap, slong k, slong n, slong width)
+/* The restricted growth strings of length k with values < n in
+   lexicographic order (*buf, *len strings).  Fails (QMAT_E_TOO_LARGE)
+   past MODEL_ORBIT_MAX_DIM strings. */
+static int rgs_list(unsigned char **buf, slong *len, slong k, slong n)
 {
     unsigned char *a = calloc(k + 1, 1), *mx = calloc(k + 1, 1);
+    slong cap = 0;
     int st = 0;
+    *buf = NULL;
+    *len = 0;
     /* mx[t] = max(a[0..t]); a[0] = 0 */
     for (;;) {
         if (*len >= MODEL_ORBIT_MAX_DIM) {
             st = QMAT_E_TOO_LARGE;
             break;
         }
-        if (*len == *cap) {
-            *cap = *cap ? 2 * *cap : 64;
-            *buf = realloc(*buf, (size_t)*cap * (size_t)(width + 1));
+        if (*len == cap) {
+            cap = cap ? 2 * cap : 64;
+            *buf = realloc(*buf, (size_t)cap * (size_t)(k + 1));
         }
-        memcpy(*buf + (size_t)*len * (size_t)width, a, (size_t)k);
+        memcpy(*buf + (size_t)*len * (size_t)k, a, (size_t)k);
         (*len)++;
         slong t = k - 1;
         while (t >= 1 && !(a[t] <= mx[t - 1] && a[t] + 1 < n))
@@ -267,13 +340,6 @@ static int rgs_list(unsigned char **buf, slong *len, slong *cap, slong k, slong 
     return st;
 }
 
-static const unsigned char *orbit_rgs(const ModelOrbit *O, slong j)
-{
-    slong kw = O->q + O->p;
-    return j < O->nw ? O->rgs + (size_t)j * (size_t)kw
-                     : O->rgs + (size_t)O->nw * (size_t)kw + (size_t)(j - O->nw) * (size_t)O->q;
-}
-
 /* Number of blocks of the string a (length k). */
 static slong string_blocks(const unsigned char *a, slong k)
 {
@@ -284,24 +350,54 @@ static slong string_blocks(const unsigned char *a, slong k)
     return m;
 }
 
-/* Full index of the first tuple of half h of string r. */
-static slong half_first_index(const ModelOrbit *O, slong r, int h, slong nwfull)
+/* Slots: pair (i, j) of out / in summands is slot i * nin + j; the bias of
+   out summand i is slot nout * nin + i.  Its string length, its out and
+   in summand (-1: bias). */
+static void slot_shape(const ModelOrbit *O, slong s, slong *L, slong *i, slong *j)
 {
-    const unsigned char *a = orbit_rgs(O, r);
-    slong k = r < O->nw ? O->q + O->p : O->q, x = 0;
-    for (slong t = 0; t < k; t++) {
+    if (s < O->nout * O->nin) {
+        *i = s / O->nin;
+        *j = s % O->nin;
+        *L = O->qpos[*i] + O->ppos[*j];
+    } else {
+        *i = s - O->nout * O->nin;
+        *j = -1;
+        *L = O->qpos[*i];
+    }
+}
+
+static slong slot_count(const ModelOrbit *O)
+{
+    return O->nout * O->nin + (O->bias ? O->nout : 0);
+}
+
+/* Full index of the first tuple of half h of string r in slot s (digits
+   base n, out positions first; h swaps the values n-2 and n-1). */
+static slong half_first_index(const ModelOrbit *O, slong s, slong r, int h, slong din, slong dout)
+{
+    slong L, i, j, q;
+    slot_shape(O, s, &L, &i, &j);
+    q = O->qpos[i];
+    const unsigned char *a = O->rgs[L] + (size_t)r * (size_t)L;
+    slong x = 0, y = 0;
+    for (slong t = 0; t < L; t++) {
         slong v = a[t];
         if (h && v == O->n - 2)
             v = O->n - 1;
         else if (h && v == O->n - 1)
             v = O->n - 2;
-        x = x * O->n + v;
+        if (t < q)
+            x = x * O->n + v;
+        else
+            y = y * O->n + v;
     }
-    return r < O->nw ? x : nwfull + x;
+    if (j < 0)
+        return dout * din + O->qoff[i] + x;
+    return (O->qoff[i] + x) * din + O->poff[j] + y;
 }
 
 typedef struct {
-    slong first, code;
+    slong first, slot, code;
 } OrbitEntry;
 
 static int entry_cmp(const void *x, const void *y)
@@ -310,77 +406,91 @@ static int entry_cmp(const void *x, const void *y)
     return a->first < b->first ? -1 : a->first > b->first;
 }
 
-/* The orbits of O's strings (two halves for A(n) when m >= n - 1), sorted
-   by first index: O->ent, O->first, O->orb; the count. */
-static slong orbit_index(ModelOrbit *O, slong nwfull)
+/* The orbits of every slot (two halves for A(n) when a string has >= n - 1
+   blocks), sorted by first index: O->ent_*, O->first, O->orb, O->dim. */
+static int orbit_index(ModelOrbit *O, slong din, slong dout)
 {
-    slong ns = O->nw + O->nb, cnt = 0;
-    OrbitEntry *e = malloc((2 * ns + 1) * sizeof(OrbitEntry));
-    for (slong r = 0; r < ns; r++) {
-        slong k = r < O->nw ? O->q + O->p : O->q;
-        int halves = O->alt && string_blocks(orbit_rgs(O, r), k) >= O->n - 1 ? 2 : 1;
-        for (int h = 0; h < halves; h++) {
-            e[cnt].first = half_first_index(O, r, h, nwfull);
-            e[cnt++].code = 2 * r + h;
+    slong ns = slot_count(O), cnt = 0, total = 0, nsplit[MODEL_ORBIT_MAX_POS + 1] = {0};
+    for (slong L = 0; L <= MODEL_ORBIT_MAX_POS; L++)
+        for (slong r = 0; O->alt && O->rgs[L] && r < O->nrgs[L]; r++)
+            nsplit[L] += string_blocks(O->rgs[L] + (size_t)r * (size_t)L, L) >= O->n - 1;
+    O->base = malloc((ns + 1) * sizeof(slong));
+    for (slong s = 0; s < ns; s++) {
+        slong L, i, j;
+        slot_shape(O, s, &L, &i, &j);
+        O->base[s] = total;
+        total += 2 * O->nrgs[L];
+        cnt += O->nrgs[L] + nsplit[L];
+        if (cnt > MODEL_ORBIT_MAX_DIM)
+            return QMAT_E_TOO_LARGE;
+    }
+    OrbitEntry *e = malloc((cnt + 1) * sizeof(OrbitEntry));
+    cnt = 0;
+    for (slong s = 0; s < ns; s++) {
+        slong L, i, j;
+        slot_shape(O, s, &L, &i, &j);
+        for (slong r = 0; r < O->nrgs[L]; r++) {
+            int halves =
+                O->alt && string_blocks(O->rgs[L] + (size_t)r * (size_t)L, L) >= O->n - 1 ? 2 : 1;
+            for (int h = 0; h < halves; h++) {
+                e[cnt].first = half_first_index(O, s, r, h, din, dout);
+                e[cnt].slot = s;
+                e[cnt++].code = 2 * r + h;
+            }
         }
     }
-    /* W orbits have smaller indices than bias orbits: one sort suffices */
     qsort(e, cnt, sizeof(OrbitEntry), entry_cmp);
-    O->ent = malloc((cnt + 1) * sizeof(slong));
+    O->ent_slot = malloc((cnt + 1) * sizeof(slong));
+    O->ent_code = malloc((cnt + 1) * sizeof(slong));
     O->first = malloc((cnt + 1) * sizeof(slong));
-    O->orb = malloc((2 * ns + 1) * sizeof(slong));
-    for (slong i = 0; i < 2 * ns; i++)
-        O->orb[i] = -1;
-    for (slong j = 0; j < cnt; j++) {
-        O->ent[j] = e[j].code;
-        O->first[j] = e[j].first;
-        O->orb[e[j].code] = j;
+    O->orb = malloc((total + 1) * sizeof(slong));
+    for (slong x = 0; x < total; x++)
+        O->orb[x] = -1;
+    for (slong x = 0; x < cnt; x++) {
+        O->ent_slot[x] = e[x].slot;
+        O->ent_code[x] = e[x].code;
+        O->first[x] = e[x].first;
+        O->orb[O->base[e[x].slot] + e[x].code] = x;
     }
     free(e);
-    return cnt;
+    O->dim = cnt;
+    return 0;
 }
 
-/* The orbit space of V for S(n) or A(n) (alt) (V's shape, sizes n, q, p). */
-static int orbit_build(ModelSpace *out, const ModelSpace *V, slong n, int alt, slong q, slong p,
-                       char *err)
+/* The orbit space of V for S(n) or A(n) (alt); takes the summand lists. */
+static int orbit_build(ModelSpace *out, const ModelSpace *V, slong n, int alt, Summands *so,
+                       Summands *si, char *err)
 {
     /* V's shape through the public constructor (nothing of B is touched) */
     int st = model_space_init_layers(out, V->rin, V->rout, V->bias, err);
-    if (st)
-        return st;
     ModelOrbit *O = calloc(1, sizeof *O);
     O->n = n;
     O->alt = alt;
-    O->q = q;
-    O->p = p;
     O->bias = V->bias;
-    unsigned char *w = NULL, *b = NULL;
-    slong cw = 0, cb = 0;
-    st = rgs_list(&w, &O->nw, &cw, q + p, n, q + p);
-    if (!st && V->bias)
-        st = rgs_list(&b, &O->nb, &cb, q, n, q);
-    if (!st && (O->nw + O->nb) * (alt ? 2 : 1) > MODEL_ORBIT_MAX_DIM)
-        st = QMAT_E_TOO_LARGE;
-    if (st) {
-        free(w);
-        free(b);
-        free(O);
-        out->orbit = NULL;
-        return sym_error(err, st,
-                         "the %s(%ld)-orbit basis of %ld + %ld tensor positions exceeds the size "
-                         "limit (%ld orbits)",
-                         alt ? "A" : "S", (long)n, (long)q, (long)p, (long)MODEL_ORBIT_MAX_DIM);
+    O->nout = so->count;
+    O->nin = si->count;
+    O->qpos = so->pos;
+    O->qoff = so->off;
+    O->ppos = si->pos;
+    O->poff = si->off;
+    /* the string lists of every length in use */
+    for (slong s = 0; !st && s < slot_count(O); s++) {
+        slong L, i, j;
+        slot_shape(O, s, &L, &i, &j);
+        if (!O->rgs[L])
+            st = rgs_list(&O->rgs[L], &O->nrgs[L], L, n);
     }
-    size_t sw = (size_t)O->nw * (size_t)(q + p), sb = (size_t)O->nb * (size_t)q;
-    O->rgs = malloc(sw + sb + 1);
-    if (sw)
-        memcpy(O->rgs, w, sw);
-    if (sb)
-        memcpy(O->rgs + sw, b, sb);
-    free(w);
-    free(b);
+    if (!st)
+        st = orbit_index(O, V->din, V->dout);
+    if (st) {
+        model_orbit_free(O);
+        return sym_error(err, st,
+                         "the %s(%ld)-orbit basis exceeds the size limit (%ld orbits, %d "
+                         "tensor positions)",
+                         alt ? "A" : "S", (long)n, (long)MODEL_ORBIT_MAX_DIM, MODEL_ORBIT_MAX_POS);
+    }
     out->orbit = O;
-    out->dim = orbit_index(O, V->dout * V->din);
+    out->dim = O->dim;
     out->full = 0;
     out->enforced = 1;
     out->nbefore = V->dim;
@@ -414,10 +524,11 @@ static int orbit_materialise(ModelSpace *T, const ModelSpace *V, char *err)
 int model_orbit_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_struct *alg,
                         slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err)
 {
-    slong n, q, p;
-    int kind = V->full || V->orbit ? orbit_case(V, alg, nalg, disc, ndisc, &n, &q, &p) : 0;
+    slong n;
+    Summands so, si;
+    int kind = V->full || V->orbit ? orbit_case(V, alg, nalg, disc, ndisc, &n, &so, &si) : 0;
     if (kind)
-        return orbit_build(out, V, n, kind == 2, q, p, err);
+        return orbit_build(out, V, n, kind == 2, &so, &si, err);
     if (V->orbit) {
         ModelSpace T;
         int st = orbit_materialise(&T, V, err);
@@ -453,14 +564,45 @@ static int rgs_cmp(const unsigned char *a, const unsigned char *b, slong k)
     return k ? memcmp(a, b, (size_t)k) : 0;
 }
 
+/* The summand s with off[s] <= x < off[s + 1]. */
+static slong summand_of(const slong *off, slong count, slong x)
+{
+    slong lo = 0, hi = count - 1;
+    while (lo < hi) {
+        slong mid = lo + (hi - lo + 1) / 2;
+        if (off[mid] <= x)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
 slong model_orbit_class(const ModelSpace *V, slong i)
 {
     const ModelOrbit *O = V->orbit;
-    int w = i < V->dout * V->din;
-    slong k = w ? O->q + O->p : O->q, x = w ? i : i - V->dout * V->din;
+    slong nw = V->dout * V->din, si, sj = -1, slot, q, k, x, y = 0;
+    if (i < nw) {
+        slong r = i / V->din, b = i % V->din;
+        si = summand_of(O->qoff, O->nout, r);
+        sj = summand_of(O->poff, O->nin, b);
+        x = r - O->qoff[si];
+        y = b - O->poff[sj];
+        slot = si * O->nin + sj;
+    } else {
+        si = summand_of(O->qoff, O->nout, i - nw);
+        x = i - nw - O->qoff[si];
+        slot = O->nout * O->nin + si;
+    }
+    q = O->qpos[si];
+    k = q + (sj >= 0 ? O->ppos[sj] : 0);
     unsigned char a[MODEL_ORBIT_MAX_POS + 1];
     slong digits[MODEL_ORBIT_MAX_POS + 1], label[MODEL_ORBIT_MAX_POS + 1], used = 0, r = -1;
-    for (slong t = k - 1; t >= 0; t--) {
+    for (slong t = k - 1; t >= q; t--) {
+        digits[t] = y % O->n;
+        y /= O->n;
+    }
+    for (slong t = q - 1; t >= 0; t--) {
         digits[t] = x % O->n;
         x /= O->n;
     }
@@ -472,10 +614,10 @@ slong model_orbit_class(const ModelSpace *V, slong i)
             label[used++] = digits[t];
         a[t] = (unsigned char)u;
     }
-    slong lo = w ? 0 : O->nw, hi = w ? O->nw - 1 : O->nw + O->nb - 1;
+    slong lo = 0, hi = O->nrgs[k] - 1;
     while (lo <= hi) {
         slong mid = lo + (hi - lo) / 2;
-        int c = rgs_cmp(orbit_rgs(O, mid), a, k);
+        int c = rgs_cmp(O->rgs[k] + (size_t)mid * (size_t)k, a, k);
         if (c == 0) {
             r = mid;
             break;
@@ -489,12 +631,12 @@ slong model_orbit_class(const ModelSpace *V, slong i)
         return -1; /* not reached: every tuple has <= n distinct values */
     int h = 0;
     if (O->alt && used >= O->n - 1) {
-        /* σ: block i -> label[i], completed on the missing value */
+        /* σ: block u -> label[u], completed on the missing value */
         slong *perm = malloc((O->n + 1) * sizeof(slong));
         char *hit = calloc(O->n + 1, 1);
-        for (slong i = 0; i < used; i++) {
-            perm[i] = label[i];
-            hit[label[i]] = 1;
+        for (slong u = 0; u < used; u++) {
+            perm[u] = label[u];
+            hit[label[u]] = 1;
         }
         for (slong v = 0; used < O->n && v < O->n; v++)
             if (!hit[v])
@@ -503,7 +645,7 @@ slong model_orbit_class(const ModelSpace *V, slong i)
         free(perm);
         free(hit);
     }
-    return O->orb[2 * r + h];
+    return O->orb[O->base[slot] + 2 * r + h];
 }
 
 void model_orbit_basis_column(fmpq *col, const ModelSpace *V, slong j)
@@ -547,69 +689,87 @@ int model_orbit_coords(fmpq *c, const ModelSpace *V, const fmpq *f)
 
 /* ------------------------------------------------------------ printing */
 
-/* Name of position t of a W tuple (out i1..iq, then in j1..jp). */
-static void position_name(StrBuf *sb, const ModelOrbit *O, slong t)
+/* Name of position t of a tuple with q out positions (i1..iq, then j..). */
+static void position_name(StrBuf *sb, slong q, slong t)
 {
-    if (t < O->q)
+    if (t < q)
         sb_printf(sb, "i%ld", (long)t + 1);
     else
-        sb_printf(sb, "j%ld", (long)(t - O->q) + 1);
+        sb_printf(sb, "j%ld", (long)(t - q) + 1);
+}
+
+/* "(i1, i2 | j1)" for q out and p in positions. */
+static void tuple_names(StrBuf *sb, slong q, slong p)
+{
+    sb_puts(sb, "(");
+    for (slong t = 0; t < q + p; t++) {
+        if (t == q)
+            sb_puts(sb, t ? " | " : "| ");
+        else if (t)
+            sb_puts(sb, ", ");
+        position_name(sb, q, t);
+    }
+    if (p == 0)
+        sb_puts(sb, q ? " |" : "|");
+    sb_puts(sb, ")");
 }
 
 void model_orbit_describe(StrBuf *sb, const ModelSpace *V, slong show)
 {
     const ModelOrbit *O = V->orbit;
-    slong k = O->q + O->p;
-    sb_printf(sb, ": %s(%ld)-orbit basis of index tuples (", O->alt ? "A" : "S", (long)O->n);
-    for (slong t = 0; t < k; t++) {
-        if (t == O->q)
-            sb_puts(sb, t ? " | " : "| ");
-        else if (t)
-            sb_puts(sb, ", ");
-        position_name(sb, O, t);
-    }
-    if (O->p == 0)
-        sb_puts(sb, k ? " |" : "|");
-    sb_puts(sb, ")");
-    if (O->bias) {
-        sb_puts(sb, " and bias tuples (");
-        for (slong t = 0; t < O->q; t++) {
-            if (t)
-                sb_puts(sb, ", ");
-            position_name(sb, O, t);
+    int one = O->nout == 1 && O->nin == 1;
+    sb_printf(sb, ": %s(%ld)-orbit basis of index tuples ", O->alt ? "A" : "S", (long)O->n);
+    if (one) {
+        tuple_names(sb, O->qpos[0], O->ppos[0]);
+        if (O->bias) {
+            sb_puts(sb, " and bias tuples (");
+            for (slong t = 0; t < O->qpos[0]; t++) {
+                if (t)
+                    sb_puts(sb, ", ");
+                position_name(sb, O->qpos[0], t);
+            }
+            sb_puts(sb, ")");
         }
-        sb_puts(sb, ")");
+    } else {
+        sb_printf(sb,
+                  "(i.. | j..) of the blocks W[s|t] between out summand s (of %ld) and in "
+                  "summand t (of %ld)",
+                  (long)O->nout, (long)O->nin);
+        if (O->bias)
+            sb_puts(sb, " and bias tuples (i..) of b[s]");
     }
     sb_puts(sb, "; each element is 1 on the tuples whose equal positions are exactly those "
                 "joined by =");
     if (O->alt)
         sb_puts(sb, ", even / odd: whose values, block by block, extend to an even / odd "
                     "permutation of the first ones");
-    for (slong j = 0; j < show && j < V->dim; j++) {
-        slong r = O->ent[j] / 2;
-        const unsigned char *a = orbit_rgs(O, r);
-        slong kj = r < O->nw ? k : O->q;
-        sb_puts(sb, r < O->nw ? "\n  W: " : "\n  b: ");
-        if (kj == 0)
+    for (slong e = 0; e < show && e < V->dim; e++) {
+        slong L, i, j, r = O->ent_code[e] / 2;
+        slot_shape(O, O->ent_slot[e], &L, &i, &j);
+        const unsigned char *a = O->rgs[L] + (size_t)r * (size_t)L;
+        if (one)
+            sb_puts(sb, j >= 0 ? "\n  W: " : "\n  b: ");
+        else if (j >= 0)
+            sb_printf(sb, "\n  W[%ld|%ld]: ", (long)i + 1, (long)j + 1);
+        else
+            sb_printf(sb, "\n  b[%ld]: ", (long)i + 1);
+        if (L == 0)
             sb_puts(sb, "(constant)");
-        slong blocks = 0;
-        for (slong t = 0; t < kj; t++)
-            if (a[t] + 1 > blocks)
-                blocks = a[t] + 1;
+        slong blocks = string_blocks(a, L);
         for (slong c = 0; c < blocks; c++) {
             if (c)
                 sb_puts(sb, ", ");
             int first = 1;
-            for (slong t = 0; t < kj; t++)
+            for (slong t = 0; t < L; t++)
                 if (a[t] == c) {
                     if (!first)
                         sb_puts(sb, " = ");
-                    position_name(sb, O, t);
+                    position_name(sb, O->qpos[i], t);
                     first = 0;
                 }
         }
-        if (O->alt && O->orb[(O->ent[j] | 1)] >= 0)
-            sb_puts(sb, O->ent[j] & 1 ? " (odd)" : " (even)");
+        if (O->alt && O->orb[O->base[O->ent_slot[e]] + (O->ent_code[e] | 1)] >= 0)
+            sb_puts(sb, O->ent_code[e] & 1 ? " (odd)" : " (even)");
     }
     if (show < V->dim)
         sb_printf(sb, "\n  ... (%ld more)", (long)(V->dim - show));

@@ -1,7 +1,8 @@
 /* model_orbit.h — the closed-form basis of the layers that the symmetric
- * group S(n) leaves fixed, when both representations are tensor products
- * of its permutation representation V = std(S(n)) (duals and hom spaces of
- * them, trivial factors of dimension 1).
+ * group S(n) (or A(n)) leaves fixed, when both representations are tensor
+ * products of its permutation representation V = std(S(n)) (duals and hom
+ * spaces of them, trivial factors of dimension 1) or direct sums of such
+ * (trivial(k): k summands V^0).
  *
  * Such a layer W : V^(x)p -> V^(x)q (and bias b in V^(x)q), entries
  * W[i1..iq | j1..jp] (out tuple i, in tuple j), is equivariant iff
@@ -22,6 +23,12 @@
  * dout*din + the out tuple).  Positions are numbered in the order of the
  * representations' index conventions (rep.h): tensor(a, b) a's first,
  * hom(a, b) b's then a's.
+ *
+ * Direct sums: W is block by block, W[s|t] between out summand s (q_s
+ * positions) and in summand t (p_t positions) and b[s]; the orbits are
+ * those of every block (a "slot"), the first tuple of an orbit of W[s|t]
+ * at full index (qoff[s] + x) din + poff[t] + y for the first tuple's out
+ * digits x and in digits y, and all orbits are sorted by first index.
  *
  * A(n) (n >= 3): a tuple with m <= n - 2 distinct values has the same
  * orbit as under S(n) (its stabiliser in S(n) holds a transposition); when
@@ -47,15 +54,19 @@
 #define MODEL_ORBIT_MAX_POS 64
 
 typedef struct ModelOrbit {
-    slong n;            /* the group S(n) or A(n) */
-    int alt;            /* 1: A(n) */
-    slong q, p;         /* tensor positions of rout (q) and rin (p) */
-    int bias;           /* bias orbits present */
-    slong nw, nb;       /* partitions of the q + p W positions, of the q bias positions */
-    unsigned char *rgs; /* nw strings of length q + p, then nb of length q */
-    slong *orb;         /* orb[2 r + h]: the orbit of string r, half h (-1: none) */
-    slong *ent;         /* ent[j] = 2 r + h of orbit j, j < dim */
-    slong *first;       /* first[j]: full index of orbit j's first tuple */
+    slong n;    /* the group S(n) or A(n) */
+    int alt;    /* 1: A(n) */
+    int bias;   /* bias orbits present */
+    slong nout; /* summands of rout: tensor positions qpos[s], coordinates */
+    slong nin;  /* from qoff[s] (qoff[nout] = dout); the same for rin */
+    slong *qpos, *qoff, *ppos, *poff;
+    unsigned char *rgs[MODEL_ORBIT_MAX_POS + 1]; /* strings of length L, lexicographic */
+    slong nrgs[MODEL_ORBIT_MAX_POS + 1];
+    slong *base;                /* slot s: its (string, half) codes start at orb + base[s] */
+    slong *orb;                 /* orbit of (slot, 2 r + h), -1: none */
+    slong dim;                  /* orbits */
+    slong *ent_slot, *ent_code; /* orbit j: its slot and code 2 r + h */
+    slong *first;               /* orbit j: full index of its first tuple */
 } ModelOrbit;
 
 /* Free O (NULL allowed). */

@@ -558,6 +558,105 @@ START_TEST(test_orbit_basis)
 }
 END_TEST
 
+/* Direct sums (trivial(k) + V + V (x) V ...): the closed form's basis
+   satisfies rho_out(h) W = W rho_in(h), rho_out(h) b = b for every
+   generator (dense matrices, element by element), has the expected
+   dimension and is the general solver's canonical basis. */
+static void check_orbit_sum(const MatRep *rin, const MatRep *rout, const DiscreteGens *G, int bias,
+                            int alt, slong expect)
+{
+    char err[MODEL_ERR_LEN] = "";
+    ModelSpace V, E;
+    ck_assert_int_eq(model_space_init_layers(&V, rin, rout, bias, err), 0);
+    ck_assert_int_eq(model_space_enforce(&E, &V, NULL, 0, G->gens, G->count, err), 0);
+    ck_assert(E.orbit != NULL);
+    ck_assert_int_eq(E.orbit->alt, alt);
+    ck_assert_int_eq(E.dim, expect);
+    fmpq_mat_t N, B, Ri, Ro, W, L, R;
+    fmpq_mat_init(N, 0, 0);
+    fmpq_mat_init(B, 0, 0);
+    fmpq_mat_init(Ri, 0, 0);
+    fmpq_mat_init(Ro, 0, 0);
+    fmpq_mat_init(W, V.dout, V.din);
+    fmpq_mat_init(L, V.dout, V.din);
+    fmpq_mat_init(R, V.dout, V.din);
+    ck_assert_int_eq(model_space_get_basis(B, &E), 0);
+    for (slong t = 0; t < G->count; t++) {
+        ck_assert_int_eq(rep_group_element(Ri, rin, G->gens + t, err), 0);
+        ck_assert_int_eq(rep_group_element(Ro, rout, G->gens + t, err), 0);
+        for (slong j = 0; j < E.dim; j++) {
+            for (slong r = 0; r < V.dout; r++)
+                for (slong c = 0; c < V.din; c++)
+                    fmpq_set(fmpq_mat_entry(W, r, c), fmpq_mat_entry(B, r * V.din + c, j));
+            fmpq_mat_mul(L, Ro, W);
+            fmpq_mat_mul(R, W, Ri);
+            ck_assert(fmpq_mat_equal(L, R));
+            for (slong r = 0; bias && r < V.dout; r++) {
+                fmpq_t s;
+                fmpq_init(s);
+                for (slong c = 0; c < V.dout; c++)
+                    fmpq_addmul(s, fmpq_mat_entry(Ro, r, c),
+                                fmpq_mat_entry(B, V.dout * V.din + c, j));
+                ck_assert(fmpq_equal(s, fmpq_mat_entry(B, V.dout * V.din + r, j)));
+                fmpq_clear(s);
+            }
+        }
+    }
+    SpMat C;
+    spmat_init(&C, V.nfull);
+    ck_assert_int_eq(model_constraint_rows(&C, &V, NULL, 0, G->gens, G->count, err), 0);
+    ck_assert_int_eq(spmat_nullspace(N, &C), 0);
+    ck_assert(fmpq_mat_equal(N, B));
+    spmat_clear(&C);
+    fmpq_mat_clear(N);
+    fmpq_mat_clear(B);
+    fmpq_mat_clear(Ri);
+    fmpq_mat_clear(Ro);
+    fmpq_mat_clear(W);
+    fmpq_mat_clear(L);
+    fmpq_mat_clear(R);
+    model_space_clear(&E);
+    model_space_clear(&V);
+}
+
+START_TEST(test_orbit_sums)
+{
+    char err[ALG_ERR_LEN] = "";
+    for (int alt = 0; alt < 2; alt++) {
+        MatAlgebra g;
+        MatRep s, t2, tr, a, b, c, d, hm;
+        DiscreteGens G;
+        ck_assert_int_eq(algebra_init_basis(&g, NULL, 0, 4, 0, 1, "0", err), 0);
+        ck_assert_int_eq(
+            alt ? discrete_init_alternating(&G, 4, err) : discrete_init_symmetric(&G, 4, err), 0);
+        ck_assert_int_eq(rep_init_std(&s, &g, err), 0);
+        ck_assert_int_eq(rep_init_tensor(&t2, &s, &s, err), 0);
+        ck_assert_int_eq(rep_init_trivial(&tr, &g, 2, err), 0);
+        ck_assert_int_eq(rep_init_sum(&a, &tr, &s, err), 0); /* 2 V^0 + V */
+        ck_assert_int_eq(rep_init_sum(&b, &a, &t2, err), 0); /* 2 V^0 + V + V^2 */
+        ck_assert_int_eq(rep_init_dual(&c, &b, err), 0);     /* its dual */
+        ck_assert_int_eq(rep_init_hom(&hm, &s, &s, err), 0);
+        ck_assert_int_eq(rep_init_sum(&d, &hm, &s, err), 0); /* hom(V, V) + V */
+        /* each block q x p: the partitions of q + p positions (A(4): those
+           of 3 or 4 blocks twice); bias: of q, per out summand (counted by
+           hand: 48 / 57, 33 / 42, 16 / 17) */
+        check_orbit_sum(&b, &b, &G, 1, alt, alt ? 57 : 48);
+        check_orbit_sum(&c, &d, &G, 0, alt, alt ? 42 : 33);
+        check_orbit_sum(&d, &a, &G, 1, alt, alt ? 17 : 16);
+        rep_clear(&s);
+        rep_clear(&t2);
+        rep_clear(&tr);
+        rep_clear(&a);
+        rep_clear(&b);
+        rep_clear(&c);
+        rep_clear(&d);
+        rep_clear(&hm);
+        discrete_clear(&G);
+        algebra_clear(&g);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("symmetry");
@@ -572,6 +671,7 @@ int main(void)
     tcase_add_test(tc, test_status);
     tcase_add_test(tc, test_layer_rows_sparse);
     tcase_add_test(tc, test_orbit_basis);
+    tcase_add_test(tc, test_orbit_sums);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
