@@ -348,8 +348,8 @@ const Builtin builtins_model[] = {
      "rule), plus the matrices in discrete.  Exact: a generating set of the algebra (so(3): "
      "two) gives the constraint operator by coefficient matching, discrete h adds h.F - F = 0, "
      "and the sparse exact nullspace gives a canonical basis.  S(n) and A(n) on layers between "
-     "tensor products of std take the closed-form orbit basis instead (set partitions of the "
-     "index positions; no solve, any size).  enforce(net, G) for an epnn "
+     "tensor products of std (or direct sums of them) take the closed-form orbit basis instead "
+     "(set partitions of the index positions; no solve, any size).  enforce(net, G) for an epnn "
      "network restricts each block to its exact equivariant subspace (a new network).",
      "coords x, y; dim(enforce(polys(scalars(so(2)), 4), so(2)))", "3"},
     {"model", "V, c", bi_model, MOD,

@@ -31,8 +31,9 @@ typedef struct {
     const char *name;
     slong n, p, q;
     int bias;
-    int general; /* 0: closed form only, 1: + classes, 2: + modular */
-    int alt;     /* A(n) instead of S(n) */
+    int general;      /* 0: closed form only, 1: + classes, 2: + modular */
+    int alt;          /* A(n) instead of S(n) */
+    slong m0, m1, m2; /* when m0 + m1 + m2 > 0: both reps are m0 V^0 + m1 V + m2 V^2 */
 } Case;
 
 static int cmp_d(const void *a, const void *b)
@@ -87,6 +88,26 @@ static void tensor_power(MatRep *r, const MatAlgebra *g, slong k)
     rep_clear(&s);
 }
 
+/* r = m0 V^0 + m1 V + m2 V^2 (EMLP's channel layout). */
+static void channel_sum(MatRep *r, const MatAlgebra *g, slong m0, slong m1, slong m2)
+{
+    char err[ALG_ERR_LEN];
+    MatRep v, v2, u;
+    rep_init_std(&v, g, err);
+    tensor_power(&v2, g, 2);
+    rep_init_trivial(r, g, m0, err);
+    for (slong i = 0; i < m1 + m2; i++) {
+        if (rep_init_sum(&u, r, i < m1 ? &v : &v2, err)) {
+            fprintf(stderr, "sum: %s\n", err);
+            exit(1);
+        }
+        rep_clear(r);
+        *r = u;
+    }
+    rep_clear(&v);
+    rep_clear(&v2);
+}
+
 static double cpu_now(void)
 {
     return (double)clock() / CLOCKS_PER_SEC;
@@ -134,6 +155,8 @@ int main(int argc, char **argv)
         {"A(6) V^2 -> V^3 + bias", 6, 2, 3, 1, 2, 1},
         {"A(100) T(2) invariants", 100, 0, 2, 0, 2, 1},
         {"A(100) V^2 -> V^2 (T(4))", 100, 2, 2, 0, 0, 1},
+        {"S(6) 10V^0+10V+2V^2 -> itself", 6, 0, 0, 0, 2, 0, 10, 10, 2},
+        {"S(6) 100V^0+100V+20V^2 -> itself", 6, 0, 0, 0, 0, 0, 100, 100, 20},
     };
     printf("case | unknowns | dim | closed form | general: rows + classes | general: rows + "
            "modular elimination\n");
@@ -150,8 +173,13 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s: %s\n", K->name, err);
             return 1;
         }
-        tensor_power(&rin, &g, K->p);
-        tensor_power(&rout, &g, K->q);
+        if (K->m0 + K->m1 + K->m2 > 0) {
+            channel_sum(&rin, &g, K->m0, K->m1, K->m2);
+            channel_sum(&rout, &g, K->m0, K->m1, K->m2);
+        } else {
+            tensor_power(&rin, &g, K->p);
+            tensor_power(&rout, &g, K->q);
+        }
         if (model_space_init_layers(&V, &rin, &rout, K->bias, err)) {
             fprintf(stderr, "%s: %s\n", K->name, err);
             return 1;
