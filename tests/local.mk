@@ -36,6 +36,9 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/discover_err_size.sym \
 	tests/scripts/discover_err_width.sym \
 	tests/scripts/enforce.sym \
+	tests/scripts/rep_large.sym \
+	tests/scripts/enforce_orbit.sym \
+	tests/scripts/rep_err_dense.sym \
 	tests/scripts/enforce_err_base.sym \
 	tests/scripts/enforce_err_gen.sym \
 	tests/scripts/enforce_err_nocoords.sym \
@@ -158,6 +161,8 @@ EXTRA_DIST += tests/sweep/sweep.sym tests/sweep/test-sweep.sh tests/sweep/test-s
 # Expected outputs: NAME.out always, NAME.err / NAME.status where present.
 SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
 	tests/scripts/data_err_box.err \
+	tests/scripts/rep_err_dense.err \
+	tests/scripts/rep_err_dense.status \
 	tests/scripts/nn_err_call.err \
 	tests/scripts/nn_err_blowup.err \
 	tests/scripts/nn_err_blowup.status \

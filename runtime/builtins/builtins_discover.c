@@ -353,6 +353,11 @@ static Value *discover_section(Call *c, Value **a)
             rep = B->rep;
             if (rep->alg->dim != g->dim || rep->alg->n != g->n)
                 e = arg_error(c, Ei, "the bundle's representation is of another algebra");
+            else if (!rep_is_dense(rep))
+                e = arg_error(c, Ei,
+                              "the bundle's representation (dimension %ld) exceeds the size "
+                              "limit of dense matrices (dimension %d)",
+                              (long)rep->dim, REP_MAX_DIM);
         }
     } else if (shape != 0 && F.len != R->nvars) {
         e = arg_error(c, 0, "%ld components, but a vector field has %ld: give the bundle",

@@ -115,6 +115,12 @@ static Value *rep_index(const Value *v, long i)
     if (i < 1 || i > R->r.alg->dim)
         return val_error(NULL, "index %ld is out of range: the algebra %s has dimension %ld", i,
                          R->r.alg->name, (long)R->r.alg->dim);
+    if (!rep_is_dense(&R->r))
+        return val_error(NULL,
+                         "the image matrices of a representation of dimension %ld are not "
+                         "stored: its size is past the limit of dense matrices (dimension %d, "
+                         "dim(g) * dimension^2 <= %ld)",
+                         (long)R->r.dim, REP_MAX_DIM, (long)REP_MAX_ENTRIES);
     return val_mat(R->r.images + i - 1);
 }
 

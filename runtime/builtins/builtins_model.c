@@ -15,6 +15,7 @@
 #include "symmetry/promote.h"
 #include "numeric/dmat.h"
 #include "exact/qmat.h"
+#include "symmetry/model_orbit.h"
 
 static Value *model_fail_value(Call *c, int st, const char *err)
 {
@@ -39,6 +40,22 @@ static Value *want_space(Call *c, Value **a, int i, const ModelSpace **V)
 {
     *V = model_space_of(a[i]);
     return *V ? NULL : arg_type_error(c, i, "a model space (polys, span, layers)", a[i]);
+}
+
+/* The message for a use of a space whose coefficient vectors are too large
+   to store (a full layer space past MODEL_MAX_COEFFS, or an orbit space of
+   one): only dim, printing and enforce take it. */
+static const char *const too_large_fmt =
+    "the model space has %ld coefficients: past the size limit (%ld) of operations that store a "
+    "coefficient vector (dim, printing and enforce take it)";
+
+/* want_space, refusing spaces past MODEL_MAX_COEFFS. */
+static Value *want_stored_space(Call *c, Value **a, int i, const ModelSpace **V)
+{
+    Value *e = want_space(c, a, i, V);
+    if (!e && (*V)->nfull > MODEL_MAX_COEFFS)
+        e = arg_error(c, i, too_large_fmt, (long)(*V)->nfull, (long)MODEL_MAX_COEFFS);
+    return e;
 }
 
 /* polys(E, d) */
@@ -253,7 +270,7 @@ static Value *bi_enforce(Call *c, Value **a)
 static Value *bi_model(Call *c, Value **a)
 {
     const ModelSpace *V;
-    Value *e = want_space(c, a, 0, &V), *cv = a[1];
+    Value *e = want_stored_space(c, a, 0, &V), *cv = a[1];
     if (e)
         return e;
     if (cv->kind == VAL_FMAT) {
@@ -330,7 +347,9 @@ const Builtin builtins_model[] = {
      "generators), a Lie algebra, or a list of generator matrices (acting by the bundle's "
      "rule), plus the matrices in discrete.  Exact: a generating set of the algebra (so(3): "
      "two) gives the constraint operator by coefficient matching, discrete h adds h.F - F = 0, "
-     "and the sparse exact nullspace gives a canonical basis.  enforce(net, G) for an epnn "
+     "and the sparse exact nullspace gives a canonical basis.  S(n) and A(n) on layers between "
+     "tensor products of std (or direct sums of them) take the closed-form orbit basis instead "
+     "(set partitions of the index positions; no solve, any size).  enforce(net, G) for an epnn "
      "network restricts each block to its exact equivariant subspace (a new network).",
      "coords x, y; dim(enforce(polys(scalars(so(2)), 4), so(2)))", "3"},
     {"model", "V, c", bi_model, MOD,
@@ -384,6 +403,8 @@ static Value *model_from_full(const ModelSpace *V, const fmpq *f)
 
 static Value *model_basis_value(const ModelSpace *V, slong j)
 {
+    if (V->nfull > MODEL_MAX_COEFFS)
+        return val_error(NULL, too_large_fmt, (long)V->nfull, (long)MODEL_MAX_COEFFS);
     fmpq *f = _fmpq_vec_init(V->nfull + 1);
     model_space_basis_column(f, V, j);
     Value *r = model_from_full(V, f);
@@ -413,6 +434,16 @@ static void model_type_print(StrBuf *sb, const Value *v, PrintFormat fmt)
     sb_printf(sb, "model space of dimension %ld", (long)V->dim);
     if (V->enforced)
         sb_printf(sb, " (%ld before enforcing)", (long)V->nbefore);
+    if (V->orbit) { /* the closed-form S(n) basis: which positions are equal */
+        model_orbit_describe(sb, V,
+                             V->dim < MODEL_PRINT_MAX || print_show_all ? V->dim : MODEL_PRINT_MAX);
+        return;
+    }
+    if (V->nfull > MODEL_MAX_COEFFS) {
+        sb_printf(sb, " (basis not shown: %ld coefficients, past the size limit %ld)",
+                  (long)V->nfull, (long)MODEL_MAX_COEFFS);
+        return;
+    }
     slong show = V->dim < MODEL_PRINT_MAX || print_show_all ? V->dim : MODEL_PRINT_MAX;
     for (slong j = 0; j < show; j++) {
         Value *m = model_basis_value(V, j);
@@ -576,6 +607,8 @@ Value *model_builtin_coeffs(Call *c, Value **a)
     const ModelSpace *V = model_space_of(a[0]);
     if (!V)
         return arg_type_error(c, 0, "a model space", a[0]);
+    if (V->nfull > MODEL_MAX_COEFFS)
+        return arg_error(c, 0, too_large_fmt, (long)V->nfull, (long)MODEL_MAX_COEFFS);
     fmpq *f = _fmpq_vec_init(V->nfull + 1), *co = _fmpq_vec_init(V->dim + 1);
     Value *e = model_get_full(c, V, a[1], 1, f);
     if (!e) {

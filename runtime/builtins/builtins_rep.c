@@ -182,8 +182,11 @@ static Value *bi_equivariant(Call *c, Value **a)
         return call_error(c, "the representations are of different algebras (%s and %s)", g->name,
                           B->r.alg->name);
     slong din = A->r.dim, dout = B->r.dim;
-    if (din * dout > REP_MAX_ENTRIES)
-        return call_error(c, "too many unknowns (%ld x %ld)", (long)dout, (long)din);
+    if (din > REP_MAX_ENTRIES / dout)
+        return call_error(c,
+                          "too many unknowns (%ld x %ld): equivariant() returns dense matrices, "
+                          "at most %ld entries (the size limit); use dim(enforce(layers(...)))",
+                          (long)dout, (long)din, (long)REP_MAX_ENTRIES);
     if (G && G->count && G->n != g->n && !(g->affine && G->n + 1 == g->n))
         return arg_error(c, 2, "the group's matrices are %ldx%ld but the algebra's are %ldx%ld",
                          (long)G->n, (long)G->n, (long)g->n, (long)g->n);
@@ -245,6 +248,11 @@ static Value *bi_action(Call *c, Value **a)
         return e;
     char err[ALG_ERR_LEN] = "";
     const MatRep *r = &R->r;
+    if (!rep_is_dense(r))
+        return arg_error(c, 0,
+                         "the representation (dimension %ld) exceeds the size limit of dense "
+                         "matrices (dimension %d)",
+                         (long)r->dim, REP_MAX_DIM);
     MatAlgebra *g = malloc(sizeof *g);
     char name[48];
     snprintf(name, sizeof name, "action(%.36s)", r->name);
@@ -421,7 +429,7 @@ static Value *finite_group(Call *c, Value **a, int (*gens)(DiscreteGens *, slong
                            const char *name, long lo)
 {
     long n;
-    Value *e = arg_long(c, a, 0, lo, ALG_MAX_N, &n);
+    Value *e = arg_long(c, a, 0, lo, DISCRETE_MAX_N, &n);
     return e ? e : make_group(c, NULL, n, gens, name);
 }
 

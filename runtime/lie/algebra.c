@@ -333,12 +333,13 @@ void algebra_init_set(MatAlgebra *g, const MatAlgebra *h)
 }
 
 /* Check shapes of user matrices: count >= 0, all n x n square,
-   1 <= n <= ALG_MAX_N, affine => zero last row. */
+   1 <= n <= ALG_MAX_N (ALG_MAX_N_ZERO when count = 0), affine => zero last
+   row. */
 static int check_mats(const fmpq_mat_struct *mats, slong count, slong n, int affine, char *err)
 {
-    slong i, j;
-    if (n < 1 || n > ALG_MAX_N) {
-        algebra_set_error(err, "matrix size %ld out of range 1..%d", (long)n, ALG_MAX_N);
+    slong i, j, maxn = count == 0 && !affine ? ALG_MAX_N_ZERO : ALG_MAX_N;
+    if (n < 1 || n > maxn) {
+        algebra_set_error(err, "matrix size %ld out of range 1..%ld", (long)n, (long)maxn);
         return ALG_ERR_ARG;
     }
     for (i = 0; i < count; i++) {

@@ -56,6 +56,9 @@ enum {
 /* Largest matrix size n of an algebra element (affine algebras included:
    t(m), se(m), aff(m) need m + 1 <= ALG_MAX_N). */
 #define ALG_MAX_N 32
+/* The zero algebra (count = 0: the algebra of a finite group, S(n), A(n),
+   Z(n), D(n)) stores no matrix: its n may go up to ALG_MAX_N_ZERO. */
+#define ALG_MAX_N_ZERO 256
 /* Largest dimension of a computation of dim^3 structure constants / Killing
    form: dim^3 <= ALG_MAX_WORK. */
 #define ALG_MAX_WORK (WORD(1) << 22)

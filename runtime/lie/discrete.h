@@ -15,7 +15,7 @@
 #include "lie/algebra.h"
 
 /* Largest n of a permutation group (S(n), A(n), Z(n), D(n)). */
-#define DISCRETE_MAX_N 64
+#define DISCRETE_MAX_N ALG_MAX_N_ZERO
 
 typedef struct DiscreteGens {
     slong n; /* generators are n x n */

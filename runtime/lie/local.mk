@@ -4,6 +4,7 @@ libsym_a_SOURCES += \
 	runtime/lie/algebra.h runtime/lie/algebra.c \
 	runtime/lie/algebra_builtin.c runtime/lie/algebra_ops.c \
 	runtime/lie/rep.h runtime/lie/rep.c runtime/lie/rep_tensor.c \
+	runtime/lie/rep_sparse.c \
 	runtime/lie/discrete.h runtime/lie/discrete.c
 
 if HAVE_CHECK

@@ -17,22 +17,37 @@ static RepNode *node_new(RepKind kind, slong dim, slong k, RepNode *a, RepNode *
     n->k = k;
     n->a = a;
     n->b = b;
+    n->user = NULL;
+    n->nuser = 0;
     return n;
 }
 
 static RepNode *node_copy(const RepNode *n)
 {
+    RepNode *c;
+    slong i;
     if (n == NULL)
         return NULL;
-    return node_new(n->kind, n->dim, n->k, node_copy(n->a), node_copy(n->b));
+    c = node_new(n->kind, n->dim, n->k, node_copy(n->a), node_copy(n->b));
+    if (n->user != NULL) {
+        c->user = flint_malloc((n->nuser + 1) * sizeof(fmpq_mat_struct));
+        for (i = 0; i < n->nuser; i++)
+            fmpq_mat_init_set(c->user + i, n->user + i);
+        c->nuser = n->nuser;
+    }
+    return c;
 }
 
 static void node_free(RepNode *n)
 {
+    slong i;
     if (n == NULL)
         return;
     node_free(n->a);
     node_free(n->b);
+    for (i = 0; i < n->nuser; i++)
+        fmpq_mat_clear(n->user + i);
+    flint_free(n->user);
     flint_free(n);
 }
 
@@ -58,14 +73,36 @@ void rep_clear(MatRep *r)
     rep_init(r);
 }
 
-/* Allocate r with zero images of size dim; takes ownership of tree (freed
-   on failure).  r is initialised in all cases. */
+/* 1 when a rep of dimension dim of g stores dense images. */
+static int dense_size(const MatAlgebra *g, slong dim)
+{
+    return dim <= REP_MAX_DIM && (g->dim == 0 || dim * dim <= REP_MAX_ENTRIES / g->dim);
+}
+
+int rep_is_dense(const MatRep *r)
+{
+    return r->images != NULL;
+}
+
+/* The error for an operation that needs dense images of r. */
+static int dense_limit(const MatRep *r, const char *what, char *err)
+{
+    algebra_set_error(err,
+                      "%s: representation of dimension %ld exceeds the size limit of dense "
+                      "matrices (dimension %d, dim(g) * dimension^2 <= %ld)",
+                      what, (long)r->dim, REP_MAX_DIM, (long)REP_MAX_ENTRIES);
+    return ALG_ERR_LIMIT;
+}
+
+/* Allocate r with zero images of size dim (no images when dim is past the
+   dense size); takes ownership of tree (freed on failure).  r is
+   initialised in all cases. */
 static int rep_alloc(MatRep *r, const MatAlgebra *g, slong dim, RepNode *tree, const char *name,
                      char *err)
 {
     slong i;
     rep_init(r);
-    if (dim < 1 || dim > REP_MAX_DIM || (g->dim > 0 && dim * dim > REP_MAX_ENTRIES / g->dim)) {
+    if (dim < 1 || dim > REP_MAX_IMPLICIT_DIM) {
         node_free(tree);
         if (dim < 1) {
             algebra_set_error(err, "a representation needs dimension >= 1");
@@ -73,14 +110,16 @@ static int rep_alloc(MatRep *r, const MatAlgebra *g, slong dim, RepNode *tree, c
         }
         algebra_set_error(err,
                           "representation of dimension %ld exceeds the "
-                          "size limit",
-                          (long)dim);
+                          "size limit %ld",
+                          (long)dim, (long)REP_MAX_IMPLICIT_DIM);
         return ALG_ERR_LIMIT;
     }
     r->alg = g;
     r->dim = dim;
     r->tree = tree;
     snprintf(r->name, sizeof r->name, "%s", name);
+    if (!dense_size(g, dim))
+        return ALG_OK;
     r->images = flint_malloc((g->dim + 1) * sizeof(fmpq_mat_struct));
     for (i = 0; i < g->dim; i++)
         fmpq_mat_init(r->images + i, dim, dim);
@@ -122,6 +161,25 @@ static int check_one(const MatRep *a, const char *what, MatRep *r, char *err)
         return ALG_ERR_ARG;
     }
     return ALG_OK;
+}
+
+/* Fill the dense images of r from its tree (when r is dense but a child is
+   not, e.g. wedge^d of a large rep). */
+static int fill_from_tree(MatRep *r, char *err)
+{
+    slong i;
+    int st = ALG_OK;
+    SpMat D;
+    spmat_init(&D, 0);
+    for (i = 0; i < r->alg->dim && st == ALG_OK; i++) {
+        st = rep_basis_image_sparse(&D, r, i, err);
+        if (st == ALG_OK && spmat_get_qmat(r->images + i, &D) != QMAT_OK)
+            st = dense_limit(r, "image", err);
+    }
+    spmat_clear(&D);
+    if (st != ALG_OK)
+        rep_clear(r);
+    return st;
 }
 
 /* ------------------------------------------------------- constructors */
@@ -188,8 +246,10 @@ int rep_init_dual(MatRep *r, const MatRep *a, char *err)
     snprintf(name, sizeof name, "dual(%.50s)", a->name);
     st = rep_alloc(r, a->alg, a->dim, node_new(REP_DUAL, a->dim, 0, node_copy(a->tree), NULL), name,
                    err);
-    if (st != ALG_OK)
+    if (st != ALG_OK || r->images == NULL)
         return st;
+    if (a->images == NULL)
+        return fill_from_tree(r, err);
     for (i = 0; i < a->alg->dim; i++) {
         fmpq_mat_transpose(r->images + i, a->images + i);
         fmpq_mat_neg(r->images + i, r->images + i);
@@ -208,8 +268,10 @@ int rep_init_sum(MatRep *r, const MatRep *a, const MatRep *b, char *err)
     st =
         rep_alloc(r, a->alg, da + db,
                   node_new(REP_SUM, da + db, 0, node_copy(a->tree), node_copy(b->tree)), name, err);
-    if (st != ALG_OK)
+    if (st != ALG_OK || r->images == NULL)
         return st;
+    if (a->images == NULL || b->images == NULL)
+        return fill_from_tree(r, err);
     for (i = 0; i < a->alg->dim; i++) {
         for (p = 0; p < da; p++)
             for (q = 0; q < da; q++)
@@ -249,12 +311,13 @@ void rep_kron_sum(fmpq_mat_t out, const fmpq_mat_t A, const fmpq_mat_t B)
 /* Guard da * db against overflow before rep_alloc checks it. */
 static int product_dim(slong *d, slong da, slong db, MatRep *r, char *err)
 {
-    if (da > REP_MAX_DIM || db > REP_MAX_DIM || da * db > REP_MAX_DIM) {
+    if (da > REP_MAX_IMPLICIT_DIM || db > REP_MAX_IMPLICIT_DIM ||
+        (db > 0 && da > REP_MAX_IMPLICIT_DIM / db)) {
         rep_init(r);
         algebra_set_error(err,
                           "representation of dimension %ld x %ld exceeds "
-                          "the size limit",
-                          (long)da, (long)db);
+                          "the size limit %ld",
+                          (long)da, (long)db, (long)REP_MAX_IMPLICIT_DIM);
         return ALG_ERR_LIMIT;
     }
     *d = da * db;
@@ -273,8 +336,10 @@ int rep_init_tensor(MatRep *r, const MatRep *a, const MatRep *b, char *err)
     snprintf(name, sizeof name, "%.30s * %.30s", a->name, b->name);
     st = rep_alloc(r, a->alg, d, node_new(REP_TENSOR, d, 0, node_copy(a->tree), node_copy(b->tree)),
                    name, err);
-    if (st != ALG_OK)
+    if (st != ALG_OK || r->images == NULL)
         return st;
+    if (a->images == NULL || b->images == NULL)
+        return fill_from_tree(r, err);
     for (i = 0; i < a->alg->dim; i++)
         rep_kron_sum(r->images + i, a->images + i, b->images + i);
     return ALG_OK;
@@ -293,8 +358,10 @@ int rep_init_hom(MatRep *r, const MatRep *a, const MatRep *b, char *err)
     snprintf(name, sizeof name, "hom(%.28s, %.28s)", a->name, b->name);
     st = rep_alloc(r, a->alg, d, node_new(REP_HOM, d, 0, node_copy(a->tree), node_copy(b->tree)),
                    name, err);
-    if (st != ALG_OK)
+    if (st != ALG_OK || r->images == NULL)
         return st;
+    if (a->images == NULL || b->images == NULL)
+        return fill_from_tree(r, err);
     /* B X - X A on row-major vec(X) = B (x) I + I (x) (-A^T) */
     fmpq_mat_init(At, a->dim, a->dim);
     for (i = 0; i < a->alg->dim; i++) {
@@ -331,8 +398,10 @@ static int rep_init_power(MatRep *r, const MatRep *a, slong k, int strict, char 
     st = rep_alloc(r, a->alg, d,
                    node_new(strict ? REP_WEDGE : REP_SYM, d, k, node_copy(a->tree), NULL), name,
                    err);
-    if (st != ALG_OK)
+    if (st != ALG_OK || r->images == NULL)
         return st;
+    if (a->images == NULL)
+        return fill_from_tree(r, err);
     for (i = 0; i < a->alg->dim; i++) {
         st = strict ? rep_wedge_derivation(r->images + i, a->images + i, k, err)
                     : rep_sym_derivation(r->images + i, a->images + i, k, err);
@@ -363,6 +432,8 @@ int rep_check_hom(const MatRep *r, slong *bad_i, slong *bad_j, char *err)
     int st = ALG_OK;
     if (g == NULL)
         return ALG_OK;
+    if (r->images == NULL)
+        return dense_limit(r, "homomorphism check", err);
     d = g->dim;
     c = _fmpq_vec_init(d + 1);
     fmpq_mat_init(b, g->n, g->n);
@@ -425,11 +496,22 @@ int rep_init_user(MatRep *r, const MatAlgebra *g, const fmpq_mat_struct *images,
                               (long)d, (long)d);
             return ALG_ERR_ARG;
         }
+    if (d > REP_MAX_DIM || !dense_size(g, d)) {
+        algebra_set_error(err,
+                          "a user representation of dimension %ld exceeds the size limit of "
+                          "dense matrices (dimension %d, dim(g) * dimension^2 <= %ld)",
+                          (long)d, REP_MAX_DIM, (long)REP_MAX_ENTRIES);
+        return ALG_ERR_LIMIT;
+    }
     st = rep_alloc(r, g, d, node_new(REP_USER, d, 0, NULL, NULL), name ? name : "rep", err);
     if (st != ALG_OK)
         return st;
-    for (i = 0; i < count; i++)
+    r->tree->user = flint_malloc((count + 1) * sizeof(fmpq_mat_struct));
+    r->tree->nuser = count;
+    for (i = 0; i < count; i++) {
         fmpq_mat_set(r->images + i, images + i);
+        fmpq_mat_init_set(r->tree->user + i, images + i);
+    }
     if ((st = rep_check_hom(r, bad_i, bad_j, err)) != ALG_OK)
         rep_clear(r);
     return st;
@@ -576,6 +658,8 @@ int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h, char 
         return ALG_ERR_ARG;
     }
     n = r->alg->n;
+    if (r->dim > REP_MAX_DIM)
+        return dense_limit(r, "group element", err);
     if (fmpq_mat_nrows(h) != n || fmpq_mat_ncols(h) != n) {
         algebra_set_error(err, "group element must be %ldx%ld, got %ldx%ld", (long)n, (long)n,
                           (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h));
@@ -601,6 +685,8 @@ int rep_image(fmpq_mat_t D, const MatRep *r, const fmpq_mat_t xi, char *err)
                           (long)g->n);
         return ALG_ERR_ARG;
     }
+    if (r->images == NULL)
+        return dense_limit(r, "image", err);
     fmpq *co = _fmpq_vec_init(g->dim + 1);
     if (algebra_coords(co, g, xi, NULL)) {
         _fmpq_vec_clear(co, g->dim + 1);

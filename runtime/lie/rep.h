@@ -23,15 +23,28 @@
  *  - dual(a): -A^T.  adjoint: column j of ad(b_i) = coordinates of
  *    [b_i, b_j].
  *
- * Limits: dim <= REP_MAX_DIM and dim(g) * dim^2 <= REP_MAX_ENTRIES.
+ * Size: a rep is "dense" (images stored, as dense rational matrices) while
+ * dim <= REP_MAX_DIM and dim(g) * dim^2 <= REP_MAX_ENTRIES.  Larger reps, up
+ * to REP_MAX_IMPLICIT_DIM, store no image (images == NULL): they keep only
+ * the construction tree, and their images and group elements are built on
+ * demand as sparse matrices (rep_image_sparse, rep_group_element_sparse,
+ * rep_sparse.c).  Everything that needs a dense image of such a rep
+ * (rep_image, rep_group_element, rep_check_hom, the dense power matrices)
+ * fails with ALG_ERR_LIMIT and a message naming the dimension and the
+ * limit.  User reps and adjoint reps are always dense.
  */
 #ifndef SYM_LIE_REP_H
 #define SYM_LIE_REP_H
 
 #include "lie/algebra.h"
+#include "exact/spmat.h"
 
 #define REP_MAX_DIM 2048
 #define REP_MAX_ENTRIES (WORD(1) << 22)
+/* Largest dimension of a rep without dense images (2^62: dimensions and
+   their products are counted in slong without overflow).  Sparse images
+   and group elements need dim <= SPMAT_MAX_NNZ rows. */
+#define REP_MAX_IMPLICIT_DIM (WORD(1) << 62)
 
 typedef enum {
     REP_STD,
@@ -47,18 +60,23 @@ typedef enum {
 } RepKind;
 
 /* Construction tree: kind, dimension, power k (sym/wedge), children a (and
-   b for sum, tensor, hom(a, b)).  Owned by its MatRep. */
+   b for sum, tensor, hom(a, b)); a user leaf keeps a copy of its images
+   (nuser = dim(g) matrices) so that the tree alone defines the action.
+   Owned by its MatRep. */
 typedef struct RepNode {
     RepKind kind;
     slong dim;
     slong k;
     struct RepNode *a, *b;
+    fmpq_mat_struct *user; /* REP_USER only, else NULL */
+    slong nuser;
 } RepNode;
 
 typedef struct MatRep {
     const MatAlgebra *alg; /* borrowed */
     slong dim;
-    fmpq_mat_struct *images; /* images[i] = dρ(basis_i), dim x dim, owned */
+    fmpq_mat_struct *images; /* images[i] = dρ(basis_i), dim x dim, owned;
+                                NULL when the rep is not dense (see above) */
     char name[64];
     RepNode *tree; /* owned */
 } MatRep;
@@ -72,7 +90,7 @@ void rep_clear(MatRep *r);
 
 /* The defining matrices (n x n; (m+1) x (m+1) for affine algebras). */
 int rep_init_std(MatRep *r, const MatAlgebra *g, char *err);
-/* k copies of the trivial rep (zero matrices), 1 <= k <= REP_MAX_DIM. */
+/* k copies of the trivial rep (zero matrices), 1 <= k <= REP_MAX_IMPLICIT_DIM. */
 int rep_init_trivial(MatRep *r, const MatAlgebra *g, slong k, char *err);
 /* ad in the basis of g (ALG_ERR_ARG if dim g = 0). */
 int rep_init_adjoint(MatRep *r, const MatAlgebra *g, char *err);
@@ -94,12 +112,14 @@ int rep_init_wedge(MatRep *r, const MatRep *a, slong k, char *err);
 int rep_init_user(MatRep *r, const MatAlgebra *g, const fmpq_mat_struct *images, slong count,
                   const char *name, slong *bad_i, slong *bad_j, char *err);
 
-/* Homomorphism check of r (as for rep_init_user).  ALG_OK when it holds. */
+/* Homomorphism check of r (as for rep_init_user).  ALG_OK when it holds;
+   ALG_ERR_LIMIT when r is not dense. */
 int rep_check_hom(const MatRep *r, slong *bad_i, slong *bad_j, char *err);
 
 /* D (dim x dim) = dρ(xi) = sum_j c_j images_j, where c are the coordinates
    of the matrix xi in the basis of r->alg.  ALG_ERR_ARG if xi has the wrong
-   size, ALG_ERR_NOT_MEMBER if it is not in the algebra (message in err). */
+   size, ALG_ERR_NOT_MEMBER if it is not in the algebra (message in err),
+   ALG_ERR_LIMIT when r is not dense. */
 int rep_image(fmpq_mat_t D, const MatRep *r, const fmpq_mat_t xi, char *err);
 
 /* out (dim x dim) = the action of the group element h on r, where h is an
@@ -109,8 +129,33 @@ int rep_image(fmpq_mat_t D, const MatRep *r, const fmpq_mat_t xi, char *err);
    sum blockdiag; tensor h (x) h'; sym^k / wedge^k the induced action on
    the multi-index bases; hom(r, s) X -> ρ_s(h) X ρ_r(h)^-1.  Errors:
    ALG_ERR_ARG (size), ALG_ERR_SINGULAR (det h = 0), ALG_ERR_UNSUPPORTED for
-   user reps (no group action known). */
+   user reps (no group action known), ALG_ERR_LIMIT when dim > REP_MAX_DIM. */
 int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h, char *err);
+
+/* 1 when r stores dense images (see "Size" above). */
+int rep_is_dense(const MatRep *r);
+
+/* Sparse versions (rep_sparse.c), for reps of any size: D (an initialised
+   SpMat, reset; dim x dim) = dρ(xi) computed from the construction tree
+   (Kronecker sums, block diagonals, the derivation on sym / wedge bases),
+   never through a dense image of the whole rep.  Errors as rep_image, and
+   ALG_ERR_LIMIT when the result exceeds SPMAT_MAX_NNZ nonzeros. */
+int rep_image_sparse(SpMat *D, const MatRep *r, const fmpq_mat_t xi, char *err);
+/* D = dρ(basis_i), 0 <= i < dim(g). */
+int rep_basis_image_sparse(SpMat *D, const MatRep *r, slong i, char *err);
+/* out (initialised SpMat, reset) = the action of the group element h, as
+   rep_group_element, built from the tree (Kronecker products, block
+   diagonals, transposes, symmetric / exterior powers). */
+int rep_group_element_sparse(SpMat *out, const MatRep *r, const fmpq_mat_t h, char *err);
+
+/* Sparse derivation on sym^k (strict = 0) / wedge^k (strict = 1) of the
+   d x d sparse matrix A (rep_tensor.c), in the bases above; ALG_ERR_LIMIT
+   past REP_MAX_IMPLICIT_DIM or SPMAT_MAX_NNZ. */
+int rep_power_derivation_sparse(SpMat *out, const SpMat *A, slong k, int strict, char *err);
+/* The same for the group action: the k-th symmetric / exterior power of
+   the d x d sparse matrix A (rep_sym_power / rep_wedge_power without a
+   dense matrix), column by column with sparse accumulators. */
+int rep_power_group_sparse(SpMat *out, const SpMat *A, slong k, int strict, char *err);
 
 /* Matrices on sym^k / wedge^k of a d x d matrix A, in the bases above
    (from rep_tensor.c).  *_derivation: the Lie algebra action (derivation);
@@ -122,13 +167,13 @@ int rep_sym_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err);
 int rep_wedge_derivation(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err);
 int rep_wedge_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err);
 
-/* The dimension of sym^k / wedge^k of a d-dimensional space, or -1 if it
-   exceeds REP_MAX_DIM (d >= 0, k >= 0). */
 /* out (da*db square, initialised with that size) = A (x) I_db + I_da (x) B
    for square A (da) and B (db): the derivative of a tensor product,
    indices i*db + j (row-major vec of a da x db matrix). */
 void rep_kron_sum(fmpq_mat_t out, const fmpq_mat_t A, const fmpq_mat_t B);
 
+/* The dimension of sym^k / wedge^k of a d-dimensional space, or -1 if it
+   exceeds REP_MAX_IMPLICIT_DIM (d >= 0, k >= 0). */
 slong rep_sym_dim(slong d, slong k);
 slong rep_wedge_dim(slong d, slong k);
 

@@ -7,8 +7,8 @@
 #include "lie/rep.h"
 
 /* Number of multisets (strict = 0) or subsets (strict = 1) of size k from
-   d elements, or -1 if above REP_MAX_DIM. */
-static slong count_indices(slong d, slong k, int strict)
+   d elements, or -1 if above limit. */
+static slong count_indices(slong d, slong k, int strict, slong limit)
 {
     slong top = strict ? d : d + k - 1, i;
     fmpz_t c;
@@ -19,25 +19,28 @@ static slong count_indices(slong d, slong k, int strict)
         return 1;
     if (top < k)
         return 0;
+    if (top - k < k)
+        k = top - k; /* C(top, k) = C(top, top - k) */
     fmpz_init(c);
     fmpz_one(c);
-    /* C(top, k) built incrementally; stop once it exceeds the limit */
-    for (i = 1; i <= k; i++) {
+    /* C(top, k) built incrementally: after step i, c = C(top - k + i, i),
+       increasing in i, so stop once it exceeds the limit */
+    for (i = 1; i <= k && fmpz_cmp_si(c, limit) <= 0; i++) {
         fmpz_mul_ui(c, c, (ulong)(top - k + i));
         fmpz_divexact_ui(c, c, (ulong)i);
     }
-    r = fmpz_cmp_si(c, REP_MAX_DIM) > 0 ? -1 : fmpz_get_si(c);
+    r = fmpz_cmp_si(c, limit) > 0 ? -1 : fmpz_get_si(c);
     fmpz_clear(c);
     return r;
 }
 
 slong rep_sym_dim(slong d, slong k)
 {
-    return count_indices(d, k, 0);
+    return count_indices(d, k, 0, REP_MAX_IMPLICIT_DIM);
 }
 slong rep_wedge_dim(slong d, slong k)
 {
-    return count_indices(d, k, 1);
+    return count_indices(d, k, 1, REP_MAX_IMPLICIT_DIM);
 }
 
 /* The sorted multi-indices of length k over 0..d-1 in lexicographic order,
@@ -147,7 +150,7 @@ static int check_power_args(const fmpq_mat_t A, slong k, int strict, slong *coun
             algebra_set_error(err, "%s: power %ld must be >= 1", what, (long)k);
         return ALG_ERR_ARG;
     }
-    *count = count_indices(d, k, strict);
+    *count = count_indices(d, k, strict, REP_MAX_DIM);
     if (*count < 0) {
         algebra_set_error(err, "%s: dimension exceeds %d", what, REP_MAX_DIM);
         return ALG_ERR_LIMIT;
@@ -248,7 +251,7 @@ int rep_sym_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err)
         return st;
     M = flint_malloc((k + 1) * sizeof(MultiIndex));
     for (t = 0; t <= k; t++)
-        mi_init(M + t, d, t, 0, count_indices(d, t, 0));
+        mi_init(M + t, d, t, 0, count_indices(d, t, 0, REP_MAX_DIM));
     fmpq_mat_init(R, count, count);
     a = flint_malloc((k + 1) * sizeof(slong));
     cur = _fmpq_vec_init(count + 1);
@@ -295,4 +298,320 @@ int rep_sym_power(fmpq_mat_t out, const fmpq_mat_t A, slong k, char *err)
     fmpq_mat_swap(out, R);
     fmpq_mat_clear(R);
     return ALG_OK;
+}
+
+int rep_power_derivation_sparse(SpMat *out, const SpMat *A, slong k, int strict, char *err)
+{
+    slong d = A->r, count, col, t, s, row, *a, *cols, *start, *fill, i;
+    const char *what = strict ? "wedge" : "sym";
+    MultiIndex M;
+    SpMat R;
+    int st = ALG_OK, sg;
+    if (A->c != d || k < 1 || (strict && k > d)) {
+        algebra_set_error(err, "%s: bad power %ld of a %ldx%ld matrix", what, (long)k, (long)A->r,
+                          (long)A->c);
+        return ALG_ERR_ARG;
+    }
+    count = count_indices(d, k, strict, REP_MAX_IMPLICIT_DIM);
+    if (count < 0 || count > SPMAT_MAX_NNZ / k) {
+        algebra_set_error(err,
+                          "%s^%ld of dimension %ld: the multi-index basis exceeds the size limit",
+                          what, (long)k, (long)d);
+        return ALG_ERR_LIMIT;
+    }
+    /* A by columns: start[l] .. start[l+1] in fill (row indices) */
+    start = flint_calloc(d + 2, sizeof(slong));
+    for (t = 0; t < A->nnz; t++)
+        start[A->col[t] + 1]++;
+    for (i = 0; i < d; i++)
+        start[i + 1] += start[i];
+    fill = flint_malloc((A->nnz + 1) * sizeof(slong));
+    {
+        slong *pos = flint_malloc((d + 1) * sizeof(slong));
+        memcpy(pos, start, d * sizeof(slong));
+        for (i = 0; i < d; i++)
+            for (t = A->ptr[i]; t < A->ptr[i + 1]; t++)
+                fill[pos[A->col[t]]++] = t; /* entry index; its row is i */
+        flint_free(pos);
+    }
+    /* row of each stored entry */
+    slong *erow = flint_malloc((A->nnz + 1) * sizeof(slong));
+    for (i = 0; i < d; i++)
+        for (t = A->ptr[i]; t < A->ptr[i + 1]; t++)
+            erow[t] = i;
+    mi_init(&M, d, k, strict, count);
+    a = flint_malloc((k + 1) * sizeof(slong));
+    /* the transpose first: row `col` of R holds column col of the result */
+    spmat_init(&R, count);
+    slong maxlen = 0;
+    for (i = 0; i < d; i++)
+        maxlen = FLINT_MAX(maxlen, start[i + 1] - start[i]);
+    cols = flint_malloc((k * maxlen + 1) * sizeof(slong));
+    fmpq *vals = _fmpq_vec_init(k * maxlen + 1);
+    for (col = 0; col < count && st == ALG_OK; col++) {
+        slong len = 0;
+        for (t = 0; t < k; t++) {
+            slong it = M.idx[col * k + t];
+            for (s = start[it]; s < start[it + 1]; s++) {
+                slong e = fill[s], l = erow[e];
+                memcpy(a, M.idx + col * k, k * sizeof(slong));
+                a[t] = l;
+                if (strict) {
+                    sg = sort_sign(a, k);
+                    if (sg == 0)
+                        continue;
+                } else {
+                    sg = 1;
+                    sort_plain(a, k);
+                }
+                row = mi_find(&M, a);
+                cols[len] = row;
+                if (sg > 0)
+                    fmpq_set(vals + len, A->val + e);
+                else
+                    fmpq_neg(vals + len, A->val + e);
+                len++;
+            }
+        }
+        if (spmat_append_row(&R, cols, vals, len) != QMAT_OK) {
+            algebra_set_error(err, "%s^%ld of dimension %ld: more than %ld nonzeros", what, (long)k,
+                              (long)d, (long)SPMAT_MAX_NNZ);
+            st = ALG_ERR_LIMIT;
+        }
+    }
+    _fmpq_vec_clear(vals, k * maxlen + 1);
+    flint_free(cols);
+    flint_free(a);
+    flint_free(erow);
+    flint_free(fill);
+    flint_free(start);
+    mi_clear(&M);
+    if (st == ALG_OK) {
+        /* transpose R into out */
+        slong *cnt = flint_calloc(count + 2, sizeof(slong)), *ord;
+        for (t = 0; t < R.nnz; t++)
+            cnt[R.col[t] + 1]++;
+        for (i = 0; i < count; i++)
+            cnt[i + 1] += cnt[i];
+        ord = flint_malloc((R.nnz + 1) * sizeof(slong));
+        slong *rr = flint_malloc((R.nnz + 1) * sizeof(slong));
+        for (i = 0; i < count; i++)
+            for (t = R.ptr[i]; t < R.ptr[i + 1]; t++) {
+                ord[cnt[R.col[t]]] = t;
+                rr[cnt[R.col[t]]++] = i;
+            }
+        /* cnt[i] now = end of row i; rows start at cnt[i-1] (0 for i = 0) */
+        spmat_clear(out);
+        spmat_init(out, count);
+        slong lo = 0, mx = 0;
+        for (i = 0; i < count; i++) {
+            mx = FLINT_MAX(mx, cnt[i] - lo);
+            lo = cnt[i];
+        }
+        slong *c2 = flint_malloc((mx + 1) * sizeof(slong));
+        fmpq *v2 = _fmpq_vec_init(mx + 1);
+        lo = 0;
+        for (i = 0; i < count && st == ALG_OK; i++) {
+            slong len = cnt[i] - lo;
+            for (t = 0; t < len; t++) {
+                c2[t] = rr[lo + t];
+                fmpq_set(v2 + t, R.val + ord[lo + t]);
+            }
+            if (spmat_append_row(out, c2, v2, len) != QMAT_OK) {
+                algebra_set_error(err, "%s: more than %ld nonzeros", what, (long)SPMAT_MAX_NNZ);
+                st = ALG_ERR_LIMIT;
+            }
+            lo = cnt[i];
+        }
+        _fmpq_vec_clear(v2, mx + 1);
+        flint_free(c2);
+        flint_free(rr);
+        flint_free(ord);
+        flint_free(cnt);
+    }
+    spmat_clear(&R);
+    return st;
+}
+
+/* out = R^T, R having ncols columns (R is borrowed). */
+static int transpose_rows(SpMat *out, const SpMat *R, slong ncols, const char *what, char *err)
+{
+    slong t, i, *cnt = flint_calloc(ncols + 2, sizeof(slong)), *ord, *rr, lo = 0, mx = 0;
+    int st = ALG_OK;
+    for (t = 0; t < R->nnz; t++)
+        cnt[R->col[t] + 1]++;
+    for (i = 0; i < ncols; i++)
+        cnt[i + 1] += cnt[i];
+    ord = flint_malloc((R->nnz + 1) * sizeof(slong));
+    rr = flint_malloc((R->nnz + 1) * sizeof(slong));
+    for (i = 0; i < R->r; i++)
+        for (t = R->ptr[i]; t < R->ptr[i + 1]; t++) {
+            ord[cnt[R->col[t]]] = t;
+            rr[cnt[R->col[t]]++] = i;
+        }
+    for (i = 0; i < ncols; i++) {
+        mx = FLINT_MAX(mx, cnt[i] - lo);
+        lo = cnt[i];
+    }
+    fmpq *v = _fmpq_vec_init(mx + 1);
+    spmat_clear(out);
+    spmat_init(out, R->r);
+    lo = 0;
+    for (i = 0; i < ncols && st == ALG_OK; i++) {
+        for (t = lo; t < cnt[i]; t++)
+            fmpq_set(v + t - lo, R->val + ord[t]);
+        if (spmat_append_row(out, rr + lo, v, cnt[i] - lo) != QMAT_OK) {
+            algebra_set_error(err, "%s: more than %ld nonzeros", what, (long)SPMAT_MAX_NNZ);
+            st = ALG_ERR_LIMIT;
+        }
+        lo = cnt[i];
+    }
+    _fmpq_vec_clear(v, mx + 1);
+    flint_free(rr);
+    flint_free(ord);
+    flint_free(cnt);
+    return st;
+}
+
+int rep_power_group_sparse(SpMat *out, const SpMat *A, slong k, int strict, char *err)
+{
+    slong d = A->r, count, t, i, s, total = 0, maxc = 1, made = 0;
+    const char *what = strict ? "wedge" : "sym";
+    int st = ALG_OK;
+    if (A->c != d || k < 1 || (strict && k > d)) {
+        algebra_set_error(err, "%s: bad power %ld of a %ldx%ld matrix", what, (long)k, (long)A->r,
+                          (long)A->c);
+        return ALG_ERR_ARG;
+    }
+    count = count_indices(d, k, strict, REP_MAX_IMPLICIT_DIM);
+    MultiIndex *M = flint_malloc((k + 1) * sizeof(MultiIndex));
+    for (t = 0; t <= k && st == ALG_OK; t++) {
+        slong ct = count_indices(d, t, strict, REP_MAX_IMPLICIT_DIM);
+        if (ct < 0 || ct > SPMAT_MAX_NNZ / (t + 1) || (total += ct * (t + 1)) > SPMAT_MAX_NNZ) {
+            algebra_set_error(err,
+                              "%s^%ld of dimension %ld: the multi-index bases exceed the size "
+                              "limit",
+                              what, (long)k, (long)d);
+            st = ALG_ERR_LIMIT;
+            break;
+        }
+        mi_init(M + t, d, t, strict, ct);
+        maxc = FLINT_MAX(maxc, ct);
+        made++;
+    }
+    if (st != ALG_OK) {
+        for (t = 0; t < made; t++)
+            mi_clear(M + t);
+        flint_free(M);
+        return st;
+    }
+    /* A by columns: entries fill[start[l] .. start[l+1]) of column l */
+    slong *start = flint_calloc(d + 2, sizeof(slong)), *fill, *erow, *pos;
+    for (t = 0; t < A->nnz; t++)
+        start[A->col[t] + 1]++;
+    for (i = 0; i < d; i++)
+        start[i + 1] += start[i];
+    fill = flint_malloc((A->nnz + 1) * sizeof(slong));
+    erow = flint_malloc((A->nnz + 1) * sizeof(slong));
+    pos = flint_malloc((d + 1) * sizeof(slong));
+    memcpy(pos, start, d * sizeof(slong));
+    for (i = 0; i < d; i++)
+        for (t = A->ptr[i]; t < A->ptr[i + 1]; t++) {
+            fill[pos[A->col[t]]++] = t;
+            erow[t] = i;
+        }
+    flint_free(pos);
+    /* two sparse accumulators (degree t - 1 and t): values, touched lists */
+    fmpq *acc[2] = {_fmpq_vec_init(maxc + 1), _fmpq_vec_init(maxc + 1)};
+    slong *touched[2] = {flint_malloc((maxc + 1) * sizeof(slong)),
+                         flint_malloc((maxc + 1) * sizeof(slong))};
+    char *mark[2] = {flint_calloc(maxc + 1, 1), flint_calloc(maxc + 1, 1)};
+    slong ntouch[2] = {0, 0}, *a = flint_malloc((k + 1) * sizeof(slong));
+    slong *cols = flint_malloc((maxc + 1) * sizeof(slong));
+    fmpq *vals = _fmpq_vec_init(maxc + 1);
+    fmpq_t c;
+    fmpq_init(c);
+    SpMat R; /* row `col` = column col of the result */
+    spmat_init(&R, count);
+    for (slong col = 0; col < count && st == ALG_OK; col++) {
+        const slong *I = M[k].idx + col * k;
+        int cu = 0;
+        ntouch[cu] = 1;
+        touched[cu][0] = 0;
+        mark[cu][0] = 1;
+        fmpq_one(acc[cu] + 0);
+        /* column I = prod_t A e_{i_t}, expanded on the degree-t bases */
+        for (t = 1; t <= k; t++) {
+            int nx = 1 - cu;
+            for (slong u = 0; u < ntouch[cu]; u++) {
+                slong m = touched[cu][u];
+                if (fmpq_is_zero(acc[cu] + m))
+                    continue;
+                for (s = start[I[t - 1]]; s < start[I[t - 1] + 1]; s++) {
+                    slong e = fill[s], p, q;
+                    int sg = 1;
+                    for (q = 0; q < t - 1; q++)
+                        a[q] = M[t - 1].idx[m * (t - 1) + q];
+                    a[t - 1] = erow[e];
+                    if (strict) {
+                        sg = sort_sign(a, t);
+                        if (sg == 0)
+                            continue;
+                    } else {
+                        sort_plain(a, t);
+                    }
+                    p = mi_find(M + t, a);
+                    if (!mark[nx][p]) {
+                        mark[nx][p] = 1;
+                        touched[nx][ntouch[nx]++] = p;
+                        fmpq_zero(acc[nx] + p);
+                    }
+                    fmpq_mul(c, acc[cu] + m, A->val + e);
+                    if (sg > 0)
+                        fmpq_add(acc[nx] + p, acc[nx] + p, c);
+                    else
+                        fmpq_sub(acc[nx] + p, acc[nx] + p, c);
+                }
+            }
+            for (slong u = 0; u < ntouch[cu]; u++)
+                mark[cu][touched[cu][u]] = 0;
+            ntouch[cu] = 0;
+            cu = nx;
+        }
+        slong len = 0;
+        for (slong u = 0; u < ntouch[cu]; u++) {
+            slong p = touched[cu][u];
+            mark[cu][p] = 0;
+            if (!fmpq_is_zero(acc[cu] + p)) {
+                cols[len] = p;
+                fmpq_set(vals + len, acc[cu] + p);
+                len++;
+            }
+        }
+        ntouch[cu] = 0;
+        if (spmat_append_row(&R, cols, vals, len) != QMAT_OK) {
+            algebra_set_error(err, "%s^%ld of dimension %ld: more than %ld nonzeros", what, (long)k,
+                              (long)d, (long)SPMAT_MAX_NNZ);
+            st = ALG_ERR_LIMIT;
+        }
+    }
+    if (st == ALG_OK)
+        st = transpose_rows(out, &R, count, what, err);
+    spmat_clear(&R);
+    fmpq_clear(c);
+    for (int x = 0; x < 2; x++) {
+        _fmpq_vec_clear(acc[x], maxc + 1);
+        flint_free(touched[x]);
+        flint_free(mark[x]);
+    }
+    _fmpq_vec_clear(vals, maxc + 1);
+    flint_free(a);
+    flint_free(cols);
+    flint_free(fill);
+    flint_free(erow);
+    flint_free(start);
+    for (t = 0; t <= k; t++)
+        mi_clear(M + t);
+    flint_free(M);
+    return st;
 }

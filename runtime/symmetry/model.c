@@ -10,12 +10,15 @@
 #include "exact/monobasis.h"
 #include <flint/fmpq_vec.h>
 #include "lie/discrete.h"
+#include "symmetry/model_layer_rows.h"
+#include "symmetry/model_orbit.h"
 
 /* ------------------------------------------------------------ the space */
 
 void model_space_clear(ModelSpace *V)
 {
     polyring_decref(V->R);
+    model_orbit_free(V->orbit); /* model_orbit.c */
     spmat_clear(&V->Bt);
     free(V->piv);
     memset(V, 0, sizeof *V);
@@ -56,7 +59,7 @@ int model_space_init_layers(ModelSpace *V, const MatRep *A, const MatRep *B, int
     if (!A || !B)
         return sym_error(err, ALG_ERR_ARG, "layers need two representations");
     slong din = A->dim, dout = B->dim;
-    if (din > 0 && dout > (MODEL_MAX_COEFFS - dout) / din)
+    if (din > 0 && dout > (MODEL_MAX_FULL_COEFFS - dout) / din)
         return sym_error(err, QMAT_E_TOO_LARGE, "too many coefficients (%ld x %ld)", (long)dout,
                          (long)din);
     const MatAlgebra *g = A->alg, *h = B->alg;
@@ -129,6 +132,10 @@ int model_space_set_span(ModelSpace *V, const fmpq_mat_t M, char *err)
 
 void model_space_basis_column(fmpq *col, const ModelSpace *V, slong j)
 {
+    if (V->orbit) {
+        model_orbit_basis_column(col, V, j);
+        return;
+    }
     for (slong i = 0; i < V->nfull; i++)
         fmpq_set_si(col + i, V->full && i == j, 1);
     if (!V->full)
@@ -138,6 +145,8 @@ void model_space_basis_column(fmpq *col, const ModelSpace *V, slong j)
 
 int model_space_get_basis(fmpq_mat_t M, const ModelSpace *V)
 {
+    if (V->orbit)
+        return model_orbit_get_basis(M, V);
     if (!qmat_size_ok(V->nfull, V->dim))
         return QMAT_E_TOO_LARGE;
     fmpq_mat_clear(M);
@@ -155,6 +164,10 @@ int model_space_get_basis(fmpq_mat_t M, const ModelSpace *V)
 
 void model_space_combine(fmpq *f, const ModelSpace *V, const fmpq *c)
 {
+    if (V->orbit) {
+        model_orbit_combine(f, V, c);
+        return;
+    }
     if (V->full) {
         for (slong i = 0; i < V->nfull; i++)
             fmpq_set(f + i, c + i);
@@ -170,6 +183,10 @@ void model_space_combine(fmpq *f, const ModelSpace *V, const fmpq *c)
 
 void model_space_combine_d(double *f, const ModelSpace *V, const double *c)
 {
+    if (V->orbit) {
+        model_orbit_combine_d(f, V, c);
+        return;
+    }
     if (V->full) {
         for (slong i = 0; i < V->nfull; i++)
             f[i] = c[i];
@@ -185,6 +202,8 @@ void model_space_combine_d(double *f, const ModelSpace *V, const double *c)
 
 int model_space_coords(fmpq *c, const ModelSpace *V, const fmpq *f)
 {
+    if (V->orbit)
+        return model_orbit_coords(c, V, f);
     if (V->full) {
         for (slong i = 0; i < V->nfull; i++)
             fmpq_set(c + i, f + i);
@@ -573,6 +592,8 @@ int model_constraint_rows(SpMat *C, const ModelSpace *V, const fmpq_mat_struct *
     if (C->c != V->nfull)
         return sym_error(err, QMAT_E_DIM, "the constraint matrix has %ld columns, not %ld",
                          (long)C->c, (long)V->nfull);
+    if (V->kind == MODEL_LAYERS && (!rep_is_dense(V->rin) || !rep_is_dense(V->rout)))
+        return model_layer_rows(C, V, alg, nalg, disc, ndisc, err); /* model_layer_rows.c */
     if (V->kind == MODEL_LAYERS)
         return layers_constraint(C, V, alg, nalg, disc, ndisc, err);
     return section_rows(C, V, alg, nalg, disc, ndisc, err);
@@ -628,6 +649,9 @@ static int copy_space_shape(ModelSpace *out, const ModelSpace *V)
 int model_space_enforce(ModelSpace *out, const ModelSpace *V, const fmpq_mat_struct *alg,
                         slong nalg, const fmpq_mat_struct *disc, slong ndisc, char *err)
 {
+    int ost = model_orbit_enforce(out, V, alg, nalg, disc, ndisc, err); /* S(n): closed form */
+    if (ost != MODEL_ORBIT_NA)
+        return ost;
     copy_space_shape(out, V);
     SpMat C, Nt;
     spmat_init(&C, V->nfull);

@@ -43,11 +43,15 @@
 #include "symmetry/bundle.h"
 
 #define MODEL_ERR_LEN SYM_ERR_LEN
-/* Largest nfull of a model space (2^26).  A space's basis is stored
-   sparse, so what bounds the work is the stored nonzeros (SPMAT_MAX_NNZ in
-   a constraint matrix or a basis) and memory; sections are further bounded
-   by MONOBASIS_MAX_SIZE monomials. */
+/* Largest nfull of a model space whose basis or coefficient vectors are
+   stored (2^26).  A space's basis is stored sparse, so what bounds the work
+   is the stored nonzeros (SPMAT_MAX_NNZ in a constraint matrix or a basis)
+   and memory; sections are further bounded by MONOBASIS_MAX_SIZE monomials.
+   A full layer space may be larger (up to MODEL_MAX_FULL_COEFFS: it stores
+   nothing) as the input of an enforce with a closed form (model_orbit.h);
+   every other use of it is refused with a size-limit error. */
 #define MODEL_MAX_COEFFS (WORD(1) << 26)
+#define MODEL_MAX_FULL_COEFFS (WORD(1) << 62)
 /* Printing shows at most this many basis elements. */
 #define MODEL_PRINT_MAX 24
 
@@ -74,6 +78,9 @@ typedef struct ModelSpace {
     SpMat Bt;      /* B^T: dim x nfull, canonical rows (0 x 0 when full) */
     slong *piv;    /* piv[j]: leading column of row j of Bt; NULL when
                       full */
+    /* owned; when set, the basis is the closed-form S(n)/A(n)-orbit basis
+       (model_orbit.h) and Bt, piv are not stored */
+    struct ModelOrbit *orbit;
 } ModelSpace;
 
 /* Free everything V owns (safe on a zeroed struct). */

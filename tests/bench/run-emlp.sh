@@ -4,7 +4,11 @@
 # 20V2, 2,016,400 unknowns, dimension 84,000), each case in its own process
 # under /usr/bin/time, RUNS times (default 3), solved three ways, alternated
 # so that all see the same load:
-#   blocks  this binary (SYM, default ./sym), block by block (model_blocks.c)
+#   closed  this binary (SYM, default ./sym) with S(6) itself: the
+#           closed-form orbit basis (model_orbit.c)
+#   blocks  this binary, S(6) from generators the closed form does not
+#           recognise (emlp_sum.sym says why they generate S(6)), block by
+#           block (model_blocks.c)
 #   flat    this binary, the same space solved as one system
 #   old     SYM_OLD (when set, e.g. a build of main), which always solves
 #           flat; a case it refuses prints its error and "-" figures
@@ -28,6 +32,7 @@ one() { # way binary k [flat]
 }
 for k in $ks; do
     for r in $(seq "$runs"); do
+        one closed "$sym" "$k" closed
         one blocks "$sym" "$k"
         one flat "$sym" "$k" flat
         [ -n "$old" ] && one old "$old" "$k"

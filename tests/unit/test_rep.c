@@ -6,6 +6,7 @@
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lie/algebra.h"
 #include "lie/discrete.h"
@@ -155,7 +156,8 @@ START_TEST(test_dims_and_conventions)
     }
     ck_assert_int_eq(rep_sym_dim(3, 4), 15);
     ck_assert_int_eq(rep_wedge_dim(5, 2), 10);
-    ck_assert_int_eq(rep_sym_dim(1000, 5), -1);
+    ck_assert_int_eq(rep_sym_dim(1000, 5), 8416958750200);
+    ck_assert_int_eq(rep_sym_dim(100000, 5), -1);
     rep_clear(&s);
     rep_clear(&t);
     rep_clear(&sy);
@@ -512,7 +514,12 @@ START_TEST(test_errors)
     rep_clear(&u);
     ck_assert_int_eq(rep_init_trivial(&u, &g, 0, err), ALG_ERR_ARG);
     rep_clear(&u);
-    ck_assert_int_eq(rep_init_sym(&u, &s, 200, err), ALG_ERR_LIMIT);
+    /* past the dense size: implicit (no images); past 2^62: refused */
+    ck_assert_int_eq(rep_init_sym(&u, &s, 200, err), ALG_OK);
+    ck_assert_int_eq(u.dim, 20301);
+    ck_assert(!rep_is_dense(&u));
+    rep_clear(&u);
+    ck_assert_int_eq(rep_init_sym(&u, &s, 4000000000, err), ALG_ERR_LIMIT);
     rep_clear(&u);
     /* non-homomorphism: L_x, L_y, 2 L_z fails at pair (1, 2) */
     for (i = 0; i < 3; i++)
@@ -569,7 +576,7 @@ START_TEST(test_discrete_misc)
     discrete_clear(&G);
     ck_assert_int_eq(discrete_init_dihedral(&G, 2, err), ALG_ERR_ARG);
     discrete_clear(&G);
-    ck_assert_int_eq(discrete_init_symmetric(&G, 65, err), ALG_ERR_ARG);
+    ck_assert_int_eq(discrete_init_symmetric(&G, DISCRETE_MAX_N + 1, err), ALG_ERR_ARG);
     discrete_clear(&G);
     ck_assert_int_eq(discrete_affine_lift(L, P, err), ALG_OK);
     ck_assert_int_eq(fmpq_mat_nrows(L), 4);
@@ -591,6 +598,201 @@ START_TEST(test_discrete_misc)
 }
 END_TEST
 
+/* The sparse image / group element of r (from its tree) equals the dense
+   one, for every basis element and the group element h (NULL: none). */
+static void check_sparse_matches(const MatRep *r, const fmpq_mat_t h)
+{
+    SpMat S;
+    fmpq_mat_t D, E;
+    char err[ALG_ERR_LEN];
+    slong i;
+    spmat_init(&S, 0);
+    fmpq_mat_init(D, 0, 0);
+    fmpq_mat_init(E, 0, 0);
+    ck_assert(rep_is_dense(r));
+    for (i = 0; i < r->alg->dim; i++) {
+        ck_assert_int_eq(rep_basis_image_sparse(&S, r, i, err), ALG_OK);
+        ck_assert_int_eq(spmat_get_qmat(D, &S), QMAT_OK);
+        ck_assert_msg(fmpq_mat_equal(D, r->images + i), "%s: image %ld", r->name, (long)i);
+    }
+    if (r->alg->dim > 0) {
+        /* xi = b_0 - 2 b_last */
+        fmpq_mat_t xi, t;
+        fmpq_mat_init(xi, r->alg->n, r->alg->n);
+        fmpq_mat_init(t, r->alg->n, r->alg->n);
+        fmpz_t m2;
+        fmpz_init_set_si(m2, -2);
+        fmpq_mat_scalar_mul_fmpz(t, r->alg->basis + r->alg->dim - 1, m2);
+        fmpz_clear(m2);
+        fmpq_mat_add(xi, r->alg->basis + 0, t);
+        ck_assert_int_eq(rep_image_sparse(&S, r, xi, err), ALG_OK);
+        ck_assert_int_eq(spmat_get_qmat(D, &S), QMAT_OK);
+        ck_assert_int_eq(rep_image(E, r, xi, err), ALG_OK);
+        ck_assert(fmpq_mat_equal(D, E));
+        fmpq_mat_clear(xi);
+        fmpq_mat_clear(t);
+    }
+    if (h != NULL) {
+        int a = rep_group_element(E, r, h, err);
+        int b = rep_group_element_sparse(&S, r, h, err);
+        ck_assert_int_eq(a, b);
+        if (a == ALG_OK) {
+            ck_assert_int_eq(spmat_get_qmat(D, &S), QMAT_OK);
+            ck_assert_msg(fmpq_mat_equal(D, E), "%s: group element", r->name);
+        }
+    }
+    spmat_clear(&S);
+    fmpq_mat_clear(D);
+    fmpq_mat_clear(E);
+}
+
+START_TEST(test_sparse_images)
+{
+    MatAlgebra g;
+    MatRep r[12];
+    fmpq_mat_t h;
+    char err[ALG_ERR_LEN];
+    slong i, n = 0;
+    const slong hv[9] = {2, 1, 0, 1, 1, 0, 0, 3, 1}; /* invertible, not orthogonal */
+    ck_assert_int_eq(algebra_init_gl(&g, 3, err), ALG_OK);
+    fmpq_mat_init(h, 0, 0);
+    mat_ints(h, 3, 3, hv);
+    ck_assert_int_eq(rep_init_std(r + n++, &g, err), ALG_OK);              /* 0 */
+    ck_assert_int_eq(rep_init_adjoint(r + n++, &g, err), ALG_OK);          /* 1 */
+    ck_assert_int_eq(rep_init_dual(r + n++, r + 0, err), ALG_OK);          /* 2 */
+    ck_assert_int_eq(rep_init_sum(r + n++, r + 0, r + 1, err), ALG_OK);    /* 3 */
+    ck_assert_int_eq(rep_init_tensor(r + n++, r + 0, r + 2, err), ALG_OK); /* 4 */
+    ck_assert_int_eq(rep_init_hom(r + n++, r + 3, r + 0, err), ALG_OK);    /* 5 */
+    ck_assert_int_eq(rep_init_sym(r + n++, r + 0, 3, err), ALG_OK);        /* 6 */
+    ck_assert_int_eq(rep_init_wedge(r + n++, r + 3, 2, err), ALG_OK);      /* 7 */
+    ck_assert_int_eq(rep_init_tensor(r + n++, r + 6, r + 7, err), ALG_OK); /* 8 */
+    ck_assert_int_eq(rep_init_trivial(r + n++, &g, 4, err), ALG_OK);       /* 9 */
+    ck_assert_int_eq(rep_init_user(r + n++, &g, r[4].images, g.dim, "u", NULL, NULL, err),
+                     ALG_OK);                                               /* 10 */
+    ck_assert_int_eq(rep_init_tensor(r + n++, r + 10, r + 9, err), ALG_OK); /* 11 */
+    for (i = 0; i < n; i++)
+        check_sparse_matches(r + i, h);
+    for (i = 0; i < n; i++)
+        rep_clear(r + i);
+    fmpq_mat_clear(h);
+    algebra_clear(&g);
+}
+END_TEST
+
+/* Past the dense size: (R^3)^(x)7 of so(3) (2187) stores no image, the
+   dense calls fail with ALG_ERR_LIMIT, and the sparse image is the
+   Kronecker sum A (x) I + I (x) B of the dense images of (R^3)^(x)6 and R^3;
+   the sparse group element of a permutation is a permutation matrix. */
+START_TEST(test_sparse_large)
+{
+    MatAlgebra g;
+    MatRep r[8];
+    SpMat S;
+    fmpq_mat_t D, h;
+    char err[ALG_ERR_LEN];
+    slong i, k, p, s, t;
+    const slong cyc[9] = {0, 0, 1, 1, 0, 0, 0, 1, 0};
+    ck_assert_int_eq(algebra_init_so(&g, 3, err), ALG_OK);
+    ck_assert_int_eq(rep_init_std(r + 0, &g, err), ALG_OK);
+    for (k = 1; k < 7; k++)
+        ck_assert_int_eq(rep_init_tensor(r + k, r + k - 1, r + 0, err), ALG_OK);
+    ck_assert_int_eq(r[6].dim, 2187);
+    ck_assert(rep_is_dense(r + 5));
+    ck_assert(!rep_is_dense(r + 6));
+    fmpq_mat_init(D, 0, 0);
+    fmpq_mat_init(h, 0, 0);
+    ck_assert_int_eq(rep_image(D, r + 6, g.basis + 0, err), ALG_ERR_LIMIT);
+    ck_assert(strstr(err, "2187") != NULL && strstr(err, "2048") != NULL);
+    ck_assert_int_eq(rep_check_hom(r + 6, NULL, NULL, err), ALG_ERR_LIMIT);
+    spmat_init(&S, 0);
+    for (i = 0; i < g.dim; i++) {
+        const fmpq_mat_struct *A = r[5].images + i, *B = r[0].images + i;
+        ck_assert_int_eq(rep_basis_image_sparse(&S, r + 6, i, err), ALG_OK);
+        ck_assert_int_eq(S.r, 2187);
+        for (p = 0; p < 729; p++)
+            for (s = 0; s < 3; s++) {
+                slong row = p * 3 + s, cnt = 0;
+                for (t = 0; t < 2187; t++) {
+                    slong q = t / 3, u = t % 3;
+                    fmpq_t want;
+                    fmpq_init(want);
+                    if (u == s)
+                        fmpq_add(want, want, fmpq_mat_entry(A, p, q));
+                    if (q == p)
+                        fmpq_add(want, want, fmpq_mat_entry(B, s, u));
+                    if (!fmpq_is_zero(want)) {
+                        slong e = S.ptr[row] + cnt++;
+                        ck_assert(e < S.ptr[row + 1] && S.col[e] == t);
+                        ck_assert(fmpq_equal(S.val + e, want));
+                    }
+                    fmpq_clear(want);
+                }
+                ck_assert_int_eq(S.ptr[row] + cnt, S.ptr[row + 1]);
+            }
+    }
+    mat_ints(h, 3, 3, cyc);
+    ck_assert_int_eq(rep_group_element(D, r + 6, h, err), ALG_ERR_LIMIT);
+    ck_assert_int_eq(rep_group_element_sparse(&S, r + 6, h, err), ALG_OK);
+    ck_assert_int_eq(S.nnz, 2187);
+    for (p = 0; p < 2187; p++) {
+        /* h e_i = e_{i+1 mod 3} on every factor: row (j1..j7) has its 1 at
+           (j1-1 .. j7-1) */
+        slong col = 0, x = p, w = 1;
+        for (k = 0; k < 7; k++, x /= 3, w *= 3)
+            col += ((x % 3 + 2) % 3) * w;
+        ck_assert_int_eq(S.ptr[p + 1] - S.ptr[p], 1);
+        ck_assert_int_eq(S.col[S.ptr[p]], col);
+        ck_assert(fmpq_is_one(S.val + S.ptr[p]));
+    }
+    spmat_clear(&S);
+    fmpq_mat_clear(D);
+    fmpq_mat_clear(h);
+    for (k = 0; k < 7; k++)
+        rep_clear(r + k);
+    algebra_clear(&g);
+}
+END_TEST
+
+/* The sparse symmetric / exterior powers (group action on sym^k, wedge^k
+   past the dense size) equal the dense ones on small matrices. */
+START_TEST(test_sparse_powers)
+{
+    const slong v3[9] = {2, 1, 0, 1, 1, 0, 0, 3, 1};
+    const slong v4[16] = {1, -2, 0, 3, 0, 1, 5, 0, 2, 0, 1, 0, -1, 0, 0, 4};
+    fmpq_mat_t H, D, E;
+    SpMat S, P;
+    char err[ALG_ERR_LEN];
+    fmpq_mat_init(H, 0, 0);
+    fmpq_mat_init(D, 0, 0);
+    fmpq_mat_init(E, 0, 0);
+    spmat_init(&S, 0);
+    spmat_init(&P, 0);
+    for (int which = 0; which < 2; which++) {
+        slong d = which ? 4 : 3;
+        mat_ints(H, d, d, which ? v4 : v3);
+        fmpq_set_si(fmpq_mat_entry(H, 0, 1), -1, 3); /* a fraction */
+        ck_assert_int_eq(spmat_set_qmat(&S, H), QMAT_OK);
+        for (slong k = 1; k <= 4; k++) {
+            ck_assert_int_eq(rep_sym_power(D, H, k, err), ALG_OK);
+            ck_assert_int_eq(rep_power_group_sparse(&P, &S, k, 0, err), ALG_OK);
+            ck_assert_int_eq(spmat_get_qmat(E, &P), QMAT_OK);
+            ck_assert_msg(fmpq_mat_equal(D, E), "sym^%ld of %ldx%ld", (long)k, (long)d, (long)d);
+            if (k > d)
+                continue;
+            ck_assert_int_eq(rep_wedge_power(D, H, k, err), ALG_OK);
+            ck_assert_int_eq(rep_power_group_sparse(&P, &S, k, 1, err), ALG_OK);
+            ck_assert_int_eq(spmat_get_qmat(E, &P), QMAT_OK);
+            ck_assert_msg(fmpq_mat_equal(D, E), "wedge^%ld of %ldx%ld", (long)k, (long)d, (long)d);
+        }
+    }
+    spmat_clear(&S);
+    spmat_clear(&P);
+    fmpq_mat_clear(H);
+    fmpq_mat_clear(D);
+    fmpq_mat_clear(E);
+}
+END_TEST
+
 static Suite *rep_suite(void)
 {
     Suite *s = suite_create("rep");
@@ -605,6 +807,9 @@ static Suite *rep_suite(void)
     tcase_add_test(tc, test_group_products_random);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_discrete_misc);
+    tcase_add_test(tc, test_sparse_images);
+    tcase_add_test(tc, test_sparse_large);
+    tcase_add_test(tc, test_sparse_powers);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -19,6 +19,9 @@
 #include "symmetry/field_algebra.h"
 #include "symmetry/kernel.h"
 #include "symmetry/model.h"
+#include "symmetry/model_layer_rows.h"
+#include "symmetry/model_orbit.h"
+#include "exact/nullspace.h"
 
 static PolyRing *ring_xy(void)
 {
@@ -523,6 +526,374 @@ START_TEST(test_status)
 }
 END_TEST
 
+/* The sparse layer-row builder (model_layer_rows.c, used for reps past the
+   dense size) has the same rows and kernel as model.c's dense builder, on
+   small reps where both run: so(3) with the reflection of O(3), affine
+   layers between R^3 (x) R^3 and R^3 + adjoint, and gl(2) with an
+   invertible h. */
+static void check_layer_rows_agree(const MatRep *A, const MatRep *B, const fmpq_mat_struct *alg,
+                                   slong nalg, const fmpq_mat_struct *disc, slong ndisc)
+{
+    ModelSpace V;
+    char err[MODEL_ERR_LEN] = "";
+    ck_assert_int_eq(model_space_init_layers(&V, A, B, 1, err), 0);
+    SpMat C1, C2;
+    spmat_init(&C1, V.nfull);
+    spmat_init(&C2, V.nfull);
+    ck_assert_int_eq(model_constraint_rows(&C1, &V, alg, nalg, disc, ndisc, err), 0);
+    ck_assert_int_eq(model_layer_rows(&C2, &V, alg, nalg, disc, ndisc, err), 0);
+    ck_assert_int_eq(C1.r, C2.r);
+    ck_assert_int_eq(C1.nnz, C2.nnz);
+    fmpq_mat_t N1, N2;
+    fmpq_mat_init(N1, 0, 0);
+    fmpq_mat_init(N2, 0, 0);
+    ck_assert_int_eq(spmat_nullspace(N1, &C1), 0);
+    ck_assert_int_eq(spmat_nullspace(N2, &C2), 0);
+    ck_assert_int_gt(fmpq_mat_ncols(N1), 0);
+    ck_assert(fmpq_mat_equal(N1, N2));
+    fmpq_mat_clear(N1);
+    fmpq_mat_clear(N2);
+    spmat_clear(&C1);
+    spmat_clear(&C2);
+    model_space_clear(&V);
+}
+
+START_TEST(test_layer_rows_sparse)
+{
+    char err[ALG_ERR_LEN] = "";
+    MatAlgebra g, gl;
+    MatRep r[6];
+    DiscreteGens G;
+    ck_assert_int_eq(algebra_init_so(&g, 3, err), 0);
+    ck_assert_int_eq(discrete_init_orthogonal(&G, 3, err), 0);
+    ck_assert_int_eq(rep_init_std(r + 0, &g, err), 0);
+    ck_assert_int_eq(rep_init_tensor(r + 1, r + 0, r + 0, err), 0);
+    ck_assert_int_eq(rep_init_adjoint(r + 2, &g, err), 0);
+    ck_assert_int_eq(rep_init_sum(r + 3, r + 0, r + 2, err), 0);
+    check_layer_rows_agree(r + 1, r + 3, g.basis, g.dim, G.gens, G.count);
+    check_layer_rows_agree(r + 3, r + 1, g.basis, 2, NULL, 0);
+    ck_assert_int_eq(algebra_init_gl(&gl, 2, err), 0);
+    ck_assert_int_eq(rep_init_std(r + 4, &gl, err), 0);
+    ck_assert_int_eq(rep_init_sym(r + 5, r + 4, 2, err), 0);
+    fmpq_mat_t h;
+    fmpq_mat_init(h, 2, 2);
+    fmpq_set_si(fmpq_mat_entry(h, 0, 0), 2, 1);
+    fmpq_set_si(fmpq_mat_entry(h, 0, 1), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(h, 1, 1), 1, 1);
+    check_layer_rows_agree(r + 5, r + 5, gl.basis, 1, h, 1);
+    fmpq_mat_clear(h);
+    for (int i = 0; i < 6; i++)
+        rep_clear(r + i);
+    discrete_clear(&G);
+    algebra_clear(&g);
+    algebra_clear(&gl);
+}
+END_TEST
+
+/* Number of set partitions of k positions into at most n blocks: the sum
+   of Stirling numbers S(k, m), m <= n (the Bell number when n >= k); with
+   alt, those with m >= n - 1 blocks count twice (A(n) splits their
+   orbits in two). */
+static slong partitions_at_most_alt(slong k, slong n, int alt)
+{
+    slong S[16][16] = {{0}}, tot = 0;
+    S[0][0] = 1;
+    for (slong i = 1; i <= k; i++)
+        for (slong m = 1; m <= i; m++)
+            S[i][m] = m * S[i - 1][m] + S[i - 1][m - 1];
+    for (slong m = 0; m <= k && m <= n; m++)
+        tot += S[k][m] * (alt && m >= n - 1 ? 2 : 1);
+    return tot;
+}
+
+/* rep = std^k (trivial(1) for k = 0); with dual, the last factor is dual(std)
+   and k >= 2 is built as hom(std, std^(k-1)). */
+static void tensor_power(MatRep *r, const MatAlgebra *g, slong k, int dual)
+{
+    char err[ALG_ERR_LEN] = "";
+    MatRep s, t, u;
+    if (k == 0) {
+        ck_assert_int_eq(rep_init_trivial(r, g, 1, err), 0);
+        return;
+    }
+    ck_assert_int_eq(rep_init_std(&s, g, err), 0);
+    ck_assert_int_eq(rep_init_std(&t, g, err), 0);
+    for (slong i = 1; i < k - (dual ? 1 : 0); i++) {
+        ck_assert_int_eq(rep_init_tensor(&u, &t, &s, err), 0);
+        rep_clear(&t);
+        t = u;
+    }
+    if (dual && k >= 2)
+        ck_assert_int_eq(rep_init_hom(r, &s, &t, err), 0);
+    else if (dual)
+        ck_assert_int_eq(rep_init_dual(r, &t, err), 0);
+    else {
+        *r = t;
+        rep_init(&t);
+    }
+    rep_clear(&s);
+    rep_clear(&t);
+}
+
+/* S(n) on layers std^p -> std^q (+ bias): the closed-form orbit basis is
+   taken (orbit set), has the partition count, satisfies the defining
+   equations ρ_out(σ) W = W ρ_in(σ), ρ_out(σ) b = b on every tuple for each
+   generator σ, and is IDENTICAL to the general exact solver's canonical
+   basis of the same constraint rows. */
+static void check_orbit_case_alt(slong n, slong p, slong q, int bias, int dual, int alt)
+{
+    char err[MODEL_ERR_LEN] = "";
+    MatAlgebra g;
+    MatRep rin, rout;
+    DiscreteGens G;
+    ModelSpace V, E;
+    ck_assert_int_eq(algebra_init_basis(&g, NULL, 0, n, 0, 1, "0", err), 0);
+    ck_assert_int_eq(
+        alt ? discrete_init_alternating(&G, n, err) : discrete_init_symmetric(&G, n, err), 0);
+    tensor_power(&rin, &g, p, dual);
+    tensor_power(&rout, &g, q, 0);
+    ck_assert_int_eq(model_space_init_layers(&V, &rin, &rout, bias, err), 0);
+    ck_assert_int_eq(model_space_enforce(&E, &V, NULL, 0, G.gens, G.count, err), 0);
+    ck_assert_msg(E.orbit != NULL, "S(%ld) p %ld q %ld: no orbit basis", (long)n, (long)p, (long)q);
+    ck_assert_int_eq(E.orbit->alt, alt);
+    ck_assert_int_eq(E.dim, partitions_at_most_alt(p + q, n, alt) +
+                                (bias ? partitions_at_most_alt(q, n, alt) : 0));
+    /* the defining equations, tuple by tuple */
+    slong *perm = malloc((n + 1) * sizeof(slong)), k = p + q, nw = V.dout * V.din;
+    for (slong t = 0; t < G.count; t++) {
+        for (slong i = 0; i < n; i++)
+            for (slong r = 0; r < n; r++)
+                if (fmpq_is_one(fmpq_mat_entry(G.gens + t, r, i)))
+                    perm[i] = r;
+        for (slong x = 0; x < V.nfull; x++) {
+            slong kk = x < nw ? k : q, y = x < nw ? x : x - nw, z = 0, w = 1;
+            for (slong d = 0; d < kk; d++, y /= n, w *= n)
+                z += perm[y % n] * w;
+            if (x >= nw)
+                z += nw;
+            ck_assert_int_eq(model_orbit_class(&E, z), model_orbit_class(&E, x));
+        }
+    }
+    free(perm);
+    for (slong j = 0; j < E.dim; j++) {
+        ck_assert_int_eq(model_orbit_class(&E, model_orbit_first_index(&E, j)), j);
+        if (j)
+            ck_assert(model_orbit_first_index(&E, j) > model_orbit_first_index(&E, j - 1));
+    }
+    /* the general route on the same rows */
+    SpMat C;
+    spmat_init(&C, V.nfull);
+    ck_assert_int_eq(model_constraint_rows(&C, &V, NULL, 0, G.gens, G.count, err), 0);
+    fmpq_mat_t N, B;
+    fmpq_mat_init(N, 0, 0);
+    fmpq_mat_init(B, 0, 0);
+    ck_assert_int_eq(spmat_nullspace(N, &C), 0);
+    ck_assert_int_eq(model_space_get_basis(B, &E), 0);
+    ck_assert_msg(fmpq_mat_equal(N, B), "S(%ld) p %ld q %ld bias %d: bases differ", (long)n,
+                  (long)p, (long)q, bias);
+    /* coordinates and combination round-trip */
+    fmpq *c = _fmpq_vec_init(E.dim + 1), *f = _fmpq_vec_init(V.nfull + 1),
+         *c2 = _fmpq_vec_init(E.dim + 1);
+    for (slong j = 0; j < E.dim; j++)
+        fmpq_set_si(c + j, j * j - 3, j + 1);
+    model_space_combine(f, &E, c);
+    ck_assert_int_eq(model_space_coords(c2, &E, f), 0);
+    for (slong j = 0; j < E.dim; j++)
+        ck_assert(fmpq_equal(c + j, c2 + j));
+    if (n >= 2 && k >= 1) {
+        /* the last W tuple (n-1, ..., n-1) is in the orbit of (0, ..., 0)
+           but not its first tuple: f is not constant on orbits any more */
+        fmpq_add_si(f + nw - 1, f + nw - 1, 1);
+        ck_assert_int_eq(model_space_coords(c2, &E, f), QMAT_E_NO_SOLUTION);
+    }
+    _fmpq_vec_clear(c, E.dim + 1);
+    _fmpq_vec_clear(c2, E.dim + 1);
+    _fmpq_vec_clear(f, V.nfull + 1);
+    fmpq_mat_clear(N);
+    fmpq_mat_clear(B);
+    spmat_clear(&C);
+    model_space_clear(&E);
+    model_space_clear(&V);
+    rep_clear(&rin);
+    rep_clear(&rout);
+    discrete_clear(&G);
+    algebra_clear(&g);
+}
+
+static void check_orbit_case(slong n, slong p, slong q, int bias, int dual)
+{
+    check_orbit_case_alt(n, p, q, bias, dual, 0);
+}
+
+START_TEST(test_orbit_basis)
+{
+    check_orbit_case(5, 2, 3, 0, 0); /* T(5) of S(5): B(5) = 52 */
+    check_orbit_case(3, 2, 2, 1, 0); /* n < k: 14 + 2 */
+    check_orbit_case(2, 2, 2, 0, 0); /* partitions of 4 into <= 2 blocks: 8 */
+    check_orbit_case(4, 1, 2, 1, 1); /* dual */
+    check_orbit_case(4, 3, 1, 1, 1); /* hom(std, std^2) */
+    check_orbit_case(1, 1, 1, 1, 0); /* S(1) */
+    check_orbit_case(3, 0, 3, 0, 0); /* invariants of T(3) */
+    check_orbit_case(6, 2, 2, 1, 0); /* B(4) + B(2) */
+    /* A(n): orbits of >= n - 1 distinct values split by parity */
+    check_orbit_case_alt(5, 2, 3, 0, 0, 1); /* T(5) of A(5): 63 (EMLP's notebook) */
+    check_orbit_case_alt(3, 1, 2, 1, 0, 1);
+    check_orbit_case_alt(4, 2, 2, 1, 1, 1);
+    check_orbit_case_alt(4, 0, 3, 0, 0, 1);
+    check_orbit_case_alt(6, 2, 3, 1, 0, 1);
+    check_orbit_case_alt(3, 3, 2, 0, 0, 1);
+    /* not S(n) or A(n): Z(4) and D(4) take the general route */
+    char err[MODEL_ERR_LEN] = "";
+    MatAlgebra g;
+    MatRep s, t;
+    DiscreteGens G;
+    ModelSpace V, E;
+    ck_assert_int_eq(algebra_init_basis(&g, NULL, 0, 4, 0, 1, "0", err), 0);
+    ck_assert_int_eq(rep_init_std(&s, &g, err), 0);
+    ck_assert_int_eq(rep_init_tensor(&t, &s, &s, err), 0);
+    ck_assert_int_eq(model_space_init_layers(&V, &t, &s, 0, err), 0);
+    int (*other[2])(DiscreteGens *, slong, char *) = {discrete_init_cyclic, discrete_init_dihedral};
+    for (int i = 0; i < 2; i++) {
+        ck_assert_int_eq(other[i](&G, 4, err), 0);
+        ck_assert_int_eq(model_space_enforce(&E, &V, NULL, 0, G.gens, G.count, err), 0);
+        ck_assert(E.orbit == NULL);
+        ck_assert_int_gt(E.dim, 5); /* more than S(4)'s B(3) = 5 */
+        model_space_clear(&E);
+        discrete_clear(&G);
+    }
+    /* A(4) from generators the recogniser cannot prove, (1 2)(3 4) and
+       (1 2 3): the general route gives the closed form's basis */
+    fmpq_mat_struct P[2];
+    const slong perm1[4] = {1, 0, 3, 2}, perm2[4] = {1, 2, 0, 3};
+    fmpq_mat_init(P + 0, 4, 4);
+    fmpq_mat_init(P + 1, 4, 4);
+    ck_assert_int_eq(discrete_perm_matrix(P + 0, perm1, 4, err), 0);
+    ck_assert_int_eq(discrete_perm_matrix(P + 1, perm2, 4, err), 0);
+    ModelSpace E2;
+    ck_assert_int_eq(model_space_enforce(&E, &V, NULL, 0, P, 2, err), 0);
+    ck_assert(E.orbit == NULL);
+    ck_assert_int_eq(discrete_init_alternating(&G, 4, err), 0);
+    ck_assert_int_eq(model_space_enforce(&E2, &V, NULL, 0, G.gens, G.count, err), 0);
+    ck_assert(E2.orbit != NULL && E2.orbit->alt);
+    fmpq_mat_t B1, B2;
+    fmpq_mat_init(B1, 0, 0);
+    fmpq_mat_init(B2, 0, 0);
+    ck_assert_int_eq(model_space_get_basis(B1, &E), 0);
+    ck_assert_int_eq(model_space_get_basis(B2, &E2), 0);
+    ck_assert(fmpq_mat_equal(B1, B2));
+    fmpq_mat_clear(B1);
+    fmpq_mat_clear(B2);
+    fmpq_mat_clear(P + 0);
+    fmpq_mat_clear(P + 1);
+    model_space_clear(&E);
+    model_space_clear(&E2);
+    discrete_clear(&G);
+    model_space_clear(&V);
+    rep_clear(&s);
+    rep_clear(&t);
+    algebra_clear(&g);
+}
+END_TEST
+
+/* Direct sums (trivial(k) + V + V (x) V ...): the closed form's basis
+   satisfies rho_out(h) W = W rho_in(h), rho_out(h) b = b for every
+   generator (dense matrices, element by element), has the expected
+   dimension and is the general solver's canonical basis. */
+static void check_orbit_sum(const MatRep *rin, const MatRep *rout, const DiscreteGens *G, int bias,
+                            int alt, slong expect)
+{
+    char err[MODEL_ERR_LEN] = "";
+    ModelSpace V, E;
+    ck_assert_int_eq(model_space_init_layers(&V, rin, rout, bias, err), 0);
+    ck_assert_int_eq(model_space_enforce(&E, &V, NULL, 0, G->gens, G->count, err), 0);
+    ck_assert(E.orbit != NULL);
+    ck_assert_int_eq(E.orbit->alt, alt);
+    ck_assert_int_eq(E.dim, expect);
+    fmpq_mat_t N, B, Ri, Ro, W, L, R;
+    fmpq_mat_init(N, 0, 0);
+    fmpq_mat_init(B, 0, 0);
+    fmpq_mat_init(Ri, 0, 0);
+    fmpq_mat_init(Ro, 0, 0);
+    fmpq_mat_init(W, V.dout, V.din);
+    fmpq_mat_init(L, V.dout, V.din);
+    fmpq_mat_init(R, V.dout, V.din);
+    ck_assert_int_eq(model_space_get_basis(B, &E), 0);
+    for (slong t = 0; t < G->count; t++) {
+        ck_assert_int_eq(rep_group_element(Ri, rin, G->gens + t, err), 0);
+        ck_assert_int_eq(rep_group_element(Ro, rout, G->gens + t, err), 0);
+        for (slong j = 0; j < E.dim; j++) {
+            for (slong r = 0; r < V.dout; r++)
+                for (slong c = 0; c < V.din; c++)
+                    fmpq_set(fmpq_mat_entry(W, r, c), fmpq_mat_entry(B, r * V.din + c, j));
+            fmpq_mat_mul(L, Ro, W);
+            fmpq_mat_mul(R, W, Ri);
+            ck_assert(fmpq_mat_equal(L, R));
+            for (slong r = 0; bias && r < V.dout; r++) {
+                fmpq_t s;
+                fmpq_init(s);
+                for (slong c = 0; c < V.dout; c++)
+                    fmpq_addmul(s, fmpq_mat_entry(Ro, r, c),
+                                fmpq_mat_entry(B, V.dout * V.din + c, j));
+                ck_assert(fmpq_equal(s, fmpq_mat_entry(B, V.dout * V.din + r, j)));
+                fmpq_clear(s);
+            }
+        }
+    }
+    SpMat C;
+    spmat_init(&C, V.nfull);
+    ck_assert_int_eq(model_constraint_rows(&C, &V, NULL, 0, G->gens, G->count, err), 0);
+    ck_assert_int_eq(spmat_nullspace(N, &C), 0);
+    ck_assert(fmpq_mat_equal(N, B));
+    spmat_clear(&C);
+    fmpq_mat_clear(N);
+    fmpq_mat_clear(B);
+    fmpq_mat_clear(Ri);
+    fmpq_mat_clear(Ro);
+    fmpq_mat_clear(W);
+    fmpq_mat_clear(L);
+    fmpq_mat_clear(R);
+    model_space_clear(&E);
+    model_space_clear(&V);
+}
+
+START_TEST(test_orbit_sums)
+{
+    char err[ALG_ERR_LEN] = "";
+    for (int alt = 0; alt < 2; alt++) {
+        MatAlgebra g;
+        MatRep s, t2, tr, a, b, c, d, hm;
+        DiscreteGens G;
+        ck_assert_int_eq(algebra_init_basis(&g, NULL, 0, 4, 0, 1, "0", err), 0);
+        ck_assert_int_eq(
+            alt ? discrete_init_alternating(&G, 4, err) : discrete_init_symmetric(&G, 4, err), 0);
+        ck_assert_int_eq(rep_init_std(&s, &g, err), 0);
+        ck_assert_int_eq(rep_init_tensor(&t2, &s, &s, err), 0);
+        ck_assert_int_eq(rep_init_trivial(&tr, &g, 2, err), 0);
+        ck_assert_int_eq(rep_init_sum(&a, &tr, &s, err), 0); /* 2 V^0 + V */
+        ck_assert_int_eq(rep_init_sum(&b, &a, &t2, err), 0); /* 2 V^0 + V + V^2 */
+        ck_assert_int_eq(rep_init_dual(&c, &b, err), 0);     /* its dual */
+        ck_assert_int_eq(rep_init_hom(&hm, &s, &s, err), 0);
+        ck_assert_int_eq(rep_init_sum(&d, &hm, &s, err), 0); /* hom(V, V) + V */
+        /* each block q x p: the partitions of q + p positions (A(4): those
+           of 3 or 4 blocks twice); bias: of q, per out summand (counted by
+           hand: 48 / 57, 33 / 42, 16 / 17) */
+        check_orbit_sum(&b, &b, &G, 1, alt, alt ? 57 : 48);
+        check_orbit_sum(&c, &d, &G, 0, alt, alt ? 42 : 33);
+        check_orbit_sum(&d, &a, &G, 1, alt, alt ? 17 : 16);
+        rep_clear(&s);
+        rep_clear(&t2);
+        rep_clear(&tr);
+        rep_clear(&a);
+        rep_clear(&b);
+        rep_clear(&c);
+        rep_clear(&d);
+        rep_clear(&hm);
+        discrete_clear(&G);
+        algebra_clear(&g);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("symmetry");
@@ -537,6 +908,9 @@ int main(void)
     tcase_add_test(tc, test_field_algebra);
     tcase_add_test(tc, test_kernels);
     tcase_add_test(tc, test_status);
+    tcase_add_test(tc, test_layer_rows_sparse);
+    tcase_add_test(tc, test_orbit_basis);
+    tcase_add_test(tc, test_orbit_sums);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
