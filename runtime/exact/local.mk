@@ -7,7 +7,7 @@ libsym_a_SOURCES += \
 	runtime/exact/spmat.h runtime/exact/spmat.c \
 	runtime/exact/nullspace.h runtime/exact/nullspace.c \
 	runtime/exact/nullspace_modp.h runtime/exact/nullspace_modp.c \
-	runtime/exact/nullspace_classes.c
+	runtime/exact/nullspace_classes.c runtime/exact/union_find.h
 
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/test_qmat tests/unit/test_nullspace

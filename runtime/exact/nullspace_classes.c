@@ -11,19 +11,7 @@
  */
 #include <string.h>
 #include "exact/nullspace.h"
-
-static slong classes_find(slong *parent, slong u)
-{
-    slong r = u, t;
-    while (parent[r] != r)
-        r = parent[r];
-    while (parent[u] != r) {
-        t = parent[u];
-        parent[u] = r;
-        u = t;
-    }
-    return r;
-}
+#include "exact/union_find.h"
 
 int spmat_is_equalities(const SpMat *C)
 {
@@ -69,8 +57,8 @@ int spmat_nullspace_classes_rows(SpMat *Nt, const SpMat *C)
         if (C->ptr[i + 1] - b == 1) {
             zero[C->col[b]] = 1;
         } else if (C->ptr[i + 1] - b == 2) {
-            u = classes_find(parent, C->col[b]);
-            v = classes_find(parent, C->col[b + 1]);
+            u = union_find_root(parent, C->col[b]);
+            v = union_find_root(parent, C->col[b + 1]);
             if (u != v)
                 parent[FLINT_MAX(u, v)] = FLINT_MIN(u, v);
         }
@@ -79,10 +67,10 @@ int spmat_nullspace_classes_rows(SpMat *Nt, const SpMat *C)
         /* a class is zero when any member is; roots are class minima */
         for (j = 0; j < n; j++)
             if (zero[j])
-                zero[classes_find(parent, j)] = 1;
+                zero[union_find_root(parent, j)] = 1;
         for (j = 0; j < n; j++) {
             id[j] = -1;
-            if (classes_find(parent, j) == j && !zero[j])
+            if (union_find_root(parent, j) == j && !zero[j])
                 id[j] = k++;
         }
     }
@@ -91,7 +79,7 @@ int spmat_nullspace_classes_rows(SpMat *Nt, const SpMat *C)
         SpMat R;
         slong *pos = flint_calloc(k + 2, sizeof(slong)), nnz = 0;
         for (j = 0; j < n; j++) {
-            u = id[classes_find(parent, j)];
+            u = id[union_find_root(parent, j)];
             if (u >= 0) {
                 pos[u + 1]++;
                 nnz++;
@@ -107,7 +95,7 @@ int spmat_nullspace_classes_rows(SpMat *Nt, const SpMat *C)
         R.val = _fmpq_vec_init(nnz + 1);
         R.alloc = nnz + 1;
         for (j = 0; j < n; j++) {
-            u = id[classes_find(parent, j)];
+            u = id[union_find_root(parent, j)];
             if (u >= 0) {
                 R.col[pos[u]] = j;
                 fmpq_one(R.val + pos[u]++);

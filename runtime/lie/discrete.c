@@ -265,3 +265,12 @@ int discrete_affine_lift(fmpq_mat_t out, const fmpq_mat_t h, char *err)
     fmpq_mat_clear(R);
     return ALG_OK;
 }
+
+int discrete_element_of(fmpq_mat_t out, const MatAlgebra *g, const fmpq_mat_t h, char *err)
+{
+    if (g->affine && fmpq_mat_nrows(h) + 1 == g->n)
+        return discrete_affine_lift(out, h, err);
+    fmpq_mat_clear(out);
+    fmpq_mat_init_set(out, h);
+    return ALG_OK;
+}

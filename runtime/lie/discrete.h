@@ -61,4 +61,10 @@ int discrete_init_user(DiscreteGens *G, const fmpq_mat_struct *mats, slong count
    the affine matrices of t(n), se(n), aff(n).  ALG_ERR_ARG unless h square. */
 int discrete_affine_lift(fmpq_mat_t out, const fmpq_mat_t h, char *err);
 
+/* out (initialised; resized) = the linear group element h as an element
+   of the algebra g's group: its affine lift [h, 0; 0, 1] when g is affine
+   and h is (n-1) x (n-1) for g's n, else a copy of h.  Errors as
+   discrete_affine_lift. */
+int discrete_element_of(fmpq_mat_t out, const MatAlgebra *g, const fmpq_mat_t h, char *err);
+
 #endif

@@ -268,16 +268,13 @@ static int rep_group(fmpq_mat_t T, const MatRep *r, const fmpq_mat_t h, char *er
         fmpq_mat_one(T);
         return ALG_OK;
     }
-    if (r->alg->affine && r->alg->n == fmpq_mat_nrows(h) + 1) {
-        fmpq_mat_t L;
-        fmpq_mat_init(L, 0, 0);
-        int st = discrete_affine_lift(L, h, err);
-        if (!st)
-            st = rep_group_element(T, r, L, err);
-        fmpq_mat_clear(L);
-        return st;
-    }
-    return rep_group_element(T, r, h, err);
+    fmpq_mat_t L;
+    fmpq_mat_init(L, 0, 0);
+    int st = discrete_element_of(L, r->alg, h, err);
+    if (!st)
+        st = rep_group_element(T, r, L, err);
+    fmpq_mat_clear(L);
+    return st;
 }
 
 int bundle_group_matrix(fmpq_mat_t T, const LieBundle *B, const fmpq_mat_t h, char *err)

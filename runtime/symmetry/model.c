@@ -563,13 +563,7 @@ static int layers_constraint(SpMat *C, const ModelSpace *V, const fmpq_mat_struc
         st = layer_half_turn_rows(C, V, A, B, alg + i, err);
     for (slong j = 0; j < ndisc && !st; j++) {
         char aerr[ALG_ERR_LEN] = "";
-        slong n = A->alg->n;
-        if (A->alg->affine && fmpq_mat_nrows(disc + j) + 1 == n) {
-            st = discrete_affine_lift(h, disc + j, aerr);
-        } else {
-            fmpq_mat_clear(h);
-            fmpq_mat_init_set(h, disc + j);
-        }
+        st = discrete_element_of(h, A->alg, disc + j, aerr);
         if (!st)
             st = rep_group_element(Am, A, h, aerr);
         if (!st)

@@ -13,6 +13,7 @@
 #include <string.h>
 #include "symmetry/model_blocks.h"
 #include "exact/nullspace.h"
+#include "exact/union_find.h"
 
 /* The blocks of one side: comp[i] = block of coordinate i; block c holds
    the coordinates idx[start[c] .. start[c + 1]) (increasing); type[c] its
@@ -30,19 +31,6 @@ static void blocks_clear(Blocks *B)
     flint_free(B->type);
     flint_free(B->rep);
     memset(B, 0, sizeof *B);
-}
-
-static slong uf_find(slong *parent, slong u)
-{
-    slong r = u, t;
-    while (parent[r] != r)
-        r = parent[r];
-    while (parent[u] != r) {
-        t = parent[u];
-        parent[u] = r;
-        u = t;
-    }
-    return r;
 }
 
 /* 1 when blocks a and b of B carry the same matrices M[0..m). */
@@ -92,14 +80,14 @@ static void blocks_init(Blocks *B, slong dim, const fmpq_mat_struct *M, slong m)
         for (slong i = 0; i < dim; i++)
             for (slong j = 0; j < dim; j++)
                 if (i != j && !fmpq_is_zero(fmpq_mat_entry(M + s, i, j))) {
-                    slong u = uf_find(parent, i), v = uf_find(parent, j);
+                    slong u = union_find_root(parent, i), v = union_find_root(parent, j);
                     if (u != v)
                         parent[FLINT_MAX(u, v)] = FLINT_MIN(u, v);
                 }
     /* blocks numbered by their least coordinate */
     B->comp = flint_malloc((dim + 1) * sizeof(slong));
     for (slong i = 0; i < dim; i++) {
-        slong r = uf_find(parent, i);
+        slong r = union_find_root(parent, i);
         B->comp[i] = r == i ? B->nblocks++ : B->comp[r];
     }
     flint_free(parent);
