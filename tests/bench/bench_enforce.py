@@ -85,6 +85,22 @@ S5 = [
      [0, 0, 0, 1, 0]],
 ]
 
+# S(5) from the adjacent transpositions (1 2), (2 3), (3 4), (4 5): the
+# Coxeter generators.  With no 5-cycle among them Sym's closed form
+# (model_orbit.c) does not recognise the group, so Sym's row for them is its
+# general route (constraint rows, then the equality-class kernel); every
+# side uses these four generators in that row.
+
+
+def _transposition5(i):
+    m = [[int(r == c) for c in range(5)] for r in range(5)]
+    m[i][i] = m[i + 1][i + 1] = 0
+    m[i][i + 1] = m[i + 1][i] = 1
+    return m
+
+
+S5_COXETER = [_transposition5(i) for i in range(4)]
+
 # name, kind, parameters
 #   poly:  (m, D, vector, algebra generators, discrete generators)
 #   layer: (n, k_in, k_out, algebra generators, discrete generators)
@@ -98,7 +114,10 @@ CASES = [
     ("O3_fld_6", "O(3) vector fields, R³, deg ≤ 6", "poly", (3, 6, True, [LX, LY], [REFL3])),
     ("so2_inv_20", "so(2) invariants, R², deg ≤ 20", "poly", (2, 20, False, [J2], [])),
     ("so3_T2_T2", "so(3) maps (R³)^⊗2 → (R³)^⊗2", "layer", (3, 2, 2, [LX, LY], [])),
-    ("S5_T2_T3", "S(5) T(5) invariants = maps V^⊗2 → V^⊗3", "layer", (5, 2, 3, [], S5)),
+    ("S5_T2_T3", "S(5) T(5) invariants = maps V^⊗2 → V^⊗3 (Sym: closed form)", "layer",
+     (5, 2, 3, [], S5)),
+    ("S5c_T2_T3", "the same, S(5) from (1 2), (2 3), (3 4), (4 5) (Sym: general route)",
+     "layer", (5, 2, 3, [], S5_COXETER)),
     ("so13_T3_T3", "so(1,3) maps (R⁴)^⊗3 → (R⁴)^⊗3", "layer", (4, 3, 3, SO13, [])),
 ]
 
