@@ -334,11 +334,12 @@ void algebra_init_set(MatAlgebra *g, const MatAlgebra *h)
 
 /* Check shapes of user matrices: count >= 0, all n x n square,
    1 <= n <= ALG_MAX_N, affine => zero last row. */
-static int check_mats(const fmpq_mat_struct *mats, slong count, slong n, int affine, char *err)
+static int check_mats_max(const fmpq_mat_struct *mats, slong count, slong n, int affine,
+                          slong max_n, char *err)
 {
     slong i, j;
-    if (n < 1 || n > ALG_MAX_N) {
-        algebra_set_error(err, "matrix size %ld out of range 1..%d", (long)n, ALG_MAX_N);
+    if (n < 1 || n > max_n) {
+        algebra_set_error(err, "matrix size %ld out of range 1..%ld", (long)n, (long)max_n);
         return ALG_ERR_ARG;
     }
     for (i = 0; i < count; i++) {
@@ -359,6 +360,11 @@ static int check_mats(const fmpq_mat_struct *mats, slong count, slong n, int aff
                 }
     }
     return ALG_OK;
+}
+
+static int check_mats(const fmpq_mat_struct *mats, slong count, slong n, int affine, char *err)
+{
+    return check_mats_max(mats, count, n, affine, ALG_MAX_N, err);
 }
 
 /* out = a copy of a, resized. */
@@ -396,8 +402,8 @@ static int find_open_pair(slong *bi, slong *bj, fmpq_mat_t bracket, const MatAlg
     return 0;
 }
 
-int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n, int affine,
-                       int trust_closed, const char *name, char *err)
+static int init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n, int affine,
+                      int trust_closed, const char *name, slong max_n, char *err)
 {
     int st;
     slong i, j;
@@ -406,7 +412,7 @@ int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, 
         algebra_set_error(err, "negative basis size");
         return ALG_ERR_ARG;
     }
-    if ((st = check_mats(mats, count, n, affine, err)) != ALG_OK)
+    if ((st = check_mats_max(mats, count, n, affine, max_n, err)) != ALG_OK)
         return st;
     if ((st = algebra_set_basis(g, mats, count, n, affine, name, err)) != ALG_OK)
         return st;
@@ -420,6 +426,18 @@ int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, 
         return ALG_ERR_NOT_CLOSED;
     }
     return ALG_OK;
+}
+
+int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n, int affine,
+                       int trust_closed, const char *name, char *err)
+{
+    return init_basis(g, mats, count, n, affine, trust_closed, name, ALG_MAX_N, err);
+}
+
+int algebra_init_basis_t(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n,
+                         const char *name, char *err)
+{
+    return init_basis(g, mats, count, n, 1, 1, name, ALG_MAX_T + 1, err);
 }
 
 int algebra_init_span(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, int affine,
