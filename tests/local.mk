@@ -23,6 +23,9 @@ SYM_SCRIPT_TESTS = \
 	tests/scripts/control.sym \
 	tests/scripts/coords.sym \
 	tests/scripts/data.sym \
+	tests/scripts/declare_coords.sym \
+	tests/scripts/declare_coords_err_name.sym \
+	tests/scripts/declare_coords_err_twice.sym \
 	tests/scripts/data_err_box.sym \
 	tests/scripts/data_err_cell.sym \
 	tests/scripts/data_err_column.sym \
@@ -163,6 +166,10 @@ SYM_EXPECTED = $(SYM_SCRIPT_TESTS:.sym=.out) $(SYM_EXAMPLE_TESTS:.sym=.out) \
 	tests/scripts/data_err_box.err \
 	tests/scripts/rep_err_dense.err \
 	tests/scripts/rep_err_dense.status \
+	tests/scripts/declare_coords_err_name.err \
+	tests/scripts/declare_coords_err_name.status \
+	tests/scripts/declare_coords_err_twice.err \
+	tests/scripts/declare_coords_err_twice.status \
 	tests/scripts/nn_err_call.err \
 	tests/scripts/nn_err_blowup.err \
 	tests/scripts/nn_err_blowup.status \

@@ -10,6 +10,9 @@
 #include "print.h"
 #include "numeric/dmat.h"
 #include "exact/poly.h"
+#include "eval.h"
+#include <ctype.h>
+#include <string.h>
 
 /* The items to join: a single list argument, or the arguments. */
 static Value *join_items(Call *c, Value **a)
@@ -244,12 +247,69 @@ static Value *bi_show(Call *c, Value **a)
     return val_nil();
 }
 
+/* declare_coords(names): the `coords` statement with the names computed
+ * (coords x1, ..., xm for an m known only at run time).  Same checks and
+ * limit as the statement; returns the generators instead of binding them. */
+static Value *bi_declare_coords(Call *c, Value **a)
+{
+    Value *L = a[0];
+    if (L->kind != VAL_LIST)
+        return arg_type_error(c, 0, "a list of names (strings)", L);
+    long n = L->u.list.n;
+    if (n > 64)
+        return call_error(c, "at most 64 coordinates (got %ld)", n);
+    const char *names[64];
+    for (long i = 0; i < n; i++) {
+        const Value *v = L->u.list.items[i];
+        if (v->kind != VAL_STR)
+            return call_error(c, "name %ld is not a string", i + 1);
+        const char *s = v->u.str.s;
+        int ok = (isalpha((unsigned char)s[0]) || s[0] == '_') && strlen(s) == (size_t)v->u.str.len;
+        for (const char *q = s; ok && *q; q++)
+            ok = isalnum((unsigned char)*q) || *q == '_';
+        /* the keywords of lang/lexer.c: a coordinate must print as a name */
+        static const char *const kw[] = {"if",       "elseif", "else",     "end",    "for",
+                                         "in",       "while",  "function", "return", "break",
+                                         "continue", "import", "coords",   "and",    "or",
+                                         "not",      "true",   "false",    "nil"};
+        for (size_t k = 0; ok && k < sizeof kw / sizeof kw[0]; k++)
+            ok = strcmp(s, kw[k]) != 0;
+        if (!ok)
+            return call_error(c,
+                              "'%s' is not a name (letters, digits and _, not starting with "
+                              "a digit, not a keyword)",
+                              s);
+        names[i] = s;
+        for (long j = 0; j < i; j++)
+            if (strcmp(names[i], names[j]) == 0)
+                return call_error(c, "coordinate '%s' named twice", s);
+    }
+    /* no shadowing note: the names are not bound, so no builtin is hidden */
+    PolyRing *R = polyring_new(n, names);
+    if (!R)
+        return call_error(c, "cannot make the coordinate ring");
+    if (c->I->ring)
+        polyring_decref(c->I->ring);
+    c->I->ring = R;
+    Value *out = val_list_new(n);
+    for (long i = 0; i < n; i++)
+        val_list_set(out, i, eval_ring_gen(c->I, (int)i));
+    return out;
+}
+
 const Builtin builtins_language[] = {
     {"show", "x", bi_show, "output",
      "Prints x whole: otherwise a matrix of more than 24 rows shows its first 10, a model "
      "space its first 24 basis elements and a data set its first 5 rows, each saying how "
      "many more there are.",
      "show(eye(2))", "[1, 0; 0, 1]\n"},
+    {"declare_coords", "names", bi_declare_coords, "polynomials",
+     "The `coords` statement with computed names: declares the strings in names as the "
+     "coordinates (replacing the current ones, as `coords` does) and returns their "
+     "polynomials in order, so a script can work in a dimension known only at run time: "
+     "X = declare_coords(map(i -> \"x\" + str(i), 1:m)). Names are letters, digits and _, "
+     "at most 64, none twice; they are not bound as variables (index the list).",
+     "X = declare_coords([\"u\", \"v\"]); (X[1] + X[2])^2", "u^2 + 2*u*v + v^2"},
     {"to_coords", "p", bi_to_coords, "polynomials",
      "Moves a polynomial (or a list or matrix of them, a vector field) made under an earlier "
      "`coords` into the current coordinates, matching variables by name; an error names a "

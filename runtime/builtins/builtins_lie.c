@@ -331,7 +331,7 @@ static Value *bi_sl(Call *c, Value **a)
 }
 static Value *bi_t(Call *c, Value **a)
 {
-    return alg_make(c, a, algebra_init_t, 1, ALG_MAX_N - 1);
+    return alg_make(c, a, algebra_init_t, 1, ALG_MAX_T);
 }
 static Value *bi_se(Call *c, Value **a)
 {

@@ -333,13 +333,13 @@ void algebra_init_set(MatAlgebra *g, const MatAlgebra *h)
 }
 
 /* Check shapes of user matrices: count >= 0, all n x n square,
-   1 <= n <= ALG_MAX_N (ALG_MAX_N_ZERO when count = 0), affine => zero last
-   row. */
-static int check_mats(const fmpq_mat_struct *mats, slong count, slong n, int affine, char *err)
+   1 <= n <= max_n, affine => zero last row. */
+static int check_mats_max(const fmpq_mat_struct *mats, slong count, slong n, int affine,
+                          slong max_n, char *err)
 {
-    slong i, j, maxn = count == 0 && !affine ? ALG_MAX_N_ZERO : ALG_MAX_N;
-    if (n < 1 || n > maxn) {
-        algebra_set_error(err, "matrix size %ld out of range 1..%ld", (long)n, (long)maxn);
+    slong i, j;
+    if (n < 1 || n > max_n) {
+        algebra_set_error(err, "matrix size %ld out of range 1..%ld", (long)n, (long)max_n);
         return ALG_ERR_ARG;
     }
     for (i = 0; i < count; i++) {
@@ -360,6 +360,19 @@ static int check_mats(const fmpq_mat_struct *mats, slong count, slong n, int aff
                 }
     }
     return ALG_OK;
+}
+
+/* The default bound on n: ALG_MAX_N, or ALG_MAX_N_ZERO for the zero
+   algebra (count = 0, linear: a finite group's), which stores no matrix. */
+static slong default_max_n(slong count, int affine)
+{
+    return count == 0 && !affine ? ALG_MAX_N_ZERO : ALG_MAX_N;
+}
+
+/* check_mats_max with the default bound. */
+static int check_mats(const fmpq_mat_struct *mats, slong count, slong n, int affine, char *err)
+{
+    return check_mats_max(mats, count, n, affine, default_max_n(count, affine), err);
 }
 
 /* out = a copy of a, resized. */
@@ -397,8 +410,8 @@ static int find_open_pair(slong *bi, slong *bj, fmpq_mat_t bracket, const MatAlg
     return 0;
 }
 
-int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n, int affine,
-                       int trust_closed, const char *name, char *err)
+static int init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n, int affine,
+                      int trust_closed, const char *name, slong max_n, char *err)
 {
     int st;
     slong i, j;
@@ -407,7 +420,7 @@ int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, 
         algebra_set_error(err, "negative basis size");
         return ALG_ERR_ARG;
     }
-    if ((st = check_mats(mats, count, n, affine, err)) != ALG_OK)
+    if ((st = check_mats_max(mats, count, n, affine, max_n, err)) != ALG_OK)
         return st;
     if ((st = algebra_set_basis(g, mats, count, n, affine, name, err)) != ALG_OK)
         return st;
@@ -421,6 +434,19 @@ int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, 
         return ALG_ERR_NOT_CLOSED;
     }
     return ALG_OK;
+}
+
+int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n, int affine,
+                       int trust_closed, const char *name, char *err)
+{
+    return init_basis(g, mats, count, n, affine, trust_closed, name, default_max_n(count, affine),
+                      err);
+}
+
+int algebra_init_basis_t(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n,
+                         const char *name, char *err)
+{
+    return init_basis(g, mats, count, n, 1, 1, name, ALG_MAX_T + 1, err);
 }
 
 int algebra_init_span(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, int affine,

@@ -59,6 +59,9 @@ enum {
 /* The zero algebra (count = 0: the algebra of a finite group, S(n), A(n),
    Z(n), D(n)) stores no matrix: its n may go up to ALG_MAX_N_ZERO. */
 #define ALG_MAX_N_ZERO 256
+/* t(m) alone goes further, to the coordinate limit: its m generators are
+   single entries, so (m + 1) x (m + 1) matrices cost nothing. */
+#define ALG_MAX_T 64
 /* Largest dimension of a computation of dim^3 structure constants / Killing
    form: dim^3 <= ALG_MAX_WORK. */
 #define ALG_MAX_WORK (WORD(1) << 22)
@@ -177,6 +180,10 @@ int algebra_init_aff(MatAlgebra *g, slong m, char *err);
    last row.  g is initialised; on error it is the zero algebra. */
 int algebra_init_basis(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n, int affine,
                        int trust_closed, const char *name, char *err);
+/* The same for t(m), trusted closed and affine, whose matrices may be up
+   to ALG_MAX_T + 1 square (its generators are single entries). */
+int algebra_init_basis_t(MatAlgebra *g, const fmpq_mat_struct *mats, slong count, slong n,
+                         const char *name, char *err);
 
 /* g = the span of user matrices (count >= 1, all n x n, n <= ALG_MAX_N):
    dependent inputs are dropped, the others kept in the user's order as the

@@ -198,12 +198,14 @@ int algebra_init_t(MatAlgebra *g, slong m, char *err)
 {
     MatList L;
     char name[48];
-    if (m < 1 || m + 1 > ALG_MAX_N)
-        return range_error(g, err, "t", m, 1, ALG_MAX_N - 1);
+    if (m < 1 || m > ALG_MAX_T)
+        return range_error(g, err, "t", m, 1, ALG_MAX_T);
     list_init(&L, m + 1, m);
     push_t(&L, m);
     snprintf(name, sizeof name, "t(%ld)", (long)m);
-    return finish(g, &L, 1, name, err);
+    int st = algebra_init_basis_t(g, L.m, L.len, L.n, name, err);
+    list_clear(&L);
+    return st;
 }
 
 int algebra_init_se(MatAlgebra *g, slong m, char *err)

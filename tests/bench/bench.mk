@@ -20,5 +20,5 @@ EXTRA_DIST += tests/bench/run-pendulum.sh tests/bench/pendulum_data.sym \
 # Sym sweep (tests/bench/README.md).
 EXTRA_DIST += tests/bench/run-large.sh tests/bench/enforce/large.sym \
 	tests/bench/recovery-sweep.sh tests/bench/recovery_sweep.sym \
-	tests/bench/recovery-sweep-results.csv
+	tests/bench/recovery-sweep-results.csv tests/bench/recovery-sweep-remaining.csv
 EXTRA_DIST += tests/bench/run-emlp.sh tests/bench/enforce/emlp_sum.sym

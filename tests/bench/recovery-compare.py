@@ -3,7 +3,11 @@
 
 Usage: recovery-compare.py [OURS.csv] [AUTHORS_DIR]
   OURS.csv     rows set,prior,m,r,d,seed,n_recover,n_lib,dt,tot_iters,n_solves
-               (default: recovery-results.csv next to this script)
+               (recovery.c; default: recovery-results.csv next to this script)
+               or the merged CSV of recovery_sweep.sym (task,set,prior,m,d,r,
+               seed,n_recover,n_lib,solves,iters,secs,cpu): then times are
+               medians of CPU seconds per search (cputime() in Sym) against the
+               authors' median dt, and both sides' seed counts are printed
   AUTHORS_DIR  the authors' ortho_t_n.csv, ortho_se_n.csv, quad_se_n.csv
                (default: ../shared/data/recovery relative to the repository)
 Prints one Markdown table row per (set, prior, r, d, m) that we ran: n_lib, our
@@ -36,12 +40,61 @@ def fmt_med(x):
     return ("%d" % x) if x == int(x) else ("%.1f" % x)
 
 
+def sweep_table(path, authors):
+    """The table for recovery_sweep.sym's merged CSV: medians on both sides."""
+    ours = {}
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            k = (row["set"], row["prior"], int(row["r"]), int(row["d"]), int(row["m"]))
+            ours.setdefault(k, {})[int(row["seed"])] = (int(row["n_recover"]), int(row["n_lib"]),
+                                                        float(row["cpu"]))
+    order = {("ortho", "t"): 0, ("ortho", "se"): 1, ("quad", "se"): 2}
+    keys = sorted(ours, key=lambda k: (order.get(k[:2], 9), k[3], k[2], k[4]))
+    print("| set | prior | r | d | m | n_lib | Sym seeds | Sym median | authors seeds "
+          "| authors median [min–max] | in band | Sym CPU s/search (median) "
+          "| authors dt (s, median) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    n_in = n_cmp = 0
+    for k in keys:
+        rows = list(ours[k].values())
+        med = statistics.median(r[0] for r in rows)
+        t = statistics.median(r[2] for r in rows)
+        nlib = rows[0][1]
+        a = authors.get(k)
+        if a:
+            amed = statistics.median(x[0] for x in a)
+            lo = min(x[0] for x in a)
+            hi = max(x[0] for x in a)
+            ok = lo <= med <= hi
+            n_cmp += 1
+            n_in += ok
+            if a[0][1] != nlib:
+                nlib = "%d (authors %d)" % (nlib, a[0][1])
+            aus = "%s [%d–%d]" % (fmt_med(amed), lo, hi)
+            band = "yes" if ok else "**no**"
+            adts = "%.1f" % statistics.median(x[2] for x in a)
+            na = "%d" % len(a)
+        else:
+            aus, band, adts, na = "—", "—", "—", "0"
+        print("| %s | %s | %d | %d | %d | %s | %d | %s | %s | %s | %s | %.2f | %s |" % (
+            k[0], k[1], k[2], k[3], k[4], nlib, len(rows), fmt_med(med), na, aus, band, t,
+            adts))
+    print()
+    print("%d of %d compared cases have Sym's median inside the authors' [min, max]." % (n_in,
+                                                                                          n_cmp))
+    print("(Sym: CPU seconds of one whole search, setup included; authors: wall seconds of "
+          "their CVXPY/SCS search on their machine.)")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ours_path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "recovery-results.csv")
     adir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "..", "..", "..", "shared",
                                                               "data", "recovery")
     authors = load_authors(adir)
+    with open(ours_path, newline="") as f:
+        if "cpu" in (csv.DictReader(f).fieldnames or []):
+            return sweep_table(ours_path, authors)
     ours = {}
     with open(ours_path, newline="") as f:
         for row in csv.DictReader(f):

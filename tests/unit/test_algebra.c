@@ -566,7 +566,13 @@ START_TEST(test_coords_errors)
     algebra_clear(&g);
     ck_assert_int_eq(algebra_init_so_pq(&g, -1, 2, err), ALG_ERR_ARG);
     algebra_clear(&g);
-    ck_assert_int_eq(algebra_init_t(&g, ALG_MAX_N, err), ALG_ERR_ARG);
+    ck_assert_int_eq(algebra_init_t(&g, ALG_MAX_T + 1, err), ALG_ERR_ARG);
+    algebra_clear(&g);
+    ck_assert_int_eq(algebra_init_t(&g, ALG_MAX_T, err), ALG_OK); /* t's own limit */
+    ck_assert_int_eq(g.dim, ALG_MAX_T);
+    ck_assert_int_eq(g.n, ALG_MAX_T + 1);
+    algebra_clear(&g);
+    ck_assert_int_eq(algebra_init_se(&g, ALG_MAX_N, err), ALG_ERR_ARG);
     algebra_clear(&g);
     ck_assert_int_eq(algebra_init_gl(&g, 32, err), ALG_OK); /* the limit */
     ck_assert_int_eq(g.dim, 1024);

@@ -9,24 +9,24 @@ syn keyword symConstant true false nil
 syn keyword symBuiltin A D O S SO Z abs act action adjoint aff algebra append
 syn keyword symBuiltin assert basis bracket builtin center centralizer chol
 syn keyword symBuiltin clock closure coeff coeffs columns concat convolve cos
-syn keyword symBuiltin cputime data degree den derivation_matrix derived det
-syn keyword symBuiltin diff dim discover div dual eigh enforce epnn
-syn keyword symBuiltin equivariant error eval exact exp eye field fields
-syn keyword symBuiltin fields_algebra filter fit float floor fmat forms frank
-syn keyword symBuiltin from_coeffs gl grad grid group hcat help hom image inv
-syn keyword symBuiltin is_subalgebra jacobian kernel_bundle kernel_coords
-syn keyword symBuiltin kernels keys killing kron latex layers length lie load
-syn keyword symBuiltin log lorentz lstsq map matrix memory mlp model monomials
-syn keyword symBuiltin noise norm normalizer nterms nuclear_norm nullspace num
-syn keyword symBuiltin params path plot_contour plot_field plot_lines
-syn keyword symBuiltin plot_quiver plot_svals polys precision print prod
-syn keyword symBuiltin promote qr rand randn range rank real record
-syn keyword symBuiltin regulariser rep reverse round rref sample sample_kernel
-syn keyword symBuiltin save scalars se sections show simulate sin sindy
-syn keyword symBuiltin sindy_fit size sl so solve sp span sqrt std steerable
-syn keyword symBuiltin str structure subs sum svd sweep sweep_merge sym t
-syn keyword symBuiltin tensors terms to_coords trace train transpose trivial
-syn keyword symBuiltin type vbracket vcat wedge zeros
+syn keyword symBuiltin cputime data declare_coords degree den
+syn keyword symBuiltin derivation_matrix derived det diff dim discover div
+syn keyword symBuiltin dual eigh enforce epnn equivariant error eval exact exp
+syn keyword symBuiltin eye field fields fields_algebra filter fit float floor
+syn keyword symBuiltin fmat forms frank from_coeffs gl grad grid group hcat
+syn keyword symBuiltin help hom image inv is_subalgebra jacobian kernel_bundle
+syn keyword symBuiltin kernel_coords kernels keys killing kron latex layers
+syn keyword symBuiltin length lie load log lorentz lstsq map matrix memory mlp
+syn keyword symBuiltin model monomials noise norm normalizer nterms
+syn keyword symBuiltin nuclear_norm nullspace num params path plot_contour
+syn keyword symBuiltin plot_field plot_lines plot_quiver plot_svals polys
+syn keyword symBuiltin precision print prod promote qr rand randn range rank
+syn keyword symBuiltin real record regulariser rep reverse round rref sample
+syn keyword symBuiltin sample_kernel save scalars se sections show simulate
+syn keyword symBuiltin sin sindy sindy_fit size sl so solve sp span sqrt std
+syn keyword symBuiltin steerable str structure subs sum svd sweep sweep_merge
+syn keyword symBuiltin sym t tensors terms to_coords trace train transpose
+syn keyword symBuiltin trivial type vbracket vcat wedge zeros
 syn match symNumber "\<\d\+\(\.\d*\)\=\([eE][+-]\=\d\+\)\=\>"
 syn match symNumber "\.\d\+\([eE][+-]\=\d\+\)\=\>"
 syn region symString start=+"+ skip=+\\\\\|\\"+ end=+"+ contains=symEscape
