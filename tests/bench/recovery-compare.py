@@ -36,20 +36,41 @@ def load_authors(d):
     return out
 
 
+ORDER = {("ortho", "t"): 0, ("ortho", "se"): 1, ("quad", "se"): 2}
+
+
+def load_ours(path, tcol):
+    """Our rows by (set, prior, r, d, m), then seed: (n_recover, n_lib, time
+    from column tcol), and the keys in table order."""
+    ours = {}
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            k = (row["set"], row["prior"], int(row["r"]), int(row["d"]), int(row["m"]))
+            ours.setdefault(k, {})[int(row["seed"])] = (int(row["n_recover"]), int(row["n_lib"]),
+                                                        float(row[tcol]))
+    keys = sorted(ours, key=lambda k: (ORDER.get(k[:2], 9), k[3], k[2], k[4]))
+    return ours, keys
+
+
+def band(a, med, nlib):
+    """The authors' side of one case a (their rows) against our median:
+    (median [min-max] text, in-band mark, n_lib text, 1 when in band)."""
+    amed = statistics.median(x[0] for x in a)
+    lo = min(x[0] for x in a)
+    hi = max(x[0] for x in a)
+    ok = lo <= med <= hi
+    if a[0][1] != nlib:
+        nlib = "%d (authors %d)" % (nlib, a[0][1])
+    return "%s [%d–%d]" % (fmt_med(amed), lo, hi), "yes" if ok else "**no**", nlib, int(ok)
+
+
 def fmt_med(x):
     return ("%d" % x) if x == int(x) else ("%.1f" % x)
 
 
 def sweep_table(path, authors):
     """The table for recovery_sweep.sym's merged CSV: medians on both sides."""
-    ours = {}
-    with open(path, newline="") as f:
-        for row in csv.DictReader(f):
-            k = (row["set"], row["prior"], int(row["r"]), int(row["d"]), int(row["m"]))
-            ours.setdefault(k, {})[int(row["seed"])] = (int(row["n_recover"]), int(row["n_lib"]),
-                                                        float(row["cpu"]))
-    order = {("ortho", "t"): 0, ("ortho", "se"): 1, ("quad", "se"): 2}
-    keys = sorted(ours, key=lambda k: (order.get(k[:2], 9), k[3], k[2], k[4]))
+    ours, keys = load_ours(path, "cpu")
     print("| set | prior | r | d | m | n_lib | Sym seeds | Sym median | authors seeds "
           "| authors median [min–max] | in band | Sym CPU s/search (median) "
           "| authors dt (s, median) |")
@@ -62,22 +83,15 @@ def sweep_table(path, authors):
         nlib = rows[0][1]
         a = authors.get(k)
         if a:
-            amed = statistics.median(x[0] for x in a)
-            lo = min(x[0] for x in a)
-            hi = max(x[0] for x in a)
-            ok = lo <= med <= hi
+            aus, inband, nlib, ok = band(a, med, nlib)
             n_cmp += 1
             n_in += ok
-            if a[0][1] != nlib:
-                nlib = "%d (authors %d)" % (nlib, a[0][1])
-            aus = "%s [%d–%d]" % (fmt_med(amed), lo, hi)
-            band = "yes" if ok else "**no**"
             adts = "%.1f" % statistics.median(x[2] for x in a)
             na = "%d" % len(a)
         else:
-            aus, band, adts, na = "—", "—", "—", "0"
+            aus, inband, adts, na = "—", "—", "—", "0"
         print("| %s | %s | %d | %d | %d | %s | %d | %s | %s | %s | %s | %.2f | %s |" % (
-            k[0], k[1], k[2], k[3], k[4], nlib, len(rows), fmt_med(med), na, aus, band, t,
+            k[0], k[1], k[2], k[3], k[4], nlib, len(rows), fmt_med(med), na, aus, inband, t,
             adts))
     print()
     print("%d of %d compared cases have Sym's median inside the authors' [min, max]." % (n_in,
@@ -95,14 +109,7 @@ def main():
     with open(ours_path, newline="") as f:
         if "cpu" in (csv.DictReader(f).fieldnames or []):
             return sweep_table(ours_path, authors)
-    ours = {}
-    with open(ours_path, newline="") as f:
-        for row in csv.DictReader(f):
-            k = (row["set"], row["prior"], int(row["r"]), int(row["d"]), int(row["m"]))
-            ours.setdefault(k, {})[int(row["seed"])] = (int(row["n_recover"]), int(row["n_lib"]),
-                                                        float(row["dt"]))
-    order = {("ortho", "t"): 0, ("ortho", "se"): 1, ("quad", "se"): 2}
-    keys = sorted(ours, key=lambda k: (order.get(k[:2], 9), k[3], k[2], k[4]))
+    ours, keys = load_ours(ours_path, "dt")
     print("| set | prior | r | d | m | n_lib | seeds | ours: median | authors: median [min–max] "
           "| in band | ours s/search | authors dt (s) | ratio |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
@@ -114,23 +121,16 @@ def main():
         nlib = rows[0][1]
         a = authors.get(k)
         if a:
-            amed = statistics.median(x[0] for x in a)
-            lo = min(x[0] for x in a)
-            hi = max(x[0] for x in a)
+            aus, inband, nlib, ok = band(a, med, nlib)
             adt = statistics.mean(x[2] for x in a)
-            ok = lo <= med <= hi
             n_cmp += 1
             n_in += ok
-            if a[0][1] != nlib:
-                nlib = "%d (authors %d)" % (nlib, a[0][1])
-            aus = "%s [%d–%d]" % (fmt_med(amed), lo, hi)
-            band = "yes" if ok else "**no**"
             adts = "%.1f" % adt
             ratio = "%.2g" % (adt / t) if t > 0 else "-"
         else:
-            aus, band, adts, ratio = "—", "—", "—", "—"
+            aus, inband, adts, ratio = "—", "—", "—", "—"
         print("| %s | %s | %d | %d | %d | %s | %d | %s | %s | %s | %.2f | %s | %s |" % (
-            k[0], k[1], k[2], k[3], k[4], nlib, len(rows), fmt_med(med), aus, band, t, adts,
+            k[0], k[1], k[2], k[3], k[4], nlib, len(rows), fmt_med(med), aus, inband, t, adts,
             ratio))
     print()
     print("%d of %d compared cases have our median inside the authors' [min, max]." % (n_in, n_cmp))
