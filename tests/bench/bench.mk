@@ -22,3 +22,10 @@ EXTRA_DIST += tests/bench/run-large.sh tests/bench/enforce/large.sym \
 	tests/bench/recovery-sweep.sh tests/bench/recovery_sweep.sym \
 	tests/bench/recovery-sweep-results.csv tests/bench/recovery-sweep-remaining.csv
 EXTRA_DIST += tests/bench/run-emlp.sh tests/bench/enforce/emlp_sum.sym
+# The enforce benchmark (run-enforce.sh) and the inputs and results the
+# README's tables come from, so that a release carries the whole harness.
+EXTRA_DIST += tests/bench/run-enforce.sh tests/bench/bench_enforce.py \
+	tests/bench/enforce/fields_so3.sym tests/bench/enforce/layers.sym \
+	tests/bench/enforce/polys_so2.sym tests/bench/enforce/polys_so3.sym \
+	tests/bench/enforce/timing.sym tests/bench/pendulum-results.csv \
+	tests/bench/pendulum-mse.svg
