@@ -648,18 +648,14 @@ static int node_group(fmpq_mat_t out, const RepNode *node, const MatAlgebra *g, 
     return st;
 }
 
-int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h, char *err)
+int rep_group_inverse(fmpq_mat_t hinv, const MatRep *r, const fmpq_mat_t h, char *err)
 {
     slong n;
-    fmpq_mat_t hinv;
-    int st;
     if (r->alg == NULL || r->tree == NULL) {
         algebra_set_error(err, "empty representation");
         return ALG_ERR_ARG;
     }
     n = r->alg->n;
-    if (r->dim > REP_MAX_DIM)
-        return dense_limit(r, "group element", err);
     if (fmpq_mat_nrows(h) != n || fmpq_mat_ncols(h) != n) {
         algebra_set_error(err, "group element must be %ldx%ld, got %ldx%ld", (long)n, (long)n,
                           (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h));
@@ -671,6 +667,17 @@ int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h, char 
         algebra_set_error(err, "group element is singular");
         return ALG_ERR_SINGULAR;
     }
+    return ALG_OK;
+}
+
+int rep_group_element(fmpq_mat_t out, const MatRep *r, const fmpq_mat_t h, char *err)
+{
+    fmpq_mat_t hinv;
+    int st;
+    if (r->alg != NULL && r->tree != NULL && r->dim > REP_MAX_DIM)
+        return dense_limit(r, "group element", err);
+    if ((st = rep_group_inverse(hinv, r, h, err)) != ALG_OK)
+        return st;
     st = node_group(out, r->tree, r->alg, h, hinv, err);
     fmpq_mat_clear(hinv);
     return st;

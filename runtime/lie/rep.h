@@ -147,6 +147,11 @@ int rep_basis_image_sparse(SpMat *D, const MatRep *r, slong i, char *err);
    rep_group_element, built from the tree (Kronecker products, block
    diagonals, transposes, symmetric / exterior powers). */
 int rep_group_element_sparse(SpMat *out, const MatRep *r, const fmpq_mat_t h, char *err);
+/* hinv (initialised by the call on success; untouched on error) = h^-1,
+   after checking that r is not empty and h is an invertible matrix of the
+   size of r's standard representation (ALG_ERR_ARG / ALG_ERR_SINGULAR,
+   message in err).  The shared check of rep_group_element(_sparse). */
+int rep_group_inverse(fmpq_mat_t hinv, const MatRep *r, const fmpq_mat_t h, char *err);
 
 /* Sparse derivation on sym^k (strict = 0) / wedge^k (strict = 1) of the
    d x d sparse matrix A (rep_tensor.c), in the bases above; ALG_ERR_LIMIT

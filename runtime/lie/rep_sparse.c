@@ -424,25 +424,10 @@ static int node_group_sparse(SpMat *out, const RepNode *node, const MatAlgebra *
 
 int rep_group_element_sparse(SpMat *out, const MatRep *r, const fmpq_mat_t h, char *err)
 {
-    slong n;
     fmpq_mat_t hinv;
     int st;
-    if (r->alg == NULL || r->tree == NULL) {
-        algebra_set_error(err, "empty representation");
-        return ALG_ERR_ARG;
-    }
-    n = r->alg->n;
-    if (fmpq_mat_nrows(h) != n || fmpq_mat_ncols(h) != n) {
-        algebra_set_error(err, "group element must be %ldx%ld, got %ldx%ld", (long)n, (long)n,
-                          (long)fmpq_mat_nrows(h), (long)fmpq_mat_ncols(h));
-        return ALG_ERR_ARG;
-    }
-    fmpq_mat_init(hinv, n, n);
-    if (!fmpq_mat_inv(hinv, h)) {
-        fmpq_mat_clear(hinv);
-        algebra_set_error(err, "group element is singular");
-        return ALG_ERR_SINGULAR;
-    }
+    if ((st = rep_group_inverse(hinv, r, h, err)) != ALG_OK)
+        return st;
     st = node_group_sparse(out, r->tree, r->alg, h, hinv, err);
     fmpq_mat_clear(hinv);
     return st;
